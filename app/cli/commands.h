@@ -1,0 +1,10 @@
+#pragma once
+// Each file cmd_<name>.cpp adds one group of subcommands to the `dacl` CLI.
+// The CLI is a stable interface: scripts depend on its flags and on its --json output.
+#include <CLI/CLI.hpp>
+
+namespace dacl::cli {
+
+void registerInfoCommand(CLI::App& app);       // info: version, LibTorch, BLAS, threads, device
+
+}  // namespace dacl::cli

@@ -1,0 +1,25 @@
+// `dacl`: the headless command line of DACL Studio.
+#include "app/cli/commands.h"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+    CLI::App app{"dacl: Diffusion-Augmented Contrastive Learning for ECG (headless)"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("dacl ") + DACL_VERSION);
+    // Parent of every `dacl bench <thing>`; command groups add their benchmark under it.
+    app.add_subcommand("bench", "Benchmarks (speed and memory)")->require_subcommand(1);
+
+    dacl::cli::registerInfoCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "dacl: error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,26 @@
+#pragma once
+// Errors about input files: they always name the file and, where it applies, the line/field,
+// so that a user can find and fix the bad input.
+#include <stdexcept>
+#include <string>
+
+namespace dacl {
+
+class InputError : public std::runtime_error {
+public:
+    InputError(std::string file, std::string reason, int line = 0)
+        : std::runtime_error(compose(file, reason, line)),
+          file_(std::move(file)), reason_(std::move(reason)), line_(line) {}
+    const std::string& file() const { return file_; }
+    const std::string& reason() const { return reason_; }
+    int line() const { return line_; }  // 1-based; 0 when not about a line
+
+private:
+    static std::string compose(const std::string& f, const std::string& r, int line) {
+        return f + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + r;
+    }
+    std::string file_, reason_;
+    int line_;
+};
+
+}  // namespace dacl
