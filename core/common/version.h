@@ -2,6 +2,6 @@
 #include <string>
 
 namespace dacl {
-// Software version, stored with every run so results can be reproduced.
-inline std::string softwareVersion() { return DACL_VERSION; }
+// Software version, stored with every run so that results can be reproduced.
+std::string softwareVersion();
 }  // namespace dacl
