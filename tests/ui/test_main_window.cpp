@@ -1,0 +1,92 @@
+// The desktop window starts (offscreen), generates and opens the demo dataset, lists its records,
+// filters them, and reports a bad record in the problems panel without losing the others.
+#include "ui/main_window.h"
+#include "ui/views/dataset_view.h"
+#include "ui/views/problems_panel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using dacl::ui::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void opensDemoDatasetAndListsRecords() {
+        QDir(MainWindow::demoDatasetDirectory()).removeRecursively();
+        MainWindow w;
+        w.show();
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDemoDataset();
+        QVERIFY(loaded.wait(120000));
+        const int n = loaded.at(0).at(0).toInt();
+        QCOMPARE(n, 400);
+        QTableView* table = w.datasetView()->table();
+        QCOMPARE(table->model()->rowCount(), 400);
+        // Every class of the demo set is present and the filter shows exactly that class.
+        const auto counts = w.dataset()->classCounts();
+        for (const char* label : {"N", "A", "O", "~"}) {
+            QVERIFY2(counts.count(label) && counts.at(label) > 0, label);
+            w.datasetView()->setClassFilter(QString::fromLatin1(label));
+            QCOMPARE(w.datasetView()->visibleRecordCount(), counts.at(label));
+        }
+        w.datasetView()->setClassFilter(QString());
+        const QString first = QString::fromStdString(w.dataset()->records().front().name);
+        w.datasetView()->setSearchText(first);
+        QCOMPARE(w.datasetView()->visibleRecordCount(), 1);
+        // What the user sees is a real window of the expected size.
+        const QImage shot = w.grab().toImage();
+        QVERIFY(shot.width() >= 1280 && shot.height() >= 800);
+    }
+
+    void selectingARowAnnouncesTheRecord() {
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDemoDataset();
+        QVERIFY(loaded.wait(120000));
+        QSignalSpy current(w.datasetView(), &dacl::ui::DatasetView::currentRecordChanged);
+        QTableView* table = w.datasetView()->table();
+        table->selectRow(3);
+        QCOMPARE(current.count(), 1);
+        const int recordIndex = current.at(0).at(0).toInt();
+        QCOMPARE(QString::fromStdString(w.dataset()->records().at(recordIndex).name),
+                 table->model()->index(3, 0).data().toString());
+    }
+
+    void badRecordIsReportedAndTheRestLoads() {
+        QTemporaryDir dir;
+        const QString demo = MainWindow::demoDatasetDirectory();
+        // Two good records copied from the demo set, one header that points at a missing file.
+        QStringList names;
+        {
+            QFile records(demo + "/RECORDS");
+            QVERIFY(records.open(QIODevice::ReadOnly));
+            names = QString::fromLatin1(records.readAll()).split('\n', Qt::SkipEmptyParts).mid(0, 2);
+        }
+        for (const QString& n : names) {
+            QVERIFY(QFile::copy(demo + "/" + n + ".hea", dir.filePath(n + ".hea")));
+            QVERIFY(QFile::copy(demo + "/" + n + ".mat", dir.filePath(n + ".mat")));
+        }
+        QFile bad(dir.filePath("BAD001.hea"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("BAD001 1 0 9000\nBAD001.mat 16+24 1000/mV 16 0 0 0 0 ECG\n");
+        bad.close();
+
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDataset(dir.path());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.at(0).at(0).toInt(), 2);
+        QCOMPARE(w.problemsPanel()->count(), 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

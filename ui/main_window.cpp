@@ -1,0 +1,177 @@
+#include "ui/main_window.h"
+
+#include "core/ml/runtime_info.h"
+#include "core/synth/demo_dataset.h"
+#include "ui/jobs/qt_progress.h"
+#include "ui/views/dataset_view.h"
+#include "ui/views/problems_panel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+namespace dacl::ui {
+
+namespace {
+constexpr int kDemoRecords = 400;
+constexpr std::uint64_t kDemoSeed = 2017;
+
+// What a worker thread hands back: the dataset, or the reason it could not be opened.
+struct LoadResult {
+    std::optional<Dataset> dataset;
+    QString error;
+};
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("DACL Studio"));
+    tabs_ = new QTabWidget(this);
+    datasetView_ = new DatasetView(tabs_);
+    tabs_->addTab(datasetView_, tr("Dataset"));
+    setCentralWidget(tabs_);
+
+    problems_ = new ProblemsPanel(this);
+    auto* problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    problemsDock->setWidget(problems_);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+
+    status_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(240);
+    progress_->hide();
+    statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(progress_);
+
+    buildMenus();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open dataset…"), QKeySequence::Open, this, &MainWindow::chooseDataset);
+    file->addAction(tr("Open &demo dataset"), this, &MainWindow::openDemoDataset);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About DACL Studio"), this, &MainWindow::showAbout);
+}
+
+QString MainWindow::demoDatasetDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/demo-dataset");
+}
+
+void MainWindow::chooseDataset() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"));
+    if (!dir.isEmpty()) openDataset(dir);
+}
+
+void MainWindow::setBusy(const QString& message, bool busy) {
+    status_->setText(message);
+    progress_->setVisible(busy);
+    if (busy) progress_->setRange(0, 0);
+}
+
+void MainWindow::openDataset(const QString& directory) {
+    setBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(directory)), true);
+    auto* watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, directory] {
+        LoadResult r = watcher->result();
+        watcher->deleteLater();
+        if (!r.dataset) {
+            setBusy(tr("Could not open %1").arg(directory), false);
+            problems_->addProblem(directory, r.error);
+            Q_EMIT loadFailed(r.error);
+            return;
+        }
+        setDataset(std::move(*r.dataset));
+    });
+    const std::string dir = directory.toStdString();
+    watcher->setFuture(QtConcurrent::run([dir]() -> LoadResult {
+        try {
+            return {Dataset::open(dir), {}};
+        } catch (const std::exception& e) {
+            return {std::nullopt, QString::fromStdString(e.what())};
+        }
+    }));
+}
+
+void MainWindow::openDemoDataset() {
+    const QString dir = demoDatasetDirectory();
+    if (QFileInfo::exists(dir + QStringLiteral("/RECORDS"))) {
+        openDataset(dir);
+        return;
+    }
+    // First use: generate the synthetic demo dataset on a worker thread, with progress.
+    setBusy(tr("Generating the demo dataset…"), true);
+    auto* sink = new QtProgress(this);
+    connect(sink, &QtProgress::progressed, this, [this](const QString&, qint64 done, qint64 total) {
+        progress_->setRange(0, static_cast<int>(total));
+        progress_->setValue(static_cast<int>(done));
+    });
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, sink, dir] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        sink->deleteLater();
+        if (!error.isEmpty()) {
+            setBusy(tr("Could not generate the demo dataset"), false);
+            problems_->addProblem(dir, error);
+            Q_EMIT loadFailed(error);
+            return;
+        }
+        openDataset(dir);
+    });
+    watcher->setFuture(QtConcurrent::run([dir, sink]() -> QString {
+        try {
+            QDir().mkpath(dir);
+            writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);
+            return {};
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void MainWindow::setDataset(Dataset dataset) {
+    for (const SkippedFile& s : dataset.skipped())
+        problems_->addProblem(QString::fromStdString(s.file), QString::fromStdString(s.reason));
+    const int n = static_cast<int>(dataset.records().size());
+    setBusy(tr("%1: %n record(s)", nullptr, n).arg(QString::fromStdString(dataset.directory())),
+            false);
+    dataset_ = dataset;
+    datasetView_->setDataset(std::move(dataset));
+    Q_EMIT datasetLoaded(n);
+}
+
+void MainWindow::showAbout() {
+    const RuntimeInfo info = runtimeInfo();
+    QMessageBox::about(
+        this, tr("About DACL Studio"),
+        tr("<h3>DACL Studio %1</h3>"
+           "<p>Diffusion-Augmented Contrastive Learning for ECG.</p>"
+           "<table><tr><td>LibTorch</td><td>%2</td></tr>"
+           "<tr><td>BLAS</td><td>%3</td></tr>"
+           "<tr><td>Threads</td><td>%4</td></tr>"
+           "<tr><td>Device</td><td>%5</td></tr></table>")
+            .arg(QString::fromStdString(info.softwareVersion),
+                 QString::fromStdString(info.torchVersion), QString::fromStdString(info.blas))
+            .arg(info.threads)
+            .arg(QString::fromStdString(info.device)));
+}
+
+}  // namespace dacl::ui

@@ -1,0 +1,116 @@
+#include "ui/views/dataset_view.h"
+
+#include "ui/models/record_table_model.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace dacl::ui {
+
+namespace {
+
+// Keeps rows whose label matches the class filter and whose id contains the search text.
+class RecordFilterProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QString label;
+    QString search;
+    void refresh() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        const QAbstractItemModel* m = sourceModel();
+        if (!label.isEmpty() &&
+            m->index(row, RecordTableModel::Label, parent).data(Qt::UserRole).toString() != label)
+            return false;
+        return search.isEmpty() ||
+               m->index(row, RecordTableModel::Id, parent).data().toString().contains(
+                   search, Qt::CaseInsensitive);
+    }
+};
+
+}  // namespace
+
+DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
+    model_ = new RecordTableModel(this);
+    auto* proxy = new RecordFilterProxy(this);
+    proxy->setSourceModel(model_);
+    proxy->setSortRole(Qt::UserRole);
+    proxy_ = proxy;
+
+    search_ = new QLineEdit(this);
+    search_->setPlaceholderText(tr("Search record id…"));
+    search_->setClearButtonEnabled(true);
+    classFilter_ = new QComboBox(this);
+    classFilter_->addItem(tr("All classes"), QString());
+    classFilter_->addItem(tr("Normal (N)"), QStringLiteral("N"));
+    classFilter_->addItem(tr("AF (A)"), QStringLiteral("A"));
+    classFilter_->addItem(tr("Other (O)"), QStringLiteral("O"));
+    classFilter_->addItem(tr("Noisy (~)"), QStringLiteral("~"));
+    counts_ = new QLabel(this);
+
+    table_ = new QTableView(this);
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->sortByColumn(RecordTableModel::Id, Qt::AscendingOrder);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(search_, 2);
+    bar->addWidget(classFilter_, 1);
+    bar->addWidget(counts_, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(table_);
+
+    connect(search_, &QLineEdit::textChanged, this, [this] { applyFilter(); });
+    connect(classFilter_, &QComboBox::currentIndexChanged, this, [this] { applyFilter(); });
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                Q_EMIT currentRecordChanged(current.isValid() ? proxy_->mapToSource(current).row()
+                                                              : -1);
+            });
+}
+
+void DatasetView::setDataset(std::optional<Dataset> dataset) {
+    QString text;
+    if (dataset) {
+        const auto counts = dataset->classCounts();
+        text = tr("%n record(s)", nullptr, static_cast<int>(dataset->records().size()));
+        for (const auto& [label, n] : counts)
+            text += QStringLiteral("  ·  %1: %2").arg(QString::fromStdString(label.empty() ? "?" : label)).arg(n);
+        if (!dataset->skipped().empty())
+            text += tr("  ·  %n skipped", nullptr, static_cast<int>(dataset->skipped().size()));
+    }
+    counts_->setText(text);
+    model_->setDataset(std::move(dataset));
+    table_->resizeColumnsToContents();
+}
+
+int DatasetView::visibleRecordCount() const { return proxy_->rowCount(); }
+QString DatasetView::countsText() const { return counts_->text(); }
+
+void DatasetView::setClassFilter(const QString& label) {
+    classFilter_->setCurrentIndex(std::max(0, classFilter_->findData(label)));
+}
+
+void DatasetView::setSearchText(const QString& text) { search_->setText(text); }
+
+void DatasetView::applyFilter() {
+    auto* proxy = static_cast<RecordFilterProxy*>(proxy_);
+    proxy->label = classFilter_->currentData().toString();
+    proxy->search = search_->text();
+    proxy->refresh();
+}
+
+}  // namespace dacl::ui
