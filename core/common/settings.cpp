@@ -1,0 +1,193 @@
+#include "core/common/settings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+
+namespace dacl {
+
+using nlohmann::json;
+
+const std::vector<SettingSpec>& Settings::specs() {
+    // Defaults from method.md; the sizes of the training loops are ours, chosen so that the full
+    // 5-fold protocol fits the 30-minute budget of a 2-core CPU (see BENCHMARKS.md).
+    static const std::vector<SettingSpec> all = {
+        {"seed", 2017, "seed of every random choice (folds, initialisation, noise)", {}},
+        {"threads", 0, "compute threads (0 = all cores)", {}},
+        {"device", "auto", "compute device", {"auto", "cpu", "cuda"}},
+        {"data.lead", 0, "lead used from each record (0-based)", {}},
+        {"preprocess.fs", 300.0, "target sampling rate in Hz (band-limited resampling)", {}},
+        {"preprocess.low_hz", 0.5, "band-pass low edge in Hz (zero-phase)", {}},
+        {"preprocess.high_hz", 40.0, "band-pass high edge in Hz (zero-phase)", {}},
+        {"preprocess.robust_standardise", true, "per-record median/MAD standardisation", {}},
+        {"window.n", 3072, "window length in samples", {}},
+        {"window.train_hop", 1536, "hop between training windows in samples", {}},
+        {"window.eval_hop", 3072, "hop between evaluation windows in samples", {}},
+        {"scatter.J", 7, "scattering scale 2^J (averaging length in samples)", {}},
+        {"scatter.Q1", 8, "first-order wavelets per octave", {}},
+        {"scatter.Q2", 1, "second-order wavelets per octave", {}},
+        {"scatter.max_order", 2, "maximal scattering order (1 or 2)", {}},
+        {"scatter.log_eps", 1e-6, "features are log(S + eps)", {}},
+        {"st.layers", 1, "Scattering Transformer layers (0 = pooled scattering)", {}},
+        {"vae.latent", 32, "VAE latent size d", {}},
+        {"vae.hidden1", 256, "VAE first hidden layer", {}},
+        {"vae.hidden2", 128, "VAE second hidden layer", {}},
+        {"vae.beta", 0.01, "weight of the KL term", {}},
+        {"vae.warmup_epochs", 10, "epochs of linear beta warm-up", {}},
+        {"vae.epochs", 60, "maximal VAE epochs", {}},
+        {"vae.patience", 8, "early stopping patience on validation reconstruction", {}},
+        {"vae.lr", 1e-3, "VAE learning rate", {}},
+        {"vae.batch", 256, "VAE batch size", {}},
+        {"diffusion.schedule", "linear", "noise schedule", {"linear", "cosine"}},
+        {"diffusion.T", 1000, "diffusion steps", {}},
+        {"diffusion.beta_start", 1e-4, "linear schedule first beta", {}},
+        {"diffusion.beta_end", 0.02, "linear schedule last beta", {}},
+        {"diffusion.views", 2, "noisy views per sample", {}},
+        {"diffusion.t_max", 100, "views use t ~ Uniform{1..t_max}", {}},
+        {"encoder.base_channels", 32, "U-Net channels of the first level (then x2, x4)", {}},
+        {"encoder.time_conditioning", true, "add the timestep embedding in every block", {}},
+        {"encoder.proj_dim", 128, "projection head output size", {}},
+        {"train.views", "diffusion", "augmentation of the contrastive views", {"diffusion", "gaussian"}},
+        {"train.gaussian_sigma", 0.3, "std of Gaussian views (baseline)", {}},
+        {"train.loss", "supcon", "contrastive loss", {"supcon", "triplet"}},
+        {"train.temperature", 0.1, "SupCon temperature", {}},
+        {"train.epochs", 30, "encoder training epochs", {}},
+        {"train.batch", 256, "samples per class-balanced batch", {}},
+        {"train.lr", 1e-3, "AdamW learning rate", {}},
+        {"train.weight_decay", 1e-4, "AdamW weight decay", {}},
+        {"train.warmup_epochs", 2, "linear learning-rate warm-up before cosine decay", {}},
+        {"probe.l2", 1e-3, "L2 penalty of the logistic-regression probe", {}},
+        {"eval.val_fraction", 0.15, "share of each training fold used for validation", {}},
+        {"eval.bootstrap", 1000, "bootstrap resamples for the AUROC interval", {}},
+    };
+    return all;
+}
+
+Settings::Settings() {
+    values_ = json::object();
+    for (const SettingSpec& s : specs()) values_[s.key] = s.defaultValue;
+}
+
+namespace {
+
+const SettingSpec& specFor(const std::string& key) {
+    for (const SettingSpec& s : Settings::specs())
+        if (s.key == key) return s;
+    throw std::invalid_argument("unknown setting '" + key + "'");
+}
+
+json coerce(const SettingSpec& spec, const json& value) {
+    const json& d = spec.defaultValue;
+    auto bad = [&](const std::string& why) {
+        return std::invalid_argument("setting '" + spec.key + "': " + why);
+    };
+    if (d.is_boolean()) {
+        if (value.is_boolean()) return value;
+        if (value.is_string()) {
+            const std::string s = value.get<std::string>();
+            if (s == "true" || s == "1" || s == "yes" || s == "on") return true;
+            if (s == "false" || s == "0" || s == "no" || s == "off") return false;
+        }
+        throw bad("expected true or false, got " + value.dump());
+    }
+    if (d.is_number_integer()) {
+        if (value.is_number_integer()) return value;
+        if (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>())
+            return static_cast<long long>(value.get<double>());
+        if (value.is_string()) {
+            const std::string s = value.get<std::string>();
+            std::size_t used = 0;
+            try {
+                const long long v = std::stoll(s, &used);
+                if (used == s.size()) return v;
+            } catch (const std::exception&) {
+            }
+        }
+        throw bad("expected an integer, got " + value.dump());
+    }
+    if (d.is_number()) {
+        double v = 0;
+        if (value.is_number()) {
+            v = value.get<double>();
+        } else if (value.is_string()) {
+            const std::string s = value.get<std::string>();
+            std::size_t used = 0;
+            try {
+                v = std::stod(s, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != s.size() || s.empty()) throw bad("expected a number, got " + value.dump());
+        } else {
+            throw bad("expected a number, got " + value.dump());
+        }
+        if (!std::isfinite(v)) throw bad("value must be finite");
+        return v;
+    }
+    // Strings.
+    const std::string s = value.is_string() ? value.get<std::string>() : value.dump();
+    if (!spec.choices.empty() &&
+        std::find(spec.choices.begin(), spec.choices.end(), s) == spec.choices.end()) {
+        std::string allowed;
+        for (const auto& c : spec.choices) allowed += (allowed.empty() ? "" : ", ") + c;
+        throw bad("'" + s + "' is not one of: " + allowed);
+    }
+    return s;
+}
+
+}  // namespace
+
+void Settings::set(const std::string& key, const json& value) {
+    values_[key] = coerce(specFor(key), value);
+}
+
+void Settings::set(const std::string& assignment) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw std::invalid_argument("expected key=value, got '" + assignment + "'");
+    set(assignment.substr(0, eq), json(assignment.substr(eq + 1)));
+}
+
+void Settings::merge(const json& object, const std::string& origin) {
+    if (!object.is_object()) throw std::invalid_argument(origin + ": expected a JSON object");
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        try {
+            set(it.key(), it.value());
+        } catch (const std::invalid_argument& e) {
+            throw std::invalid_argument(origin + ": " + e.what());
+        }
+    }
+}
+
+void Settings::mergeFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::invalid_argument(path + ": cannot open the config file");
+    json j;
+    try {
+        in >> j;
+    } catch (const json::parse_error& e) {
+        throw std::invalid_argument(path + ": not valid JSON (" + e.what() + ")");
+    }
+    merge(j, path);
+}
+
+const json& Settings::at(const std::string& key) const {
+    auto it = values_.find(key);
+    if (it == values_.end()) throw std::invalid_argument("unknown setting '" + key + "'");
+    return *it;
+}
+
+bool Settings::getBool(const std::string& key) const { return at(key).get<bool>(); }
+long long Settings::getInt(const std::string& key) const { return at(key).get<long long>(); }
+double Settings::getDouble(const std::string& key) const { return at(key).get<double>(); }
+std::string Settings::getString(const std::string& key) const { return at(key).get<std::string>(); }
+
+json Settings::changed() const {
+    json out = json::object();
+    for (const SettingSpec& s : specs())
+        if (values_.at(s.key) != s.defaultValue) out[s.key] = values_.at(s.key);
+    return out;
+}
+
+}  // namespace dacl

@@ -1,0 +1,49 @@
+#pragma once
+// Every tunable of the DACL pipeline as a named, typed, documented setting with the default of
+// method.md. Runs store the whole set (as JSON) so that a result can be reproduced; users change
+// values with `--config FILE` (JSON object) and `--set key=value`, or in the GUI form.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dacl {
+
+struct SettingSpec {
+    std::string key;
+    nlohmann::json defaultValue;  // its type (bool, integer, number, string) is the setting's type
+    std::string help;
+    std::vector<std::string> choices;  // for strings: allowed values (empty = any)
+};
+
+class Settings {
+public:
+    // All settings at their defaults.
+    Settings();
+
+    static const std::vector<SettingSpec>& specs();
+
+    // `key=value`; the value is parsed as the setting's type. Throws std::invalid_argument
+    // naming the key and the reason for unknown keys, bad types and values outside the choices.
+    void set(const std::string& assignment);
+    void set(const std::string& key, const nlohmann::json& value);
+    // Applies every member of a JSON object (a config file's content). `origin` names the file.
+    void merge(const nlohmann::json& object, const std::string& origin);
+    void mergeFile(const std::string& path);
+
+    bool getBool(const std::string& key) const;
+    long long getInt(const std::string& key) const;
+    double getDouble(const std::string& key) const;
+    std::string getString(const std::string& key) const;
+
+    const nlohmann::json& values() const { return values_; }
+    // Only the settings that differ from the defaults (what a user changed).
+    nlohmann::json changed() const;
+
+private:
+    const nlohmann::json& at(const std::string& key) const;
+    nlohmann::json values_;
+};
+
+}  // namespace dacl
