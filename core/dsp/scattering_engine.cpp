@@ -1,0 +1,244 @@
+#include "core/dsp/scattering_engine.h"
+
+#include "core/dsp/scattering.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace dacl::dsp::detail {
+
+using fft::Buffer;
+using fft::Cpx;
+using fft::Traits;
+
+template <class R> struct ScatteringEngine<R>::Workspace {
+    explicit Workspace(int L, int LJ)
+        : xpad(L), F0(L), W1(L), w1(L), U1(L), F1(L), W2(std::max(1, L / 2)), w2(std::max(1, L / 2)),
+          U2(std::max(1, L / 2)), F2(std::max(1, L / 2)), Z(LJ), z(LJ) {}
+    Buffer<double> xpad;
+    Buffer<Cpx<double>> F0;
+    Buffer<Cpx<R>> W1, w1;
+    Buffer<R> U1;
+    Buffer<Cpx<R>> F1, W2, w2;
+    Buffer<R> U2;
+    Buffer<Cpx<R>> F2, Z;
+    Buffer<R> z;
+};
+
+namespace {
+
+// Relative magnitude below which filter bins are dropped: far below what FFT rounding in the
+// same precision already contributes.
+template <class R> constexpr double kArcThreshold = 1e-20;
+template <> constexpr double kArcThreshold<float> = 1e-10;
+
+template <class R> Arc<R> makeArc(const std::vector<double>& h) {
+    const int M = static_cast<int>(h.size());
+    double peak = 0;
+    for (double v : h) peak = std::max(peak, std::abs(v));
+    Arc<R> a;
+    if (peak == 0) return a;
+    const double thr = kArcThreshold<R> * peak;
+    // The arc is the complement of the longest circular run of negligible bins.
+    int bestLen = 0, bestEnd = 0, run = 0;
+    for (int i = 0; i < 2 * M; ++i) {
+        if (std::abs(h[i % M]) <= thr) {
+            if (++run > bestLen) { bestLen = std::min(run, M); bestEnd = i % M; }
+        } else {
+            run = 0;
+        }
+    }
+    a.len = M - bestLen;
+    a.start = bestLen == 0 ? 0 : (bestEnd + 1) % M;
+    a.w.resize(a.len);
+    for (int i = 0; i < a.len; ++i) a.w[i] = static_cast<R>(h[(a.start + i) % M] / M);
+    return a;
+}
+
+// The real part of IDFT(F * h) for a Hermitian F equals IDFT(F * (h + h(-.))/2).
+std::vector<double> symmetrised(const std::vector<double>& h) {
+    const std::size_t M = h.size();
+    std::vector<double> s(M);
+    for (std::size_t k = 0; k < M; ++k) s[k] = 0.5 * (h[k] + h[(M - k) % M]);
+    return s;
+}
+
+// dst[0..Mdst) = sum over aliased blocks of src * filter, for the filter's arc only:
+// dst[m] = sum_{k = m mod Mdst} src[k] * w(k). Mdst divides Msrc; both are powers of two.
+template <class S, class R>
+void foldProduct(const Cpx<S>* src, int Msrc, const Arc<R>& a, Cpx<R>* dst, int Mdst) {
+    const int mask = Mdst - 1, smask = Msrc - 1;
+    const bool assign = a.len > 0 && a.len <= Mdst;  // every destination bin is hit at most once
+    if (assign) {
+        // Zero the bins the arc does not reach: the circular range [end, start).
+        const int d0 = a.start & mask, e = (a.start + a.len) & mask;
+        if (a.len < Mdst) {
+            if (e < d0) {
+                std::memset(static_cast<void*>(dst + e), 0, sizeof(Cpx<R>) * (d0 - e));
+            } else {
+                std::memset(static_cast<void*>(dst + e), 0, sizeof(Cpx<R>) * (Mdst - e));
+                std::memset(static_cast<void*>(dst), 0, sizeof(Cpx<R>) * d0);
+            }
+        }
+    } else {
+        std::memset(static_cast<void*>(dst), 0, sizeof(Cpx<R>) * Mdst);
+    }
+    int k = a.start, i = 0;
+    while (i < a.len) {
+        const int d = k & mask;
+        const int n = std::min(a.len - i, Mdst - d);
+        R* o = reinterpret_cast<R*>(dst + d);
+        const S* s = reinterpret_cast<const S*>(src + k);
+        const R* w = a.w.data() + i;
+        if (assign) {
+            for (int t = 0; t < n; ++t) {
+                o[2 * t] = static_cast<R>(s[2 * t] * w[t]);
+                o[2 * t + 1] = static_cast<R>(s[2 * t + 1] * w[t]);
+            }
+        } else {
+            for (int t = 0; t < n; ++t) {
+                o[2 * t] += static_cast<R>(s[2 * t] * w[t]);
+                o[2 * t + 1] += static_cast<R>(s[2 * t + 1] * w[t]);
+            }
+        }
+        i += n;
+        k = (k + n) & smask;
+    }
+}
+
+// Fill the upper half of a real signal's spectrum from the lower half that r2c produced.
+template <class R> void mirror(Cpx<R>* F, int M) {
+    for (int k = M / 2 + 1; k < M; ++k) F[k] = std::conj(F[M - k]);
+}
+
+template <class R> void modulus(const Cpx<R>* w, R* u, int M) {
+    const R* p = reinterpret_cast<const R*>(w);
+    for (int t = 0; t < M; ++t) u[t] = std::sqrt(p[2 * t] * p[2 * t] + p[2 * t + 1] * p[2 * t + 1]);
+}
+
+}  // namespace
+
+template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) {
+    const ScatteringConfig& cfg = s.config();
+    N_ = cfg.N;
+    J_ = cfg.J;
+    L_ = s.paddedLength();
+    LJ_ = L_ >> J_;
+    padLeft_ = s.padLeft();
+    indStart_ = s.frameStartIndex();
+    nFrames_ = s.nFrames();
+    maxOrder_ = cfg.maxOrder;
+
+    for (int l = 0; l < J_; ++l) phi_.push_back(makeArc<R>(symmetrised(s.phiLevel(l))));
+    const auto& p1 = s.psi1Params();
+    for (std::size_t n1 = 0; n1 < p1.size(); ++n1) {
+        psi1_.push_back(makeArc<R>(s.psi1(static_cast<int>(n1))));
+        j1_.push_back(p1[n1].j);
+    }
+    children_.resize(p1.size());
+    std::vector<bool> levelUsed(J_ + 1, false), c2cUsed(J_ + 1, false);
+    for (int j : j1_) levelUsed[j] = c2cUsed[j] = true;
+    if (maxOrder_ >= 2) {
+        const auto& p2 = s.psi2Params();
+        for (std::size_t n2 = 0; n2 < p2.size(); ++n2) {
+            j2_.push_back(p2[n2].j);
+            std::vector<Arc<R>> levels;
+            for (int l = 0; l < std::max(0, p2[n2].j); ++l)
+                levels.push_back(makeArc<R>(s.psi2Level(static_cast<int>(n2), l)));
+            psi2_.push_back(std::move(levels));
+        }
+        const auto& paths = s.paths();
+        for (std::size_t row = 0; row < paths.size(); ++row) {
+            if (paths[row].order != 2) continue;
+            children_[paths[row].n1].push_back({paths[row].n2, static_cast<int>(row)});
+            levelUsed[paths[row].j2] = c2cUsed[paths[row].j2] = true;
+        }
+    }
+    r2c_.resize(J_ + 1);
+    c2c_.resize(J_ + 1);
+    for (int l = 0; l <= J_; ++l) {
+        if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
+        if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
+    }
+    r2cInput_ = fft::Plan<double>::r2c(L_, cfg.effort);
+    c2rJ_ = fft::Plan<R>::c2r(LJ_, cfg.effort);
+}
+
+template <class R> ScatteringEngine<R>::~ScatteringEngine() = default;
+
+template <class R> const fft::Plan<R>& ScatteringEngine<R>::r2c(int level) const { return r2c_[level]; }
+template <class R> const fft::Plan<R>& ScatteringEngine<R>::c2c(int level) const { return c2c_[level]; }
+
+template <class R> std::unique_ptr<typename ScatteringEngine<R>::Workspace> ScatteringEngine<R>::acquire() const {
+    {
+        std::lock_guard<std::mutex> lock(poolMutex_);
+        if (!pool_.empty()) {
+            auto ws = std::move(pool_.back());
+            pool_.pop_back();
+            return ws;
+        }
+    }
+    return std::make_unique<Workspace>(L_, LJ_);
+}
+
+template <class R> void ScatteringEngine<R>::release(std::unique_ptr<Workspace> ws) const {
+    std::lock_guard<std::mutex> lock(poolMutex_);
+    pool_.push_back(std::move(ws));
+}
+
+// S = (U * phi_level) decimated to resolution 2^J, frames [indStart, indStart + nFrames).
+// F is the full spectrum of U at resolution 2^level.
+template <class R>
+template <class S>
+void ScatteringEngine<R>::lowpass(const Cpx<S>* F, int level, R* outRow, Workspace& ws) const {
+    foldProduct(F, L_ >> level, phi_[level], ws.Z.data(), LJ_);
+    Traits<R>::execC2r(c2rJ_.get(), fft::asFftw(ws.Z.data()), ws.z.data());
+    std::memcpy(outRow, ws.z.data() + indStart_, sizeof(R) * nFrames_);
+}
+
+template <class R> void ScatteringEngine<R>::run(const R* x, R* out, Workspace& ws) const {
+    // Reflect padding (mirror about the end samples, not repeating them); pads are <= N-1.
+    double* xp = ws.xpad.data();
+    for (int i = 0; i < N_; ++i) xp[padLeft_ + i] = x[i];
+    for (int k = 1; k <= padLeft_; ++k) xp[padLeft_ - k] = x[k];
+    const int padRight = L_ - N_ - padLeft_;
+    for (int k = 1; k <= padRight; ++k) xp[padLeft_ + N_ - 1 + k] = x[N_ - 1 - k];
+
+    Traits<double>::execR2c(r2cInput_.get(), xp, fft::asFftw(ws.F0.data()));
+    mirror(ws.F0.data(), L_);
+    lowpass(ws.F0.data(), 0, out, ws);
+
+    for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+        const int k1 = j1_[n1], M1 = L_ >> k1;
+        foldProduct(ws.F0.data(), L_, psi1_[n1], ws.W1.data(), M1);
+        Traits<R>::execC2c(c2c(k1).get(), fft::asFftw(ws.W1.data()), fft::asFftw(ws.w1.data()));
+        modulus(ws.w1.data(), ws.U1.data(), M1);
+        Traits<R>::execR2c(r2c(k1).get(), ws.U1.data(), fft::asFftw(ws.F1.data()));
+        mirror(ws.F1.data(), M1);
+        lowpass(ws.F1.data(), k1, out + (1 + n1) * nFrames_, ws);
+
+        for (const Child& c : children_[n1]) {
+            const int j2 = j2_[c.n2], M2 = L_ >> j2;
+            foldProduct(ws.F1.data(), M1, psi2_[c.n2][k1], ws.W2.data(), M2);
+            Traits<R>::execC2c(c2c(j2).get(), fft::asFftw(ws.W2.data()), fft::asFftw(ws.w2.data()));
+            modulus(ws.w2.data(), ws.U2.data(), M2);
+            Traits<R>::execR2c(r2c(j2).get(), ws.U2.data(), fft::asFftw(ws.F2.data()));
+            mirror(ws.F2.data(), M2);
+            lowpass(ws.F2.data(), j2, out + static_cast<std::size_t>(c.row) * nFrames_, ws);
+        }
+    }
+}
+
+template <class R>
+void ScatteringEngine<R>::work(const R* x, std::size_t count, R* out, std::size_t outStride,
+                               std::atomic<std::size_t>& next) const {
+    auto ws = acquire();
+    for (std::size_t s; (s = next.fetch_add(1)) < count;) run(x + s * N_, out + s * outStride, *ws);
+    release(std::move(ws));
+}
+
+template class ScatteringEngine<double>;
+template class ScatteringEngine<float>;
+
+}  // namespace dacl::dsp::detail
