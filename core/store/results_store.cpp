@@ -37,12 +37,6 @@ std::int64_t parseIsoUtc(const std::string& s) {
     return static_cast<std::int64_t>(timegm(&tm));
 }
 
-std::vector<unsigned char> floatsToBytes(const std::vector<float>& v) {
-    std::vector<unsigned char> bytes(v.size() * sizeof(float));
-    if (!v.empty()) std::memcpy(bytes.data(), v.data(), bytes.size());
-    return bytes;
-}
-
 std::vector<float> bytesToFloats(const std::vector<unsigned char>& bytes) {
     std::vector<float> v(bytes.size() / sizeof(float));
     if (!v.empty()) std::memcpy(v.data(), bytes.data(), v.size() * sizeof(float));
@@ -137,8 +131,10 @@ void ResultsStore::configure() {
     try {
         Statement wal(db_, path_, "PRAGMA journal_mode = WAL");
         wal.step();
-    } catch (const StoreError& e) {
-        throw StoreError(path_ + ": not a DACL Studio results file (" + sqlite3_errmsg(db_) + ")");
+    } catch (const StoreError&) {
+        if ((sqlite3_errcode(db_) & 0xff) == SQLITE_NOTADB)
+            throw StoreError(path_ + ": not a DACL Studio results file (" + sqlite3_errmsg(db_) + ")");
+        throw;
     }
     exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
 }
