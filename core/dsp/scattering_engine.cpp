@@ -1,6 +1,7 @@
 #include "core/dsp/scattering_engine.h"
 
 #include "core/dsp/scattering.h"
+#include "core/dsp/scattering_kernels.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,7 @@ template <class R> struct ScatteringEngine<R>::Workspace {
     Buffer<R> U2;
     Buffer<Cpx<R>> F2, Z;
     Buffer<R> z;
+    Dirty W1dirty, W2dirty, Zdirty;
 };
 
 namespace {
@@ -51,8 +53,12 @@ template <class R> Arc<R> makeArc(const std::vector<double>& h) {
     }
     a.len = M - bestLen;
     a.start = bestLen == 0 ? 0 : (bestEnd + 1) % M;
-    a.w.resize(a.len);
-    for (int i = 0; i < a.len; ++i) a.w[i] = static_cast<R>(h[(a.start + i) % M] / M);
+    a.w.resize(2 * static_cast<std::size_t>(a.len));
+    for (int i = 0; i < a.len; ++i) {
+        const int k = (a.start + i) % M;
+        a.w[2 * i] = a.w[2 * i + 1] = static_cast<R>(h[k] / M);
+        if (k > M / 2) a.negNeed = std::max(a.negNeed, M - k);
+    }
     return a;
 }
 
@@ -64,25 +70,43 @@ std::vector<double> symmetrised(const std::vector<double>& h) {
     return s;
 }
 
+struct Range {
+    int lo, hi;
+};
+
+template <class R> void zero(Cpx<R>* p, int lo, int hi) {
+    if (hi > lo) std::memset(static_cast<void*>(p + lo), 0, sizeof(Cpx<R>) * (hi - lo));
+}
+
 // dst[0..Mdst) = sum over aliased blocks of src * filter, for the filter's arc only:
 // dst[m] = sum_{k = m mod Mdst} src[k] * w(k). Mdst divides Msrc; both are powers of two.
+// `dirty` bounds the nonzero entries the buffer may still hold from earlier use: only those
+// outside the new arc are cleared (consecutive wavelets overlap, so this saves most clearing).
 template <class S, class R>
-void foldProduct(const Cpx<S>* src, int Msrc, const Arc<R>& a, Cpx<R>* dst, int Mdst) {
+void foldProduct(const Cpx<S>* src, int Msrc, const Arc<R>& a, Cpx<R>* dst, int Mdst, Dirty& dirty) {
     const int mask = Mdst - 1, smask = Msrc - 1;
     const bool assign = a.len > 0 && a.len <= Mdst;  // every destination bin is hit at most once
+    const int oldHi = std::min(dirty.hi, Mdst);
     if (assign) {
-        // Zero the bins the arc does not reach: the circular range [end, start).
-        const int d0 = a.start & mask, e = (a.start + a.len) & mask;
-        if (a.len < Mdst) {
-            if (e < d0) {
-                std::memset(static_cast<void*>(dst + e), 0, sizeof(Cpx<R>) * (d0 - e));
-            } else {
-                std::memset(static_cast<void*>(dst + e), 0, sizeof(Cpx<R>) * (Mdst - e));
-                std::memset(static_cast<void*>(dst), 0, sizeof(Cpx<R>) * d0);
-            }
+        const int d0 = a.start & mask;
+        Range p[2] = {{d0, std::min(Mdst, d0 + a.len)}, {0, std::max(0, d0 + a.len - Mdst)}};
+        if (p[1].hi > 0) std::swap(p[0], p[1]);
+        // Clear [dirty.lo, oldHi) except the arc's pieces, which are overwritten below.
+        int pos = dirty.lo;
+        for (const Range& r : p) {
+            if (r.hi <= r.lo) continue;
+            zero(dst, pos, std::min(r.lo, oldHi));
+            pos = std::max(pos, r.hi);
         }
+        zero(dst, pos, oldHi);
+        int lo = Mdst, hi = 0;
+        for (const Range& r : p)
+            if (r.hi > r.lo) { lo = std::min(lo, r.lo); hi = std::max(hi, r.hi); }
+        if (dirty.hi > Mdst) { lo = std::min(lo, std::max(dirty.lo, Mdst)); hi = dirty.hi; }
+        dirty = {lo, hi};
     } else {
-        std::memset(static_cast<void*>(dst), 0, sizeof(Cpx<R>) * Mdst);
+        zero(dst, dirty.lo, oldHi);
+        dirty = {0, std::max(Mdst, dirty.hi)};
     }
     int k = a.start, i = 0;
     while (i < a.len) {
@@ -90,31 +114,18 @@ void foldProduct(const Cpx<S>* src, int Msrc, const Arc<R>& a, Cpx<R>* dst, int 
         const int n = std::min(a.len - i, Mdst - d);
         R* o = reinterpret_cast<R*>(dst + d);
         const S* s = reinterpret_cast<const S*>(src + k);
-        const R* w = a.w.data() + i;
-        if (assign) {
-            for (int t = 0; t < n; ++t) {
-                o[2 * t] = static_cast<R>(s[2 * t] * w[t]);
-                o[2 * t + 1] = static_cast<R>(s[2 * t + 1] * w[t]);
-            }
-        } else {
-            for (int t = 0; t < n; ++t) {
-                o[2 * t] += static_cast<R>(s[2 * t] * w[t]);
-                o[2 * t + 1] += static_cast<R>(s[2 * t + 1] * w[t]);
-            }
-        }
+        const R* w = a.w.data() + 2 * static_cast<std::size_t>(i);
+        if (assign) kernels::mul(o, s, w, 2 * static_cast<std::size_t>(n));
+        else kernels::mulAdd(o, s, w, 2 * static_cast<std::size_t>(n));
         i += n;
         k = (k + n) & smask;
     }
 }
 
-// Fill the upper half of a real signal's spectrum from the lower half that r2c produced.
-template <class R> void mirror(Cpx<R>* F, int M) {
-    for (int k = M / 2 + 1; k < M; ++k) F[k] = std::conj(F[M - k]);
-}
-
-template <class R> void modulus(const Cpx<R>* w, R* u, int M) {
-    const R* p = reinterpret_cast<const R*>(w);
-    for (int t = 0; t < M; ++t) u[t] = std::sqrt(p[2 * t] * p[2 * t] + p[2 * t + 1] * p[2 * t + 1]);
+// Fill the top `need` bins of a real signal's spectrum (negative frequencies) from the lower half
+// that r2c produced: only as far as any filter reading this spectrum reaches.
+template <class R> void mirrorTail(Cpx<R>* F, int M, int need) {
+    for (int k = std::max(M / 2 + 1, M - need); k < M; ++k) F[k] = std::conj(F[M - k]);
 }
 
 }  // namespace
@@ -155,6 +166,13 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
             levelUsed[paths[row].j2] = c2cUsed[paths[row].j2] = true;
         }
     }
+    need0_ = phi_[0].negNeed;
+    for (const auto& a : psi1_) need0_ = std::max(need0_, a.negNeed);
+    need1_.resize(psi1_.size());
+    for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+        need1_[n1] = phi_[j1_[n1]].negNeed;
+        for (const Child& c : children_[n1]) need1_[n1] = std::max(need1_[n1], psi2_[c.n2][j1_[n1]].negNeed);
+    }
     r2c_.resize(J_ + 1);
     c2c_.resize(J_ + 1);
     for (int l = 0; l <= J_; ++l) {
@@ -192,7 +210,7 @@ template <class R> void ScatteringEngine<R>::release(std::unique_ptr<Workspace> 
 template <class R>
 template <class S>
 void ScatteringEngine<R>::lowpass(const Cpx<S>* F, int level, R* outRow, Workspace& ws) const {
-    foldProduct(F, L_ >> level, phi_[level], ws.Z.data(), LJ_);
+    foldProduct(F, L_ >> level, phi_[level], ws.Z.data(), LJ_, ws.Zdirty);
     Traits<R>::execC2r(c2rJ_.get(), fft::asFftw(ws.Z.data()), ws.z.data());
     std::memcpy(outRow, ws.z.data() + indStart_, sizeof(R) * nFrames_);
 }
@@ -206,25 +224,25 @@ template <class R> void ScatteringEngine<R>::run(const R* x, R* out, Workspace& 
     for (int k = 1; k <= padRight; ++k) xp[padLeft_ + N_ - 1 + k] = x[N_ - 1 - k];
 
     Traits<double>::execR2c(r2cInput_.get(), xp, fft::asFftw(ws.F0.data()));
-    mirror(ws.F0.data(), L_);
+    mirrorTail(ws.F0.data(), L_, need0_);
     lowpass(ws.F0.data(), 0, out, ws);
 
     for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
         const int k1 = j1_[n1], M1 = L_ >> k1;
-        foldProduct(ws.F0.data(), L_, psi1_[n1], ws.W1.data(), M1);
+        foldProduct(ws.F0.data(), L_, psi1_[n1], ws.W1.data(), M1, ws.W1dirty);
         Traits<R>::execC2c(c2c(k1).get(), fft::asFftw(ws.W1.data()), fft::asFftw(ws.w1.data()));
-        modulus(ws.w1.data(), ws.U1.data(), M1);
+        kernels::modulus(reinterpret_cast<const R*>(ws.w1.data()), ws.U1.data(), M1);
         Traits<R>::execR2c(r2c(k1).get(), ws.U1.data(), fft::asFftw(ws.F1.data()));
-        mirror(ws.F1.data(), M1);
+        mirrorTail(ws.F1.data(), M1, need1_[n1]);
         lowpass(ws.F1.data(), k1, out + (1 + n1) * nFrames_, ws);
 
         for (const Child& c : children_[n1]) {
             const int j2 = j2_[c.n2], M2 = L_ >> j2;
-            foldProduct(ws.F1.data(), M1, psi2_[c.n2][k1], ws.W2.data(), M2);
+            foldProduct(ws.F1.data(), M1, psi2_[c.n2][k1], ws.W2.data(), M2, ws.W2dirty);
             Traits<R>::execC2c(c2c(j2).get(), fft::asFftw(ws.W2.data()), fft::asFftw(ws.w2.data()));
-            modulus(ws.w2.data(), ws.U2.data(), M2);
+            kernels::modulus(reinterpret_cast<const R*>(ws.w2.data()), ws.U2.data(), M2);
             Traits<R>::execR2c(r2c(j2).get(), ws.U2.data(), fft::asFftw(ws.F2.data()));
-            mirror(ws.F2.data(), M2);
+            mirrorTail(ws.F2.data(), M2, phi_[j2].negNeed);
             lowpass(ws.F2.data(), j2, out + static_cast<std::size_t>(c.row) * nFrames_, ws);
         }
     }

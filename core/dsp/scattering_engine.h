@@ -36,7 +36,14 @@ namespace dacl::dsp::detail {
 template <class R> struct Arc {
     int start = 0;         // first bin, in [0, source length)
     int len = 0;           // number of bins (wraps modulo the source length)
-    std::vector<R> w;      // filter values on the arc, scaled by 1/source length
+    int negNeed = 0;       // how many top bins (negative frequencies) of the source it reads
+    std::vector<R> w;      // filter values on the arc, scaled by 1/source length, each twice
+                           // (once per real/imaginary component, for straight SIMD loops)
+};
+
+// Bounds [lo, hi) of the entries of a reused buffer that may be nonzero.
+struct Dirty {
+    int lo = 0, hi = 0;
 };
 
 template <class R> class ScatteringEngine {
@@ -67,6 +74,8 @@ private:
     std::vector<int> j1_, j2_;
     std::vector<std::vector<Arc<R>>> psi2_;    // [n2][level], levels 0..j2-1
     std::vector<std::vector<Child>> children_; // [n1]: second-order paths with j2 > j1
+    int need0_ = 0;                            // negative-frequency bins read from F0
+    std::vector<int> need1_;                   // ... from the spectrum of U1, per n1
     std::vector<fft::Plan<R>> r2c_, c2c_;      // by level; only the needed ones are made
     fft::Plan<R> c2rJ_;
     fft::Plan<double> r2cInput_;               // the input's FFT is always double (see above)
