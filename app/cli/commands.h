@@ -6,5 +6,6 @@
 namespace dacl::cli {
 
 void registerInfoCommand(CLI::App& app);       // info: version, LibTorch, BLAS, threads, device
+void registerScatterCommands(CLI::App& app);   // scatter; bench scatter
 
 }  // namespace dacl::cli

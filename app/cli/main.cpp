@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     app.add_subcommand("bench", "Benchmarks (speed and memory)")->require_subcommand(1);
 
     dacl::cli::registerInfoCommand(app);
+    dacl::cli::registerScatterCommands(app);
 
     try {
         app.parse(argc, argv);
