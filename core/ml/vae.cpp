@@ -1,0 +1,308 @@
+#include "core/ml/vae.h"
+
+#include "core/ml/kv_text.h"
+#include "core/ml/tensor_util.h"
+
+#include <chrono>
+#include <limits>
+#include <random>
+#include <stdexcept>
+
+namespace dacl::ml {
+
+namespace {
+
+namespace F = torch::nn::functional;
+
+struct VaeNetImpl : torch::nn::Module {
+    VaeNetImpl(int in, int h1, int h2, int d)
+        : e1(register_module("e1", torch::nn::Linear(in, h1))),
+          e2(register_module("e2", torch::nn::Linear(h1, h2))),
+          mu(register_module("mu", torch::nn::Linear(h2, d))),
+          logvar(register_module("logvar", torch::nn::Linear(h2, d))),
+          d1(register_module("d1", torch::nn::Linear(d, h2))),
+          d2(register_module("d2", torch::nn::Linear(h2, h1))),
+          d3(register_module("d3", torch::nn::Linear(h1, in))) {}
+
+    std::pair<torch::Tensor, torch::Tensor> encode(const torch::Tensor& x) {
+        auto h = F::silu(e2(F::silu(e1(x))));
+        // Clamp log σ² so that exp() cannot overflow early in training.
+        return {mu(h), logvar(h).clamp(-10.0, 10.0)};
+    }
+    torch::Tensor decode(const torch::Tensor& z) { return d3(F::silu(d2(F::silu(d1(z))))); }
+
+    torch::nn::Linear e1, e2, mu, logvar, d1, d2, d3;
+};
+TORCH_MODULE(VaeNet);
+
+std::string settingsText(const VaeSettings& s, int inputDim) {
+    KvText kv;
+    kv.set("input_dim", inputDim);
+    kv.set("hidden1", s.hidden1);
+    kv.set("hidden2", s.hidden2);
+    kv.set("latent_dim", s.latentDim);
+    kv.set("beta", s.beta);
+    kv.set("beta_warmup_epochs", s.betaWarmupEpochs);
+    kv.set("max_epochs", s.maxEpochs);
+    kv.set("patience", s.patience);
+    kv.set("batch_size", s.batchSize);
+    kv.set("lr", s.lr);
+    kv.set("weight_decay", s.weightDecay);
+    kv.set("validation_fraction", s.validationFraction);
+    kv.set("standardise_input", s.standardiseInput ? 1 : 0);
+    kv.set("seed", s.seed);
+    kv.set("device", s.device);
+    return kv.text();
+}
+
+VaeSettings settingsFrom(const KvText& kv) {
+    VaeSettings s;
+    s.hidden1 = static_cast<int>(kv.integer("hidden1"));
+    s.hidden2 = static_cast<int>(kv.integer("hidden2"));
+    s.latentDim = static_cast<int>(kv.integer("latent_dim"));
+    s.beta = kv.num("beta");
+    s.betaWarmupEpochs = static_cast<int>(kv.integer("beta_warmup_epochs"));
+    s.maxEpochs = static_cast<int>(kv.integer("max_epochs"));
+    s.patience = static_cast<int>(kv.integer("patience"));
+    s.batchSize = static_cast<int>(kv.integer("batch_size"));
+    s.lr = kv.num("lr");
+    s.weightDecay = kv.num("weight_decay");
+    s.validationFraction = kv.num("validation_fraction");
+    s.standardiseInput = kv.integer("standardise_input") != 0;
+    s.seed = kv.uinteger("seed");
+    s.device = kv.str("device");
+    return s;
+}
+
+void checkSettings(const VaeSettings& s, int inputDim) {
+    if (inputDim < 1 || s.hidden1 < 1 || s.hidden2 < 1 || s.latentDim < 1)
+        throw std::invalid_argument("VAE: layer sizes must be positive");
+    if (!(s.beta >= 0) || s.betaWarmupEpochs < 0 || s.maxEpochs < 1 || s.patience < 1 ||
+        s.batchSize < 1 || !(s.lr > 0) || !(s.weightDecay >= 0) ||
+        !(s.validationFraction > 0 && s.validationFraction < 1))
+        throw std::invalid_argument(
+            "VAE: need beta >= 0, warm-up >= 0, epochs/patience/batch >= 1, lr > 0, "
+            "weight decay >= 0, 0 < validation fraction < 1");
+}
+
+}  // namespace
+
+struct Vae::Impl {
+    VaeSettings settings;
+    int inputDim = 0;
+    torch::Device device = torch::kCPU;
+    VaeNet net{nullptr};
+    torch::Tensor inMean, inStd;    // [inputDim], CPU float
+    torch::Tensor latMean, latStd;  // [d], CPU float
+    bool fitted = false;
+
+    torch::Tensor prepare(const Matrix& x) const {
+        checkMatrix(x, "VAE input", static_cast<std::size_t>(inputDim));
+        return ((toTensor(x) - inMean) / inStd).to(device);
+    }
+    // μ for many rows, in chunks so that memory stays flat.
+    torch::Tensor mu(const Matrix& x) {  // not const: torch modules have no const forward
+        torch::NoGradGuard noGrad;
+        auto X = prepare(x);
+        std::vector<torch::Tensor> parts;
+        for (long i = 0; i < X.size(0); i += 8192) parts.push_back(net->encode(X.slice(0, i, i + 8192)).first);
+        return torch::cat(parts, 0).to(torch::kCPU);
+    }
+};
+
+Vae::Vae(int inputDim, const VaeSettings& s) : d_(std::make_unique<Impl>()) {
+    checkSettings(s, inputDim);
+    d_->settings = s;
+    d_->inputDim = inputDim;
+    d_->device = selectDevice(s.device);
+    d_->net = VaeNet(inputDim, s.hidden1, s.hidden2, s.latentDim);
+    auto gen = makeGenerator(s.seed);
+    initParameters(*d_->net, gen);
+    d_->net->to(d_->device);
+    d_->inMean = torch::zeros({inputDim});
+    d_->inStd = torch::ones({inputDim});
+    d_->latMean = torch::zeros({s.latentDim});
+    d_->latStd = torch::ones({s.latentDim});
+}
+Vae::~Vae() = default;
+Vae::Vae(Vae&&) noexcept = default;
+Vae& Vae::operator=(Vae&&) noexcept = default;
+
+bool Vae::fitted() const { return d_->fitted; }
+int Vae::inputDim() const { return d_->inputDim; }
+int Vae::latentDim() const { return d_->settings.latentDim; }
+std::int64_t Vae::parameterCount() const { return countParameters(*d_->net); }
+const VaeSettings& Vae::settings() const { return d_->settings; }
+
+VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
+                   const std::function<void(const VaeEpoch&)>& onEpoch, ProgressSink* progress) {
+    Impl& d = *d_;
+    const VaeSettings& s = d.settings;
+    checkMatrix(trainIn, "VAE training data", static_cast<std::size_t>(d.inputDim));
+    torch::AutoGradMode enable(true);
+    std::mt19937_64 rng(s.seed);
+    auto gen = makeGenerator(s.seed ^ 0x9E3779B97F4A7C15ULL);
+
+    // Validation: the given matrix, or a seeded random held-out part of train.
+    Matrix train = trainIn, validation = validationIn;
+    if (validation.empty()) {
+        if (trainIn.rows < 4) throw std::invalid_argument("VAE: need at least 4 training rows");
+        std::vector<std::size_t> idx(trainIn.rows);
+        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+        for (std::size_t i = idx.size(); i > 1; --i) std::swap(idx[i - 1], idx[rng() % i]);
+        const std::size_t nVal = std::max<std::size_t>(1, static_cast<std::size_t>(s.validationFraction * idx.size()));
+        validation = trainIn.selectRows({idx.begin(), idx.begin() + static_cast<long>(nVal)});
+        train = trainIn.selectRows({idx.begin() + static_cast<long>(nVal), idx.end()});
+    } else {
+        checkMatrix(validation, "VAE validation data", static_cast<std::size_t>(d.inputDim));
+    }
+
+    auto Xcpu = toTensor(train);
+    if (s.standardiseInput) {
+        d.inMean = Xcpu.mean(0);
+        auto sd = Xcpu.std(0, /*unbiased=*/false);
+        d.inStd = torch::where(sd > 1e-8, sd, torch::ones_like(sd));
+    }
+    auto X = ((Xcpu - d.inMean) / d.inStd).to(d.device);
+    auto V = d.prepare(validation);
+    const long N = X.size(0);
+
+    auto opt = torch::optim::AdamW(d.net->parameters(),
+                                   torch::optim::AdamWOptions(s.lr).weight_decay(s.weightDecay));
+    VaeReport report;
+    double best = std::numeric_limits<double>::infinity();
+    std::vector<torch::Tensor> bestState = snapshot(*d.net);
+    int sinceBest = 0;
+    std::vector<std::int64_t> order(static_cast<std::size_t>(N));
+    for (long i = 0; i < N; ++i) order[static_cast<std::size_t>(i)] = i;
+
+    for (int epoch = 0; epoch < s.maxEpochs; ++epoch) {
+        const auto t0 = std::chrono::steady_clock::now();
+        if (progress) progress->report("VAE epoch " + std::to_string(epoch + 1) + "/" + std::to_string(s.maxEpochs),
+                                       static_cast<std::size_t>(epoch), static_cast<std::size_t>(s.maxEpochs));
+        VaeEpoch e;
+        e.epoch = epoch;
+        e.beta = s.betaWarmupEpochs > 0 ? s.beta * std::min(1.0, (epoch + 1.0) / s.betaWarmupEpochs) : s.beta;
+        for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+        auto perm = torch::from_blob(order.data(), {N}, torch::kInt64).to(d.device);
+        d.net->train();
+        double sumLoss = 0, sumRec = 0, sumKl = 0;
+        int batches = 0;
+        for (long start = 0; start < N; start += s.batchSize) {
+            if (progress && progress->cancelled()) throw Cancelled();
+            auto xb = X.index_select(0, perm.slice(0, start, std::min<long>(N, start + s.batchSize)));
+            auto [mu, logvar] = d.net->encode(xb);
+            auto eps = torch::randn(mu.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32)).to(d.device);
+            auto z = mu + torch::exp(0.5 * logvar) * eps;
+            auto rec = torch::mse_loss(d.net->decode(z), xb);
+            auto kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)).mean();
+            auto loss = rec + e.beta * kl;
+            opt.zero_grad();
+            loss.backward();
+            opt.step();
+            sumLoss += loss.item<double>();
+            sumRec += rec.item<double>();
+            sumKl += kl.item<double>();
+            ++batches;
+        }
+        e.trainLoss = sumLoss / batches;
+        e.trainRecon = sumRec / batches;
+        e.trainKl = sumKl / batches;
+        {
+            torch::NoGradGuard noGrad;
+            d.net->eval();
+            e.valRecon = torch::mse_loss(d.net->decode(d.net->encode(V).first), V).item<double>();
+        }
+        if (!std::isfinite(e.trainLoss)) throw std::runtime_error("VAE: training diverged (non-finite loss)");
+        const bool warm = epoch + 1 >= s.betaWarmupEpochs;
+        if (warm && e.valRecon < best) {
+            best = e.valRecon;
+            bestState = snapshot(*d.net);
+            report.bestEpoch = epoch;
+            e.best = true;
+            sinceBest = 0;
+        } else if (warm) {
+            ++sinceBest;
+        }
+        e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        report.epochs.push_back(e);
+        if (onEpoch) onEpoch(e);
+        if (sinceBest >= s.patience) {
+            report.stoppedEarly = true;
+            break;
+        }
+    }
+    restore(*d.net, bestState);
+    report.bestValRecon = best;
+    d.fitted = true;
+    // Latent standardisation from the training rows' μ (all of trainIn: validation rows are
+    // training records too, only held out from the VAE's early stopping).
+    auto mu = d.mu(trainIn);
+    d.latMean = mu.mean(0);
+    auto sd = mu.std(0, /*unbiased=*/false);
+    d.latStd = torch::where(sd > 1e-6, sd, torch::full_like(sd, 1e-6));
+    if (progress) progress->report("VAE", static_cast<std::size_t>(s.maxEpochs), static_cast<std::size_t>(s.maxEpochs));
+    return report;
+}
+
+Matrix Vae::encodeMean(const Matrix& x) const { return toMatrix(d_->mu(x)); }
+
+Matrix Vae::encode(const Matrix& x) const {
+    if (!d_->fitted) throw std::logic_error("VAE: encode before fit");
+    return toMatrix((d_->mu(x) - d_->latMean) / d_->latStd);
+}
+
+Matrix Vae::reconstruct(const Matrix& x) const {
+    torch::NoGradGuard noGrad;
+    auto X = d_->prepare(x);
+    auto r = d_->net->decode(d_->net->encode(X).first).to(torch::kCPU);
+    return toMatrix(r * d_->inStd + d_->inMean);
+}
+
+std::vector<float> Vae::latentMean() const {
+    auto t = d_->latMean.contiguous();
+    return {t.data_ptr<float>(), t.data_ptr<float>() + t.numel()};
+}
+std::vector<float> Vae::latentStd() const {
+    auto t = d_->latStd.contiguous();
+    return {t.data_ptr<float>(), t.data_ptr<float>() + t.numel()};
+}
+
+std::string Vae::toBytes() const {
+    if (!d_->fitted) throw std::logic_error("VAE: save before fit");
+    torch::serialize::OutputArchive a, net;
+    writeString(a, "kind", "vae");
+    writeString(a, "settings", settingsText(d_->settings, d_->inputDim));
+    d_->net->save(net);
+    a.write("net", net);
+    a.write("in_mean", d_->inMean);
+    a.write("in_std", d_->inStd);
+    a.write("lat_mean", d_->latMean);
+    a.write("lat_std", d_->latStd);
+    return archiveToBytes(a);
+}
+
+Vae Vae::fromBytes(const std::string& bytes) {
+    torch::serialize::InputArchive a;
+    archiveFromBytes(a, bytes, "VAE model");
+    try {
+        if (readString(a, "kind") != "vae") throw std::invalid_argument("VAE model: wrong kind of data");
+        const auto kv = KvText::parse(readString(a, "settings"));
+        Vae v(static_cast<int>(kv.integer("input_dim")), settingsFrom(kv));
+        torch::serialize::InputArchive net;
+        a.read("net", net);
+        v.d_->net->to(torch::kCPU);
+        v.d_->net->load(net);
+        v.d_->net->to(v.d_->device);
+        a.read("in_mean", v.d_->inMean);
+        a.read("in_std", v.d_->inStd);
+        a.read("lat_mean", v.d_->latMean);
+        a.read("lat_std", v.d_->latStd);
+        v.d_->fitted = true;
+        return v;
+    } catch (const c10::Error& e) {
+        throw std::invalid_argument(std::string("VAE model: unreadable (") + e.what_without_backtrace() + ")");
+    }
+}
+
+}  // namespace dacl::ml
