@@ -1,0 +1,173 @@
+#include "core/ml/pipeline/fold_runner.h"
+
+#include "core/dsp/noise.h"
+#include "core/eval/metrics.h"
+#include "core/ml/pipeline/model_settings.h"
+
+#include <cmath>
+#include <random>
+
+namespace dacl::ml {
+
+namespace {
+
+constexpr std::uint64_t kBootstrapPurpose = 21, kNoisePurpose = 22, kLatentNoisePurpose = 23;
+
+std::vector<int> labelsOfRows(const FoldContext& c, const std::vector<std::size_t>& rows) {
+    std::vector<int> y;
+    y.reserve(rows.size());
+    for (std::size_t r : rows) y.push_back(c.recordLabel[static_cast<std::size_t>(c.windows.record[r])]);
+    return y;
+}
+
+std::vector<int> recordsOfRows(const WindowTable& w, const std::vector<std::size_t>& rows) {
+    std::vector<int> out;
+    out.reserve(rows.size());
+    for (std::size_t r : rows) out.push_back(w.record[r]);
+    return out;
+}
+
+// Record-level probabilities of a set of windows given their representation.
+RecordProba recordProba(const LogisticProbe& probe, const Matrix& embedded, const std::vector<int>& windowRecord) {
+    return aggregateByRecord(probe.predictProba(embedded), windowRecord);
+}
+
+std::vector<int> labelsOf(const FoldContext& c, const std::vector<int>& records) {
+    std::vector<int> y;
+    for (int r : records) y.push_back(c.recordLabel[static_cast<std::size_t>(r)]);
+    return y;
+}
+
+// The task's headline number for a set of record probabilities.
+double headline(const FoldContext& c, const RecordProba& p, std::uint64_t seed) {
+    const std::vector<int> y = labelsOf(c, p.records);
+    if (c.numClasses == 2) return eval::auroc(positiveScores(p), y);
+    return scoreChallenge(p.proba, y, 0, seed).metrics.at("f1_challenge");
+}
+
+std::string headlineName(const FoldContext& c) { return c.numClasses == 2 ? "auroc" : "f1_challenge"; }
+
+std::string snrName(double snr) { return std::to_string(static_cast<int>(snr)) + "db"; }
+
+void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Representation& rep,
+                        const LogisticProbe& probe, const std::vector<std::size_t>& testRows,
+                        std::uint64_t seed, FoldOutcome& out) {
+    std::vector<std::size_t> testRecords(split.test.begin(), split.test.end());
+    const std::string lead = std::to_string(c.settings.getInt("data.lead"));
+    for (dsp::NoiseKind kind : dsp::allNoiseKinds()) {
+        for (double snr : robustnessSnrs()) {
+            if (c.progress.cancelled()) throw Cancelled();
+            const std::uint64_t noiseSeed = derivedSeed(seed, static_cast<int>(kind) * 100 + static_cast<int>(snr), kNoisePurpose);
+            SignalTransform corrupt = [&](const std::vector<double>& x, double fs, std::size_t record) {
+                return dsp::corrupt(x, fs, kind, snr, noiseSeed + record);
+            };
+            NullProgress quiet;
+            const WindowTable noisy = computeWindowTable(c.dataset, testRecords, c.settings, quiet, "", true, corrupt);
+            std::vector<std::size_t> rows(noisy.features.rows);
+            for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+            const RecordProba p = recordProba(probe, rep.embed(noisy.features), noisy.record);
+            out.robustness["robust." + dsp::toString(kind) + "." + snrName(snr) + "." + headlineName(c)] =
+                headline(c, p, seed);
+        }
+    }
+    if (!rep.hasLatent()) return;
+    // The probe is given z_t = √ᾱ_t z0 + √(1−ᾱ_t) ε instead of z0.
+    const Matrix testX = c.windows.features.selectRows(testRows);
+    const Matrix z0 = rep.latent(testX);
+    const std::vector<int> windowRecord = recordsOfRows(c.windows, testRows);
+    const auto noise = rep.noiseScaleAt(robustnessTimesteps());
+    std::mt19937_64 rng(derivedSeed(seed, 0, kLatentNoisePurpose));
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    for (std::size_t i = 0; i < robustnessTimesteps().size(); ++i) {
+        const int t = robustnessTimesteps()[i];
+        const float sigma = static_cast<float>(noise[i]);
+        const float scale = std::sqrt(std::max(0.0f, 1.0f - sigma * sigma));
+        Matrix zt = z0;
+        for (float& v : zt.data) v = scale * v + sigma * normal(rng);
+        const RecordProba p = recordProba(probe, rep.embedLatent(zt, t), windowRecord);
+        out.robustness["robust.zt." + std::to_string(t) + "." + headlineName(c)] = headline(c, p, seed);
+    }
+}
+
+}  // namespace
+
+std::vector<double> positiveScores(const RecordProba& p) {
+    std::vector<double> s(p.proba.rows);
+    for (std::size_t r = 0; r < p.proba.rows; ++r) s[r] = p.proba(r, p.proba.cols - 1);
+    return s;
+}
+
+const std::vector<double>& robustnessSnrs() {
+    static const std::vector<double> snrs = {24, 12, 6, 0};
+    return snrs;
+}
+
+const std::vector<int>& robustnessTimesteps() {
+    static const std::vector<int> t = {0, 50, 100, 200, 500};
+    return t;
+}
+
+FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldSplit& split,
+                    const FitHooks& hooks, std::uint64_t seed) {
+    FoldOutcome out;
+    const std::vector<std::size_t> trainRows = c.windows.rowsOf(split.train, false);
+    const std::vector<std::size_t> valRows = c.windows.rowsOf(split.validation, true);
+    const std::vector<std::size_t> testRows = c.windows.rowsOf(split.test, true);
+    const Matrix trainX = c.windows.features.selectRows(trainRows);
+    const Matrix valX = c.windows.features.selectRows(valRows);
+    const std::vector<int> trainY = labelsOfRows(c, trainRows);
+
+    out.representation = makeRepresentation(method, c.settings, seed);
+    out.representation->fit(trainX, trainY, c.numClasses, valX, hooks);
+    if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "probe", 0, 1);
+    out.probe.emplace(probeSettings(c.settings));
+    out.probe->fit(out.representation->embed(trainX), trainY, c.numClasses);
+
+    const RecordProba val = recordProba(*out.probe, out.representation->embed(valX), recordsOfRows(c.windows, valRows));
+    const std::vector<int> valY = labelsOf(c, val.records);
+    if (c.numClasses == 2) out.threshold = eval::youdenThreshold(positiveScores(val), valY);
+    if (testRows.empty()) return out;
+
+    const Matrix testX = c.windows.features.selectRows(testRows);
+    const Matrix testH = out.representation->embed(testX);
+    const std::vector<int> testWindowRecord = recordsOfRows(c.windows, testRows);
+    const RecordProba test = recordProba(*out.probe, testH, testWindowRecord);
+    const std::vector<int> testY = labelsOf(c, test.records);
+    const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
+    const std::uint64_t bootSeed = derivedSeed(seed, split.fold, kBootstrapPurpose);
+    out.score = c.numClasses == 2
+                    ? scoreBinary(positiveScores(val), valY, positiveScores(test), testY, resamples, bootSeed)
+                    : scoreChallenge(test.proba, testY, resamples, bootSeed);
+
+    const auto& records = c.dataset.records();
+    for (std::size_t i = 0; i < test.records.size(); ++i) {
+        store::Prediction p;
+        p.fold = split.fold;
+        p.record = records[static_cast<std::size_t>(test.records[i])].name;
+        p.label = testY[i];
+        // Binary: P(positive); four classes: P(AF) (class code 1 in both codings).
+        p.score = test.proba(i, 1);
+        p.probabilities.assign(test.proba.row(i), test.proba.row(i) + test.proba.cols);
+        p.predicted = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) -
+                                       p.probabilities.begin());
+        if (c.numClasses == 2) p.predicted = p.score >= out.threshold ? 1 : 0;
+        out.predictions.push_back(std::move(p));
+    }
+    // Record embedding = mean of its windows' h (what the t-SNE view shows).
+    const RecordProba meanH = aggregateByRecord(testH, testWindowRecord);
+    for (std::size_t i = 0; i < meanH.records.size(); ++i) {
+        store::Embedding e;
+        e.fold = split.fold;
+        e.record = records[static_cast<std::size_t>(meanH.records[i])].name;
+        e.label = c.recordLabel[static_cast<std::size_t>(meanH.records[i])];
+        e.vector.assign(meanH.proba.row(i), meanH.proba.row(i) + meanH.proba.cols);
+        out.embeddings.push_back(std::move(e));
+    }
+    if (c.robustness) {
+        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "robustness", 0, 1);
+        evaluateRobustness(c, split, *out.representation, *out.probe, testRows, seed, out);
+    }
+    return out;
+}
+
+}  // namespace dacl::ml

@@ -1,0 +1,312 @@
+#include "core/ml/pipeline/pipeline.h"
+
+#include "core/common/version.h"
+#include "core/data/dataset.h"
+#include "core/eval/folds.h"
+#include "core/eval/tasks.h"
+#include "core/ml/pipeline/fold_runner.h"
+#include "core/ml/pipeline/model_settings.h"
+#include "core/ml/pipeline/summary.h"
+#include "core/ml/runtime_info.h"
+#include "core/store/metric_names.h"
+#include "core/store/results_store.h"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+namespace dacl::ml {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::uint64_t kFoldPurpose = 1, kValidationPurpose = 2, kSubsetPurpose = 3;
+
+int classCode(const std::string& letter) {
+    if (letter == "N") return eval::kClassN;
+    if (letter == "A") return eval::kClassA;
+    if (letter == "O") return eval::kClassO;
+    return eval::kClassNoisy;
+}
+
+// What a run stores beyond Settings, so that `--resume` can redo exactly the same work.
+json requestJson(const PipelineRequest& r) {
+    json j{{"data", r.dataDir}, {"task", r.task}, {"folds", r.folds}, {"baselines", r.baselines},
+           {"robustness", r.robustness}, {"final_model", r.finalModel}};
+    if (r.limit) j["limit"] = *r.limit;
+    return j;
+}
+
+PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest& given) {
+    const json stored = json::parse(run.settingsJson);
+    PipelineRequest r = given;
+    const json& q = stored.at("request");
+    r.dataDir = given.dataDir.empty() ? q.at("data").get<std::string>() : given.dataDir;
+    r.task = q.at("task").get<std::string>();
+    r.folds = q.at("folds").get<int>();
+    r.baselines = q.at("baselines").get<std::vector<std::string>>();
+    r.robustness = q.at("robustness").get<bool>();
+    r.finalModel = q.value("final_model", true);
+    r.limit = q.contains("limit") ? std::optional<std::size_t>(q.at("limit").get<std::size_t>()) : std::nullopt;
+    r.settings = Settings();
+    r.settings.merge(stored.at("settings"), "run " + std::to_string(run.id));
+    return r;
+}
+
+// Buffers per-epoch and per-step points and writes them in one transaction per flush.
+class MetricWriter {
+public:
+    MetricWriter(store::ResultsStore& store, std::int64_t run, std::optional<int> fold)
+        : store_(store), run_(run), fold_(fold) {}
+    ~MetricWriter() {
+        try {
+            flush();
+        } catch (...) {
+        }
+    }
+    void add(const std::string& name, int epoch, long long step, double value) {
+        store::MetricPoint p;
+        p.fold = fold_;
+        p.epoch = epoch;
+        if (step >= 0) p.step = step;
+        p.name = name;
+        p.value = value;
+        buffer_.push_back(std::move(p));
+        if (step < 0) flush();  // epoch-level points are the live curves: write them now
+    }
+    void flush() {
+        if (buffer_.empty()) return;
+        store_.addMetrics(run_, buffer_);
+        buffer_.clear();
+    }
+
+private:
+    store::ResultsStore& store_;
+    std::int64_t run_;
+    std::optional<int> fold_;
+    std::vector<store::MetricPoint> buffer_;
+};
+
+std::set<int> completedFolds(store::ResultsStore& store, std::int64_t run, const std::string& key) {
+    std::set<int> done;
+    for (const auto& r : store.foldResults(run))
+        if (r.name == key) done.insert(r.fold);
+    return done;
+}
+
+void saveFold(store::ResultsStore& store, std::int64_t run, int fold, const FoldOutcome& o) {
+    store::ResultsStore::Transaction tx(store);
+    store.addPredictions(run, o.predictions);
+    store.addEmbeddings(run, o.embeddings);
+    store.addRocPoints(run, fold, o.score.roc);
+    for (const auto& [name, value] : o.robustness) store.setFoldResult(run, fold, name, value);
+    // The headline metric last: its presence marks the fold complete (see completedFolds).
+    for (const auto& [name, value] : o.score.metrics)
+        if (name != "auroc") store.setFoldResult(run, fold, name, value);
+    store.setFoldResult(run, fold, "auroc", o.score.metrics.at("auroc"));
+    tx.commit();
+}
+
+struct MethodRun {
+    std::string method;
+    std::int64_t runId;
+};
+
+}  // namespace
+
+json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
+    store::ResultsStore db(given.dbPath);
+    PipelineRequest req = given;
+    std::int64_t runId = 0;
+    if (given.resumeRunId) {
+        const store::RunInfo info = db.run(*given.resumeRunId);
+        if (info.status == store::RunStatus::Finished)
+            throw std::runtime_error("run " + std::to_string(info.id) + " is already finished");
+        if (info.parentId) throw std::runtime_error("run " + std::to_string(info.id) + " is a baseline; resume its parent run " + std::to_string(*info.parentId));
+        req = requestFromRun(info, given);
+        runId = info.id;
+        progress.log("resuming run " + std::to_string(runId) + " (" + store::toString(info.status) + ")");
+    }
+    const Settings& s = req.settings;
+    const eval::TaskInfo& task = eval::taskInfo(req.task);  // throws for an unknown task
+    for (const auto& b : req.baselines) methodDescription(b);  // throws for an unknown baseline
+    if (req.folds < 1) throw std::invalid_argument("--folds must be at least 1");
+
+    configureThreads(static_cast<int>(s.getInt("threads")));
+    const RuntimeInfo runtime = runtimeInfo();
+    const auto seed = static_cast<std::uint64_t>(s.getInt("seed"));
+
+    progress.report("opening dataset", 0, 1);
+    const Dataset dataset = Dataset::open(req.dataDir);
+    for (const auto& sk : dataset.skipped()) progress.log("skipped " + sk.file + ": " + sk.reason);
+
+    // Records of the task, then the stratified subset for --limit.
+    std::vector<int> recordLabel(dataset.size(), -1);
+    std::vector<std::size_t> candidates;
+    std::vector<int> candidateStrata;
+    for (std::size_t i = 0; i < dataset.size(); ++i) {
+        const auto label = eval::taskLabel(req.task, dataset.records()[i].label);
+        if (!label) continue;
+        recordLabel[i] = *label;
+        candidates.push_back(i);
+        candidateStrata.push_back(classCode(dataset.records()[i].label));
+    }
+    if (req.limit && *req.limit < candidates.size()) {
+        const auto keep = eval::stratifiedSubset(candidateStrata, *req.limit, derivedSeed(seed, 0, kSubsetPurpose));
+        std::vector<std::size_t> c;
+        std::vector<int> st;
+        for (std::size_t k : keep) {
+            c.push_back(candidates[k]);
+            st.push_back(candidateStrata[k]);
+        }
+        std::vector<int> inTask(dataset.size(), -1);
+        for (std::size_t i : c) inTask[i] = recordLabel[i];
+        recordLabel.swap(inTask);
+        candidates.swap(c);
+        candidateStrata.swap(st);
+    }
+    if (candidates.size() < 10) throw std::runtime_error(req.dataDir + ": only " + std::to_string(candidates.size()) + " labelled records for task " + req.task);
+
+    std::vector<MethodRun> methods;
+    if (!runId) {
+        store::NewRun nr;
+        nr.name = req.runName.empty() ? "dacl " + req.task : req.runName;
+        nr.task = req.task;
+        nr.settingsJson = json{{"settings", s.values()}, {"request", requestJson(req)}}.dump();
+        nr.seed = seed;
+        nr.dataFingerprint = dataset.fingerprint();
+        nr.device = runtime.device;
+        nr.threads = runtime.threads;
+        runId = db.createRun(nr);
+        for (const auto& b : req.baselines) {
+            nr.name = b;
+            nr.parentId = runId;
+            methods.push_back({b, db.createRun(nr)});
+        }
+    } else {
+        for (const auto& b : req.baselines)
+            for (const auto& r : db.listRuns())
+                if (r.parentId && *r.parentId == runId && r.name == b) methods.push_back({b, r.id});
+    }
+    methods.insert(methods.begin(), MethodRun{"dacl", runId});
+    for (const auto& m : methods) db.startRun(m.runId);
+
+    try {
+        // Features of every record of the task (cached on disk across runs).
+        std::vector<std::size_t> sorted = candidates;
+        std::sort(sorted.begin(), sorted.end());
+        const WindowTable windows = computeWindowTable(dataset, sorted, s, progress, req.cacheDir);
+        std::set<int> withWindows(windows.record.begin(), windows.record.end());
+        for (std::size_t i = 0; i < recordLabel.size(); ++i)
+            if (recordLabel[i] >= 0 && !withWindows.count(static_cast<int>(i))) recordLabel[i] = -1;
+        std::vector<int> strata;
+        std::vector<int> taskRecords;
+        for (std::size_t i = 0; i < recordLabel.size(); ++i)
+            if (recordLabel[i] >= 0) {
+                taskRecords.push_back(static_cast<int>(i));
+                strata.push_back(classCode(dataset.records()[i].label));
+            }
+
+        const std::vector<int> fold = eval::stratifiedKFold(strata, req.folds, derivedSeed(seed, 0, kFoldPurpose));
+        FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, progress, req.robustness};
+        const int nFolds = req.folds;
+        for (const auto& m : methods) {
+            const std::set<int> done = completedFolds(db, m.runId, "auroc");
+            for (int k = 0; k < nFolds; ++k) {
+                if (done.count(k)) continue;
+                if (progress.cancelled()) throw Cancelled();
+                FoldSplit split;
+                split.fold = k;
+                std::vector<bool> inTraining(taskRecords.size());
+                for (std::size_t i = 0; i < taskRecords.size(); ++i) inTraining[i] = fold[i] != k;
+                const std::vector<bool> isVal = eval::stratifiedValidationSplit(
+                    strata, inTraining, derivedSeed(seed, k, kValidationPurpose), s.getDouble("eval.val_fraction"));
+                for (std::size_t i = 0; i < taskRecords.size(); ++i) {
+                    if (!inTraining[i]) split.test.push_back(taskRecords[i]);
+                    else if (isVal[i]) split.validation.push_back(taskRecords[i]);
+                    else split.train.push_back(taskRecords[i]);
+                }
+                // Resume inside the fold from its last encoder checkpoint, if any.
+                const auto checkpoint = db.latestArtefact(m.runId, store::metric::kCheckpoint, k);
+                std::optional<std::string> resumeFrom;
+                if (checkpoint) {
+                    const auto withData = db.artefacts(m.runId, true);
+                    for (const auto& a : withData)
+                        if (a.id == checkpoint->id) resumeFrom = std::string(a.data.begin(), a.data.end());
+                } else {
+                    db.clearFold(m.runId, k);
+                }
+                MetricWriter writer(db, m.runId, k);
+                FitHooks hooks;
+                hooks.progress = &progress;
+                hooks.stagePrefix = m.method + " fold " + std::to_string(k + 1) + "/" + std::to_string(nFolds) + ": ";
+                hooks.resumeFrom = resumeFrom;
+                hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
+                hooks.onCheckpoint = [&](int epoch, const std::string& bytes) {
+                    store::Artefact a;
+                    a.kind = store::metric::kCheckpoint;
+                    a.name = "encoder";
+                    a.fold = k;
+                    a.epoch = epoch;
+                    a.data.assign(bytes.begin(), bytes.end());
+                    writer.flush();
+                    db.addArtefact(m.runId, a);
+                    db.heartbeat(m.runId);
+                };
+                const FoldOutcome outcome = runFold(ctx, m.method, split, hooks, derivedSeed(seed, k, 0));
+                writer.flush();
+                saveFold(db, m.runId, k, outcome);
+                progress.log(m.method + " fold " + std::to_string(k + 1) + ": " + (task.classes == 2 ? "AUROC " : "F1 ") +
+                             std::to_string(outcome.score.metrics.at(task.classes == 2 ? "auroc" : "f1_challenge")));
+            }
+            storeFinalMetrics(db, m.runId, s);
+        }
+
+        // The final model on all labelled records: what `predict` and the desktop app use.
+        if (req.finalModel && !db.latestArtefact(runId, store::metric::kModel)) {
+            FoldSplit all;
+            all.fold = -1;
+            std::vector<bool> inTraining(taskRecords.size(), true);
+            const auto isVal = eval::stratifiedValidationSplit(strata, inTraining, derivedSeed(seed, -1, kValidationPurpose),
+                                                               s.getDouble("eval.val_fraction"));
+            for (std::size_t i = 0; i < taskRecords.size(); ++i)
+                (isVal[i] ? all.validation : all.train).push_back(taskRecords[i]);
+            MetricWriter writer(db, runId, std::nullopt);
+            FitHooks hooks;
+            hooks.progress = &progress;
+            hooks.stagePrefix = "final model: ";
+            hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add("final." + n, e, st, v); };
+            const FoldOutcome final = runFold(ctx, "dacl", all, hooks, derivedSeed(seed, nFolds, 0));
+            writer.flush();
+            store::ResultsStore::Transaction tx(db);
+            const std::string rep = final.representation->toBytes();
+            const std::string probe = final.probe->toBytes();
+            store::Artefact a;
+            a.kind = store::metric::kModel;
+            a.name = "representation";
+            a.data.assign(rep.begin(), rep.end());
+            db.addArtefact(runId, a);
+            a.name = "probe";
+            a.data.assign(probe.begin(), probe.end());
+            db.addArtefact(runId, a);
+            db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
+            tx.commit();
+        }
+        for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Finished);
+    } catch (const Cancelled&) {
+        for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Cancelled, "cancelled by the user");
+        throw;
+    } catch (const std::exception& e) {
+        for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Failed, e.what());
+        throw;
+    }
+    return summarise(db, runId);
+}
+
+json pipelineSummary(const std::string& dbPath, std::int64_t runId) {
+    store::ResultsStore db(dbPath);
+    return summarise(db, runId);
+}
+
+}  // namespace dacl::ml

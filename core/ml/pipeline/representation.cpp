@@ -1,0 +1,238 @@
+#include "core/ml/pipeline/representation.h"
+
+#include "core/ml/dae.h"
+#include "core/ml/diffusion_schedule.h"
+#include "core/ml/pipeline/model_settings.h"
+#include "core/ml/trainer.h"
+#include "core/ml/vae.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace dacl::ml {
+
+namespace {
+
+constexpr std::uint64_t kVaePurpose = 11, kEncoderPurpose = 12, kDaePurpose = 13;
+
+// Length-prefixed concatenation, so that a model made of parts serialises to one blob.
+std::string pack(const std::vector<std::string>& parts) {
+    std::ostringstream out;
+    for (const auto& p : parts) out << p.size() << ':' << p;
+    return out.str();
+}
+
+std::vector<std::string> unpack(const std::string& bytes, std::size_t expected) {
+    std::vector<std::string> parts;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const std::size_t colon = bytes.find(':', pos);
+        if (colon == std::string::npos) break;
+        const std::size_t len = std::stoull(bytes.substr(pos, colon - pos));
+        parts.push_back(bytes.substr(colon + 1, len));
+        pos = colon + 1 + len;
+    }
+    if (parts.size() != expected) throw std::runtime_error("model artefact is damaged (wrong number of parts)");
+    return parts;
+}
+
+void reportVae(const FitHooks& hooks, const VaeEpoch& e) {
+    if (!hooks.onMetric) return;
+    hooks.onMetric("vae.train_loss", e.epoch, -1, e.trainLoss);
+    hooks.onMetric("vae.val_recon", e.epoch, -1, e.valRecon);
+    hooks.onMetric("vae.beta", e.epoch, -1, e.beta);
+}
+
+// Pooled ST features straight into the probe (baseline 1): the probe standardises them.
+class IdentityRepresentation : public Representation {
+public:
+    std::string method() const override { return "st_lr"; }
+    void fit(const Matrix&, const std::vector<int>&, int, const Matrix&, const FitHooks&) override {}
+    Matrix embed(const Matrix& f) const override { return f; }
+    std::string toBytes() const override { return "st_lr"; }
+};
+
+// VAE latent z0 (baseline 2), and the base of every DACL variant.
+class VaeRepresentation : public Representation {
+public:
+    VaeRepresentation(const Settings& s, std::uint64_t seed) : settings_(s), seed_(seed) {}
+    std::string method() const override { return "vae_lr"; }
+    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix& validation,
+             const FitHooks& hooks) override {
+        vae_.emplace(static_cast<int>(train.cols), vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose)));
+        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "VAE", 0, 1);
+        vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); });
+    }
+    Matrix embed(const Matrix& f) const override { return vae_->encode(f); }
+    bool hasLatent() const override { return true; }
+    Matrix latent(const Matrix& f) const override { return vae_->encode(f); }
+    Matrix embedLatent(const Matrix& z, int) const override { return z; }
+    std::string toBytes() const override { return vae_->toBytes(); }
+    void load(const std::string& bytes) { vae_.emplace(Vae::fromBytes(bytes)); }
+
+protected:
+    Settings settings_;
+    std::uint64_t seed_;
+    std::optional<Vae> vae_;
+};
+
+// DACL and its contrastive baselines: VAE latent → t-conditioned U-Net trained with SupCon.
+class ContrastiveRepresentation : public VaeRepresentation {
+public:
+    ContrastiveRepresentation(const Settings& s, std::uint64_t seed, ContrastiveVariant v)
+        : VaeRepresentation(s, seed), variant_(v) {}
+    std::string method() const override { return variant_ == ContrastiveVariant::Dacl ? "dacl" : toString(variant_); }
+    void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
+             const FitHooks& hooks) override {
+        VaeRepresentation::fit(train, labels, numClasses, validation, hooks);
+        const Matrix z0 = vae_->encode(train);
+        if (hooks.resumeFrom) {
+            trainer_.emplace(DaclTrainer::fromCheckpoint(*hooks.resumeFrom));
+        } else {
+            trainer_.emplace(static_cast<int>(z0.cols), numClasses,
+                             daclSettings(settings_, variant_, derivedSeed(seed_, 0, kEncoderPurpose)));
+        }
+        const int epochs = trainer_->settings().epochs;
+        TrainCallbacks cb;
+        cb.onStep = [&](const TrainStep& st) {
+            if (hooks.onMetric && st.step % 10 == 0) {
+                hooks.onMetric("dacl.step_loss", st.epoch, st.step, st.loss);
+                hooks.onMetric("dacl.lr", st.epoch, st.step, st.lr);
+            }
+        };
+        // One epoch at a time so that a checkpoint follows every epoch.
+        for (int e = trainer_->epochsDone(); e < epochs; ++e) {
+            if (hooks.progress) {
+                if (hooks.progress->cancelled()) throw Cancelled();
+                hooks.progress->report(hooks.stagePrefix + "encoder", static_cast<std::size_t>(e),
+                                       static_cast<std::size_t>(epochs));
+            }
+            trainer_->train(z0, labels, cb, hooks.progress, e + 1);
+            const TrainEpoch& last = trainer_->history().back();
+            if (hooks.onMetric) hooks.onMetric("dacl.loss", last.epoch, -1, last.meanLoss);
+            if (hooks.onCheckpoint) hooks.onCheckpoint(e + 1, trainer_->checkpoint());
+        }
+        if (hooks.progress)
+            hooks.progress->report(hooks.stagePrefix + "encoder", static_cast<std::size_t>(epochs),
+                                   static_cast<std::size_t>(epochs));
+    }
+    Matrix embed(const Matrix& f) const override { return trainer_->embed(vae_->encode(f), 0); }
+    Matrix embedLatent(const Matrix& z, int t) const override {
+        // The time-conditioned encoder is told the noise level it is given; the others ignore t.
+        return trainer_->embed(z, trainer_->settings().encoder.timeConditioning ? t : 0);
+    }
+    std::vector<double> noiseScaleAt(const std::vector<int>& t) const override {
+        DiffusionSchedule schedule(trainer_->settings().schedule);
+        std::vector<double> out;
+        for (int v : t) out.push_back(v == 0 ? 0.0 : schedule.noiseScale(v));
+        return out;
+    }
+    std::string toBytes() const override { return pack({vae_->toBytes(), trainer_->checkpoint()}); }
+    void load(const std::string& bytes) {
+        const auto parts = unpack(bytes, 2);
+        VaeRepresentation::load(parts[0]);
+        trainer_.emplace(DaclTrainer::fromCheckpoint(parts[1]));
+    }
+
+private:
+    ContrastiveVariant variant_;
+    std::optional<DaclTrainer> trainer_;
+};
+
+// Denoising autoencoder code (baseline 4).
+class DaeRepresentation : public Representation {
+public:
+    DaeRepresentation(const Settings& s, std::uint64_t seed) : settings_(s), seed_(seed) {}
+    std::string method() const override { return "dae"; }
+    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix&, const FitHooks& hooks) override {
+        dae_.emplace(static_cast<int>(train.cols), daeSettings(settings_, derivedSeed(seed_, 0, kDaePurpose)));
+        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "denoising autoencoder", 0, 1);
+        dae_->fit(train, [&](const DaeEpoch& e) {
+            if (hooks.onMetric) hooks.onMetric("dae.loss", e.epoch, -1, e.loss);
+        });
+    }
+    Matrix embed(const Matrix& f) const override { return dae_->embed(f); }
+    std::string toBytes() const override { return dae_->toBytes(); }
+    void load(const std::string& bytes) { dae_.emplace(DenoisingAutoencoder::fromBytes(bytes)); }
+
+private:
+    Settings settings_;
+    std::uint64_t seed_;
+    std::optional<DenoisingAutoencoder> dae_;
+};
+
+ContrastiveVariant variantOf(const std::string& method) {
+    if (method == "dacl") return ContrastiveVariant::Dacl;
+    return contrastiveVariantFromString(method);
+}
+
+bool isContrastive(const std::string& m) {
+    return m == "dacl" || m == "gaussian_views" || m == "no_timestep" || m == "tmax1000";
+}
+
+}  // namespace
+
+Matrix Representation::latent(const Matrix&) const {
+    throw std::logic_error(method() + " has no latent space");
+}
+Matrix Representation::embedLatent(const Matrix&, int) const {
+    throw std::logic_error(method() + " has no latent space");
+}
+std::vector<double> Representation::noiseScaleAt(const std::vector<int>& t) const {
+    DiffusionSchedule schedule;
+    std::vector<double> out;
+    for (int v : t) out.push_back(v == 0 ? 0.0 : schedule.noiseScale(v));
+    return out;
+}
+
+const std::vector<std::string>& methodNames() {
+    static const std::vector<std::string> names = {"dacl",  "st_lr",       "vae_lr",  "gaussian_views",
+                                                   "dae",   "no_timestep", "tmax1000"};
+    return names;
+}
+
+const std::vector<std::string>& baselineNames() {
+    static const std::vector<std::string> names(methodNames().begin() + 1, methodNames().end());
+    return names;
+}
+
+std::string methodDescription(const std::string& m) {
+    if (m == "dacl") return "DACL: diffusion views, time-conditioned U-Net, SupCon";
+    if (m == "st_lr") return "pooled ST features + logistic regression";
+    if (m == "vae_lr") return "VAE latent mu + logistic regression";
+    if (m == "gaussian_views") return "contrastive with Gaussian views";
+    if (m == "dae") return "denoising autoencoder embedding";
+    if (m == "no_timestep") return "DACL without timestep conditioning";
+    if (m == "tmax1000") return "DACL with t_max = 1000";
+    throw std::invalid_argument("unknown method '" + m + "'");
+}
+
+std::unique_ptr<Representation> makeRepresentation(const std::string& m, const Settings& s, std::uint64_t seed) {
+    if (m == "st_lr") return std::make_unique<IdentityRepresentation>();
+    if (m == "vae_lr") return std::make_unique<VaeRepresentation>(s, seed);
+    if (m == "dae") return std::make_unique<DaeRepresentation>(s, seed);
+    if (isContrastive(m)) return std::make_unique<ContrastiveRepresentation>(s, seed, variantOf(m));
+    throw std::invalid_argument("unknown method '" + m + "' (known: dacl, st_lr, vae_lr, gaussian_views, dae, no_timestep, tmax1000)");
+}
+
+std::unique_ptr<Representation> loadRepresentation(const std::string& m, const Settings& s, const std::string& bytes) {
+    if (m == "st_lr") return std::make_unique<IdentityRepresentation>();
+    if (m == "vae_lr") {
+        auto r = std::make_unique<VaeRepresentation>(s, 0);
+        r->load(bytes);
+        return r;
+    }
+    if (m == "dae") {
+        auto r = std::make_unique<DaeRepresentation>(s, 0);
+        r->load(bytes);
+        return r;
+    }
+    if (isContrastive(m)) {
+        auto r = std::make_unique<ContrastiveRepresentation>(s, 0, variantOf(m));
+        r->load(bytes);
+        return r;
+    }
+    throw std::invalid_argument("unknown method '" + m + "'");
+}
+
+}  // namespace dacl::ml

@@ -1,0 +1,58 @@
+#pragma once
+// What the probe sees: a representation of the pooled Scattering-Transformer features, learned
+// on the training records of one fold. DACL and every baseline of method.md §9 are one of these,
+// so that all of them run under exactly the same folds, probe and scoring.
+#include "core/common/progress.h"
+#include "core/common/settings.h"
+#include "core/ml/matrix.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dacl::ml {
+
+// Per-epoch curves and checkpoints leave a representation through these hooks.
+struct FitHooks {
+    // (series, epoch, step or -1, value): "vae.train_loss", "dacl.loss", "dacl.lr", ...
+    std::function<void(const std::string&, int, long long, double)> onMetric;
+    // Called after every encoder epoch with a checkpoint that resumes training exactly.
+    std::function<void(int epoch, const std::string& bytes)> onCheckpoint;
+    // When set, training continues from this checkpoint instead of starting over.
+    std::optional<std::string> resumeFrom;
+    ProgressSink* progress = nullptr;
+    std::string stagePrefix;  // e.g. "fold 2/5: " for progress messages
+};
+
+class Representation {
+public:
+    virtual ~Representation() = default;
+    virtual std::string method() const = 0;
+    // Fits on training windows; `validation` (held-out training records) drives early stopping.
+    virtual void fit(const Matrix& train, const std::vector<int>& labels, int numClasses,
+                     const Matrix& validation, const FitHooks& hooks) = 0;
+    virtual Matrix embed(const Matrix& features) const = 0;
+
+    // Latent methods (VAE based) expose z0 and the embedding of a noisy latent z_t, for the
+    // "probe given z_t" robustness check. Others return false / throw.
+    virtual bool hasLatent() const { return false; }
+    virtual Matrix latent(const Matrix& features) const;
+    virtual Matrix embedLatent(const Matrix& z, int t) const;
+    virtual std::vector<double> noiseScaleAt(const std::vector<int>& t) const;  // √(1−ᾱ_t)
+
+    virtual std::string toBytes() const = 0;
+};
+
+// Method names: "dacl" and the baselines "st_lr", "vae_lr", "gaussian_views", "dae",
+// "no_timestep", "tmax1000".
+const std::vector<std::string>& methodNames();
+const std::vector<std::string>& baselineNames();
+std::string methodDescription(const std::string& method);
+std::unique_ptr<Representation> makeRepresentation(const std::string& method, const Settings& settings,
+                                                   std::uint64_t seed);
+std::unique_ptr<Representation> loadRepresentation(const std::string& method, const Settings& settings,
+                                                   const std::string& bytes);
+
+}  // namespace dacl::ml
