@@ -1,8 +1,13 @@
 // `dacl scatter`: kymatio-compatible 1-D scattering of one signal file.
+// `dacl features`: the cached feature job over a dataset (pooled Scattering-Transformer features).
 // `dacl bench scatter`: throughput of the scattering transform.
 #include "app/cli/commands.h"
+#include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
+#include "core/common/settings.h"
+#include "core/data/dataset.h"
 #include "core/dsp/scattering.h"
+#include "core/features/feature_job.h"
 
 #include <nlohmann/json.hpp>
 
@@ -221,6 +226,123 @@ void runBench(const BenchOptions& o) {
     else runBenchTyped<double>(o, s, plan);
 }
 
+std::string defaultFeatureCache() {
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/dacl/features";
+    return ".dacl-cache/features";
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::string g9(float v) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%.9g", static_cast<double>(v));  // round-trips a float
+    return buf;
+}
+
+// NumPy .npy (format 1.0) of a rows x cols float32 matrix.
+void writeNpy(const std::string& path, const float* data, std::size_t rows, std::size_t cols) {
+    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(rows) + ", " +
+                         std::to_string(cols) + "), }";
+    const std::size_t total = 10 + header.size() + 1;
+    header.append((64 - total % 64) % 64, ' ');
+    header += '\n';
+    std::ofstream f(path, std::ios::binary);
+    if (!f) throw InputError(path, "cannot write file");
+    const unsigned short len = static_cast<unsigned short>(header.size());
+    f.write("\x93NUMPY\x01\x00", 8);
+    f.write(reinterpret_cast<const char*>(&len), 2);
+    f << header;
+    f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(rows * cols * sizeof(float)));
+    if (!f) throw InputError(path, "write failed");
+}
+
+struct FeaturesOptions {
+    std::string data, output, cache, config;
+    std::vector<std::string> sets;
+    std::size_t limit = 0;
+    bool noCache = false, float64 = false, perRecord = false, json = false, quiet = false;
+};
+
+void runFeatures(const FeaturesOptions& o) {
+    Settings settings;
+    if (!o.config.empty()) settings.mergeFile(o.config);
+    for (const auto& a : o.sets) settings.set(a);
+    features::FeatureSettings fs = features::FeatureSettings::fromSettings(settings);
+    fs.float32 = !o.float64;
+    const bool npy = endsWith(o.output, ".npy");
+    if (!npy && !endsWith(o.output, ".csv"))
+        throw std::invalid_argument("--output must end in .csv or .npy (got '" + o.output + "')");
+
+    const auto t0 = std::chrono::steady_clock::now();
+    TerminalProgress progress(o.quiet);
+    DatasetOptions dopt;
+    dopt.threads = fs.threads;
+    const Dataset dataset = Dataset::open(o.data, dopt);
+    for (const auto& sk : dataset.skipped()) progress.log("skipped " + sk.file + ": " + sk.reason);
+    std::vector<std::size_t> records;
+    for (std::size_t i = 0; i < std::min(o.limit ? o.limit : dataset.size(), dataset.size()); ++i) records.push_back(i);
+    features::CacheOptions cache;
+    if (!o.noCache) cache.dir = o.cache.empty() ? defaultFeatureCache() : o.cache;
+    const features::FeatureSet set = features::computeFeatures(dataset, fs, progress, cache, records);
+    progress.finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    const auto& entries = dataset.records();
+    std::string index;  // one line per output row: record, label, (start, eval | windows)
+    if (o.perRecord) {
+        const auto agg = features::aggregateByRecord(set);
+        if (npy) writeNpy(o.output, agg.features.data(), agg.records.size(), agg.dim);
+        std::string text = npy ? "" : "record,label,windows";
+        if (!npy)
+            for (int c = 0; c < agg.dim; ++c) text += ",f" + std::to_string(c);
+        if (!npy) text += "\n";
+        for (std::size_t r = 0; r < agg.records.size(); ++r) {
+            const auto& e = entries[agg.records[r]];
+            std::string line = e.name + "," + e.label + "," + std::to_string(agg.windows[r]);
+            if (!npy)
+                for (int c = 0; c < agg.dim; ++c) line += "," + g9(agg.features[r * agg.dim + c]);
+            (npy ? index : text) += line + "\n";
+        }
+        if (!npy) writeFileOrThrow(o.output, text);
+    } else {
+        if (npy) writeNpy(o.output, set.features.data(), set.rows(), set.dim);
+        std::string text;
+        if (!npy) {
+            text = "record,label,start_s,eval";
+            for (int c = 0; c < set.dim; ++c) text += ",f" + std::to_string(c);
+            text += "\n";
+            text.reserve(set.rows() * set.dim * 12);
+        }
+        for (std::size_t i = 0; i < set.rows(); ++i) {
+            const auto& e = entries[set.record[i]];
+            std::string line = e.name + "," + e.label + "," + g17(set.startS[i]) + "," + (set.evalGrid[i] ? "1" : "0");
+            if (!npy)
+                for (int c = 0; c < set.dim; ++c) line += "," + g9(set.row(i)[c]);
+            (npy ? index : text) += line + "\n";
+        }
+        if (!npy) writeFileOrThrow(o.output, text);
+    }
+    if (npy)
+        writeFileOrThrow(o.output + ".rows.csv",
+                         std::string(o.perRecord ? "record,label,windows\n" : "record,label,start_s,eval\n") + index);
+
+    nlohmann::json summary{{"records", set.records.size() - set.skipped.size()},
+                           {"skipped", set.skipped.size()},
+                           {"windows", set.rows()},
+                           {"dim", set.dim},
+                           {"from_cache", set.fromCache},
+                           {"seconds", seconds},
+                           {"settings", fs.toJson()},
+                           {"output", o.output}};
+    if (o.json) std::cout << summary.dump() << "\n";
+    else
+        std::printf("%zu windows x %d features from %zu records (%zu skipped) in %.1f s%s -> %s\n", set.rows(), set.dim,
+                    set.records.size() - set.skipped.size(), set.skipped.size(), seconds,
+                    set.fromCache ? " (from cache)" : "", o.output.c_str());
+}
+
 }  // namespace
 
 void registerScatterCommands(CLI::App& app) {
@@ -234,6 +356,21 @@ void registerScatterCommands(CLI::App& app) {
     cmd->add_option("--output", so->output, "Output CSV: one row per path, one column per frame")->required();
     cmd->add_option("--paths", so->paths, "Also write the path table (index,order,j1,j2,xi1,...)");
     cmd->callback([so] { runScatter(*so); });
+
+    auto fo = std::make_shared<FeaturesOptions>();
+    auto* feat = app.add_subcommand("features", "Pooled Scattering-Transformer features of every window of a dataset (cached)");
+    feat->add_option("--data", fo->data, "Dataset folder (PhysioNet 2017 layout or WFDB records)")->required();
+    feat->add_option("--output", fo->output, "Output: .csv (one row per window) or .npy (+ .rows.csv index)")->required();
+    feat->add_option("--config", fo->config, "JSON object of settings");
+    feat->add_option("--set", fo->sets, "key=value setting (repeatable), e.g. scatter.J=6, st.layers=0, window.train_hop=3072");
+    feat->add_option("--cache", fo->cache, "Feature cache folder (default: ~/.cache/dacl/features)");
+    feat->add_flag("--no-cache", fo->noCache, "Do not read or write the feature cache");
+    feat->add_option("--limit", fo->limit, "Only the first N records (quick looks)");
+    feat->add_flag("--float64", fo->float64, "Double-precision scattering (default: float32)");
+    feat->add_flag("--per-record", fo->perRecord, "One row per record: the mean of its window features");
+    feat->add_flag("--json", fo->json, "Print one JSON summary object");
+    feat->add_flag("--quiet", fo->quiet, "No progress output");
+    feat->callback([fo] { runFeatures(*fo); });
 
     auto bo = std::make_shared<BenchOptions>();
     auto* bench = app.get_subcommand("bench")->add_subcommand("scatter", "Scattering throughput (signals/s)");

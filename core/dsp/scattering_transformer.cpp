@@ -55,7 +55,7 @@ std::vector<double> ScatteringTransformer::forward(const double* tokens, int T, 
     if (attention) attention->clear();
     if (cfg_.layers == 0) return X;
 
-    const auto pe = sinusoidalPositionalEncoding(T, C, cfg_.positionalBase);
+    const auto& pe = encoding(T, C);
     for (std::size_t i = 0; i < n; ++i) X[i] += pe[i];
 
     const double scale = 1.0 / std::sqrt(static_cast<double>(C));
@@ -92,6 +92,13 @@ std::vector<double> ScatteringTransformer::forward(const double* tokens, int T, 
         if (attention) attention->push_back(A);
     }
     return X;
+}
+
+const std::vector<double>& ScatteringTransformer::encoding(int T, int C) const {
+    std::lock_guard<std::mutex> lock(peMutex_);
+    auto& slot = pe_[{T, C}];
+    if (!slot) slot = std::make_unique<const std::vector<double>>(sinusoidalPositionalEncoding(T, C, cfg_.positionalBase));
+    return *slot;
 }
 
 std::vector<double> ScatteringTransformer::pooled(const double* tokens, int T, int C) const {

@@ -13,7 +13,12 @@
 // so with L = 0 nothing is added and f is exactly the mean and std of the log-scattering tokens.
 //
 // No learned weights: the same input always gives the same feature. Inputs must be finite.
+// Thread-safe: one object may serve many threads.
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 namespace dacl::dsp {
@@ -27,6 +32,8 @@ struct ScatteringTransformerConfig {
 class ScatteringTransformer {
 public:
     explicit ScatteringTransformer(const ScatteringTransformerConfig& config = {});
+    ScatteringTransformer(const ScatteringTransformer&) = delete;
+    ScatteringTransformer& operator=(const ScatteringTransformer&) = delete;
     const ScatteringTransformerConfig& config() const { return cfg_; }
 
     // tokens: T x C, row-major (token-major). Returns the contextualised tokens (T x C). When
@@ -38,7 +45,12 @@ public:
     std::vector<double> pooled(const double* tokens, int T, int C) const;
 
 private:
+    // The encoding for (T, C), computed once: sin/cos of every token costs more than a layer.
+    const std::vector<double>& encoding(int T, int C) const;
+
     ScatteringTransformerConfig cfg_;
+    mutable std::mutex peMutex_;
+    mutable std::map<std::pair<int, int>, std::unique_ptr<const std::vector<double>>> pe_;
 };
 
 // Tokens from a scattering output S (nPaths x nFrames, as Scattering1D writes it):

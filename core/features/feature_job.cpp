@@ -1,0 +1,276 @@
+#include "core/features/feature_job.h"
+
+#include "core/common/error.h"
+#include "core/common/settings.h"
+#include "core/dsp/scattering.h"
+#include "core/dsp/scattering_transformer.h"
+#include "core/features/feature_cache.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <thread>
+
+namespace dacl::features {
+
+namespace {
+
+constexpr int kFormat = 1;  // bump when the computation changes without a settings change
+
+std::vector<std::size_t> requestedRecords(const Dataset& d, const std::vector<std::size_t>& records) {
+    std::vector<std::size_t> r = records;
+    if (r.empty()) {
+        r.resize(d.size());
+        std::iota(r.begin(), r.end(), std::size_t{0});
+    }
+    std::sort(r.begin(), r.end());
+    r.erase(std::unique(r.begin(), r.end()), r.end());
+    for (std::size_t i : r)
+        if (i >= d.size()) throw std::invalid_argument("feature job: record index " + std::to_string(i) + " out of range");
+    return r;
+}
+
+std::string keyText(const Dataset& d, const FeatureSettings& s, const std::vector<std::size_t>& records) {
+    nlohmann::json k{{"format", kFormat}, {"fingerprint", d.fingerprint()}, {"settings", s.toJson()}};
+    // The list of records only matters when it is not "all of them".
+    if (records.size() != d.size()) k["records"] = records;
+    return k.dump();
+}
+
+void validate(const FeatureSettings& s) {
+    if (s.window.samples < 1) throw std::invalid_argument("feature job: window length must be >= 1");
+    if (s.hop < 1) throw std::invalid_argument("feature job: hop must be >= 1");
+    if (s.evalHop < 0) throw std::invalid_argument("feature job: evaluation hop must be >= 0");
+    if (!(s.logEps > 0)) throw std::invalid_argument("feature job: log eps must be > 0");
+    if (s.preprocess.lead < 0) throw std::invalid_argument("feature job: lead must be >= 0");
+}
+
+struct RecordOutput {
+    std::vector<float> features;
+    std::vector<double> startS;
+    std::vector<char> eval;
+    std::string error;  // non-empty: the record was skipped
+    std::string errorFile;
+};
+
+}  // namespace
+
+nlohmann::json FeatureSettings::toJson() const {
+    return {{"lead", preprocess.lead},
+            {"fs", preprocess.targetFs},
+            {"low_hz", preprocess.lowHz},
+            {"high_hz", preprocess.highHz},
+            {"filter_order", preprocess.filterOrder},
+            {"robust_standardise", preprocess.robustStandardise},
+            {"window_n", window.samples},
+            {"pad", window.pad == dsp::PadMode::Zero ? "zero" : "reflect"},
+            {"hop", hop},
+            {"eval_hop", evalHop},
+            {"J", J},
+            {"Q1", Q1},
+            {"Q2", Q2},
+            {"max_order", maxOrder},
+            {"log_eps", logEps},
+            {"st_layers", stLayers},
+            {"float32", float32}};
+}
+
+FeatureSettings FeatureSettings::fromJson(const nlohmann::json& j) {
+    FeatureSettings s;
+    s.preprocess.lead = j.value("lead", s.preprocess.lead);
+    s.preprocess.targetFs = j.value("fs", s.preprocess.targetFs);
+    s.preprocess.lowHz = j.value("low_hz", s.preprocess.lowHz);
+    s.preprocess.highHz = j.value("high_hz", s.preprocess.highHz);
+    s.preprocess.filterOrder = j.value("filter_order", s.preprocess.filterOrder);
+    s.preprocess.robustStandardise = j.value("robust_standardise", s.preprocess.robustStandardise);
+    s.window.samples = j.value("window_n", s.window.samples);
+    s.window.pad = j.value("pad", std::string("zero")) == "reflect" ? dsp::PadMode::Reflect : dsp::PadMode::Zero;
+    s.hop = j.value("hop", s.hop);
+    s.evalHop = j.value("eval_hop", s.evalHop);
+    s.J = j.value("J", s.J);
+    s.Q1 = j.value("Q1", s.Q1);
+    s.Q2 = j.value("Q2", s.Q2);
+    s.maxOrder = j.value("max_order", s.maxOrder);
+    s.logEps = j.value("log_eps", s.logEps);
+    s.stLayers = j.value("st_layers", s.stLayers);
+    s.float32 = j.value("float32", s.float32);
+    return s;
+}
+
+FeatureSettings FeatureSettings::fromSettings(const Settings& st) {
+    FeatureSettings s;
+    s.preprocess.lead = static_cast<int>(st.getInt("data.lead"));
+    s.preprocess.targetFs = st.getDouble("preprocess.fs");
+    s.preprocess.lowHz = st.getDouble("preprocess.low_hz");
+    s.preprocess.highHz = st.getDouble("preprocess.high_hz");
+    s.preprocess.robustStandardise = st.getBool("preprocess.robust_standardise");
+    s.window.samples = static_cast<int>(st.getInt("window.n"));
+    s.hop = static_cast<int>(st.getInt("window.train_hop"));
+    s.evalHop = static_cast<int>(st.getInt("window.eval_hop"));
+    s.J = static_cast<int>(st.getInt("scatter.J"));
+    s.Q1 = static_cast<int>(st.getInt("scatter.Q1"));
+    s.Q2 = static_cast<int>(st.getInt("scatter.Q2"));
+    s.maxOrder = static_cast<int>(st.getInt("scatter.max_order"));
+    s.logEps = st.getDouble("scatter.log_eps");
+    s.stLayers = static_cast<int>(st.getInt("st.layers"));
+    s.threads = static_cast<int>(st.getInt("threads"));
+    return s;
+}
+
+RecordFeatures aggregateByRecord(const FeatureSet& set) {
+    RecordFeatures out;
+    out.dim = set.dim;
+    std::vector<long> rowOf(set.recordNames.size(), -1);
+    std::vector<double> acc;
+    for (std::size_t i = 0; i < set.rows(); ++i) {
+        long& r = rowOf[set.record[i]];
+        if (r < 0) {
+            r = static_cast<long>(out.records.size());
+            out.records.push_back(static_cast<std::size_t>(set.record[i]));
+            out.windows.push_back(0);
+            acc.resize(acc.size() + set.dim, 0.0);
+        }
+        ++out.windows[r];
+        const float* f = set.row(i);
+        for (int c = 0; c < set.dim; ++c) acc[static_cast<std::size_t>(r) * set.dim + c] += f[c];
+    }
+    out.features.resize(acc.size());
+    for (std::size_t r = 0; r < out.records.size(); ++r)
+        for (int c = 0; c < set.dim; ++c)
+            out.features[r * set.dim + c] = static_cast<float>(acc[r * set.dim + c] / out.windows[r]);
+    return out;
+}
+
+std::string featureCachePath(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
+                             const std::vector<std::size_t>& records) {
+    if (cache.dir.empty()) return {};
+    return cache.dir + "/features-" + cache::hashHex(keyText(dataset, settings, requestedRecords(dataset, records))) +
+           ".bin";
+}
+
+FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settings, ProgressSink& progress,
+                           const CacheOptions& cacheOptions, const std::vector<std::size_t>& recordsIn) {
+    validate(settings);
+    const std::vector<std::size_t> records = requestedRecords(dataset, recordsIn);
+    const std::string key = keyText(dataset, settings, records);
+    const std::string cachePath =
+        cacheOptions.dir.empty() ? std::string() : cacheOptions.dir + "/features-" + cache::hashHex(key) + ".bin";
+    FeatureSet set;
+    if (!cachePath.empty() && cache::load(cachePath, key, set)) {
+        progress.log("features loaded from cache " + cachePath);
+        progress.report("features", records.size(), records.size());
+        return set;
+    }
+
+    dsp::ScatteringConfig sc;
+    sc.N = settings.window.samples;
+    sc.J = settings.J;
+    sc.Q1 = settings.Q1;
+    sc.Q2 = settings.Q2;
+    sc.maxOrder = settings.maxOrder;
+    const dsp::Scattering1D scattering(sc);
+    dsp::ScatteringTransformerConfig stc;
+    stc.layers = settings.stLayers;
+    const dsp::ScatteringTransformer st(stc);
+    const int P = scattering.nPaths(), T = scattering.nFrames();
+    const int dim = 2 * P;
+    const double fs = settings.preprocess.targetFs;
+    const auto lead = static_cast<std::size_t>(settings.preprocess.lead);
+
+    std::vector<RecordOutput> outputs(records.size());
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    auto processRecord = [&](std::size_t k, std::vector<float>& Sf, std::vector<double>& Sd, std::vector<double>& xd) {
+        RecordOutput& out = outputs[k];
+        const std::size_t index = records[k];
+        const std::string& name = dataset.records()[index].name;
+        try {
+            const auto rec = dataset.signal(index);
+            if (lead >= rec->channels.size())
+                throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
+                                            std::to_string(rec->channels.size()) + ")");
+            const auto clean = dsp::preprocess(rec->channels[lead], rec->fs, settings.preprocess);
+            const auto windows = dsp::makeWindows(name, clean, fs, settings.hop, settings.window);
+            if (windows.empty()) throw std::invalid_argument("record has no samples");
+            for (std::size_t w = 0; w < windows.size() && !stop; ++w) {
+                std::vector<double> tokens;
+                if (settings.float32) {
+                    scattering.transform(windows[w].samples.data(), Sf.data());
+                    tokens = dsp::logScatteringTokens(Sf.data(), P, T, settings.logEps);
+                } else {
+                    xd.assign(windows[w].samples.begin(), windows[w].samples.end());
+                    scattering.transform(xd.data(), Sd.data());
+                    tokens = dsp::logScatteringTokens(Sd.data(), P, T, settings.logEps);
+                }
+                const auto f = st.pooled(tokens.data(), T, P);
+                for (double v : f) out.features.push_back(static_cast<float>(v));
+                out.startS.push_back(windows[w].startS);
+                const long start = std::lround(windows[w].startS * fs);
+                out.eval.push_back(settings.evalHop > 0 && (start % settings.evalHop == 0 || w + 1 == windows.size()));
+            }
+        } catch (const InputError& e) {
+            out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+            out.errorFile = e.file();
+        } catch (const std::exception& e) {
+            out.error = e.what();
+            out.errorFile = dataset.records()[index].headerPath;
+        }
+    };
+    auto worker = [&] {
+        std::vector<float> Sf(scattering.outputSize());
+        std::vector<double> Sd(scattering.outputSize()), xd;
+        for (std::size_t k; !stop && (k = next++) < records.size();) {
+            processRecord(k, Sf, Sd, xd);
+            ++done;
+        }
+    };
+
+    const int threads = settings.threads > 0 ? settings.threads
+                                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < std::min<int>(threads, static_cast<int>(std::max<std::size_t>(records.size(), 1))); ++t)
+        pool.emplace_back(worker);
+    // This thread only reports progress and watches for cancellation (at least every 100 ms).
+    while (done < records.size() && !stop) {
+        progress.report("features", done, records.size());
+        if (progress.cancelled()) stop = true;
+        else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    for (auto& t : pool) t.join();
+    if (stop) throw Cancelled();
+    progress.report("features", records.size(), records.size());
+
+    set.dim = dim;
+    set.records = records;
+    set.recordNames.reserve(dataset.size());
+    for (const auto& r : dataset.records()) set.recordNames.push_back(r.name);
+    std::size_t rows = 0;
+    for (const auto& o : outputs) rows += o.startS.size();
+    set.features.reserve(rows * dim);
+    for (std::size_t k = 0; k < records.size(); ++k) {
+        RecordOutput& o = outputs[k];
+        if (!o.error.empty()) {
+            set.skipped.push_back({o.errorFile, set.recordNames[records[k]] + ": " + o.error});
+            progress.log("skipped " + o.errorFile + ": " + o.error);
+            continue;
+        }
+        set.features.insert(set.features.end(), o.features.begin(), o.features.end());
+        set.startS.insert(set.startS.end(), o.startS.begin(), o.startS.end());
+        set.evalGrid.insert(set.evalGrid.end(), o.eval.begin(), o.eval.end());
+        set.record.insert(set.record.end(), o.startS.size(), static_cast<int>(records[k]));
+        std::vector<float>().swap(o.features);  // free as we go: the full set can be ~100 MB
+    }
+    if (!cachePath.empty()) {
+        try {
+            cache::save(cachePath, key, set);
+        } catch (const std::exception& e) {
+            progress.log(std::string("feature cache not written: ") + e.what());
+        }
+    }
+    return set;
+}
+
+}  // namespace dacl::features

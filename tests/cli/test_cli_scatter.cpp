@@ -1,0 +1,148 @@
+// `dacl scatter` and `dacl bench scatter` run as a user would: the real binary on the golden
+// kymatio inputs, on broken inputs, and with --json.
+#include "core/dsp/test_scattering_golden.h"
+
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int code;
+    QString out, err;
+};
+
+Run dacl(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl"), args);
+    if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString golden(const QString& file) { return QString::fromStdString(golden::dir()) + file; }
+
+void writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+}  // namespace
+
+class TestCliScatter : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void matchesGoldenFiles_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<double>("tolerance");
+        QTest::newRow("ecg") << "ecg_N3072_J7_Q8" << QStringList{"--J", "7", "--Q", "8"} << 1e-10;
+        QTest::newRow("ecg-float32") << "ecg_N3072_J7_Q8" << QStringList{"--J", "7", "--Q", "8,1", "--float32"} << 1e-4;
+        QTest::newRow("chirp-order1")
+            << "chirp_N1024_J4_Q1_order1" << QStringList{"--J", "4", "--Q", "1", "--max-order", "1"} << 1e-10;
+    }
+    void matchesGoldenFiles() {
+        QFETCH(QString, name);
+        QFETCH(QStringList, flags);
+        QFETCH(double, tolerance);
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath("S.csv"), paths = tmp.filePath("paths.csv");
+        const Run r = dacl(QStringList{"scatter", "--input", golden(name + ".input.csv"), "--output", out, "--paths", paths} +
+                           flags);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto ref = golden::matrix(golden::dir() + name.toStdString() + ".output.csv");
+        const auto got = golden::matrix(out.toStdString());
+        QCOMPARE(got.size(), ref.size());
+        std::vector<double> flat;
+        for (const auto& row : got) {
+            QCOMPARE(row.size(), ref[0].size());
+            flat.insert(flat.end(), row.begin(), row.end());
+        }
+        QVERIFY(golden::worstRowRelative(flat, ref, static_cast<int>(ref[0].size())) <= tolerance);
+        // Every value is printed exactly as printf("%.17g") prints it.
+        for (const auto& line : golden::lines(out.toStdString())) {
+            for (const auto& field : golden::splitComma(line)) {
+                char buf[40];
+                std::snprintf(buf, sizeof buf, "%.17g", golden::num(field));
+                QCOMPARE(field, std::string(buf));
+            }
+        }
+
+        // Path table: same header, same integers, same frequencies, same empty fields.
+        const auto mine = golden::lines(paths.toStdString());
+        const auto theirs = golden::lines(golden::dir() + name.toStdString() + ".paths.csv");
+        QCOMPARE(mine.size(), theirs.size());
+        QCOMPARE(mine[0], theirs[0]);
+        for (std::size_t i = 1; i < mine.size(); ++i) {
+            const auto a = golden::splitComma(mine[i]), b = golden::splitComma(theirs[i]);
+            QCOMPARE(a.size(), std::size_t(10));
+            QCOMPARE(a.size(), b.size());
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                if (k >= 4 && k <= 7 && !b[k].empty()) {
+                    const double x = golden::num(a[k]), y = golden::num(b[k]);
+                    QVERIFY(std::abs(x - y) <= 1e-15 * std::abs(y));
+                } else {
+                    QCOMPARE(a[k], b[k]);
+                }
+            }
+        }
+    }
+
+    void badInputNamesFileAndLine_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        const QByteArray ok = QByteArray("0.5\n").repeated(200);
+        QTest::newRow("junk") << (ok + "0.1\nabc\n" + ok) << ":202: expected one number per line, got 'abc'";
+        QTest::newRow("trailing junk") << (ok + "1.5mV\n") << ":201: expected one number per line";
+        QTest::newRow("nan") << ("1\n2\nnan\n" + ok) << ":3: value is NaN";
+        QTest::newRow("inf") << (ok + "-inf\n") << ":201: value is infinite";
+        QTest::newRow("empty") << QByteArray("\n\n") << ": no samples";
+    }
+    void badInputNamesFileAndLine() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        const QString in = tmp.filePath("signal.csv"), out = tmp.filePath("S.csv");
+        writeFile(in, content);
+        const Run r = dacl({"scatter", "--input", in, "--J", "4", "--Q", "2", "--output", out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("dacl: error: " + in + expected), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    void badSettingsAreErrors() {
+        QTemporaryDir tmp;
+        const QString out = tmp.filePath("S.csv");
+        const QString in = golden("chirp_N1024_J6_Q8.input.csv");
+        Run r = dacl({"scatter", "--input", in, "--J", "6", "--Q", "8,x", "--output", out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("--Q must be"), qPrintable(r.err));
+        r = dacl({"scatter", "--input", in, "--J", "12", "--Q", "8", "--output", out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("too short for J = 12"), qPrintable(r.err));
+        r = dacl({"scatter", "--input", tmp.filePath("missing.csv"), "--output", out});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("missing.csv: cannot open file"), qPrintable(r.err));
+    }
+
+    void benchPrintsJson() {
+        const Run r = dacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
+                            "4", "--repeats", "1", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(j["seconds_per_signal"].toDouble() > 0);
+        QCOMPARE(j["threads"].toInt(), 2);
+        QCOMPARE(j["N"].toInt(), 1024);
+        QCOMPARE(j["J"].toInt(), 6);
+        QCOMPARE(j["Q"].toArray().at(0).toInt(), 4);
+        QVERIFY(j["speedup_vs_single_thread"].toDouble() > 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliScatter)
+#include "test_cli_scatter.moc"
