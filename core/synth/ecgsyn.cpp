@@ -1,5 +1,7 @@
 #include "core/synth/ecgsyn.h"
 
+#include "core/synth/oscillator.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -103,15 +105,17 @@ std::vector<double> ecgsynSignal(const std::vector<Beat>& beats, double t0, long
     // Start at the first beat on the output grid, with z = 0, i.e. u = −G.
     const long warm = static_cast<long>(std::floor((t0 - beats.front().rTime) * fs));
     double t = t0 - double(warm) * h;
+    Oscillator z0(kTwoPi * baseline.freqHz * h, kTwoPi * baseline.freqHz * t + baseline.phase);
     double g = gAt(t);
-    double s = baselineAt(baseline, t) - g;
+    double s = baseline.amplitude * z0.sin() - g;
     double u = -g;
     std::vector<double> out(static_cast<std::size_t>(n));
     for (long m = -warm; m < n; ++m) {
         if (m >= 0) out[m] = g + u;
         t = t0 + double(m + 1) * h;
+        z0.step();
         const double gNext = gAt(t);
-        const double sNext = baselineAt(baseline, t) - gNext;
+        const double sNext = baseline.amplitude * z0.sin() - gNext;
         u = alpha * u + c0 * s + c1 * sNext;
         g = gNext;
         s = sNext;

@@ -1,10 +1,9 @@
 #pragma once
 // Random numbers that give the same demo dataset on every standard library: the engine
 // (std::mt19937_64) is fully specified by the C++ standard, the distributions are ours,
-// because std::normal_distribution & co. are implementation-defined. Transcendental
-// functions (log, cos in Box–Muller) come from the platform's libm; on one platform the
-// output is bit-identical, across libm versions a last-ulp difference could in rare cases
-// flip the rounding of one int16 sample.
+// because std::normal_distribution & co. are implementation-defined. The generator also
+// calls libm (log, sqrt, exp, sin, cos): on one platform its output is bit-identical; across
+// libm versions a last-ulp difference could, rarely, flip the rounding of an int16 sample.
 #include <cmath>
 #include <cstdint>
 #include <random>
@@ -29,20 +28,22 @@ public:
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     bool chance(double p) { return uniform() < p; }
     int below(int n) { return static_cast<int>(uniform() * n); }  // 0 .. n-1
-    // Standard normal by the Box–Muller transform (both values used).
+    // Standard normal by Marsaglia's polar method (both values used; no trigonometry).
     double normal() {
         if (hasSpare_) {
             hasSpare_ = false;
             return spare_;
         }
-        double u1 = uniform();
-        while (u1 <= 0) u1 = uniform();
-        const double u2 = uniform();
-        const double r = std::sqrt(-2.0 * std::log(u1));
-        const double a = 6.283185307179586 * u2;
-        spare_ = r * std::sin(a);
+        double u, v, q;
+        do {
+            u = 2 * uniform() - 1;
+            v = 2 * uniform() - 1;
+            q = u * u + v * v;
+        } while (q >= 1 || q == 0);
+        const double f = std::sqrt(-2 * std::log(q) / q);
+        spare_ = v * f;
         hasSpare_ = true;
-        return r * std::cos(a);
+        return u * f;
     }
     double normal(double mean, double sd) { return mean + sd * normal(); }
     // Exponential with the given mean.

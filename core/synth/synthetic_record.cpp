@@ -1,6 +1,7 @@
 #include "core/synth/synthetic_record.h"
 
 #include "core/synth/ecgsyn.h"
+#include "core/synth/oscillator.h"
 
 #include <algorithm>
 #include <cmath>
@@ -185,10 +186,8 @@ std::vector<double> burstEnvelope(long n, double fs, double base, int bursts, do
         const double height = rng.uniform(0.5, 1.0);
         const long lo = std::max(0L, static_cast<long>(centre - len / 2));
         const long hi = std::min(n, static_cast<long>(centre + len / 2));
-        for (long i = lo; i < hi; ++i) {
-            const double u = (double(i) - (centre - len / 2)) / len;
-            env[i] += height * 0.5 * (1 - std::cos(kTwoPi * u));
-        }
+        Oscillator osc(kTwoPi / len, kTwoPi * (double(lo) - (centre - len / 2)) / len);
+        for (long i = lo; i < hi; ++i, osc.step()) env[i] += height * 0.5 * (1 - osc.cos());
     }
     for (double& e : env) e = std::min(e, 1.3);
     return env;
@@ -199,13 +198,17 @@ void addAtrialFibrillation(std::vector<double>& mv, const RecordSpec& s, std::ui
     const double fmPhase = rng.uniform(0, kTwoPi), amPhase = rng.uniform(0, kTwoPi);
     const double h2Phase = rng.uniform(0, kTwoPi), fmRate = rng.uniform(0.05, 0.15);
     double psi = rng.uniform(0, kTwoPi);
-    for (std::size_t i = 0; i < mv.size(); ++i) {
-        const double t = double(i) / s.fs;
-        // Atrial rate wanders ±0.4 Hz around the dominant frequency; the amplitude by ±35 %.
-        const double f = s.fWaveHz + 0.4 * std::sin(kTwoPi * fmRate * t + fmPhase);
-        const double amp = s.fWaveMv * (1 + 0.35 * std::sin(kTwoPi * 0.15 * t + amPhase));
-        mv[i] += amp * (std::sin(psi) + 0.25 * std::sin(2 * psi + h2Phase));
+    // Atrial rate wanders ±0.4 Hz around the dominant frequency; the amplitude by ±35 %.
+    Oscillator fm(kTwoPi * fmRate / s.fs, fmPhase), am(kTwoPi * 0.15 / s.fs, amPhase);
+    const double ch2 = std::cos(h2Phase), sh2 = std::sin(h2Phase);
+    for (std::size_t i = 0; i < mv.size(); ++i, fm.step(), am.step()) {
+        const double f = s.fWaveHz + 0.4 * fm.sin();
+        const double amp = s.fWaveMv * (1 + 0.35 * am.sin());
+        const double sp = std::sin(psi), cp = std::cos(psi);
+        const double s2 = 2 * sp * cp, c2 = cp * cp - sp * sp;  // sin 2ψ, cos 2ψ
+        mv[i] += amp * (sp + 0.25 * (s2 * ch2 + c2 * sh2));       // + 0.25·sin(2ψ + φ2)
         psi += kTwoPi * f / s.fs;
+        if (psi > kTwoPi) psi -= kTwoPi;
     }
 }
 
@@ -232,18 +235,19 @@ void addNoise(std::vector<double>& mv, const RecordSpec& s, std::uint64_t seed) 
     if (s.motionMv > 0) {
         // Motion: band 0.5–8 Hz (log-uniform frequencies) in bursts, plus baseline steps
         // with exponential recovery (electrode displacement).
-        struct Tone {
-            double w, phase;
-        };
-        std::vector<Tone> tones;
-        for (int k = 0; k < 12; ++k)
-            tones.push_back({kTwoPi * 0.5 * std::pow(16.0, rng.uniform()), rng.uniform(0, kTwoPi)});
+        std::vector<Oscillator> tones;
+        for (int k = 0; k < 12; ++k) {
+            const double hz = 0.5 * std::pow(16.0, rng.uniform());
+            tones.emplace_back(kTwoPi * hz / s.fs, rng.uniform(0, kTwoPi));
+        }
         const double norm = std::sqrt(2.0 / 12.0);
         const std::vector<double> env = burstEnvelope(n, s.fs, 0.2, bursts, 1.5, 8.0, rng);
         for (long i = 0; i < n; ++i) {
-            const double t = double(i) / s.fs;
             double m = 0;
-            for (const Tone& tone : tones) m += std::sin(tone.w * t + tone.phase);
+            for (Oscillator& tone : tones) {
+                m += tone.sin();
+                tone.step();
+            }
             mv[i] += s.motionMv * env[i] * norm * m;
         }
         const int steps = 1 + rng.below(2 + static_cast<int>(dur / 10));
