@@ -7,5 +7,6 @@ namespace dacl::cli {
 
 void registerInfoCommand(CLI::App& app);       // info: version, LibTorch, BLAS, threads, device
 void registerScatterCommands(CLI::App& app);   // scatter; bench scatter
+void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 
 }  // namespace dacl::cli

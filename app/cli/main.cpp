@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
 
     dacl::cli::registerInfoCommand(app);
     dacl::cli::registerScatterCommands(app);
+    dacl::cli::registerDemoCommands(app);
 
     try {
         app.parse(argc, argv);
