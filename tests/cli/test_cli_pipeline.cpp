@@ -1,0 +1,147 @@
+// End to end on real PhysioNet 2017 records: `dacl pipeline` runs every stage, stores a complete
+// run in SQLite with an AUROC well above chance; a pipeline killed mid-run leaves a sound file,
+// is marked interrupted, and `--resume` completes it to the result an uninterrupted run reaches.
+#include "core/store/metric_names.h"
+#include "core/store/results_store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dacl::store;
+
+namespace {
+
+const QString kData = QStringLiteral(DACL_SHARED_DIR "/data/physionet2017");
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+};
+
+// Small but real: few hundred records, one fold, short training (CI has 2 cores).
+QStringList smallRun(const QString& db, const QString& cache, int limit, int folds) {
+    return {"pipeline", "--data", kData, "--task", "af_vs_rest", "--folds", QString::number(folds),
+            "--limit", QString::number(limit), "--db", db, "--cache", cache,
+            "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "eval.bootstrap=200",
+            "--set", "threads=2", "--json"};
+}
+
+Result dacl(const QStringList& args, int timeoutMs = 900000) {
+    QProcess p;
+    p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
+    if (!p.waitForFinished(timeoutMs)) return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonObject lastJsonLine(const QString& out) {
+    const QStringList lines = out.split('\n', Qt::SkipEmptyParts);
+    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+}
+
+}  // namespace
+
+class TestCliPipeline : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (!QDir(kData).exists()) QSKIP("PhysioNet 2017 data not found at " DACL_SHARED_DIR);
+        QVERIFY(dir_.isValid());
+    }
+
+    void smallPipelineIsCompleteAndAboveChance() {
+        const QString db = dir_.filePath("e2e.db");
+        const Result r = dacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
+        const QJsonObject s = lastJsonLine(r.out);
+        QCOMPARE(s["task"].toString(), QStringLiteral("af_vs_rest"));
+        const double auroc = s["auroc"].toObject()["mean"].toDouble();
+        QVERIFY2(auroc > 0.65, qPrintable(QString::number(auroc)));
+        QVERIFY(s["auroc"].toObject()["ci_low"].toDouble() <= auroc);
+        QVERIFY(s["auroc"].toObject()["ci_high"].toDouble() >= auroc);
+        QVERIFY(s["baselines"].toObject().contains("st_lr"));
+
+        ResultsStore st(db.toStdString());
+        QCOMPARE(QString::fromStdString(st.integrityCheck()), QStringLiteral("ok"));
+        const RunInfo run = st.run(s["run_id"].toInteger());
+        QCOMPARE(run.status, RunStatus::Finished);
+        QVERIFY(!run.dataFingerprint.empty());
+        QCOMPARE(QString::fromStdString(run.device), QStringLiteral("cpu"));
+        // One fold = a stratified 80/20 split: about 60 test records, each with a prediction.
+        const auto predictions = st.predictions(run.id);
+        QVERIFY(predictions.size() >= 55 && predictions.size() <= 65);
+        QCOMPARE(st.embeddings(run.id).size(), predictions.size());
+        QVERIFY(!st.rocPoints(run.id, 0).empty());
+        QVERIFY(!st.metrics(run.id, "dacl.loss").empty());
+        QVERIFY(st.latestArtefact(run.id, metric::kModel).has_value());
+        QVERIFY(st.finalMetric(run.id, "auroc").has_value());
+    }
+
+    void killedRunIsInterruptedAndResumesToTheSameResult() {
+        const QString cache = dir_.filePath("cache");
+        // Reference: the same run, uninterrupted.
+        const Result ref = dacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1));
+        QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
+        const double expected = lastJsonLine(ref.out)["auroc"].toObject()["mean"].toDouble();
+
+        const QString db = dir_.filePath("killed.db");
+        QProcess p;
+        p.start(DACL_BINARY_DIR "/app/cli/dacl", smallRun(db, cache, 200, 1));
+        QVERIFY(p.waitForStarted());
+        // Kill it once the first encoder checkpoint is in the file (mid-training).
+        QElapsedTimer clock;
+        clock.start();
+        bool checkpointed = false;
+        while (!checkpointed && clock.elapsed() < 600000 && p.state() == QProcess::Running) {
+            QTest::qWait(200);
+            try {
+                ResultsStore peek(db.toStdString(), OpenOptions{false, 5000, 900});
+                for (const auto& run : peek.listRuns())
+                    checkpointed = checkpointed || peek.latestArtefact(run.id, metric::kCheckpoint).has_value();
+            } catch (const std::exception&) {
+            }
+        }
+        QVERIFY2(checkpointed, "the pipeline never wrote a checkpoint");
+        p.kill();  // SIGKILL: no chance to clean up
+        QVERIFY(p.waitForFinished(10000));
+
+        std::int64_t id = 0;
+        {
+            ResultsStore st(db.toStdString());
+            QCOMPARE(QString::fromStdString(st.integrityCheck()), QStringLiteral("ok"));
+            const auto runs = st.listRuns();
+            QCOMPARE(runs.size(), std::size_t(1));
+            QCOMPARE(runs[0].status, RunStatus::Interrupted);
+            id = runs[0].id;
+        }
+        const Result resumed = dacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err.right(2000)));
+        const QJsonObject s = lastJsonLine(resumed.out);
+        QCOMPARE(s["run_id"].toInteger(), id);
+        QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(s["auroc"].toObject()["mean"].toDouble(), expected);
+    }
+
+    void badArgumentsGiveClearErrors() {
+        const Result unknownTask = dacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")});
+        QVERIFY(unknownTask.exitCode != 0);
+        QVERIFY2(unknownTask.err.contains("af_vs_moon"), qPrintable(unknownTask.err));
+        const Result badSetting = dacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--set", "vae.latent=big"});
+        QVERIFY(badSetting.exitCode != 0);
+        QVERIFY2(badSetting.err.contains("vae.latent"), qPrintable(badSetting.err));
+        const Result missing = dacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")});
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY2(missing.err.contains("nowhere"), qPrintable(missing.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPipeline)
+#include "test_cli_pipeline.moc"
