@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -147,20 +148,34 @@ struct BenchOptions {
     bool float32 = false, json = false;
 };
 
-// Median seconds per signal over `repeats` timed batches (after one warm-up batch).
+double processCpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+struct Timing {
+    double wall = 0;  // seconds per signal, median over the timed batches
+    double cpu = 0;   // CPU seconds (all threads) per signal, median: meaningful on a busy machine
+};
+
+// One warm-up batch (workspaces, caches), then `repeats` timed batches.
 template <class T>
-double timeBatches(const Scattering1D& s, const std::vector<T>& x, std::size_t count, int threads, int repeats) {
+Timing timeBatches(const Scattering1D& s, const std::vector<T>& x, std::size_t count, int threads, int repeats) {
     std::vector<T> out(count * s.outputSize());
-    s.transformBatch(x.data(), count, out.data(), threads);  // warm-up: workspaces, caches
-    std::vector<double> secs;
+    s.transformBatch(x.data(), count, out.data(), threads);
+    std::vector<double> wall, cpu;
     for (int r = 0; r < repeats; ++r) {
+        const double c0 = processCpuSeconds();
         const auto t0 = std::chrono::steady_clock::now();
         s.transformBatch(x.data(), count, out.data(), threads);
         const auto t1 = std::chrono::steady_clock::now();
-        secs.push_back(std::chrono::duration<double>(t1 - t0).count() / static_cast<double>(count));
+        cpu.push_back((processCpuSeconds() - c0) / static_cast<double>(count));
+        wall.push_back(std::chrono::duration<double>(t1 - t0).count() / static_cast<double>(count));
     }
-    std::sort(secs.begin(), secs.end());
-    return secs[secs.size() / 2];
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
 }
 
 template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D& s, double planSeconds) {
@@ -169,9 +184,10 @@ template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D&
     std::vector<T> x(static_cast<std::size_t>(o.signals) * o.N);
     for (auto& v : x) v = static_cast<T>(gauss(rng));
     const std::size_t count = static_cast<std::size_t>(o.signals);
-    const double perSignal = timeBatches(s, x, count, o.threads, o.repeats);
+    const Timing multi = timeBatches(s, x, count, o.threads, o.repeats);
     // The multi-thread speed-up is measured against one thread on the same signals, in this run.
-    const double single = o.threads == 1 ? perSignal : timeBatches(s, x, count, 1, o.repeats);
+    const Timing one = o.threads == 1 ? multi : timeBatches(s, x, count, 1, o.repeats);
+    const double perSignal = multi.wall, single = one.wall;
     const auto [q1, q2] = parseQ(o.q);
     if (o.json) {
         nlohmann::json j{{"seconds_per_signal", perSignal},
@@ -188,17 +204,20 @@ template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D&
                          {"n_frames", s.nFrames()},
                          {"padded_length", s.paddedLength()},
                          {"plan_seconds", planSeconds},
+                         {"cpu_seconds_per_signal", multi.cpu},
                          {"single_thread_seconds_per_signal", single},
+                         {"single_thread_cpu_seconds_per_signal", one.cpu},
                          {"speedup_vs_single_thread", single / perSignal}};
         std::cout << j.dump() << "\n";
     } else {
         std::printf("scattering N=%d J=%d Q=(%d,%d) %s, %d paths x %d frames, padded %d\n", o.N, o.J, q1, q2,
                     o.float32 ? "float32" : "float64", s.nPaths(), s.nFrames(), s.paddedLength());
         std::printf("  plan: %.3f s (once per configuration)\n", planSeconds);
-        std::printf("  %d thread(s): %.4f ms/signal (%.0f signals/s), median of %d batches of %d\n", o.threads,
-                    perSignal * 1e3, 1.0 / perSignal, o.repeats, o.signals);
+        std::printf("  %d thread(s): %.4f ms/signal (%.0f signals/s; CPU %.4f ms/signal), median of %d batches of %d\n",
+                    o.threads, perSignal * 1e3, 1.0 / perSignal, multi.cpu * 1e3, o.repeats, o.signals);
         if (o.threads != 1)
-            std::printf("  1 thread: %.4f ms/signal; speed-up %.2fx\n", single * 1e3, single / perSignal);
+            std::printf("  1 thread: %.4f ms/signal (CPU %.4f ms/signal); speed-up %.2fx\n", single * 1e3, one.cpu * 1e3,
+                        single / perSignal);
     }
 }
 

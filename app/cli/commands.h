@@ -6,7 +6,7 @@
 namespace dacl::cli {
 
 void registerInfoCommand(CLI::App& app);       // info: version, LibTorch, BLAS, threads, device
-void registerScatterCommands(CLI::App& app);   // scatter; bench scatter
+void registerScatterCommands(CLI::App& app);   // scatter, features; bench scatter
 void registerDatasetCommands(CLI::App& app);   // dataset info; bench dataset
 void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|delete; bench store, bench eval
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess

@@ -105,6 +105,7 @@ public:
     P get() const { return p_; }
 
     // Out-of-place plans of length n. Planning buffers are scratch (Measure overwrites them).
+    // r2c and c2r may overwrite their input when executed; c2cBackward preserves it.
     static Plan r2c(int n, Effort e);
     static Plan c2r(int n, Effort e);
     static Plan c2cBackward(int n, Effort e);

@@ -1,6 +1,7 @@
 // `dacl scatter` and `dacl bench scatter` run as a user would: the real binary on the golden
 // kymatio inputs, on broken inputs, and with --json.
 #include "core/dsp/test_scattering_golden.h"
+#include "core/synth/demo_dataset.h"
 
 #include <QtTest>
 
@@ -17,14 +18,14 @@ struct Run {
     QString out, err;
 };
 
-Run dacl(const QStringList& args) {
+Run runDacl(const QStringList& args) {
     QProcess p;
     p.start(QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl"), args);
     if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-QString golden(const QString& file) { return QString::fromStdString(golden::dir()) + file; }
+QString goldenPath(const QString& file) { return QString::fromStdString(golden::dir()) + file; }
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
@@ -52,7 +53,7 @@ private Q_SLOTS:
         QFETCH(double, tolerance);
         QTemporaryDir tmp;
         const QString out = tmp.filePath("S.csv"), paths = tmp.filePath("paths.csv");
-        const Run r = dacl(QStringList{"scatter", "--input", golden(name + ".input.csv"), "--output", out, "--paths", paths} +
+        const Run r = runDacl(QStringList{"scatter", "--input", goldenPath(name + ".input.csv"), "--output", out, "--paths", paths} +
                            flags);
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const auto ref = golden::matrix(golden::dir() + name.toStdString() + ".output.csv");
@@ -109,7 +110,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString in = tmp.filePath("signal.csv"), out = tmp.filePath("S.csv");
         writeFile(in, content);
-        const Run r = dacl({"scatter", "--input", in, "--J", "4", "--Q", "2", "--output", out});
+        const Run r = runDacl({"scatter", "--input", in, "--J", "4", "--Q", "2", "--output", out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("dacl: error: " + in + expected), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -118,20 +119,64 @@ private Q_SLOTS:
     void badSettingsAreErrors() {
         QTemporaryDir tmp;
         const QString out = tmp.filePath("S.csv");
-        const QString in = golden("chirp_N1024_J6_Q8.input.csv");
-        Run r = dacl({"scatter", "--input", in, "--J", "6", "--Q", "8,x", "--output", out});
+        const QString in = goldenPath("chirp_N1024_J6_Q8.input.csv");
+        Run r = runDacl({"scatter", "--input", in, "--J", "6", "--Q", "8,x", "--output", out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("--Q must be"), qPrintable(r.err));
-        r = dacl({"scatter", "--input", in, "--J", "12", "--Q", "8", "--output", out});
+        r = runDacl({"scatter", "--input", in, "--J", "12", "--Q", "8", "--output", out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("too short for J = 12"), qPrintable(r.err));
-        r = dacl({"scatter", "--input", tmp.filePath("missing.csv"), "--output", out});
+        r = runDacl({"scatter", "--input", tmp.filePath("missing.csv"), "--output", out});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("missing.csv: cannot open file"), qPrintable(r.err));
     }
 
+    // `dacl features`: CSV/NPY output, JSON summary, and the cache across invocations.
+    void featuresOverADataset() {
+        QTemporaryDir tmp;
+        const QString data = tmp.filePath("data"), cache = tmp.filePath("cache");
+        dacl::NullProgress np;
+        dacl::synth::writeDemoDataset(data.toStdString(), 3, 5, np);
+        const QStringList base{"features", "--data", data, "--cache", cache, "--json", "--quiet", "--set", "threads=2"};
+        const Run first = runDacl(base + QStringList{"--output", tmp.filePath("f.csv")});
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        const QJsonObject j = QJsonDocument::fromJson(first.out.toUtf8()).object();
+        QCOMPARE(j["dim"].toInt(), 352);
+        QCOMPARE(j["records"].toInt(), 3);
+        QCOMPARE(j["from_cache"].toBool(), false);
+        const int windows = j["windows"].toInt();
+        QVERIFY(windows >= 3);
+        const auto lines = golden::lines(tmp.filePath("f.csv").toStdString());
+        QCOMPARE(static_cast<int>(lines.size()), windows + 1);
+        QCOMPARE(lines[0].substr(0, 30), std::string("record,label,start_s,eval,f0,f"));
+        QCOMPARE(golden::splitComma(lines[1]).size(), std::size_t(4 + 352));
+
+        const Run second = runDacl(base + QStringList{"--output", tmp.filePath("g.csv")});
+        QVERIFY2(second.code == 0, qPrintable(second.err));
+        QCOMPARE(QJsonDocument::fromJson(second.out.toUtf8()).object()["from_cache"].toBool(), true);
+        QCOMPARE(golden::lines(tmp.filePath("g.csv").toStdString()), lines);
+
+        const Run changed = runDacl(base + QStringList{"--set", "st.layers=0", "--per-record", "--output", tmp.filePath("r.npy")});
+        QVERIFY2(changed.code == 0, qPrintable(changed.err));
+        QCOMPARE(QJsonDocument::fromJson(changed.out.toUtf8()).object()["from_cache"].toBool(), false);
+        QFile npy(tmp.filePath("r.npy"));
+        QVERIFY(npy.open(QIODevice::ReadOnly));
+        const QByteArray head = npy.read(128);
+        QVERIFY(head.startsWith("\x93NUMPY"));
+        QVERIFY(head.contains("'shape': (3, 352)"));
+        QCOMPARE(npy.size(), qint64(128 + 3 * 352 * 4));
+        QCOMPARE(golden::lines(tmp.filePath("r.npy.rows.csv").toStdString()).size(), std::size_t(4));
+
+        Run bad = runDacl(base + QStringList{"--set", "scatter.nope=1", "--output", tmp.filePath("x.csv")});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("scatter.nope"), qPrintable(bad.err));
+        bad = runDacl({"features", "--data", tmp.filePath("missing"), "--output", tmp.filePath("x.csv")});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("missing"), qPrintable(bad.err));
+    }
+
     void benchPrintsJson() {
-        const Run r = dacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
+        const Run r = runDacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
                             "4", "--repeats", "1", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
