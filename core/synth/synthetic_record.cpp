@@ -71,7 +71,7 @@ Morphology personalMorphology(Rng& rng) {
     m[kQ].theta += rng.uniform(-0.03, 0.03);
     m[kS].theta += rng.uniform(-0.03, 0.03);
     m[kT].theta += rng.uniform(-0.12, 0.12);
-    m[kT].a *= rng.uniform(0.6, 1.4);
+    m[kT].a *= rng.uniform(0.4, 1.0);  // lead I T waves are ~15–40 % of R
     m[kT].b *= rng.uniform(0.85, 1.15);
     return m;
 }
