@@ -71,11 +71,18 @@ struct LabelLine {
     int line;
 };
 
+// File text without a UTF-8 byte-order mark, which spreadsheet programs put before the first name.
+std::string readListFile(const std::string& path) {
+    std::string text = fileio::readWholeFile(path);
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    return text;
+}
+
 std::vector<std::pair<std::string, int>> readRecordsFile(const std::string& path, std::vector<SkippedFile>& skipped) {
     std::vector<std::pair<std::string, int>> names;
     std::set<std::string> seen;
     int lineNo = 0;
-    text::forEachLine(fileio::readWholeFile(path), [&](std::string_view raw) {
+    text::forEachLine(readListFile(path), [&](std::string_view raw) {
         ++lineNo;
         const std::string name = text::trim(raw);
         if (name.empty() || name[0] == '#') return;
@@ -92,7 +99,7 @@ std::vector<LabelLine> readReference(const std::string& path, std::vector<Skippe
     std::vector<LabelLine> labels;
     std::set<std::string> seen;
     int lineNo = 0;
-    text::forEachLine(fileio::readWholeFile(path), [&](std::string_view raw) {
+    text::forEachLine(readListFile(path), [&](std::string_view raw) {
         ++lineNo;
         const std::string_view line = text::trimView(raw);
         if (line.empty()) return;

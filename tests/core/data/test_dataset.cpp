@@ -169,7 +169,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         writeMatRecord(tmp.path(), "r1", 300);
         writeMatRecord(tmp.path(), "r2", 300);
-        writeText(QDir(tmp.path()).filePath("REFERENCE.csv"), "r2,O\r\nr1,N\r\nr9,A\r\nr1,A\r\n");
+        // CRLF line ends and a byte-order mark, as a spreadsheet program may save it.
+        writeText(QDir(tmp.path()).filePath("REFERENCE.csv"), "\xEF\xBB\xBFr2,O\r\nr1,N\r\nr9,A\r\nr1,A\r\n");
         const Dataset ds = Dataset::open(tmp.path().toStdString());
         QCOMPARE(names(ds), (std::vector<std::string>{"r2", "r1"}));  // file order
         QCOMPARE(ds.records()[0].label, std::string("O"));

@@ -1,0 +1,163 @@
+// `dacl dataset info` and `dacl bench dataset`, run as a user would: the real binary, through
+// QProcess, on a folder with a bad record and on the PhysioNet 2017 data. The JSON is parsed with
+// Qt's parser, independently of the nlohmann_json that writes it.
+#include "core/data/test_files.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using dacl::testfiles::writeMatRecord;
+using dacl::testfiles::writeText;
+
+namespace {
+
+const QString kDacl = QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl");
+const QString kPhysionet = QStringLiteral(DACL_SHARED_DIR "/data/physionet2017");
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run runDacl(const QStringList& args) {
+    QProcess p;
+    p.start(kDacl, args);
+    Run r;
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject parseOneObject(const QByteArray& out) {
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject()) {
+        qWarning("not one JSON object: %s", out.constData());
+        return {};
+    }
+    return doc.object();
+}
+
+// Two good labelled records and one with a truncated signal file.
+void makeSmallDataset(const QString& d) {
+    writeMatRecord(d, "R1", 3000, 1);
+    writeMatRecord(d, "R2", 6000, 2);
+    writeMatRecord(d, "BAD", 3000, 3);
+    QFile(QDir(d).filePath("BAD.mat")).resize(1000);
+    writeText(QDir(d).filePath("RECORDS"), "R1\nR2\nBAD\n");
+    writeText(QDir(d).filePath("REFERENCE.csv"), "R1,N\nR2,A\nBAD,O\n");
+}
+
+}  // namespace
+
+class TestCliDataset : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(QFileInfo(kDacl).isExecutable(), qPrintable(kDacl + " not built")); }
+
+    void jsonReportsLoadedAndSkipped() {
+        QTemporaryDir tmp;
+        makeSmallDataset(tmp.path());
+        const Run r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.trimmed().count('\n') == 0, r.out.constData());  // one line, one object
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 2);
+        const QJsonObject classes = j.value("classes").toObject();
+        QCOMPARE(classes.size(), 2);
+        QCOMPARE(classes.value("N").toInt(), 1);
+        QCOMPARE(classes.value("A").toInt(), 1);
+        const QJsonArray skipped = j.value("skipped").toArray();
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(skipped[0].toObject().value("file").toString(), QDir(tmp.path()).filePath("BAD.mat"));
+        QVERIFY(skipped[0].toObject().value("reason").toString().contains("truncated"));
+        const QJsonObject dur = j.value("duration_s").toObject();
+        QCOMPARE(dur.value("min").toDouble(), 10.0);
+        QCOMPARE(dur.value("max").toDouble(), 20.0);
+        QCOMPARE(dur.value("median").toDouble(), 15.0);
+        const QJsonArray rates = j.value("sampling_rates").toArray();
+        QCOMPARE(rates.size(), 1);
+        QCOMPARE(rates[0].toObject().value("hz").toDouble(), 300.0);
+        QCOMPARE(rates[0].toObject().value("records").toInt(), 2);
+        QCOMPARE(j.value("fingerprint").toString().size(), 16);
+    }
+
+    void humanOutputListsSkippedFiles() {
+        QTemporaryDir tmp;
+        makeSmallDataset(tmp.path());
+        const Run r = runDacl({"dataset", "info", "--data", tmp.path()});
+        QCOMPARE(r.code, 0);
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.contains("2 loaded, 1 skipped"), qPrintable(out));
+        QVERIFY2(out.contains("N 1 A 1"), qPrintable(out));
+        QVERIFY2(out.contains("300 Hz"), qPrintable(out));
+        QVERIFY2(out.contains(QDir(tmp.path()).filePath("BAD.mat") + ": truncated"), qPrintable(out));
+    }
+
+    void allRecordsBadStillReports() {
+        QTemporaryDir tmp;
+        writeText(QDir(tmp.path()).filePath("X.hea"), "X 1 -1 10\nX.mat 16+24 1000/mV\n");
+        const Run r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 0);
+        QCOMPARE(j.value("skipped").toArray().size(), 1);
+        QVERIFY(j.value("skipped").toArray()[0].toObject().value("reason").toString().contains("sampling frequency"));
+    }
+
+    void unreadableFoldersFailClearly() {
+        QTemporaryDir tmp;
+        for (const QString& dir : {tmp.path() + "/missing", tmp.path()}) {  // missing, then empty
+            const Run r = runDacl({"dataset", "info", "--data", dir, "--json"});
+            QVERIFY2(r.code != 0, r.out.constData());
+            QVERIFY2(r.err.startsWith("dacl: error: " + dir.toUtf8()), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    void benchDatasetReportsTimes() {
+        QTemporaryDir tmp;
+        makeSmallDataset(tmp.path());
+        const Run r = runDacl({"bench", "dataset", "--data", tmp.path(), "--json", "--threads", "2"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 2);
+        QCOMPARE(j.value("samples").toInt(), 9000);
+        QVERIFY(j.value("open_s").toDouble() > 0);
+        const QJsonArray reads = j.value("read_all_s").toArray();
+        QCOMPARE(reads.size(), 2);
+        QVERIFY(reads[0].toDouble() > 0 && reads[1].toDouble() > 0);
+    }
+
+    void physionet2017() {
+        if (!QFileInfo::exists(kPhysionet + "/RECORDS")) QSKIP("PhysioNet 2017 data not present");
+        const Run r = runDacl({"dataset", "info", "--data", kPhysionet, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 8528);
+        const QJsonObject c = j.value("classes").toObject();
+        QCOMPARE(c.value("N").toInt(), 5050);
+        QCOMPARE(c.value("A").toInt(), 738);
+        QCOMPARE(c.value("O").toInt(), 2456);
+        QCOMPARE(c.value("~").toInt(), 284);
+        QCOMPARE(j.value("skipped").toArray().size(), 0);
+        const QJsonObject dur = j.value("duration_s").toObject();
+        QVERIFY(dur.value("min").toDouble() >= 9.0 && dur.value("max").toDouble() <= 61.0);
+        QCOMPARE(dur.value("median").toDouble(), 30.0);
+        QCOMPARE(j.value("sampling_rates").toArray().size(), 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliDataset)
+#include "test_cli_dataset.moc"
