@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <stdexcept>
 
 namespace dacl::dsp::fft {
 
@@ -30,6 +31,7 @@ template <> struct Traits<double> {
     using Plan = fftw_plan;
     static void* malloc(std::size_t bytes) { return fftw_malloc(bytes); }
     static void free(void* p) { fftw_free(p); }
+    static int alignmentOf(void* p) { return fftw_alignment_of(static_cast<double*>(p)); }
     static Plan r2c(int n, double* in, Complex* out, unsigned f) { return fftw_plan_dft_r2c_1d(n, in, out, f); }
     static Plan c2r(int n, Complex* in, double* out, unsigned f) { return fftw_plan_dft_c2r_1d(n, in, out, f); }
     static Plan c2c(int n, Complex* in, Complex* out, int sign, unsigned f) {
@@ -46,6 +48,7 @@ template <> struct Traits<float> {
     using Plan = fftwf_plan;
     static void* malloc(std::size_t bytes) { return fftwf_malloc(bytes); }
     static void free(void* p) { fftwf_free(p); }
+    static int alignmentOf(void* p) { return fftwf_alignment_of(static_cast<float*>(p)); }
     static Plan r2c(int n, float* in, Complex* out, unsigned f) { return fftwf_plan_dft_r2c_1d(n, in, out, f); }
     static Plan c2r(int n, Complex* in, float* out, unsigned f) { return fftwf_plan_dft_c2r_1d(n, in, out, f); }
     static Plan c2c(int n, Complex* in, Complex* out, int sign, unsigned f) {
@@ -79,6 +82,11 @@ private:
     static void* alloc(std::size_t n) {
         void* p = Traits<R>::malloc(n ? n * sizeof(T) : 1);
         if (!p) throw std::bad_alloc();
+        // Plans are made on fftw_malloc'ed buffers; new-array execution needs the same alignment.
+        if (Traits<R>::alignmentOf(p) != 0) {
+            Traits<R>::free(p);
+            throw std::logic_error("fftw_malloc returned a buffer without SIMD alignment");
+        }
         return p;
     }
     struct Free {
