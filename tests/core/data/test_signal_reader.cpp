@@ -143,6 +143,38 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < adu.size(); ++i) QCOMPARE(r.channels[0][i], adu[i] / 1000.0);
     }
 
+    // A 2 x N int16 matrix (one row per signal, stored column by column), written byte by byte,
+    // with a different gain and baseline per signal.
+    void twoSignalMatWithBaselines() {
+        QTemporaryDir dir;
+        const int n = 7;
+        QByteArray b;
+        auto i32 = [&](std::int32_t v) { b.append(reinterpret_cast<const char*>(&v), 4); };
+        i32(30);
+        i32(2);
+        i32(n);
+        i32(0);
+        i32(4);
+        b.append("val\0", 4);
+        for (int i = 0; i < n; ++i)
+            for (int s = 0; s < 2; ++s) {
+                const std::int16_t v = static_cast<std::int16_t>(s == 0 ? 100 * i : -3 * i);
+                b.append(reinterpret_cast<const char*>(&v), 2);
+            }
+        writeText(dir.filePath("two.mat"), b);
+        writeText(dir.filePath("two.hea"), "two 2 500 7\n"
+                                           "two.mat 16+24 200(5)/mV 16 0\n"
+                                           "two.mat 16+24 10(-2)/mV 16 0\n");
+        const RecordHeader h = parseHeader(dir.filePath("two.hea").toStdString());
+        QCOMPARE(checkSignalFiles(h), long(n));
+        const Recording r = readRecording(h);
+        QCOMPARE(r.channels.size(), std::size_t(2));
+        for (int i = 0; i < n; ++i) {
+            QCOMPARE(r.channels[0][i], (100.0 * i - 5) / 200.0);
+            QCOMPARE(r.channels[1][i], (-3.0 * i + 2) / 10.0);
+        }
+    }
+
     void missingSignalFile() {
         QTemporaryDir dir;
         writeText(dir.filePath("r.hea"), "r 1 300 10\nr.dat 16 200/mV\n");
