@@ -139,7 +139,7 @@ void MainWindow::openDemoDataset() {
     watcher->setFuture(QtConcurrent::run([dir, sink]() -> QString {
         try {
             QDir().mkpath(dir);
-            writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);
+            synth::writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);
             return {};
         } catch (const std::exception& e) {
             return QString::fromStdString(e.what());
