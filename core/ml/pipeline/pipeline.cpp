@@ -190,6 +190,10 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 if (r.parentId && *r.parentId == runId && r.name == b) methods.push_back({b, r.id});
     }
     methods.insert(methods.begin(), MethodRun{"dacl", runId});
+    // On resume, baselines that finished before the interruption are complete: leave them be.
+    methods.erase(std::remove_if(methods.begin() + 1, methods.end(),
+                                 [&](const MethodRun& m) { return db.run(m.runId).status == store::RunStatus::Finished; }),
+                  methods.end());
     for (const auto& m : methods) db.startRun(m.runId);
 
     try {
