@@ -31,7 +31,7 @@ QStringList smallRun(const QString& db, const QString& cache, int limit, int fol
             "--set", "threads=2", "--json"};
 }
 
-Result dacl(const QStringList& args, int timeoutMs = 900000) {
+Result runDacl(const QStringList& args, int timeoutMs = 900000) {
     QProcess p;
     p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
     if (!p.waitForFinished(timeoutMs)) return {};
@@ -59,7 +59,7 @@ private Q_SLOTS:
 
     void smallPipelineIsCompleteAndAboveChance() {
         const QString db = dir_.filePath("e2e.db");
-        const Result r = dacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr");
+        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const QJsonObject s = lastJsonLine(r.out);
         QCOMPARE(s["task"].toString(), QStringLiteral("af_vs_rest"));
@@ -88,7 +88,7 @@ private Q_SLOTS:
     void killedRunIsInterruptedAndResumesToTheSameResult() {
         const QString cache = dir_.filePath("cache");
         // Reference: the same run, uninterrupted.
-        const Result ref = dacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1));
+        const Result ref = runDacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1));
         QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
         const double expected = lastJsonLine(ref.out)["auroc"].toObject()["mean"].toDouble();
 
@@ -122,7 +122,7 @@ private Q_SLOTS:
             QCOMPARE(runs[0].status, RunStatus::Interrupted);
             id = runs[0].id;
         }
-        const Result resumed = dacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"});
+        const Result resumed = runDacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err.right(2000)));
         const QJsonObject s = lastJsonLine(resumed.out);
         QCOMPARE(s["run_id"].toInteger(), id);
@@ -131,13 +131,13 @@ private Q_SLOTS:
     }
 
     void badArgumentsGiveClearErrors() {
-        const Result unknownTask = dacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")});
+        const Result unknownTask = runDacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")});
         QVERIFY(unknownTask.exitCode != 0);
         QVERIFY2(unknownTask.err.contains("af_vs_moon"), qPrintable(unknownTask.err));
-        const Result badSetting = dacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--set", "vae.latent=big"});
+        const Result badSetting = runDacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--set", "vae.latent=big"});
         QVERIFY(badSetting.exitCode != 0);
         QVERIFY2(badSetting.err.contains("vae.latent"), qPrintable(badSetting.err));
-        const Result missing = dacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")});
+        const Result missing = runDacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains("nowhere"), qPrintable(missing.err));
     }
