@@ -11,5 +11,6 @@ void registerDatasetCommands(CLI::App& app);   // dataset info; bench dataset
 void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|delete; bench store, bench eval
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 void registerPipelineCommands(CLI::App& app);  // pipeline
+void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
 
 }  // namespace dacl::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerRunsCommands(app);
     dacl::cli::registerDemoCommands(app);
     dacl::cli::registerPipelineCommands(app);
+    dacl::cli::registerBenchMlCommands(app);
 
     try {
         app.parse(argc, argv);

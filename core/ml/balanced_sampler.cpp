@@ -60,10 +60,16 @@ std::vector<std::vector<std::int64_t>> BalancedBatchSampler::nextEpoch() {
         for (std::size_t c = 0; c < K; ++c) {
             // Remainder rows rotate over the classes from batch to batch.
             const std::size_t take = base + (((c + K - b % K) % K) < extra ? 1 : 0);
+            const std::size_t first = batch.size();
             for (std::size_t k = 0; k < take; ++k) {
                 if (cursor[c] == pools[c].size()) {
                     shuffleInPlace(pools[c], rng_);
                     cursor[c] = 0;
+                    // Rows this batch already holds go to the back of the new pass, so that a
+                    // class at least as large as its share never repeats a row within a batch.
+                    std::stable_partition(pools[c].begin(), pools[c].end(), [&](std::int64_t r) {
+                        return std::find(batch.begin() + static_cast<long>(first), batch.end(), r) == batch.end();
+                    });
                 }
                 batch.push_back(pools[c][cursor[c]++]);
             }

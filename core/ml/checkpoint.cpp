@@ -22,8 +22,7 @@ void checkKind(torch::serialize::InputArchive& a, const std::string& kind) {
     }
     if (found != kind)
         throw std::invalid_argument("checkpoint: expected a '" + kind + "' checkpoint, found '" + found + "'");
-    torch::Tensor v;
-    a.read("format_version", v);
+    const torch::Tensor v = readTensor(a, "format_version");
     if (v.item<std::int64_t>() > kFormatVersion)
         throw std::invalid_argument("checkpoint: format version " + std::to_string(v.item<std::int64_t>()) +
                                     " is newer than this program understands");
@@ -57,15 +56,13 @@ CheckpointState loadCheckpoint(const std::string& kind, const std::string& bytes
     checkKind(a, kind);
     CheckpointState s;
     try {
-        torch::Tensor t;
-        a.read("epoch", t);
-        s.epoch = t.item<std::int64_t>();
-        a.read("step", t);
-        s.step = t.item<std::int64_t>();
+        s.epoch = readTensor(a, "epoch").item<std::int64_t>();
+        s.step = readTensor(a, "step").item<std::int64_t>();
         s.rngState = readString(a, "rng");
         s.settings = readString(a, "settings");
         s.history = readDoubles(a, "history");
-        if (a.try_read("generator", t)) s.generatorState = t.to(torch::kCPU).contiguous();
+        torch::Tensor g;
+        if (a.try_read("generator", g)) s.generatorState = g.to(torch::kCPU).contiguous();
         torch::serialize::InputArchive m, o;
         a.read("model", m);
         a.read("optimizer", o);

@@ -178,8 +178,8 @@ DenoisingAutoencoder DenoisingAutoencoder::fromBytes(const std::string& bytes) {
         m.d_->net->to(torch::kCPU);
         m.d_->net->load(net);
         m.d_->net->to(m.d_->device);
-        a.read("in_mean", m.d_->inMean);
-        a.read("in_std", m.d_->inStd);
+        m.d_->inMean = readTensor(a, "in_mean");
+        m.d_->inStd = readTensor(a, "in_std");
         m.d_->fitted = true;
         return m;
     } catch (const c10::Error& e) {

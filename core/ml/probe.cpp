@@ -149,18 +149,16 @@ LogisticProbe LogisticProbe::fromBytes(const std::string& bytes) {
     try {
         if (readString(a, "kind") != "logistic_probe") throw std::invalid_argument("probe: wrong kind");
         ProbeSettings s;
-        torch::Tensor t;
-        a.read("l2", t);
-        s.l2 = t.item<double>();
-        a.read("standardise", t);
-        s.standardise = t.item<std::int64_t>() != 0;
+        s.l2 = readTensor(a, "l2").item<double>();
+        s.standardise = readTensor(a, "standardise").item<std::int64_t>() != 0;
         LogisticProbe p(s);
-        a.read("K", t);
-        p.d_->K = static_cast<int>(t.item<std::int64_t>());
-        a.read("mean", p.d_->mean);
-        a.read("std", p.d_->std);
-        a.read("W", p.d_->W);
-        a.read("b", p.d_->b);
+        p.d_->K = static_cast<int>(readTensor(a, "K").item<std::int64_t>());
+        p.d_->mean = readTensor(a, "mean");
+        p.d_->std = readTensor(a, "std");
+        p.d_->W = readTensor(a, "W");
+        p.d_->b = readTensor(a, "b");
+        if (p.d_->K < 2 || p.d_->W.dim() != 2 || p.d_->mean.size(0) != p.d_->W.size(0))
+            throw std::invalid_argument("probe: inconsistent stored model");
         p.d_->D = static_cast<int>(p.d_->W.size(0));
         return p;
     } catch (const c10::Error& e) {

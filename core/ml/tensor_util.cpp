@@ -133,6 +133,12 @@ void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string
     }
 }
 
+torch::Tensor readTensor(torch::serialize::InputArchive& a, const std::string& key) {
+    torch::Tensor t;
+    a.read(key, t);
+    return t;
+}
+
 void writeString(torch::serialize::OutputArchive& a, const std::string& key, const std::string& v) {
     auto t = torch::empty({static_cast<long>(v.size())}, torch::kUInt8);
     if (!v.empty()) std::copy(v.begin(), v.end(), reinterpret_cast<char*>(t.data_ptr<std::uint8_t>()));

@@ -46,6 +46,10 @@ std::string archiveToBytes(torch::serialize::OutputArchive& archive);
 void archiveFromBytes(torch::serialize::InputArchive& archive, const std::string& bytes,
                       const std::string& what, torch::Device device = torch::kCPU);
 
+// Reads a tensor into a fresh handle. (InputArchive::read into an already defined tensor calls
+// set_(), which keeps the old dtype: reading an int64 into a double tensor reinterprets bytes.)
+torch::Tensor readTensor(torch::serialize::InputArchive& a, const std::string& key);
+
 // Writes/reads a std::string as a uint8 tensor (archives hold tensors and IValues).
 void writeString(torch::serialize::OutputArchive& a, const std::string& key, const std::string& v);
 std::string readString(torch::serialize::InputArchive& a, const std::string& key);

@@ -294,10 +294,10 @@ Vae Vae::fromBytes(const std::string& bytes) {
         v.d_->net->to(torch::kCPU);
         v.d_->net->load(net);
         v.d_->net->to(v.d_->device);
-        a.read("in_mean", v.d_->inMean);
-        a.read("in_std", v.d_->inStd);
-        a.read("lat_mean", v.d_->latMean);
-        a.read("lat_std", v.d_->latStd);
+        v.d_->inMean = readTensor(a, "in_mean");
+        v.d_->inStd = readTensor(a, "in_std");
+        v.d_->latMean = readTensor(a, "lat_mean");
+        v.d_->latStd = readTensor(a, "lat_std");
         v.d_->fitted = true;
         return v;
     } catch (const c10::Error& e) {

@@ -1,0 +1,114 @@
+// Class-balanced batches and the warm-up + cosine learning-rate schedule.
+#include "core/ml/balanced_sampler.h"
+#include "core/ml/lr_schedule.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <set>
+
+using namespace dacl::ml;
+
+namespace {
+std::vector<int> imbalancedLabels() {
+    // 91 % class 0, 9 % class 1 (like AF in PhysioNet 2017), 200 rows.
+    std::vector<int> y(200, 0);
+    for (int i = 0; i < 18; ++i) y[static_cast<std::size_t>(i * 11)] = 1;
+    return y;
+}
+}  // namespace
+
+class TestBalancedSampler : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void batchesAreClassBalanced() {
+        const auto y = imbalancedLabels();
+        BalancedBatchSampler s(y, 32, 1);
+        QCOMPARE(s.batchesPerEpoch(), std::size_t(7));  // ceil(200 / 32)
+        std::set<std::int64_t> seenMinority;
+        for (int epoch = 0; epoch < 2; ++epoch) {
+            const auto batches = s.nextEpoch();
+            QCOMPARE(batches.size(), std::size_t(7));
+            for (const auto& b : batches) {
+                QCOMPARE(b.size(), std::size_t(32));
+                int minority = 0;
+                std::set<std::int64_t> unique(b.begin(), b.end());
+                for (auto i : b) {
+                    QVERIFY(i >= 0 && i < 200);
+                    if (y[static_cast<std::size_t>(i)] == 1) {
+                        ++minority;
+                        seenMinority.insert(i);
+                    }
+                }
+                QCOMPARE(minority, 16);
+                // The minority class (18 rows) is large enough for 16 distinct rows per batch.
+                QCOMPARE(unique.size(), std::size_t(32));
+            }
+        }
+        QCOMPARE(seenMinority.size(), std::size_t(18));  // every minority row gets used
+    }
+
+    void oddBatchSizeRotatesTheRemainder() {
+        std::vector<int> y;
+        for (int i = 0; i < 90; ++i) y.push_back(i % 3);
+        BalancedBatchSampler s(y, 10, 2);  // 3 per class + 1 extra, rotating
+        std::vector<int> extraCount(3, 0);
+        for (const auto& b : s.nextEpoch()) {
+            std::vector<int> c(3, 0);
+            for (auto i : b) ++c[static_cast<std::size_t>(y[static_cast<std::size_t>(i)])];
+            for (int k = 0; k < 3; ++k) {
+                QVERIFY(c[k] == 3 || c[k] == 4);
+                if (c[k] == 4) ++extraCount[k];
+            }
+        }
+        QCOMPARE(extraCount[0] + extraCount[1] + extraCount[2], 9);
+        QVERIFY(extraCount[0] == 3 && extraCount[1] == 3 && extraCount[2] == 3);
+    }
+
+    void deterministicForASeedAndRestorable() {
+        const auto y = imbalancedLabels();
+        BalancedBatchSampler a(y, 32, 9), b(y, 32, 9), c(y, 32, 10);
+        const auto ea = a.nextEpoch();
+        QCOMPARE(ea, b.nextEpoch());
+        QVERIFY(ea != c.nextEpoch());
+        // Saving the state after epoch 1 and restoring it into a fresh sampler reproduces epoch 2.
+        const std::string st = a.state();
+        const auto next = a.nextEpoch();
+        BalancedBatchSampler d(y, 32, 12345);
+        d.setState(st);
+        QCOMPARE(d.nextEpoch(), next);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, d.setState("garbage"));
+    }
+
+    void badInput() {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BalancedBatchSampler({}, 8, 1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BalancedBatchSampler({0, 2, 2}, 8, 1));  // class 1 missing
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BalancedBatchSampler({0, 1, 2}, 2, 1));  // batch < K
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, BalancedBatchSampler({0, -1}, 8, 1));
+    }
+
+    void warmupThenCosine() {
+        LrSchedule s;
+        s.baseLr = 1e-3;
+        s.minLr = 1e-5;
+        s.warmupSteps = 10;
+        s.totalSteps = 111;  // cosine over steps 10..110 (100 intervals)
+        QVERIFY(std::abs(s.at(0) - 1e-4) < 1e-15);     // first warm-up step: base/10
+        QVERIFY(std::abs(s.at(4) - 5e-4) < 1e-15);
+        QVERIFY(std::abs(s.at(9) - 1e-3) < 1e-15);     // warm-up reaches base
+        QVERIFY(std::abs(s.at(10) - 1e-3) < 1e-15);    // cosine starts at base
+        QVERIFY(std::abs(s.at(60) - (1e-5 + 0.5 * (1e-3 - 1e-5))) < 1e-15);  // halfway
+        QVERIFY(std::abs(s.at(35) - (1e-5 + 0.5 * (1e-3 - 1e-5) * (1 + std::cos(M_PI / 4)))) < 1e-15);
+        QVERIFY(std::abs(s.at(110) - 1e-5) < 1e-15);   // last step: min
+        QVERIFY(std::abs(s.at(500) - 1e-5) < 1e-15);   // beyond: stays at min
+        for (int i = 10; i < 110; ++i) QVERIFY(s.at(i + 1) <= s.at(i));
+        LrSchedule none;
+        none.totalSteps = 5;
+        QVERIFY(std::abs(none.at(0) - 1e-3) < 1e-15);  // no warm-up
+        QVERIFY(std::abs(none.at(4)) < 1e-15);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, none.at(-1));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBalancedSampler)
+#include "test_balanced_sampler.moc"
