@@ -94,7 +94,8 @@ private Q_SLOTS:
     void learnsANonlinearClassBoundary() {
         const auto train = xorData(1200, 3), test = xorData(1200, 4);
         const double onLatent = probeAuroc(train.z, train.y, test.z, test.y, 2, 1);
-        DaclSettings s = quick(12);
+        DaclSettings s = quick(8);
+        s.encoder.baseWidth = 16;  // the small configuration suggested for the CPU budget
         DaclTrainer t(32, 2, s);
         t.train(train.z, train.y);
         const double onEmbedding = probeAuroc(t.embed(train.z), train.y, t.embed(test.z), test.y, 2, 1);
