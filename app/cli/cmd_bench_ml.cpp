@@ -2,7 +2,7 @@
 // components on synthetic data of the protocol's size, to size models and epochs for the
 // time budget (method.md §6). Reports the runtime (BLAS, threads, device) with the figures.
 #include "app/cli/commands.h"
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 #include "core/ml/runtime_info.h"
 #include "core/ml/trainer.h"
 #include "core/ml/vae.h"
@@ -25,6 +25,7 @@ struct BenchOptions {
     int batch = 256;
     int views = 2;
     int blasThreads = 1;
+    bool untuned = false;
     std::string device = "cpu";
 };
 
@@ -49,6 +50,7 @@ void addCommon(CLI::App* c, BenchOptions& o) {
     c->add_option("--batch", o.batch, "batch size")->capture_default_str();
     c->add_option("--device", o.device, "auto | cpu | cuda")->capture_default_str();
     c->add_option("--blas-threads", o.blasThreads, "threads of the BLAS library itself")->capture_default_str();
+    c->add_flag("--untuned", o.untuned, "keep glibc's default allocator thresholds (for comparison)");
 }
 
 }  // namespace
@@ -65,6 +67,7 @@ void registerBenchMlCommands(CLI::App& app) {
     e->callback([] {
         dacl::configureThreads(enc.threads);
         ml::setBlasThreads(enc.blasThreads);
+        if (!enc.untuned) ml::retainFreedMemory();
         std::printf("%s\n", dacl::describe(dacl::runtimeInfo()).c_str());
         ml::Matrix z;
         std::vector<int> y;
@@ -96,6 +99,7 @@ void registerBenchMlCommands(CLI::App& app) {
     v->callback([] {
         dacl::configureThreads(vae.threads);
         ml::setBlasThreads(vae.blasThreads);
+        if (!vae.untuned) ml::retainFreedMemory();
         std::printf("%s\n", dacl::describe(dacl::runtimeInfo()).c_str());
         ml::Matrix x;
         std::vector<int> y;

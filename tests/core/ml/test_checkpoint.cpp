@@ -6,7 +6,7 @@
 #include "ml_test_data.h"
 
 #include <QTemporaryDir>
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <QtTest>
 
@@ -28,8 +28,8 @@ DaclSettings settings() {
 class TestCheckpoint : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // As the product runs: LibTorch uses the cores, BLAS stays single-threaded (blas_threads.h).
-    void initTestCase() { setBlasThreads(1); }
+    // As the product runs (cpu_tuning.h): LibTorch uses the cores, BLAS single-threaded.
+    void initTestCase() { tuneCpuRuntime(); }
 
     void resumeIsBitwiseIdentical() {
         const auto d = blobs(3, 70, 32, 2.5, 1);

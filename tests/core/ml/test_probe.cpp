@@ -3,7 +3,7 @@
 #include "core/eval/metrics.h"
 #include "core/ml/probe.h"
 
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <QtTest>
 
@@ -41,8 +41,8 @@ double normalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 class TestProbe : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // As the product runs: LibTorch uses the cores, BLAS stays single-threaded (blas_threads.h).
-    void initTestCase() { setBlasThreads(1); }
+    // As the product runs (cpu_tuning.h): LibTorch uses the cores, BLAS single-threaded.
+    void initTestCase() { tuneCpuRuntime(); }
 
     void separableProblem() {
         auto d = gaussians(400, 5, 8.0, 0.5, 1);

@@ -6,7 +6,7 @@
 #include "core/ml/trainer.h"
 #include "ml_test_data.h"
 
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <QtTest>
 
@@ -65,8 +65,8 @@ Labelled xorData(std::size_t n, unsigned seed) {
 class TestTrainer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // As the product runs: LibTorch uses the cores, BLAS stays single-threaded (blas_threads.h).
-    void initTestCase() { setBlasThreads(1); }
+    // As the product runs (cpu_tuning.h): LibTorch uses the cores, BLAS single-threaded.
+    void initTestCase() { tuneCpuRuntime(); }
 
     void learnsThreeNoisyBlobs() {
         const auto train = blobs(3, 300, 32, 4.0, 1), test = blobs(3, 300, 32, 4.0, 2);

@@ -2,7 +2,7 @@
 // latent standardisation, determinism, save/load, bad input.
 #include "core/ml/vae.h"
 
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <QtTest>
 
@@ -65,8 +65,8 @@ VaeSettings small() {
 class TestVae : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    // As the product runs: LibTorch uses the cores, BLAS stays single-threaded (blas_threads.h).
-    void initTestCase() { setBlasThreads(1); }
+    // As the product runs (cpu_tuning.h): LibTorch uses the cores, BLAS single-threaded.
+    void initTestCase() { tuneCpuRuntime(); }
 
     void learnsLowRankStructure() {
         const Matrix train = lowRank(2000, 1), test = lowRank(500, 2);

@@ -1,6 +1,9 @@
-#include "core/ml/blas_threads.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <dlfcn.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <initializer_list>
 
@@ -17,6 +20,18 @@ bool setBlasThreads(int threads) {
         }
     }
     return false;
+}
+
+void retainFreedMemory() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);  // blocks below 256 MiB come from the heap
+    mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);  // and stay there when freed
+#endif
+}
+
+void tuneCpuRuntime() {
+    setBlasThreads(1);
+    retainFreedMemory();
 }
 
 }  // namespace dacl::ml
