@@ -3,6 +3,7 @@
 // time budget (method.md §6). Reports the runtime (BLAS, threads, device) with the figures.
 #include "app/cli/commands.h"
 #include "core/ml/cpu_tuning.h"
+#include "core/ml/probe.h"
 #include "core/ml/runtime_info.h"
 #include "core/ml/trainer.h"
 #include "core/ml/vae.h"
@@ -57,7 +58,8 @@ void addCommon(CLI::App* c, BenchOptions& o) {
 
 void registerBenchMlCommands(CLI::App& app) {
     CLI::App* bench = app.get_subcommand("bench");
-    static BenchOptions enc, vae;
+    static BenchOptions enc, vae, probe;
+    static int probeClasses = 2;
 
     CLI::App* e = bench->add_subcommand("encoder", "DACL encoder training: seconds per epoch");
     addCommon(e, enc);
@@ -118,6 +120,31 @@ void registerBenchMlCommands(CLI::App& app) {
         std::printf("VAE: %lld parameters, %zu samples x %d features, batch %d\n",
                     static_cast<long long>(model.parameterCount()), vae.samples, vae.features, vae.batch);
         std::printf("mean %.2f s per epoch\n", total / r.epochs.size());
+    });
+
+    CLI::App* p = bench->add_subcommand("probe", "Logistic-regression probe: seconds per fit");
+    addCommon(p, probe);
+    p->add_option("--features", probe.features, "embedding size")->capture_default_str();
+    p->add_option("--classes", probeClasses, "2 (binary) or more (multinomial)")->capture_default_str();
+    p->callback([] {
+        dacl::configureThreads(probe.threads);
+        ml::setBlasThreads(probe.blasThreads);
+        if (!probe.untuned) ml::retainFreedMemory();
+        std::printf("%s\n", dacl::describe(dacl::runtimeInfo()).c_str());
+        ml::Matrix x;
+        std::vector<int> y;
+        synthetic(probe.samples, probe.features, x, y);
+        // K > 2: the non-AF rows spread over classes 0, 2, 3, ... (class 1 stays the AF-like one).
+        const std::size_t rest = static_cast<std::size_t>(probeClasses - 1);
+        if (probeClasses > 2)
+            for (std::size_t i = 0; i < y.size(); ++i)
+                if (y[i] == 0 && i % rest != 0) y[i] = static_cast<int>(i % rest) + 1;
+        const auto t0 = std::chrono::steady_clock::now();
+        ml::LogisticProbe m;
+        const auto r = m.fit(x, y, probeClasses);
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("probe: %zu samples x %d features, %d classes: %.2f s, %d evaluations, max |grad| %.1e\n",
+                    probe.samples, probe.features, probeClasses, s, r.iterations, r.gradientNorm);
     });
 }
 
