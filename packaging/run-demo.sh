@@ -16,3 +16,7 @@ if [ ! -f "$DATA/RECORDS" ]; then
   "$DACL" demo-data --output "$DATA"
 fi
 "$DACL" dataset info --data "$DATA"
+# The short demo run: one stratified 80/20 split, brief training, results in a SQLite file.
+DB="${XDG_DATA_HOME:-$HOME/.local/share}/DACL/DACL Studio/demo-results.db"
+"$DACL" pipeline --data "$DATA" --task af_vs_rest --folds 1 --db "$DB" \
+  --set vae.epochs=20 --set train.epochs=5 --baselines st_lr

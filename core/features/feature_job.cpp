@@ -152,12 +152,14 @@ std::string featureCachePath(const Dataset& dataset, const FeatureSettings& sett
 }
 
 FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settings, ProgressSink& progress,
-                           const CacheOptions& cacheOptions, const std::vector<std::size_t>& recordsIn) {
+                           const CacheOptions& cacheOptions, const std::vector<std::size_t>& recordsIn,
+                           const SignalTransform& transform) {
     validate(settings);
     const std::vector<std::size_t> records = requestedRecords(dataset, recordsIn);
     const std::string key = keyText(dataset, settings, records);
-    const std::string cachePath =
-        cacheOptions.dir.empty() ? std::string() : cacheOptions.dir + "/features-" + cache::hashHex(key) + ".bin";
+    const std::string cachePath = cacheOptions.dir.empty() || transform
+                                      ? std::string()
+                                      : cacheOptions.dir + "/features-" + cache::hashHex(key) + ".bin";
     FeatureSet set;
     if (!cachePath.empty() && cache::load(cachePath, key, set)) {
         progress.log("features loaded from cache " + cachePath);
@@ -192,7 +194,9 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
             if (lead >= rec->channels.size())
                 throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
                                             std::to_string(rec->channels.size()) + ")");
-            const auto clean = dsp::preprocess(rec->channels[lead], rec->fs, settings.preprocess);
+            const auto clean = dsp::preprocess(transform ? transform(rec->channels[lead], rec->fs, index)
+                                                         : rec->channels[lead],
+                                               rec->fs, settings.preprocess);
             const auto windows = dsp::makeWindows(name, clean, fs, settings.hop, settings.window);
             if (windows.empty()) throw std::invalid_argument("record has no samples");
             for (std::size_t w = 0; w < windows.size() && !stop; ++w) {

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,8 +79,15 @@ struct CacheOptions {
 // `records`: dataset indices (empty = every record). Records that cannot be read or processed are
 // skipped (FeatureSet::skipped, and progress.log). Throws Cancelled when progress.cancelled()
 // turns true, std::invalid_argument for bad settings.
+// Applied to a record's chosen lead (its own units and rate) before preprocessing, e.g. to
+// corrupt test records with noise for the robustness evaluation. Transformed features are
+// never read from or written to the cache.
+using SignalTransform =
+    std::function<std::vector<double>(const std::vector<double>& lead, double fs, std::size_t recordIndex)>;
+
 FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settings, ProgressSink& progress,
-                           const CacheOptions& cache = {}, const std::vector<std::size_t>& records = {});
+                           const CacheOptions& cache = {}, const std::vector<std::size_t>& records = {},
+                           const SignalTransform& transform = {});
 
 // The cache file computeFeatures() would use (for tools and tests).
 std::string featureCachePath(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,

@@ -1,6 +1,7 @@
 #include "core/ml/runtime_info.h"
 
 #include "core/common/version.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -35,6 +36,9 @@ std::string loadedBlas() {
 void configureThreads(int threads) {
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     at::set_num_threads(threads);
+    // LibTorch's OpenMP threads and a multi-threaded OpenBLAS otherwise oversubscribe the cores
+    // (2-20x slower training measured on the 2-core VM, see cpu_tuning.h).
+    ml::tuneCpuRuntime();
 }
 
 RuntimeInfo runtimeInfo() {

@@ -14,8 +14,8 @@ struct RuntimeInfo {
     bool cudaAvailable = false;
 };
 
-// Sets LibTorch's intra-op thread count (0 = all cores). OpenMP defaults to 1 thread on some
-// machines, so callers set it explicitly at startup.
+// Sets LibTorch's intra-op thread count (0 = all cores) and keeps BLAS single-threaded under it.
+// OpenMP defaults to 1 thread on some machines, so callers set it explicitly at startup.
 void configureThreads(int threads);
 
 RuntimeInfo runtimeInfo();

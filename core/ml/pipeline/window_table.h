@@ -5,9 +5,9 @@
 #include "core/common/progress.h"
 #include "core/common/settings.h"
 #include "core/data/dataset.h"
+#include "core/features/feature_job.h"
 #include "core/ml/matrix.h"
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,14 +23,12 @@ struct WindowTable {
     std::vector<std::size_t> rowsOf(const std::vector<int>& sortedRecords, bool evalOnly) const;
 };
 
-// Applied to a record's chosen lead (in its own units and rate) before preprocessing: used to
-// corrupt test records with noise. Empty = the record as recorded.
-using SignalTransform = std::function<std::vector<double>(const std::vector<double>& lead, double fs,
-                                                          std::size_t recordIndex)>;
+// Applied to a record's lead before preprocessing (noise corruption for robustness).
+using SignalTransform = features::SignalTransform;
 
-// Features of `records` (dataset indices). Clean features are cached on disk under cacheDir
-// (keyed by the data fingerprint and every feature setting); transformed ones are not.
-// Records that cannot be read are skipped and reported through progress.log.
+// Features of `records` (dataset indices), computed by the feature job (core/features): clean
+// features are cached on disk under cacheDir, transformed ones are not. Records that cannot be
+// read are skipped and reported through progress.log. evalOnly computes only the evaluation grid.
 WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::size_t>& records,
                                const Settings& settings, ProgressSink& progress,
                                const std::string& cacheDir, bool evalOnly = false,
