@@ -61,7 +61,7 @@ public:
              const FitHooks& hooks) override {
         vae_.emplace(static_cast<int>(train.cols), vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose)));
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "VAE", 0, 1);
-        vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); });
+        vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
     }
     Matrix embed(const Matrix& f) const override { return vae_->encode(f); }
     bool hasLatent() const override { return true; }
@@ -149,7 +149,7 @@ public:
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "denoising autoencoder", 0, 1);
         dae_->fit(train, [&](const DaeEpoch& e) {
             if (hooks.onMetric) hooks.onMetric("dae.loss", e.epoch, -1, e.loss);
-        });
+        }, hooks.progress);
     }
     Matrix embed(const Matrix& f) const override { return dae_->embed(f); }
     std::string toBytes() const override { return dae_->toBytes(); }
