@@ -2,9 +2,8 @@
 
 #include "core/common/error.h"
 #include "core/common/settings.h"
-#include "core/dsp/scattering.h"
-#include "core/dsp/scattering_transformer.h"
 #include "core/features/feature_cache.h"
+#include "core/features/record_features.h"
 
 #include <algorithm>
 #include <atomic>
@@ -167,25 +166,14 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
         return set;
     }
 
-    dsp::ScatteringConfig sc;
-    sc.N = settings.window.samples;
-    sc.J = settings.J;
-    sc.Q1 = settings.Q1;
-    sc.Q2 = settings.Q2;
-    sc.maxOrder = settings.maxOrder;
-    const dsp::Scattering1D scattering(sc);
-    dsp::ScatteringTransformerConfig stc;
-    stc.layers = settings.stLayers;
-    const dsp::ScatteringTransformer st(stc);
-    const int P = scattering.nPaths(), T = scattering.nFrames();
-    const int dim = 2 * P;
-    const double fs = settings.preprocess.targetFs;
+    const RecordFeaturizer featurizer(settings);
+    const int dim = featurizer.dim();
     const auto lead = static_cast<std::size_t>(settings.preprocess.lead);
 
     std::vector<RecordOutput> outputs(records.size());
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
-    auto processRecord = [&](std::size_t k, std::vector<float>& Sf, std::vector<double>& Sd, std::vector<double>& xd) {
+    auto processRecord = [&](std::size_t k) {
         RecordOutput& out = outputs[k];
         const std::size_t index = records[k];
         const std::string& name = dataset.records()[index].name;
@@ -194,27 +182,11 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
             if (lead >= rec->channels.size())
                 throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
                                             std::to_string(rec->channels.size()) + ")");
-            const auto clean = dsp::preprocess(transform ? transform(rec->channels[lead], rec->fs, index)
-                                                         : rec->channels[lead],
-                                               rec->fs, settings.preprocess);
-            const auto windows = dsp::makeWindows(name, clean, fs, settings.hop, settings.window);
-            if (windows.empty()) throw std::invalid_argument("record has no samples");
-            for (std::size_t w = 0; w < windows.size() && !stop; ++w) {
-                std::vector<double> tokens;
-                if (settings.float32) {
-                    scattering.transform(windows[w].samples.data(), Sf.data());
-                    tokens = dsp::logScatteringTokens(Sf.data(), P, T, settings.logEps);
-                } else {
-                    xd.assign(windows[w].samples.begin(), windows[w].samples.end());
-                    scattering.transform(xd.data(), Sd.data());
-                    tokens = dsp::logScatteringTokens(Sd.data(), P, T, settings.logEps);
-                }
-                const auto f = st.pooled(tokens.data(), T, P);
-                for (double v : f) out.features.push_back(static_cast<float>(v));
-                out.startS.push_back(windows[w].startS);
-                const long start = std::lround(windows[w].startS * fs);
-                out.eval.push_back(settings.evalHop > 0 && (start % settings.evalHop == 0 || w + 1 == windows.size()));
-            }
+            RecordWindows w = featurizer.compute(
+                transform ? transform(rec->channels[lead], rec->fs, index) : rec->channels[lead], rec->fs, name, &stop);
+            out.features = std::move(w.features);
+            out.startS = std::move(w.startS);
+            out.eval = std::move(w.evalGrid);
         } catch (const InputError& e) {
             out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
             out.errorFile = e.file();
@@ -224,10 +196,8 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
         }
     };
     auto worker = [&] {
-        std::vector<float> Sf(scattering.outputSize());
-        std::vector<double> Sd(scattering.outputSize()), xd;
         for (std::size_t k; !stop && (k = next++) < records.size();) {
-            processRecord(k, Sf, Sd, xd);
+            processRecord(k);
             ++done;
         }
     };

@@ -259,6 +259,22 @@ Matrix Vae::reconstruct(const Matrix& x) const {
     return toMatrix(r * d_->inStd + d_->inMean);
 }
 
+Matrix Vae::encodeStd(const Matrix& x) const {
+    if (!d_->fitted) throw std::logic_error("VAE: encode before fit");
+    torch::NoGradGuard noGrad;
+    auto logvar = d_->net->encode(d_->prepare(x)).second.to(torch::kCPU);
+    return toMatrix(torch::exp(0.5 * logvar) / d_->latStd);
+}
+
+Matrix Vae::decode(const Matrix& z) const {
+    if (!d_->fitted) throw std::logic_error("VAE: decode before fit");
+    checkMatrix(z, "VAE latent", static_cast<std::size_t>(d_->settings.latentDim));
+    torch::NoGradGuard noGrad;
+    auto mu = toTensor(z) * d_->latStd + d_->latMean;
+    auto r = d_->net->decode(mu.to(d_->device)).to(torch::kCPU);
+    return toMatrix(r * d_->inStd + d_->inMean);
+}
+
 std::vector<float> Vae::latentMean() const {
     auto t = d_->latMean.contiguous();
     return {t.data_ptr<float>(), t.data_ptr<float>() + t.numel()};

@@ -74,6 +74,11 @@ public:
     Matrix encodeMean(const Matrix& x) const;   // raw μ
     Matrix encode(const Matrix& x) const;       // z0 = (μ − mean)/std, the DACL input
     Matrix reconstruct(const Matrix& x) const;  // decode(μ), in input units
+    // σ = exp(½ log σ²) of q(z | x), in the standardised units of encode() (σ / latent std).
+    Matrix encodeStd(const Matrix& x) const;
+    // The decoder applied to standardised latents z (as encode() returns them), in input units:
+    // decode(encode(x)) == reconstruct(x).
+    Matrix decode(const Matrix& z) const;
     std::vector<float> latentMean() const;
     std::vector<float> latentStd() const;
 

@@ -519,4 +519,13 @@ std::optional<Artefact> ResultsStore::latestArtefact(std::int64_t run, const std
     return readArtefact(s, true);
 }
 
+std::optional<Artefact> ResultsStore::namedArtefact(std::int64_t run, const std::string& kind, const std::string& name) {
+    Statement s(db_, path_,
+                "SELECT id, kind, name, path, data, fold, epoch, created_at FROM artefacts "
+                "WHERE run_id = ? AND kind = ? AND name = ? ORDER BY id DESC LIMIT 1");
+    s.bind(1, run).bind(2, kind).bind(3, name);
+    if (!s.step()) return std::nullopt;
+    return readArtefact(s, true);
+}
+
 }  // namespace dacl::store

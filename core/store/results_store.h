@@ -184,6 +184,8 @@ public:
     // Newest artefact of a kind (with its data), optionally of one fold.
     std::optional<Artefact> latestArtefact(std::int64_t run, const std::string& kind,
                                            std::optional<int> fold = std::nullopt);
+    // Newest artefact of a kind with this name (with its data), e.g. ("model", "probe").
+    std::optional<Artefact> namedArtefact(std::int64_t run, const std::string& kind, const std::string& name);
 
     // Groups writes into one transaction (BEGIN IMMEDIATE); rolled back unless commit() is called.
     // Inside an open transaction it joins the outer one (its commit() does nothing).

@@ -67,6 +67,8 @@ public:
     bool hasLatent() const override { return true; }
     Matrix latent(const Matrix& f) const override { return vae_->encode(f); }
     Matrix embedLatent(const Matrix& z, int) const override { return z; }
+    Matrix latentStd(const Matrix& f) const override { return vae_->encodeStd(f); }
+    Matrix decodeLatent(const Matrix& z) const override { return vae_->decode(z); }
     std::string toBytes() const override { return vae_->toBytes(); }
     void load(const std::string& bytes) { vae_.emplace(Vae::fromBytes(bytes)); }
 
@@ -127,6 +129,7 @@ public:
         for (int v : t) out.push_back(v == 0 ? 0.0 : schedule.noiseScale(v));
         return out;
     }
+    std::optional<ScheduleSettings> diffusionSchedule() const override { return trainer_->settings().schedule; }
     std::string toBytes() const override { return pack({vae_->toBytes(), trainer_->checkpoint()}); }
     void load(const std::string& bytes) {
         const auto parts = unpack(bytes, 2);
@@ -176,6 +179,12 @@ Matrix Representation::latent(const Matrix&) const {
     throw std::logic_error(method() + " has no latent space");
 }
 Matrix Representation::embedLatent(const Matrix&, int) const {
+    throw std::logic_error(method() + " has no latent space");
+}
+Matrix Representation::latentStd(const Matrix&) const {
+    throw std::logic_error(method() + " has no latent space");
+}
+Matrix Representation::decodeLatent(const Matrix&) const {
     throw std::logic_error(method() + " has no latent space");
 }
 std::vector<double> Representation::noiseScaleAt(const std::vector<int>& t) const {

@@ -4,6 +4,7 @@
 // so that all of them run under exactly the same folds, probe and scoring.
 #include "core/common/progress.h"
 #include "core/common/settings.h"
+#include "core/ml/diffusion_schedule.h"
 #include "core/ml/matrix.h"
 
 #include <functional>
@@ -41,6 +42,12 @@ public:
     virtual Matrix latent(const Matrix& features) const;
     virtual Matrix embedLatent(const Matrix& z, int t) const;
     virtual std::vector<double> noiseScaleAt(const std::vector<int>& t) const;  // √(1−ᾱ_t)
+    // For the desktop views and `RunModel`: σ of q(z | f) in the same standardised units as
+    // latent(), the VAE decoder from those units back to features, and the diffusion schedule
+    // the encoder was trained with (nullopt for methods without diffusion views).
+    virtual Matrix latentStd(const Matrix& features) const;
+    virtual Matrix decodeLatent(const Matrix& z) const;
+    virtual std::optional<ScheduleSettings> diffusionSchedule() const { return std::nullopt; }
 
     virtual std::string toBytes() const = 0;
 };

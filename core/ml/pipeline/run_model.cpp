@@ -1,0 +1,200 @@
+#include "core/ml/pipeline/run_model.h"
+
+#include "core/eval/tasks.h"
+#include "core/features/record_features.h"
+#include "core/ml/pipeline/model_settings.h"
+#include "core/ml/pipeline/representation.h"
+#include "core/ml/pipeline/scoring.h"
+#include "core/ml/probe.h"
+#include "core/store/metric_names.h"
+#include "core/store/results_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <stdexcept>
+
+namespace dacl::ml {
+
+namespace {
+
+std::string runText(std::int64_t id) { return "run " + std::to_string(id); }
+
+std::string artefactBytes(store::ResultsStore& db, std::int64_t runId, const std::string& name) {
+    const auto a = db.namedArtefact(runId, store::metric::kModel, name);
+    if (!a) throw std::runtime_error(runText(runId) + ": final model is incomplete (no '" + name + "' artefact)");
+    if (a->data.empty()) throw std::runtime_error(runText(runId) + ": final model artefact '" + name + "' is empty");
+    return std::string(a->data.begin(), a->data.end());
+}
+
+}  // namespace
+
+std::vector<std::string> taskClassNames(const std::string& task) {
+    const eval::TaskInfo& info = eval::taskInfo(task);
+    if (info.name == "af_vs_rest") return {"N/O/~", "A"};
+    if (info.name == "af_vs_normal") return {"N", "A"};
+    if (info.name == "normal_vs_abnormal") return {"N", "A/O/~"};
+    return {"N", "A", "O", "~"};
+}
+
+struct RunModel::Impl {
+    std::int64_t runId = 0;
+    std::string name, task;
+    Settings settings;
+    std::vector<std::string> classes;
+    double threshold = std::numeric_limits<double>::quiet_NaN();
+    std::unique_ptr<Representation> representation;
+    std::unique_ptr<LogisticProbe> probe;
+    std::unique_ptr<features::RecordFeaturizer> featurizer;
+    DiffusionSchedule schedule;
+    int latentDim = 0;
+    std::mutex models;  // torch modules are not meant for concurrent forward passes
+};
+
+RunModel::RunModel(std::unique_ptr<Impl> d) : d_(std::move(d)) {}
+RunModel::~RunModel() = default;
+RunModel::RunModel(RunModel&&) noexcept = default;
+RunModel& RunModel::operator=(RunModel&&) noexcept = default;
+
+RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
+    store::OpenOptions options;
+    options.create = false;
+    store::ResultsStore db(dbPath, options);  // StoreError (a runtime_error) names the file
+    const auto run = db.findRun(runId);
+    if (!run) throw std::runtime_error(dbPath + ": there is no " + runText(runId));
+    if (run->parentId)
+        throw std::runtime_error(dbPath + ": " + runText(runId) + " is the baseline '" + run->name + "' of " +
+                                 runText(*run->parentId) + "; only the main run has a final model");
+
+    auto d = std::make_unique<Impl>();
+    d->runId = runId;
+    d->name = run->name;
+    d->task = run->task;
+    try {
+        const nlohmann::json stored = nlohmann::json::parse(run->settingsJson);
+        d->settings.merge(stored.at("settings"), runText(runId));
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dbPath + ": " + runText(runId) + " has unreadable settings (" + e.what() + ")");
+    }
+    try {
+        d->classes = taskClassNames(d->task);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dbPath + ": " + runText(runId) + ": " + e.what());
+    }
+
+    if (!db.namedArtefact(runId, store::metric::kModel, "representation"))
+        throw std::runtime_error(dbPath + ": " + runText(runId) + " has no final model (status " +
+                                 store::toString(run->status) +
+                                 "; the pipeline stores it after cross-validation, unless the final model is switched off)");
+    const std::string repBytes = artefactBytes(db, runId, "representation");
+    const std::string probeBytes = artefactBytes(db, runId, "probe");
+    try {
+        d->representation = loadRepresentation("dacl", d->settings, repBytes);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dbPath + ": " + runText(runId) + ": final model artefact 'representation' is damaged (" +
+                                 e.what() + ")");
+    }
+    try {
+        d->probe = std::make_unique<LogisticProbe>(LogisticProbe::fromBytes(probeBytes));
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dbPath + ": " + runText(runId) + ": final model artefact 'probe' is damaged (" +
+                                 e.what() + ")");
+    }
+    if (d->probe->numClasses() != static_cast<int>(d->classes.size()))
+        throw std::runtime_error(dbPath + ": " + runText(runId) + ": the probe has " +
+                                 std::to_string(d->probe->numClasses()) + " classes but task " + d->task + " has " +
+                                 std::to_string(d->classes.size()));
+    if (d->classes.size() == 2)
+        if (const auto t = db.finalMetric(runId, "final_threshold")) d->threshold = t->mean;
+    if (const auto s = d->representation->diffusionSchedule()) d->schedule = DiffusionSchedule(*s);
+
+    // The evaluation grid: the windows the pipeline scored records with (on the training grid
+    // these are the windows flagged evalGrid, which are exactly the windows of hop eval_hop).
+    features::FeatureSettings fs = features::FeatureSettings::fromSettings(d->settings);
+    if (fs.evalHop > 0) fs.hop = fs.evalHop;
+    d->featurizer = std::make_unique<features::RecordFeaturizer>(fs);
+    try {
+        d->latentDim = static_cast<int>(d->representation->latent(Matrix(1, static_cast<std::size_t>(d->featurizer->dim()))).cols);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(dbPath + ": " + runText(runId) + ": the final model does not fit the run's features (" +
+                                 e.what() + ")");
+    }
+    return RunModel(std::move(d));
+}
+
+std::int64_t RunModel::runId() const { return d_->runId; }
+const std::string& RunModel::runName() const { return d_->name; }
+const Settings& RunModel::settings() const { return d_->settings; }
+const std::string& RunModel::task() const { return d_->task; }
+std::string RunModel::method() const { return d_->representation->method(); }
+int RunModel::numClasses() const { return static_cast<int>(d_->classes.size()); }
+const std::vector<std::string>& RunModel::classNames() const { return d_->classes; }
+double RunModel::threshold() const { return d_->threshold; }
+double RunModel::sampleRate() const { return d_->featurizer->settings().preprocess.targetFs; }
+int RunModel::windowSamples() const { return d_->featurizer->settings().window.samples; }
+int RunModel::defaultLead() const { return static_cast<int>(d_->settings.getInt("data.lead")); }
+const DiffusionSchedule& RunModel::schedule() const { return d_->schedule; }
+
+WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const {
+    if (lead < 0 || static_cast<std::size_t>(lead) >= record.channels.size())
+        throw std::invalid_argument("record " + record.name + " has no lead " + std::to_string(lead) + " (it has " +
+                                    std::to_string(record.channels.size()) + ")");
+    features::RecordWindows w =
+        d_->featurizer->compute(record.channels[static_cast<std::size_t>(lead)], record.fs, record.name);
+    WindowFeatures out;
+    const double length = windowSamples() / sampleRate();
+    const double duration = record.durationS();
+    out.startS = std::move(w.startS);
+    for (double s : out.startS) out.endS.push_back(std::min(s + length, std::max(duration, s)));
+    out.features = Matrix(out.startS.size(), static_cast<std::size_t>(w.dim), std::move(w.features));
+    return out;
+}
+
+Matrix RunModel::windowProbabilities(const Matrix& features) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->probe->predictProba(d_->representation->embed(features));
+}
+
+RecordPrediction RunModel::predict(const Recording& record, int lead) const {
+    RecordPrediction p;
+    p.windows = windowFeatures(record, lead);
+    p.proba = windowProbabilities(p.windows.features);
+    const int positive = positiveClass();
+    for (std::size_t i = 0; i < p.proba.rows; ++i) p.windowScore.push_back(p.proba(i, static_cast<std::size_t>(positive)));
+    // The pipeline's aggregation (float mean of the windows), so that scores compare exactly.
+    const RecordProba mean = aggregateByRecord(p.proba, std::vector<int>(p.proba.rows, 0));
+    p.classMean.assign(mean.proba.row(0), mean.proba.row(0) + mean.proba.cols);
+    p.score = p.classMean[static_cast<std::size_t>(positive)];
+    if (numClasses() == 2)
+        p.predicted = p.score >= d_->threshold ? 1 : 0;
+    else
+        p.predicted = static_cast<int>(std::max_element(p.classMean.begin(), p.classMean.end()) - p.classMean.begin());
+    return p;
+}
+
+int RunModel::latentDim() const { return d_->latentDim; }
+
+Matrix RunModel::latentMean(const Matrix& features) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->representation->latent(features);
+}
+
+Matrix RunModel::latentStd(const Matrix& features) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->representation->latentStd(features);
+}
+
+Matrix RunModel::decode(const Matrix& z) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->representation->decodeLatent(z);
+}
+
+Matrix RunModel::embed(const Matrix& z, int t) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->representation->embedLatent(z, t);
+}
+
+}  // namespace dacl::ml

@@ -1,0 +1,103 @@
+#pragma once
+// The final model of a finished `dacl pipeline` run (representation + probe, stored as artefacts
+// of kind "model" next to the run's settings), loaded for `dacl predict` and the desktop views.
+// Torch-free interface: the GUI includes it.
+//
+// Everything here reproduces what the pipeline did when it evaluated windows: features on the
+// evaluation grid (window.eval_hop) of the chosen lead, after resampling to preprocess.fs; raw
+// pooled features go into the representation (the VAE z-scores its input with training
+// statistics) and the probe (which z-scores h with its own training statistics); a record's
+// score is the mean of its windows' probabilities.
+//
+// Thread-safety: every const method may be called from any thread; calls into the models are
+// serialised by an internal mutex (they are small), feature extraction runs in parallel.
+#include "core/common/settings.h"
+#include "core/data/recording.h"
+#include "core/ml/diffusion_schedule.h"
+#include "core/ml/matrix.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dacl::ml {
+
+// The windows of one record's lead and their pooled Scattering-Transformer features.
+struct WindowFeatures {
+    std::vector<double> startS;  // window start (s from the record start)
+    std::vector<double> endS;    // start + N/fs, at most the record's duration (short records are padded)
+    Matrix features;             // one row per window (2C columns)
+    std::size_t size() const { return startS.size(); }
+};
+
+struct RecordPrediction {
+    WindowFeatures windows;
+    Matrix proba;                    // per window: class probabilities (numClasses columns)
+    std::vector<double> windowScore; // per window: positiveClass() probability
+    std::vector<double> classMean;   // per class: mean over windows (the record's probabilities)
+    double score = 0;                // record score = mean windowScore (as the pipeline scores records)
+    int predicted = 0;               // binary: score >= threshold(); challenge4: arg-max of classMean
+};
+
+class RunModel {
+public:
+    // Throws std::runtime_error with a plain message when the file or the run does not exist,
+    // the run is a baseline or has no final model (yet), or an artefact cannot be read.
+    static RunModel load(const std::string& dbPath, std::int64_t runId);
+    ~RunModel();
+    RunModel(RunModel&&) noexcept;
+    RunModel& operator=(RunModel&&) noexcept;
+
+    std::int64_t runId() const;
+    const std::string& runName() const;
+    const Settings& settings() const;
+    const std::string& task() const;
+    std::string method() const;                  // "dacl"
+    int numClasses() const;                      // 2, or 4 for challenge4
+    // Display names per class code: binary {negative, positive}, challenge4 {N, A, O, ~}.
+    const std::vector<std::string>& classNames() const;
+    // Column of proba that `p` / the record score refers to: 1 (the positive class; for
+    // challenge4 A, as the pipeline's stored predictions do).
+    int positiveClass() const { return 1; }
+    // Validation (Youden) threshold chosen when the final model was fitted; NaN for challenge4.
+    double threshold() const;
+    double sampleRate() const;                   // preprocess.fs (Hz): records are resampled to it
+    int windowSamples() const;                   // N
+    int defaultLead() const;                     // data.lead of the run
+
+    // Features of every evaluation window of `lead` (0-based) of a record at any sampling rate.
+    // Throws std::invalid_argument when the record has no such lead or no samples.
+    WindowFeatures windowFeatures(const Recording& record, int lead) const;
+    // [windows, numClasses] class probabilities of the probe.
+    Matrix windowProbabilities(const Matrix& features) const;
+    // windowFeatures + windowProbabilities + record aggregation.
+    RecordPrediction predict(const Recording& record, int lead) const;
+
+    // VAE latent (d columns): μ of q(z | f) and its σ, both in the standardised latent units that
+    // the encoder sees (z0 = (μ − mean)/std with training statistics).
+    int latentDim() const;
+    Matrix latentMean(const Matrix& features) const;
+    Matrix latentStd(const Matrix& features) const;
+    // The VAE decoder from standardised latents back to feature units.
+    Matrix decode(const Matrix& z) const;
+    // Encoder representation h(z, t) (what the probe sees at t = 0).
+    Matrix embed(const Matrix& z, int t) const;
+
+    // The diffusion schedule the encoder was trained with.
+    const DiffusionSchedule& schedule() const;
+    ScheduleKind scheduleKind() const { return schedule().settings().kind; }
+    int timesteps() const { return schedule().steps(); }                      // T
+    double alphaBar(int t) const { return schedule().alphaBar(t); }           // t in 0..T
+    double noiseStd(int t) const { return schedule().noiseScale(t); }         // √(1 − ᾱ_t)
+
+private:
+    struct Impl;
+    explicit RunModel(std::unique_ptr<Impl> d);
+    std::unique_ptr<Impl> d_;
+};
+
+// Display names of a task's classes (index = task label), see RunModel::classNames().
+std::vector<std::string> taskClassNames(const std::string& task);
+
+}  // namespace dacl::ml
