@@ -12,5 +12,6 @@ void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|d
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 void registerPipelineCommands(CLI::App& app);  // pipeline
 void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
+void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
 
 }  // namespace dacl::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerDemoCommands(app);
     dacl::cli::registerPipelineCommands(app);
     dacl::cli::registerBenchMlCommands(app);
+    dacl::cli::registerPredictCommands(app);
 
     try {
         app.parse(argc, argv);

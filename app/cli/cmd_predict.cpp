@@ -1,0 +1,243 @@
+// `dacl predict --db FILE --run ID --input PATH... --output FILE.csv [--lead K]`: the final model
+// of a pipeline run applied to any WFDB records (any sampling rate: resampled to the run's rate).
+//
+// Output (a stable interface; columns are only ever appended):
+//   FILE.csv          record,lead,start_s,end_s,p            one row per evaluation window
+//   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class
+// p is the probability of the task's positive class (challenge4: of AF, class A, as the
+// pipeline's stored predictions). For challenge4 both files append p_N,p_A,p_O,p_noisy.
+// A record's p in the summary is the mean of its windows' p (the pipeline's record score);
+// `predicted` is 1 when p >= the validation threshold stored with the run (final_threshold),
+// for challenge4 the class code of the largest mean class probability.
+// Leads are 0-based. A record that cannot be read is skipped with the file and the reason.
+#include "app/cli/commands.h"
+#include "app/cli/terminal_progress.h"
+#include "core/common/error.h"
+#include "core/data/dataset.h"
+#include "core/data/signal_reader.h"
+#include "core/data/wfdb_header.h"
+#include "core/ml/pipeline/run_model.h"
+#include "core/ml/runtime_info.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+
+namespace dacl::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+    std::string header;  // .hea path
+    std::string name;    // record name for messages before the header is read
+};
+
+struct Scored {
+    std::string record;
+    double durationS = 0;
+    std::vector<std::pair<int, ml::RecordPrediction>> leads;
+    std::string skipped;  // non-empty: why the record was skipped (with its file)
+};
+
+// Every input as a list of record headers; folders through Dataset (bad records reported there).
+std::vector<Input> expandInputs(const std::vector<std::string>& paths, ProgressSink& progress, int& skipped) {
+    std::vector<Input> out;
+    for (const std::string& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            try {
+                DatasetOptions options;
+                options.requireRecords = false;
+                const Dataset d = Dataset::open(p, options);
+                for (const auto& s : d.skipped()) {
+                    progress.log("skipped " + s.file + ": " + s.reason);
+                    ++skipped;
+                }
+                for (const auto& r : d.records()) out.push_back({r.headerPath, r.name});
+            } catch (const std::exception& e) {
+                progress.log(std::string("skipped ") + e.what());
+                ++skipped;
+            }
+            continue;
+        }
+        std::string header = p;
+        if (fs::path(p).extension() != ".hea") header = p + ".hea";
+        if (!fs::is_regular_file(header, ec)) {
+            progress.log("skipped " + p + ": not a folder, a .hea file or a record name (no " + header + ")");
+            ++skipped;
+            continue;
+        }
+        out.push_back({header, fs::path(header).stem().string()});
+    }
+    return out;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string num(double v, const char* format = "%.7g") {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string summaryPath(const std::string& output) {
+    fs::path p(output);
+    if (p.extension() == ".csv") return (p.parent_path() / (p.stem().string() + ".summary.csv")).string();
+    return output + ".summary.csv";
+}
+
+// CSV column suffixes of the challenge4 classes ('~' spelled out).
+const std::vector<std::string>& challengeColumns() {
+    static const std::vector<std::string> c = {"p_N", "p_A", "p_O", "p_noisy"};
+    return c;
+}
+
+Scored scoreRecord(const ml::RunModel& model, const Input& in, int lead) {
+    Scored s;
+    s.record = in.name;
+    try {
+        const Recording rec = readRecording(parseHeader(in.header));
+        s.record = rec.name.empty() ? in.name : rec.name;
+        s.durationS = rec.durationS();
+        if (rec.channels.empty() || rec.nSamples() == 0) throw InputError(in.header, "record has no samples");
+        if (lead >= 0 && static_cast<std::size_t>(lead) >= rec.channels.size())
+            throw InputError(in.header, "record has no lead " + std::to_string(lead) + " (it has " +
+                                            std::to_string(rec.channels.size()) + "; leads are 0-based)");
+        const int first = lead >= 0 ? lead : 0;
+        const int last = lead >= 0 ? lead : static_cast<int>(rec.channels.size()) - 1;
+        for (int k = first; k <= last; ++k) s.leads.emplace_back(k, model.predict(rec, k));
+    } catch (const InputError& e) {
+        s.skipped = e.what();
+    } catch (const std::exception& e) {
+        s.skipped = in.header + ": " + e.what();
+    }
+    return s;
+}
+
+void run(const std::string& db, std::int64_t runId, const std::vector<std::string>& inputs, const std::string& output,
+         int lead, int threads) {
+    TerminalProgress progress;
+    const auto t0 = std::chrono::steady_clock::now();
+    configureThreads(threads);
+    progress.report("loading model", 0, 1);
+    const ml::RunModel model = ml::RunModel::load(db, runId);
+    const bool challenge = model.numClasses() > 2;
+    progress.log("run " + std::to_string(runId) + " (" + model.task() + "), records resampled to " +
+                 num(model.sampleRate(), "%g") + " Hz" +
+                 (challenge ? std::string() : ", threshold " + num(model.threshold(), "%.4f") + " (validation, Youden)"));
+
+    int skipped = 0;
+    const std::vector<Input> records = expandInputs(inputs, progress, skipped);
+
+    std::ofstream windowsOut(output), summaryOut(summaryPath(output));
+    if (!windowsOut) throw std::runtime_error(output + ": cannot write");
+    if (!summaryOut) throw std::runtime_error(summaryPath(output) + ": cannot write");
+
+    // Records in parallel (feature extraction dominates; model calls are serialised inside).
+    std::vector<Scored> scored(records.size());
+    std::atomic<std::size_t> next{0}, done{0};
+    const int workers = std::max(1, std::min<int>(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()),
+                                                   static_cast<int>(std::max<std::size_t>(records.size(), 1))));
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w)
+        pool.emplace_back([&] {
+            for (std::size_t k; (k = next++) < records.size();) {
+                scored[k] = scoreRecord(model, records[k], lead);
+                ++done;
+            }
+        });
+    while (done < records.size()) {
+        progress.report("predict", done, records.size());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    for (auto& t : pool) t.join();
+    progress.report("predict", records.size(), records.size());
+
+    windowsOut << "record,lead,start_s,end_s,p";
+    summaryOut << "record,lead,duration_s,windows,p";
+    if (challenge)
+        for (const auto& c : challengeColumns()) {
+            windowsOut << ',' << c;
+            summaryOut << ',' << c;
+        }
+    summaryOut << ",predicted,predicted_class\n";
+    windowsOut << '\n';
+    int ok = 0;
+    std::size_t windows = 0;
+    for (const Scored& s : scored) {
+        if (!s.skipped.empty()) {
+            progress.log("skipped " + s.skipped);
+            ++skipped;
+            continue;
+        }
+        ++ok;
+        for (const auto& [k, p] : s.leads) {
+            const std::string head = csvField(s.record) + ',' + std::to_string(k);
+            for (std::size_t w = 0; w < p.windows.size(); ++w) {
+                windowsOut << head << ',' << num(p.windows.startS[w], "%.3f") << ',' << num(p.windows.endS[w], "%.3f") << ','
+                           << num(p.windowScore[w]);
+                if (challenge)
+                    for (std::size_t c = 0; c < p.proba.cols; ++c) windowsOut << ',' << num(p.proba(w, c));
+                windowsOut << '\n';
+            }
+            windows += p.windows.size();
+            summaryOut << head << ',' << num(s.durationS, "%.3f") << ',' << p.windows.size() << ',' << num(p.score);
+            if (challenge)
+                for (double v : p.classMean) summaryOut << ',' << num(v);
+            summaryOut << ',' << p.predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(p.predicted)])
+                       << '\n';
+        }
+    }
+    windowsOut.close();
+    summaryOut.close();
+    if (!windowsOut || !summaryOut) throw std::runtime_error(output + ": write failed (disk full?)");
+    progress.finish();
+    if (ok == 0) {
+        std::error_code ec;
+        fs::remove(output, ec);
+        fs::remove(summaryPath(output), ec);
+        throw std::runtime_error("no record could be scored (" + std::to_string(skipped) + " skipped; see the messages above)");
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    progress.log("scored " + std::to_string(ok) + " records (" + std::to_string(windows) + " windows) in " +
+                 num(seconds, "%.1f") + " s; " + std::to_string(skipped) + " skipped; wrote " + output + " and " +
+                 summaryPath(output));
+}
+
+}  // namespace
+
+void registerPredictCommands(CLI::App& app) {
+    auto* cmd = app.add_subcommand("predict", "Apply the final model of a run to WFDB records (any sampling rate)");
+    auto db = std::make_shared<std::string>();
+    auto runId = std::make_shared<std::int64_t>(0);
+    auto inputs = std::make_shared<std::vector<std::string>>();
+    auto output = std::make_shared<std::string>();
+    auto lead = std::make_shared<int>(-1);
+    auto threads = std::make_shared<int>(0);
+    cmd->add_option("--db", *db, "SQLite results file")->required();
+    cmd->add_option("--run", *runId, "Run id (see `dacl runs list`)")->required();
+    cmd->add_option("--input", *inputs, "WFDB records (.hea path or record base name) or folders of records")
+        ->required()
+        ->expected(1, -1);
+    cmd->add_option("--output", *output, "Window CSV; the per-record summary goes to <name>.summary.csv")->required();
+    cmd->add_option("--lead", *lead, "Only this lead (0-based); default: every lead");
+    cmd->add_option("--threads", *threads, "Threads (0 = all cores)")->capture_default_str();
+    cmd->callback([=] {
+        if (*lead < -1) throw std::invalid_argument("--lead must be 0 or more");
+        run(*db, *runId, *inputs, *output, *lead, *threads);
+    });
+}
+
+}  // namespace dacl::cli
