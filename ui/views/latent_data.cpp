@@ -1,0 +1,217 @@
+#include "ui/views/latent_data.h"
+
+#include "core/common/error.h"
+#include "core/embed/pca.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+namespace dacl::ui {
+
+namespace {
+
+double rowMse(const ml::Matrix& a, const ml::Matrix& b, std::size_t r) {
+    double s = 0;
+    for (std::size_t c = 0; c < a.cols; ++c) {
+        const double d = static_cast<double>(a(r, c)) - b(r, c);
+        s += d * d;
+    }
+    return a.cols ? s / static_cast<double>(a.cols) : 0.0;
+}
+
+ml::Matrix oneRow(const ml::Matrix& m, std::size_t r) { return m.selectRows({r}); }
+
+}  // namespace
+
+RecordLatent computeRecordLatent(const ml::RunModel& model, const Dataset& dataset, std::size_t record) {
+    RecordLatent out;
+    out.recordIndex = static_cast<int>(record);
+    try {
+        out.errorFile = dataset.records().at(record).headerPath;
+        const auto rec = dataset.signal(record);
+        ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        out.startS = std::move(w.startS);
+        out.endS = std::move(w.endS);
+        out.features = std::move(w.features);
+        out.mu = model.latentMean(out.features);
+        out.sigma = model.latentStd(out.features);
+        const ml::Matrix rebuilt = model.decode(out.mu);
+        for (std::size_t r = 0; r < out.features.rows; ++r) out.reconError.push_back(rowMse(rebuilt, out.features, r));
+        out.errorFile.clear();
+    } catch (const InputError& e) {
+        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.errorFile = e.file();
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+LatentProjection computeLatentProjection(const ml::RunModel& model, const Dataset& dataset,
+                                         const std::atomic<bool>& cancel,
+                                         const std::function<void(std::size_t, std::size_t)>& done) {
+    LatentProjection out;
+    const std::size_t n = dataset.size();
+    const int d = model.latentDim();
+    struct Slot {
+        bool ok = false;
+        std::vector<double> meanMu;
+        double score = 0, recon = 0;
+    };
+    std::vector<Slot> slots(n);
+    std::atomic<std::size_t> next{0}, finished{0};
+    auto work = [&] {
+        for (std::size_t i; !cancel && (i = next++) < n;) {
+            Slot& s = slots[i];
+            try {
+                const auto rec = dataset.signal(i);
+                const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+                const ml::Matrix mu = model.latentMean(w.features);
+                const ml::Matrix proba = model.windowProbabilities(w.features);
+                const ml::Matrix rebuilt = model.decode(mu);
+                s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
+                for (std::size_t r = 0; r < mu.rows; ++r) {
+                    for (std::size_t c = 0; c < mu.cols; ++c) s.meanMu[c] += mu(r, c) / static_cast<double>(mu.rows);
+                    s.score += proba(r, static_cast<std::size_t>(model.positiveClass())) / static_cast<double>(mu.rows);
+                    s.recon += rowMse(rebuilt, w.features, r) / static_cast<double>(mu.rows);
+                }
+                s.ok = true;
+            } catch (const std::exception&) {
+                // Counted as skipped below; the dataset view reports unreadable records.
+            }
+            const std::size_t k = ++finished;
+            if (done) done(k, n);
+        }
+    };
+    // Scattering dominates: use the cores (model calls are serialised inside RunModel).
+    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 4u));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (cancel) {
+        out.error = "cancelled";
+        return out;
+    }
+
+    std::vector<double> data;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!slots[i].ok) {
+            ++out.skipped;
+            continue;
+        }
+        out.records.push_back(static_cast<int>(i));
+        out.score.push_back(slots[i].score);
+        out.reconError.push_back(slots[i].recon);
+        data.insert(data.end(), slots[i].meanMu.begin(), slots[i].meanMu.end());
+    }
+    const std::size_t m = out.records.size();
+    if (m < 3) {
+        out.error = "too few readable records for a projection (" + std::to_string(m) + ")";
+        return out;
+    }
+    try {
+        const embed::PcaResult p = embed::pca(data, m, static_cast<std::size_t>(d), 2);
+        double total = 0;
+        for (int c = 0; c < d; ++c) {
+            double mean = 0, var = 0;
+            for (std::size_t r = 0; r < m; ++r) mean += data[r * d + c] / static_cast<double>(m);
+            for (std::size_t r = 0; r < m; ++r) var += (data[r * d + c] - mean) * (data[r * d + c] - mean);
+            total += var / static_cast<double>(m - 1);
+        }
+        for (std::size_t r = 0; r < m; ++r) {
+            out.pc1.push_back(p.scores[r * 2]);
+            out.pc2.push_back(p.scores[r * 2 + 1]);
+        }
+        for (double v : p.explainedVariance) out.explained.push_back(total > 0 ? v / total : 0.0);
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+std::vector<double> DiffusionWalk::zt(int t) const {
+    std::vector<double> z(z0.size());
+    const double a = alphaBar.at(static_cast<std::size_t>(t));
+    for (std::size_t i = 0; i < z.size(); ++i) z[i] = std::sqrt(a) * z0[i] + std::sqrt(1.0 - a) * epsilon[i];
+    return z;
+}
+
+ml::DiffusionSchedule viewSchedule(const ml::RunModel& model, ml::ScheduleKind kind) {
+    ml::ScheduleSettings s = model.schedule().settings();
+    s.kind = kind;
+    return ml::DiffusionSchedule(s);
+}
+
+std::vector<double> windowNoise(const std::string& recordName, int windowIndex, int dim) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a of the name, then the window
+    for (unsigned char c : recordName) h = (h ^ c) * 1099511628211ULL;
+    h = (h ^ static_cast<std::uint64_t>(windowIndex + 1)) * 1099511628211ULL;
+    std::mt19937_64 rng(h);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::vector<double> e(static_cast<std::size_t>(dim));
+    for (double& v : e) v = normal(rng);
+    return e;
+}
+
+DiffusionWalk computeDiffusionWalk(const ml::RunModel& model, const Dataset& dataset, std::size_t record,
+                                   int windowIndex, ml::ScheduleKind kind) {
+    DiffusionWalk out;
+    out.recordIndex = static_cast<int>(record);
+    out.kind = kind;
+    try {
+        out.errorFile = dataset.records().at(record).headerPath;
+        const auto rec = dataset.signal(record);
+        const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        out.windowCount = static_cast<int>(w.size());
+        out.windowIndex = std::clamp(windowIndex, 0, out.windowCount - 1);
+        const auto row = static_cast<std::size_t>(out.windowIndex);
+        out.startS = w.startS[row];
+        out.endS = w.endS[row];
+        const ml::Matrix f = oneRow(w.features, row);
+        out.features.assign(f.data.begin(), f.data.end());
+        const ml::Matrix z0 = model.latentMean(f);
+        out.z0.assign(z0.data.begin(), z0.data.end());
+        out.epsilon = windowNoise(dataset.records()[record].name, out.windowIndex, out.latentDim());
+
+        const ml::DiffusionSchedule schedule = viewSchedule(model, kind);
+        out.steps = schedule.steps();
+        const auto T = static_cast<std::size_t>(out.steps);
+        const auto d = z0.cols;
+        ml::Matrix Z(T + 1, d);
+        for (std::size_t t = 0; t <= T; ++t) {
+            out.alphaBar.push_back(schedule.alphaBar(static_cast<int>(t)));
+            const std::vector<double> z = out.zt(static_cast<int>(t));
+            for (std::size_t c = 0; c < d; ++c) Z(t, c) = static_cast<float>(z[c]);
+        }
+        out.decoded = model.decode(Z);
+        // h(z_t, t): the encoder takes one timestep per call.
+        const ml::Matrix h0 = model.embed(z0, 0);
+        for (std::size_t t = 0; t <= T; ++t) {
+            const ml::Matrix h = model.embed(oneRow(Z, t), static_cast<int>(t));
+            double dist = 0, dot = 0, n0 = 0, n1 = 0;
+            for (std::size_t c = 0; c < h.cols; ++c) {
+                const double a = h0(0, c), b = h(0, c);
+                dist += (b - a) * (b - a);
+                dot += a * b;
+                n0 += a * a;
+                n1 += b * b;
+            }
+            out.drift.push_back(std::sqrt(dist));
+            out.cosine.push_back(n0 > 0 && n1 > 0 ? dot / std::sqrt(n0 * n1) : 1.0);
+        }
+        out.errorFile.clear();
+    } catch (const InputError& e) {
+        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.errorFile = e.file();
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+}  // namespace dacl::ui

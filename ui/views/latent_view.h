@@ -1,0 +1,124 @@
+#pragma once
+// Latent view: for the current record, the VAE latent of each evaluation window (μ ± σ per
+// dimension for the current window, every other window of the record faintly behind), the
+// reconstruction error of each window over time, and the record's place among the whole
+// dataset in a PCA of the records' mean latent μ (hover for the record, click to open it).
+// Everything is computed from a run's final model on worker threads.
+#include "core/data/dataset.h"
+#include "core/ml/pipeline/run_model.h"
+#include "ui/views/latent_data.h"
+
+#include <QFutureWatcher>
+#include <QVector>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCPBars;
+class QCPErrorBars;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+class QTimer;
+
+namespace dacl::ui {
+
+class LatentView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LatentView(QWidget* parent = nullptr);
+    ~LatentView() override;
+
+    // The run whose final model is shown (nullptr clears). Restarts the dataset projection.
+    void setModel(std::shared_ptr<const ml::RunModel> model);
+    // `dataset` must outlive the view (or be cleared first); -1 or nullptr clears the record.
+    // A new dataset restarts the projection.
+    void setRecord(const Dataset* dataset, int recordIndex);
+    // Evaluation window of the current record (clamped).
+    void setWindow(int windowIndex);
+
+    int recordIndex() const { return requestedRecord_; }
+    int windowIndex() const { return window_; }
+    int windowCount() const { return static_cast<int>(latent_.windows()); }
+    bool isBusy() const { return recordBusy_ || projectionBusy_; }
+    bool isProjectionBusy() const { return projectionBusy_; }
+    const RecordLatent& recordLatent() const { return latent_; }
+    const LatentProjection& projection() const { return projection_; }
+
+    // What the plots hold now: μ and σ of the current window (one value per dimension), the
+    // reconstruction errors per window, the current record's projected point.
+    QVector<double> shownMean() const;
+    QVector<double> shownStd() const;
+    QVector<double> shownReconError() const;
+    QPointF shownRecordPoint() const;  // (PC1, PC2); NaN when not projected
+
+    // Hover text for a pixel of the projection plot (empty away from points), the last one shown,
+    // and the pixel of a record's point (for tests and tours).
+    QString describeProjectionAt(const QPointF& pixel) const;
+    QString hoverText() const { return hoverText_; }
+    QPointF projectionPixel(int recordIndex) const;
+
+    QCustomPlot* latentPlot() const { return latentPlot_; }
+    QCustomPlot* reconPlot() const { return reconPlot_; }
+    QCustomPlot* projectionPlot() const { return projectionPlot_; }
+
+Q_SIGNALS:
+    void recordActivated(int recordIndex);     // a point of the projection was clicked
+    void windowShown(int recordIndex, int windowIndex);
+    void projectionReady(int records);
+    void loadFailed(const QString& file, const QString& reason);
+
+private:
+    void buildPlots();
+    void startRecord();
+    void startProjection();
+    void cancelProjection();
+    void showLatent(RecordLatent latent);
+    void showProjection(LatentProjection projection);
+    void updateLatentPlot();
+    void updateReconPlot();
+    void updateProjectionPlot();
+    void updateInfo();
+    void clearAll(const QString& message);
+    int nearestProjected(const QPointF& pixel, double maxDistance) const;
+    void onProjectionMove(QMouseEvent* event);
+    void onProjectionPress(QMouseEvent* event);
+
+    std::shared_ptr<const ml::RunModel> model_;
+    const Dataset* dataset_ = nullptr;
+    int requestedRecord_ = -1;
+    int window_ = 0;
+    int recordGeneration_ = 0;
+    int projectionGeneration_ = 0;
+    bool recordBusy_ = false;
+    bool projectionBusy_ = false;
+    RecordLatent latent_;
+    LatentProjection projection_;
+    std::shared_ptr<std::atomic<bool>> projectionCancel_;
+    std::shared_ptr<std::atomic<std::size_t>> projectionDone_;
+    QFutureWatcher<LatentProjection>* projectionWatcher_ = nullptr;
+    QFutureWatcher<RecordLatent>* recordWatcher_ = nullptr;
+    QTimer* progressTimer_ = nullptr;
+    QString hoverText_;
+
+    QLabel* info_ = nullptr;
+    QLabel* status_ = nullptr;
+    QCustomPlot* latentPlot_ = nullptr;
+    QCustomPlot* reconPlot_ = nullptr;
+    QCustomPlot* projectionPlot_ = nullptr;
+    QVector<QCPGraph*> otherWindows_;
+    QCPGraph* meanGraph_ = nullptr;
+    QCPErrorBars* stdBars_ = nullptr;
+    QCPBars* reconBars_ = nullptr;
+    QCPBars* reconCurrent_ = nullptr;
+    QCPItemStraightLine* reconMedian_ = nullptr;
+    QCPItemText* reconMedianLabel_ = nullptr;
+    QVector<QCPGraph*> classGraphs_;  // one per label group of the projection
+    QCPGraph* currentPoint_ = nullptr;
+};
+
+}  // namespace dacl::ui
