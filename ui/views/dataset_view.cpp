@@ -1,5 +1,6 @@
 #include "ui/views/dataset_view.h"
 
+#include "ui/models/record_heart_rates.h"
 #include "ui/models/record_table_model.h"
 
 #include <QComboBox>
@@ -8,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -55,6 +57,21 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     classFilter_->addItem(tr("Other (O)"), QStringLiteral("O"));
     classFilter_->addItem(tr("Noisy (~)"), QStringLiteral("~"));
     counts_ = new QLabel(this);
+    heartRateProgress_ = new QProgressBar(this);
+    heartRateProgress_->setMaximumWidth(220);
+    heartRateProgress_->setFormat(tr("Heart rates %v / %m"));
+    heartRateProgress_->setToolTip(tr("Median heart rate of every record, computed in the background"));
+    heartRateProgress_->hide();
+    heartRates_ = new RecordHeartRates(this);
+    connect(heartRates_, &RecordHeartRates::computed, model_, &RecordTableModel::setHeartRates);
+    connect(heartRates_, &RecordHeartRates::progressed, this, [this](int done, int total) {
+        heartRateProgress_->setRange(0, total);
+        heartRateProgress_->setValue(done);
+    });
+    connect(heartRates_, &RecordHeartRates::finished, this, [this] {
+        heartRateProgress_->hide();
+        Q_EMIT heartRatesFinished();
+    });
 
     table_ = new QTableView(this);
     table_->setModel(proxy_);
@@ -69,6 +86,7 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(search_, 2);
     bar->addWidget(classFilter_, 1);
     bar->addWidget(counts_, 3);
+    bar->addWidget(heartRateProgress_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(table_);
@@ -93,8 +111,22 @@ void DatasetView::setDataset(std::optional<Dataset> dataset) {
             text += tr("  ·  %n skipped", nullptr, static_cast<int>(dataset->skipped().size()));
     }
     counts_->setText(text);
+    heartRates_->cancel();
+    if (dataset) heartRates_->start(*dataset);
+    heartRateProgress_->setVisible(dataset && dataset->size() > 0);
     model_->setDataset(std::move(dataset));
     table_->resizeColumnsToContents();
+}
+
+void DatasetView::setRunPredictions(const QHash<QString, double>& probabilityByRecord,
+                                    const QHash<QString, int>& foldByRecord) {
+    model_->setRunPredictions(probabilityByRecord, foldByRecord);
+}
+
+bool DatasetView::heartRatesComplete() const {
+    for (int r = 0; r < model_->rowCount(); ++r)
+        if (!model_->heartRateKnown(r)) return false;
+    return true;
 }
 
 int DatasetView::visibleRecordCount() const { return proxy_->rowCount(); }

@@ -3,11 +3,13 @@
 // Selecting a row makes that record the current record everywhere (currentRecordChanged).
 #include "core/data/dataset.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
 
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QComboBox;
 class QTableView;
@@ -15,6 +17,7 @@ class QSortFilterProxyModel;
 
 namespace dacl::ui {
 
+class RecordHeartRates;
 class RecordTableModel;
 
 class DatasetView : public QWidget {
@@ -22,8 +25,15 @@ class DatasetView : public QWidget {
 public:
     explicit DatasetView(QWidget* parent = nullptr);
 
+    // Also starts computing every record's heart rate in the background (cancelling the
+    // previous dataset's computation); the column shows "…" until a record's rate is known.
     void setDataset(std::optional<Dataset> dataset);
     QTableView* table() const { return table_; }
+    RecordTableModel* model() const { return model_; }
+    // Probability and fold of the current run by record name; empty hashes: no run.
+    void setRunPredictions(const QHash<QString, double>& probabilityByRecord,
+                           const QHash<QString, int>& foldByRecord);
+    bool heartRatesComplete() const;
     int visibleRecordCount() const;
     QString countsText() const;
 
@@ -34,6 +44,7 @@ public:
 Q_SIGNALS:
     // Index into Dataset::records(), or -1 when nothing is selected.
     void currentRecordChanged(int recordIndex);
+    void heartRatesFinished();
 
 private:
     void applyFilter();
@@ -44,6 +55,8 @@ private:
     QLabel* counts_;
     QLineEdit* search_;
     QComboBox* classFilter_;
+    QProgressBar* heartRateProgress_;
+    RecordHeartRates* heartRates_;
 };
 
 }  // namespace dacl::ui

@@ -1,0 +1,71 @@
+#include "ui/views/window_scattering.h"
+
+#include "core/common/error.h"
+#include "core/dsp/preprocess.h"
+
+#include <algorithm>
+#include <exception>
+#include <stdexcept>
+
+namespace dacl::ui {
+
+dsp::ScatteringConfig scatteringConfig(const features::FeatureSettings& settings) {
+    dsp::ScatteringConfig c;
+    c.N = settings.window.samples;
+    c.J = settings.J;
+    c.Q1 = settings.Q1;
+    c.Q2 = settings.Q2;
+    c.maxOrder = settings.maxOrder;
+    return c;
+}
+
+dsp::ScatteringTransformerConfig transformerConfig(const features::FeatureSettings& settings) {
+    dsp::ScatteringTransformerConfig c;
+    c.layers = settings.stLayers;
+    return c;
+}
+
+WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,
+                                         const features::FeatureSettings& settings,
+                                         const dsp::Scattering1D& scattering,
+                                         const dsp::ScatteringTransformer& transformer) {
+    WindowScattering out;
+    out.recordIndex = static_cast<int>(recordIndex);
+    try {
+        out.errorFile = dataset.records().at(recordIndex).headerPath;
+        const auto rec = dataset.signal(recordIndex);
+        const auto lead = static_cast<std::size_t>(settings.preprocess.lead);
+        if (lead >= rec->channels.size())
+            throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
+                                        std::to_string(rec->channels.size()) + ")");
+        // The feature job's steps, in its order: preprocess the lead, cut on the evaluation grid.
+        const auto clean = dsp::preprocess(rec->channels[lead], rec->fs, settings.preprocess);
+        const int hop = settings.evalHop > 0 ? settings.evalHop : dsp::windowHop(settings.window.samples, false);
+        const auto windows = dsp::makeWindows(dataset.records()[recordIndex].name, clean,
+                                              settings.preprocess.targetFs, hop, settings.window);
+        if (windows.empty()) throw std::invalid_argument("record has no samples");
+        out.windowCount = static_cast<int>(windows.size());
+        out.windowIndex = std::clamp(windowIndex, 0, out.windowCount - 1);
+        const dsp::Window& w = windows[static_cast<std::size_t>(out.windowIndex)];
+        out.startS = w.startS;
+        out.fs = settings.preprocess.targetFs;
+        out.nPaths = scattering.nPaths();
+        out.nFrames = scattering.nFrames();
+        // Window samples are stored as float by makeWindows; the double path widens them as
+        // computeFeatures(float32 = false) does.
+        const std::vector<double> x(w.samples.begin(), w.samples.end());
+        out.S.resize(scattering.outputSize());
+        scattering.transform(x.data(), out.S.data());
+        const auto logTokens = dsp::logScatteringTokens(out.S.data(), out.nPaths, out.nFrames, settings.logEps);
+        out.tokens = transformer.forward(logTokens.data(), out.nFrames, out.nPaths);
+        out.errorFile.clear();
+    } catch (const InputError& e) {
+        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.errorFile = e.file();
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+}  // namespace dacl::ui
