@@ -1,0 +1,206 @@
+// ROC view over predictions stored through the core API: every drawn ROC and PR curve is core's
+// rocCurve/prCurve of the stored predictions (per fold and pooled), the legend carries the AUROC,
+// and moving the threshold gives the confusion matrix core's statsAt computes, with the marker
+// at that operating point.
+#include "core/eval/metrics.h"
+#include "core/eval/random.h"
+#include "core/store/results_store.h"
+#include "ui/views/roc_view.h"
+
+#include <qcustomplot.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace dacl;
+using namespace dacl::store;
+using dacl::ui::RocView;
+
+namespace {
+
+struct Fold {
+    std::vector<double> scores;
+    std::vector<int> labels;
+};
+
+// Scores that separate the classes imperfectly, with ties (rounded to 0.05).
+Fold makeFold(int n, std::uint64_t seed, int classes = 2) {
+    eval::SplitMix64 rng(seed);
+    Fold f;
+    for (int i = 0; i < n; ++i) {
+        const int label = static_cast<int>(rng.below(classes == 2 ? 4 : 4));
+        const int binaryLabel = classes == 2 ? (label == 0 ? 1 : 0) : label;
+        const bool positive = classes == 2 ? binaryLabel == 1 : label == 1;
+        double s = 0.35 * positive + static_cast<double>(rng.below(1000)) / 1000.0 * 0.65;
+        s = std::round(s * 20) / 20;
+        f.scores.push_back(s);
+        f.labels.push_back(binaryLabel);
+    }
+    return f;
+}
+
+std::int64_t storeRun(ResultsStore& st, const std::string& task, const std::vector<Fold>& folds) {
+    NewRun r;
+    r.name = "roc " + task;
+    r.task = task;
+    const std::int64_t id = st.createRun(r);
+    for (std::size_t k = 0; k < folds.size(); ++k) {
+        std::vector<Prediction> preds;
+        for (std::size_t i = 0; i < folds[k].scores.size(); ++i)
+            preds.push_back({static_cast<int>(k), "R" + std::to_string(k) + "_" + std::to_string(i), folds[k].labels[i],
+                             folds[k].scores[i], std::nullopt, {}});
+        st.addPredictions(id, preds);
+        st.setFoldResult(id, static_cast<int>(k), "auroc", 0.0);  // value irrelevant to the view
+        st.setFoldResult(id, static_cast<int>(k), "threshold", 0.5);
+    }
+    st.setFinalMetric(id, {"threshold", 0.35, 0, 0.35, 0.35});
+    return id;
+}
+
+void compareRoc(QCPCurve* curve, const std::vector<eval::RocPoint>& expected) {
+    QVERIFY(curve);
+    QCOMPARE(curve->dataCount(), static_cast<int>(expected.size()));
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        QCOMPARE(curve->data()->at(static_cast<int>(k))->key, expected[k].fpr);
+        QCOMPARE(curve->data()->at(static_cast<int>(k))->value, expected[k].tpr);
+    }
+}
+
+}  // namespace
+
+class TestRocView : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void curvesAreCoreCurvesOfTheStoredPredictions() {
+        const QString path = dir_.filePath(QStringLiteral("roc.sqlite"));
+        const std::vector<Fold> folds = {makeFold(150, 1), makeFold(140, 2)};
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "af_vs_rest", folds);
+        }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({id});
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(static_cast<int>(view.curves().size()), 3);  // two folds + pooled
+
+        Fold pooled;
+        for (int k = 0; k < 2; ++k) {
+            const int i = view.curveIndex(id, k);
+            QVERIFY(i >= 0);
+            compareRoc(view.rocCurveItem(i), eval::rocCurve(folds[k].scores, folds[k].labels));
+            const auto pr = eval::prCurve(folds[k].scores, folds[k].labels);
+            QCOMPARE(view.prCurveItem(i)->dataCount(), static_cast<int>(pr.size()));
+            QCOMPARE(view.prCurveItem(i)->data()->at(0)->value, pr[0].precision);
+            // Legend: AUROC with its interval.
+            const QString name = view.rocCurveItem(i)->name();
+            QVERIFY2(name.contains(QString::number(eval::auroc(folds[k].scores, folds[k].labels), 'f', 3)), qPrintable(name));
+            QVERIFY2(name.contains(QLatin1Char('[')), qPrintable(name));
+            pooled.scores.insert(pooled.scores.end(), folds[k].scores.begin(), folds[k].scores.end());
+            pooled.labels.insert(pooled.labels.end(), folds[k].labels.begin(), folds[k].labels.end());
+        }
+        const int p = view.curveIndex(id, std::nullopt);
+        QVERIFY(p >= 0);
+        compareRoc(view.rocCurveItem(p), eval::rocCurve(pooled.scores, pooled.labels));
+        const eval::Interval ci = eval::bootstrapAuroc(pooled.scores, pooled.labels, 1000, 20170);
+        QCOMPARE(view.curves()[static_cast<std::size_t>(p)].ciLow, ci.low);
+
+        // Toggling a curve hides it on both plots.
+        view.setCurveVisible(view.curveIndex(id, 1), false);
+        QVERIFY(!view.rocCurveItem(view.curveIndex(id, 1))->visible());
+        QVERIFY(!view.prCurveItem(view.curveIndex(id, 1))->visible());
+        QVERIFY(view.rocCurveItem(view.curveIndex(id, 0))->visible());
+    }
+
+    void thresholdGivesCoresConfusionMatrix() {
+        const QString path = dir_.filePath(QStringLiteral("thr.sqlite"));
+        const std::vector<Fold> folds = {makeFold(200, 11), makeFold(190, 12)};
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "af_vs_rest", folds);
+        }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({id});
+        QTRY_COMPARE(loaded.count(), 1);
+        const int f0 = view.curveIndex(id, 0);
+        view.setActiveCurve(f0);
+        for (double t : {0.0, 0.2, 0.37, 0.5, 0.65, 0.9, 1.0}) {
+            view.setThreshold(t);
+            QCOMPARE(view.threshold(), t);
+            const eval::BinaryStats expected = eval::statsAt(folds[0].scores, folds[0].labels, t);
+            QVERIFY(view.currentStats().has_value());
+            const eval::BinaryStats got = *view.currentStats();
+            QCOMPARE(got.tp, expected.tp);
+            QCOMPARE(got.fp, expected.fp);
+            QCOMPARE(got.tn, expected.tn);
+            QCOMPARE(got.fn, expected.fn);
+            // The ROC marker sits at (1 − specificity, sensitivity).
+            QCPGraph* marker = nullptr;
+            for (int g = 0; g < view.rocPlot()->graphCount(); ++g) marker = view.rocPlot()->graph(g);
+            QVERIFY(marker && marker->dataCount() == 1);
+            QCOMPARE(marker->data()->at(0)->key, 1.0 - expected.specificity);
+            QCOMPARE(marker->data()->at(0)->value, expected.sensitivity);
+        }
+        // A freshly loaded view starts at the run's stored validation threshold, on the pooled curve.
+        RocView fresh;
+        QSignalSpy loaded2(&fresh, &RocView::loaded);
+        fresh.setResultsFile(path);
+        fresh.setRuns({id});
+        QTRY_COMPARE(loaded2.count(), 1);
+        QCOMPARE(fresh.activeCurve(), fresh.curveIndex(id, std::nullopt));
+        QCOMPARE(fresh.threshold(), 0.35);
+        std::vector<double> all = folds[0].scores;
+        std::vector<int> labels = folds[0].labels;
+        all.insert(all.end(), folds[1].scores.begin(), folds[1].scores.end());
+        labels.insert(labels.end(), folds[1].labels.begin(), folds[1].labels.end());
+        QCOMPARE(fresh.currentStats()->tp, eval::statsAt(all, labels, 0.35).tp);
+        QCOMPARE(fresh.currentStats()->fp, eval::statsAt(all, labels, 0.35).fp);
+    }
+
+    void challenge4UsesTheAfClass() {
+        const QString path = dir_.filePath(QStringLiteral("c4.sqlite"));
+        const std::vector<Fold> folds = {makeFold(160, 21, 4)};
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "challenge4", folds);
+        }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({id});
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(static_cast<int>(view.curves().size()), 1);  // one fold: no pooled duplicate
+        std::vector<int> af;
+        for (int l : folds[0].labels) af.push_back(l == 1 ? 1 : 0);
+        compareRoc(view.rocCurveItem(view.curveIndex(id, 0)), eval::rocCurve(folds[0].scores, af));
+    }
+
+    void unknownRunIsAnError() {
+        const QString path = dir_.filePath(QStringLiteral("err.sqlite"));
+        { ResultsStore st(path.toStdString()); }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({4242});
+        QTRY_COMPARE(loaded.count(), 1);
+        QVERIFY(!view.lastError().isEmpty());
+        QVERIFY(view.curves().empty());
+        view.setThreshold(0.3);  // no curve: nothing to compute, nothing breaks
+        QVERIFY(!view.currentStats());
+    }
+};
+
+QTEST_MAIN(TestRocView)
+#include "test_roc_view.moc"

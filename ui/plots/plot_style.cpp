@@ -1,0 +1,66 @@
+#include "ui/plots/plot_style.h"
+
+#include <qcustomplot.h>
+
+#include <QApplication>
+
+#include <cmath>
+
+namespace dacl::ui {
+
+QFont plotFont(double points, bool pixelSized, bool bold) {
+    // Reports use one fixed family so that they look the same on every machine; the screen keeps
+    // the desktop's font.
+    QFont f = pixelSized ? QFont(QStringLiteral("DejaVu Sans")) : QApplication::font();
+    f.setStyleHint(QFont::SansSerif);
+    if (pixelSized) f.setPixelSize(std::max(1, static_cast<int>(std::lround(points * 96.0 / 72.0))));
+    else f.setPointSizeF(points);
+    f.setBold(bold);
+    return f;
+}
+
+void applyPlotStyle(QCustomPlot& plot, const PlotFonts& fonts) {
+    const QFont tick = plotFont(fonts.tick, fonts.pixelSized);
+    const QFont label = plotFont(fonts.label, fonts.pixelSized);
+    const QPen axisPen(QColor(60, 60, 60), 1);
+    const QPen gridPen(QColor(225, 225, 225), 1, Qt::SolidLine);
+    plot.setBackground(Qt::white);
+    for (QCPAxisRect* rect : plot.axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setTickLabelFont(tick);
+            axis->setLabelFont(label);
+            axis->setSelectedTickLabelFont(tick);
+            axis->setSelectedLabelFont(label);
+            axis->setBasePen(axisPen);
+            axis->setTickPen(axisPen);
+            axis->setSubTickPen(axisPen);
+            axis->setTickLabelColor(QColor(30, 30, 30));
+            axis->setLabelColor(QColor(30, 30, 30));
+            axis->grid()->setPen(gridPen);
+            axis->grid()->setZeroLinePen(gridPen);
+        }
+    }
+    if (plot.legend) {
+        plot.legend->setFont(plotFont(fonts.legend, fonts.pixelSized));
+        plot.legend->setSelectedFont(plotFont(fonts.legend, fonts.pixelSized));
+        plot.legend->setBorderPen(QPen(QColor(200, 200, 200)));
+        plot.legend->setBrush(QColor(255, 255, 255, 230));
+        for (int i = 0; i < plot.legend->itemCount(); ++i)
+            if (auto* item = plot.legend->item(i)) item->setFont(plotFont(fonts.legend, fonts.pixelSized));
+    }
+}
+
+void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& fonts) {
+    QCPTextElement* element = nullptr;
+    if (plot.plotLayout()->rowCount() > 1)
+        element = qobject_cast<QCPTextElement*>(plot.plotLayout()->element(0, 0));
+    if (!element) {
+        plot.plotLayout()->insertRow(0);
+        element = new QCPTextElement(&plot, title, plotFont(fonts.title, fonts.pixelSized, true));
+        plot.plotLayout()->addElement(0, 0, element);
+    }
+    element->setText(title);
+    element->setFont(plotFont(fonts.title, fonts.pixelSized, true));
+}
+
+}  // namespace dacl::ui

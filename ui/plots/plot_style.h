@@ -1,0 +1,29 @@
+#pragma once
+// One look for every plot, on screen and in reports: readable fonts (≥ 9 pt), thin dark axes,
+// light grid, a legend without a heavy frame.
+#include <QFont>
+#include <QString>
+
+class QCustomPlot;
+class QCPAxisRect;
+
+namespace dacl::ui {
+
+struct PlotFonts {
+    double tick = 9;     // points
+    double label = 10;
+    double legend = 9;
+    double title = 11;
+    // Report figures are painted at scales unknown when they are laid out: pixel-sized fonts (at
+    // 96 px per inch) keep layout and painting consistent on any device (see plot_export.h).
+    bool pixelSized = false;
+};
+
+QFont plotFont(double points, bool pixelSized, bool bold = false);
+
+// Fonts, pens and legend style for every axis rect of the plot; call after adding axis rects.
+void applyPlotStyle(QCustomPlot& plot, const PlotFonts& fonts = {});
+// Adds a title row above the main axis rect (or updates it).
+void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& fonts = {});
+
+}  // namespace dacl::ui
