@@ -9,6 +9,8 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -166,6 +168,57 @@ private Q_SLOTS:
         labels.insert(labels.end(), folds[1].labels.begin(), folds[1].labels.end());
         QCOMPARE(fresh.currentStats()->tp, eval::statsAt(all, labels, 0.35).tp);
         QCOMPARE(fresh.currentStats()->fp, eval::statsAt(all, labels, 0.35).fp);
+    }
+
+    void draggingTheMarkerMovesAlongTheCurve() {
+        const QString path = dir_.filePath(QStringLiteral("drag.sqlite"));
+        const std::vector<Fold> folds = {makeFold(200, 31), makeFold(200, 32)};
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "af_vs_rest", folds);
+        }
+        RocView view;
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({id});
+        QTRY_COMPARE(loaded.count(), 1);
+        const int f0 = view.curveIndex(id, 0);
+        view.setActiveCurve(f0);
+        view.setThreshold(0.9);
+        QCustomPlot* plot = view.rocPlot();
+        plot->replot();
+        auto pixel = [&](double x, double y) {
+            return QPointF(plot->xAxis->coordToPixel(x), plot->yAxis->coordToPixel(y));
+        };
+        auto send = [&](QEvent::Type type, const QPointF& local, Qt::MouseButtons buttons) {
+            QMouseEvent e(type, local, plot->mapToGlobal(local), Qt::LeftButton, buttons, Qt::NoModifier);
+            QApplication::sendEvent(plot, &e);
+        };
+        const eval::BinaryStats start = *view.currentStats();
+        const QPointF marker = pixel(1 - start.specificity, start.sensitivity);
+        // A point of the curve far from the marker, with a finite threshold.
+        const auto roc = eval::rocCurve(folds[0].scores, folds[0].labels);
+        const eval::RocPoint target = roc[roc.size() * 3 / 4];
+        send(QEvent::MouseButtonPress, marker, Qt::LeftButton);
+        send(QEvent::MouseMove, (marker + pixel(target.fpr, target.tpr)) / 2, Qt::LeftButton);
+        send(QEvent::MouseMove, pixel(target.fpr, target.tpr), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, pixel(target.fpr, target.tpr), Qt::NoButton);
+        QCOMPARE(view.threshold(), target.threshold);
+        const eval::BinaryStats expected = eval::statsAt(folds[0].scores, folds[0].labels, target.threshold);
+        QCOMPARE(view.currentStats()->tp, expected.tp);
+        QCOMPARE(view.currentStats()->fp, expected.fp);
+        // The plot was not panned by the drag.
+        QCOMPARE(plot->xAxis->range().lower, -0.02);
+
+        // A press away from the marker does not move the threshold.
+        const double before = view.threshold();
+        send(QEvent::MouseButtonPress, pixel(0.9, 0.1), Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, pixel(0.9, 0.1), Qt::NoButton);
+        QCOMPARE(view.threshold(), before);
     }
 
     void challenge4UsesTheAfClass() {
