@@ -34,6 +34,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"vae.hidden1", 256, "VAE first hidden layer", {}},
         {"vae.hidden2", 128, "VAE second hidden layer", {}},
         {"vae.beta", 0.01, "weight of the KL term", {}},
+        {"vae.recon", "mean", "reconstruction error summed over features per sample, or the per-element mean", {"sum", "mean"}},
         {"vae.warmup_epochs", 10, "epochs of linear beta warm-up", {}},
         {"vae.epochs", 60, "maximal VAE epochs", {}},
         {"vae.patience", 8, "early stopping patience on validation reconstruction", {}},

@@ -34,6 +34,7 @@ public:
         for (const auto& [k, v] : values_) out += k + "=" + v + "\n";
         return out;
     }
+    bool has(const std::string& key) const { return values_.count(key) != 0; }
     std::string str(const std::string& key) const {
         auto it = values_.find(key);
         if (it == values_.end()) throw std::invalid_argument("stored settings lack '" + key + "'");

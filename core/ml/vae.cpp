@@ -43,6 +43,7 @@ std::string settingsText(const VaeSettings& s, int inputDim) {
     kv.set("latent_dim", s.latentDim);
     kv.set("beta", s.beta);
     kv.set("beta_warmup_epochs", s.betaWarmupEpochs);
+    kv.set("recon_reduction", s.reconReduction);
     kv.set("max_epochs", s.maxEpochs);
     kv.set("patience", s.patience);
     kv.set("batch_size", s.batchSize);
@@ -62,6 +63,8 @@ VaeSettings settingsFrom(const KvText& kv) {
     s.latentDim = static_cast<int>(kv.integer("latent_dim"));
     s.beta = kv.num("beta");
     s.betaWarmupEpochs = static_cast<int>(kv.integer("beta_warmup_epochs"));
+    // Models saved before the setting existed were trained with the per-element mean.
+    s.reconReduction = kv.has("recon_reduction") ? kv.str("recon_reduction") : "mean";
     s.maxEpochs = static_cast<int>(kv.integer("max_epochs"));
     s.patience = static_cast<int>(kv.integer("patience"));
     s.batchSize = static_cast<int>(kv.integer("batch_size"));
@@ -79,10 +82,11 @@ void checkSettings(const VaeSettings& s, int inputDim) {
         throw std::invalid_argument("VAE: layer sizes must be positive");
     if (!(s.beta >= 0) || s.betaWarmupEpochs < 0 || s.maxEpochs < 1 || s.patience < 1 ||
         s.batchSize < 1 || !(s.lr > 0) || !(s.weightDecay >= 0) ||
-        !(s.validationFraction > 0 && s.validationFraction < 1))
+        !(s.validationFraction > 0 && s.validationFraction < 1) ||
+        (s.reconReduction != "sum" && s.reconReduction != "mean"))
         throw std::invalid_argument(
             "VAE: need beta >= 0, warm-up >= 0, epochs/patience/batch >= 1, lr > 0, "
-            "weight decay >= 0, 0 < validation fraction < 1");
+            "weight decay >= 0, 0 < validation fraction < 1, reconstruction 'sum' or 'mean'");
 }
 
 }  // namespace
@@ -142,6 +146,7 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
     torch::AutoGradMode enable(true);
     std::mt19937_64 rng(s.seed);
     auto gen = makeGenerator(s.seed ^ 0x9E3779B97F4A7C15ULL);
+    const bool sumRecon = s.reconReduction == "sum";
 
     // Validation: the given matrix, or a seeded random held-out part of train.
     Matrix train = trainIn, validation = validationIn;
@@ -195,8 +200,10 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
             auto eps = torch::randn(mu.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32)).to(d.device);
             auto z = mu + torch::exp(0.5 * logvar) * eps;
             auto rec = torch::mse_loss(d.net->decode(z), xb);
+            // Per element MSE; "sum" scales it to the per-sample squared error.
+            auto objectiveRec = sumRecon ? rec * static_cast<double>(xb.size(1)) : rec;
             auto kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)).mean();
-            auto loss = rec + e.beta * kl;
+            auto loss = objectiveRec + e.beta * kl;
             opt.zero_grad();
             loss.backward();
             opt.step();

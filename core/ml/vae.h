@@ -1,7 +1,7 @@
 #pragma once
 // The VAE that compresses the pooled scattering feature f ∈ R^{2C} to the latent z0 (method.md §4).
 // Torch-free interface (pimpl). MLP encoder 2C → 256 → 128 → (μ, log σ²), mirrored decoder;
-// loss = MSE + β·KL with a linear β warm-up; early stopping on validation reconstruction;
+// loss = squared error (summed over features, or per element) + β·KL with a linear β warm-up; early stopping on validation reconstruction;
 // downstream z0 = μ standardised per dimension with training statistics.
 #include "core/common/progress.h"
 #include "core/ml/matrix.h"
@@ -19,6 +19,9 @@ struct VaeSettings {
     int hidden2 = 128;
     int latentDim = 32;          // d
     double beta = 0.01;          // KL weight after warm-up
+    // Reconstruction term: "sum" = squared error summed over the input features (the Gaussian
+    // log-likelihood, so that β weighs the KL against the whole sample), "mean" = per element.
+    std::string reconReduction = "mean";
     int betaWarmupEpochs = 10;   // β rises linearly over these epochs (0 = no warm-up)
     int maxEpochs = 60;
     int patience = 8;            // epochs without validation improvement before stopping

@@ -17,6 +17,7 @@ VaeSettings vaeSettings(const Settings& s, std::uint64_t seed) {
     v.hidden2 = static_cast<int>(s.getInt("vae.hidden2"));
     v.latentDim = static_cast<int>(s.getInt("vae.latent"));
     v.beta = s.getDouble("vae.beta");
+    v.reconReduction = s.getString("vae.recon");
     v.betaWarmupEpochs = static_cast<int>(s.getInt("vae.warmup_epochs"));
     v.maxEpochs = static_cast<int>(s.getInt("vae.epochs"));
     v.patience = static_cast<int>(s.getInt("vae.patience"));
