@@ -57,7 +57,6 @@ ScatteringView::ScatteringView(QWidget* parent) : QWidget(parent) {
     layout->addLayout(bar);
     layout->addWidget(info_);
     layout->addWidget(plot_, 1);
-    rebuildScattering();
     clearMaps(tr("No record selected"));
 }
 
@@ -111,10 +110,8 @@ void ScatteringView::buildPlot() {
     connect(plot_, &QCustomPlot::mousePress, this, &ScatteringView::onMousePress);
 }
 
-void ScatteringView::rebuildScattering() {
-    // Filters only: the FFT plans are made on first use, on the worker thread.
-    scattering_ = std::make_shared<const dsp::Scattering1D>(scatteringConfig(settings_));
-    transformer_ = std::make_shared<const dsp::ScatteringTransformer>(transformerConfig(settings_));
+void ScatteringView::adoptScattering(std::shared_ptr<const dsp::Scattering1D> scattering) {
+    scattering_ = std::move(scattering);
     order1Paths_.clear();
     const auto& paths = scattering_->paths();
     for (int p = 0; p < static_cast<int>(paths.size()); ++p)
@@ -138,6 +135,7 @@ void ScatteringView::rebuildScattering() {
 void ScatteringView::updatePathCombo() {
     QSignalBlocker block(pathCombo_);
     pathCombo_->clear();
+    if (!scattering_) return;
     const auto& paths = scattering_->paths();
     const double fs = settings_.preprocess.targetFs;
     for (int n1 = 0; n1 < order1Paths_.size(); ++n1)
@@ -173,7 +171,8 @@ void ScatteringView::setWindow(int windowIndex) {
 
 void ScatteringView::setFeatureSettings(const features::FeatureSettings& settings) {
     settings_ = settings;
-    rebuildScattering();
+    // Results computed with the previous settings are dropped (generation), and the next result
+    // brings the transform for the new ones.
     if (requestedRecord_ >= 0) {
         ++generation_;
         startLoad();
@@ -192,10 +191,10 @@ void ScatteringView::startLoad() {
         if (generation != generation_) return;  // a newer request is on its way
         showResult(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [dataset = *dataset_, record = static_cast<std::size_t>(requestedRecord_),
-                                          window = requestedWindow_, settings = settings_, sc = scattering_,
-                                          st = transformer_] {
-        return computeWindowScattering(dataset, record, window, settings, *sc, *st);
+    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [dataset = *dataset_, window = requestedWindow_,
+                                                            record = static_cast<std::size_t>(requestedRecord_),
+                                                            settings = settings_] {
+        return computeWindowScattering(dataset, record, window, settings);
     }));
 }
 
@@ -213,6 +212,7 @@ void ScatteringView::showResult(WindowScattering result) {
     }
     result_ = std::move(result);
     requestedWindow_ = result_.windowIndex;
+    if (result_.scattering != scattering_) adoptScattering(result_.scattering);
     const double end = result_.startS + settings_.window.samples / result_.fs;
     info_->setStyleSheet(QString());
     info_->setText(tr("%1  ·  window %2 of %3  ·  %4–%5 s  ·  %6 paths × %7 frames  ·  J = %8, Q = (%9, %10)")
@@ -259,6 +259,7 @@ void ScatteringView::updateMaps() {
 
 QVector<double> ScatteringView::frameTimes() const {
     QVector<double> t;
+    if (!scattering_) return t;
     for (int i = 0; i < result_.nFrames; ++i) t.push_back(result_.startS + scattering_->framePosition(i) / result_.fs);
     return t;
 }
@@ -295,6 +296,7 @@ void ScatteringView::fillOrder1() {
 QVector<int> ScatteringView::rowPaths(Panel p) const {
     if (p == Panel::Order1) return order1Paths_;
     QVector<int> rows;
+    if (!scattering_) return rows;
     const auto& paths = scattering_->paths();
     if (p == Panel::Tokens) {
         for (int i = 0; i < static_cast<int>(paths.size()); ++i) rows.push_back(i);
@@ -391,7 +393,12 @@ void ScatteringView::updateTitles() {
 }
 
 void ScatteringView::setFirstOrderPath(int n1) {
-    if (order1Paths_.isEmpty()) return;
+    if (order1Paths_.isEmpty()) {
+        // No result yet: remember the choice for when the transform arrives.
+        n1_ = std::max(0, n1);
+        n1Chosen_ = true;
+        return;
+    }
     n1 = std::clamp(n1, 0, static_cast<int>(order1Paths_.size()) - 1);
     const bool changed = n1 != n1_;
     n1_ = n1;
@@ -505,7 +512,7 @@ QString ScatteringView::valueText(Panel p, double value) const {
 }
 
 QString ScatteringView::describeAt(const QPointF& pos) const {
-    if (result_.recordIndex < 0) return {};
+    if (result_.recordIndex < 0 || !scattering_) return {};
     for (Panel p : {Panel::Order1, Panel::Order2, Panel::Tokens}) {
         const PanelItems& it = panel(p);
         if (!it.map->visible() || !it.rect->rect().contains(pos.toPoint())) continue;

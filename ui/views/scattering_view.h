@@ -54,7 +54,8 @@ public:
     double windowStartS() const { return result_.startS; }
     bool isLoading() const { return loading_; }
     const WindowScattering& result() const { return result_; }
-    const dsp::Scattering1D& scattering() const { return *scattering_; }
+    // The transform of the data shown (nullptr until the first result arrives).
+    const dsp::Scattering1D* scattering() const { return scattering_.get(); }
 
     void setFirstOrderPath(int n1);
     int firstOrderPath() const { return n1_; }
@@ -98,7 +99,7 @@ private:
         QCPTextElement* title = nullptr;
     };
     void buildPlot();
-    void rebuildScattering();
+    void adoptScattering(std::shared_ptr<const dsp::Scattering1D> scattering);
     void startLoad();
     void showResult(WindowScattering result);
     void clearMaps(const QString& message);
@@ -122,7 +123,6 @@ private:
     bool loading_ = false;
     features::FeatureSettings settings_;
     std::shared_ptr<const dsp::Scattering1D> scattering_;
-    std::shared_ptr<const dsp::ScatteringTransformer> transformer_;
     QVector<int> order1Paths_;  // path indices of order 1, by n1
     WindowScattering result_;
     int n1_ = 0;

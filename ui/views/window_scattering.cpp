@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 namespace dacl::ui {
 
@@ -23,6 +26,35 @@ dsp::ScatteringTransformerConfig transformerConfig(const features::FeatureSettin
     dsp::ScatteringTransformerConfig c;
     c.layers = settings.stLayers;
     return c;
+}
+
+std::shared_ptr<const dsp::Scattering1D> sharedScattering(const features::FeatureSettings& settings) {
+    static std::mutex mutex;
+    static std::map<std::tuple<int, int, int, int, int>, std::shared_ptr<const dsp::Scattering1D>> cache;
+    dsp::ScatteringConfig c = scatteringConfig(settings);
+    c.effort = dsp::fft::Effort::Estimate;
+    const auto key = std::make_tuple(c.N, c.J, c.Q1, c.Q2, c.maxOrder);
+    const std::lock_guard<std::mutex> lock(mutex);  // a second caller waits for the first build
+    auto& slot = cache[key];
+    if (!slot) slot = std::make_shared<const dsp::Scattering1D>(c);
+    return slot;
+}
+
+WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,
+                                         const features::FeatureSettings& settings) {
+    WindowScattering out;
+    std::shared_ptr<const dsp::Scattering1D> scattering;
+    try {
+        scattering = sharedScattering(settings);
+    } catch (const std::exception& e) {
+        out.recordIndex = static_cast<int>(recordIndex);
+        out.error = e.what();  // bad settings (e.g. a J too large for N)
+        return out;
+    }
+    const dsp::ScatteringTransformer transformer(transformerConfig(settings));
+    out = computeWindowScattering(dataset, recordIndex, windowIndex, settings, *scattering, transformer);
+    out.scattering = scattering;
+    return out;
 }
 
 WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,

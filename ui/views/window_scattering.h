@@ -25,6 +25,7 @@ struct WindowScattering {
     std::vector<double> S;          // nPaths x nFrames, row-major: Scattering1D's output
     std::vector<double> tokens;     // nFrames x nPaths: Scattering Transformer output
                                     // (log(S + eps) tokens contextualised)
+    std::shared_ptr<const dsp::Scattering1D> scattering;  // the transform used (paths, frames)
     std::string error;              // non-empty: nothing else is valid
     std::string errorFile;
 };
@@ -33,7 +34,15 @@ struct WindowScattering {
 dsp::ScatteringConfig scatteringConfig(const features::FeatureSettings& settings);
 dsp::ScatteringTransformerConfig transformerConfig(const features::FeatureSettings& settings);
 
+// One transform per configuration for the whole process, built on first use by whichever thread
+// asks (building the filters takes most of a second, so never on the GUI thread). Its FFT plans
+// are estimated, not measured: a view transforms one window at a time, so planning time (seconds
+// when measured) matters more than FFT speed; results agree with measured plans to rounding.
+std::shared_ptr<const dsp::Scattering1D> sharedScattering(const features::FeatureSettings& settings);
+
 // `windowIndex` is clamped to the record's evaluation windows. Never throws.
+WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,
+                                         const features::FeatureSettings& settings);
 WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,
                                          const features::FeatureSettings& settings,
                                          const dsp::Scattering1D& scattering,
