@@ -52,8 +52,8 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
         s.millivolts = rec->channels[lead];
         if (toMv != 1.0)
             for (double& v : s.millivolts) v *= toMv;
-        dsp::PreprocessSettings band = settings.preprocess;
-        s.filtered = dsp::bandpass(s.millivolts, s.fs, band);
+        // The method's band, applied at the record's own rate so samples stay where they were.
+        s.filtered = dsp::bandpass(s.millivolts, s.fs, settings.preprocess);
         s.rPeaks = dsp::detectRPeaks(s.millivolts, s.fs);
         s.heartRateBpm = dsp::heartRateBpm(s.rPeaks, s.fs);
         s.windowStartS = evaluationWindowStarts(s.millivolts, s.fs, settings);
