@@ -13,5 +13,6 @@ void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, be
 void registerPipelineCommands(CLI::App& app);  // pipeline
 void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
 void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
+void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
 
 }  // namespace dacl::cli
