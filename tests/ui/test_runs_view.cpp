@@ -194,8 +194,11 @@ private Q_SLOTS:
         view.setResultsFile(path_);
         QTRY_COMPARE(view.model()->rowCount(), 4);
         QSignalSpy current(&view, &RunsView::currentRunChanged);
+        QSignalSpy selected(&view, &RunsView::selectedRunsChanged);
         view.selectRuns({a_, b_});
         QCOMPARE(sorted(view.selectedRunIds()), sorted({a_, b_}));
+        QVERIFY(current.count() >= 1);
+        QCOMPARE(sorted(selected.last().first().value<QList<qint64>>()), sorted({a_, b_}));
         ui::RunComparePanel* panel = view.comparePanel();
         QCOMPARE(sorted(panel->runIds()), sorted({a_, b_}));
         panel->setDifferencesOnly(false);

@@ -198,6 +198,7 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
         menu.addAction(tr("Delete…"), this, &RunsView::deleteSelectedRuns)->setEnabled(!selectedRunIds().isEmpty());
         menu.addAction(tr("Resume"), this, &RunsView::resumeSelectedRun)->setEnabled(resumeButton_->isEnabled());
         menu.addSeparator();
+        menu.addAction(tr("Export report…"), this, [this, id] { Q_EMIT reportRequested(id); })->setEnabled(id >= 0);
         auto exportCsv = [this, id](bool embeddings) {
             const QString file = QFileDialog::getSaveFileName(
                 this, embeddings ? tr("Export embeddings") : tr("Export predictions"),
@@ -489,6 +490,10 @@ void RunsView::selectionChanged() {
     if (auto* stack = qobject_cast<QStackedWidget*>(compare_->parentWidget()))
         stack->setCurrentWidget(compared.size() >= 2 ? static_cast<QWidget*>(compare_) : compareHint_);
 
+    if (ids != lastSelected_) {
+        lastSelected_ = ids;
+        Q_EMIT selectedRunsChanged(ids);
+    }
     const qint64 current = currentRunId();
     if (current != lastCurrent_) {
         lastCurrent_ = current;

@@ -74,7 +74,11 @@ public:
 
 Q_SIGNALS:
     void currentRunChanged(qint64 runId);  // -1 when the selection becomes empty
+    // Every selected run, in table order (e.g. for the ROC view, which overlays several runs).
+    void selectedRunsChanged(const QList<qint64>& runIds);
     void resumeRequested(qint64 runId);
+    // "Export report…" from the table's context menu.
+    void reportRequested(qint64 runId);
     // After each snapshot of the file has been applied to the table.
     void refreshed();
     void errorOccurred(const QString& message);
@@ -116,6 +120,7 @@ private:
     int refreshes_ = 0;
     int generation_ = 0;  // results of reads for a previous file are ignored
     qint64 lastCurrent_ = -1;
+    QList<qint64> lastSelected_;
     QString lastError_;
 };
 
