@@ -13,6 +13,7 @@ void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, be
 void registerPipelineCommands(CLI::App& app);  // pipeline
 void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
 void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
+void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only command that starts Qt)
 void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
 
 }  // namespace dacl::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerPipelineCommands(app);
     dacl::cli::registerBenchMlCommands(app);
     dacl::cli::registerPredictCommands(app);
+    dacl::cli::registerReportCommands(app);
     dacl::cli::registerTsneCommands(app);
 
     try {

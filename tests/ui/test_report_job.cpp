@@ -1,0 +1,138 @@
+// The desktop's report export: ReportJob reads a run (written through the core API, final metrics
+// by the pipeline's own storeFinalMetrics) on a worker thread and writes PDF and HTML with every
+// section the run has data for; a missing dataset only drops the ECG strip (with a note), an
+// unknown run or an unwritable file fails with a clear message.
+#include "core/common/settings.h"
+#include "core/eval/random.h"
+#include "core/ml/pipeline/summary.h"
+#include "core/store/results_store.h"
+#include "ui/report/report_job.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dacl;
+using namespace dacl::store;
+
+namespace {
+
+std::int64_t writeRun(ResultsStore& st) {
+    Settings settings;
+    settings.set("eval.bootstrap", 200);
+    NewRun r;
+    r.name = "job test";
+    r.task = "af_vs_rest";
+    r.settingsJson = nlohmann::json{{"settings", settings.values()},
+                                    {"request", {{"data", "/nonexistent/dataset"}, {"folds", 2}, {"task", "af_vs_rest"}}}}
+                         .dump();
+    r.seed = 5;
+    r.dataFingerprint = "feedbeefcafe0001";
+    const std::int64_t id = st.createRun(r);
+    r.name = "st_lr";
+    r.parentId = id;
+    const std::int64_t baseline = st.createRun(r);
+    eval::SplitMix64 rng(9);
+    for (std::int64_t run : {id, baseline}) {
+        st.startRun(run);
+        for (int fold = 0; fold < 2; ++fold) {
+            std::vector<Prediction> preds;
+            std::vector<Embedding> embs;
+            std::vector<double> scores;
+            std::vector<int> labels;
+            for (int i = 0; i < 60; ++i) {
+                const int label = rng.below(5) == 0 ? 1 : 0;
+                const double score = 0.3 * label + static_cast<double>(rng.below(1000)) / 1000 * 0.7;
+                const std::string rec = "R" + std::to_string(fold) + "_" + std::to_string(i);
+                preds.push_back({fold, rec, label, score, score >= 0.5 ? 1 : 0, {static_cast<float>(1 - score), static_cast<float>(score)}});
+                std::vector<float> v(8);
+                for (float& x : v) x = static_cast<float>(rng.below(1000)) / 1000.f + 0.5f * label;
+                embs.push_back({fold, rec, std::nullopt, 0, label, v});
+                scores.push_back(score);
+                labels.push_back(label);
+            }
+            st.addPredictions(run, preds);
+            st.addEmbeddings(run, embs);
+            const auto ci = eval::bootstrapAuroc(scores, labels, 200, 1);
+            const auto s = eval::statsAt(scores, labels, 0.5);
+            for (const auto& [name, value] :
+                 std::vector<std::pair<std::string, double>>{{"auprc", eval::auprc(scores, labels)}, {"threshold", 0.5},
+                                                             {"sensitivity", s.sensitivity}, {"specificity", s.specificity},
+                                                             {"precision", s.precision}, {"f1", s.f1},
+                                                             {"auroc_ci_low", ci.low}, {"auroc_ci_high", ci.high},
+                                                             {"robust.white.24db.auroc", 0.7}, {"robust.zt.100.auroc", 0.65},
+                                                             {"auroc", eval::auroc(scores, labels)}})
+                st.setFoldResult(run, fold, name, value);
+            for (int e = 0; e < 5; ++e) st.addMetric(run, {fold, e, std::nullopt, "vae.train_loss", 10.0 / (e + 1)});
+        }
+        ml::storeFinalMetrics(st, run, settings);
+        st.endRun(run, RunStatus::Finished);
+    }
+    return id;
+}
+
+}  // namespace
+
+class TestReportJob : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    QString db_;
+    std::int64_t run_ = 0;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        db_ = dir_.filePath(QStringLiteral("job.sqlite"));
+        ResultsStore st(db_.toStdString());
+        run_ = writeRun(st);
+    }
+
+    void writesPdfAndHtmlOnAWorker() {
+        ui::ReportJob job;
+        QSignalSpy finished(&job, &ui::ReportJob::finished);
+        QSignalSpy failed(&job, &ui::ReportJob::failed);
+        const QString pdf = dir_.filePath(QStringLiteral("r.pdf")), html = dir_.filePath(QStringLiteral("r.html"));
+        job.start(db_, run_, {pdf, html});
+        QVERIFY(job.isRunning());  // the window is not blocked: start() returned at once
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(finished.first().first().toStringList(), (QStringList{pdf, html}));
+
+        QFile p(pdf);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QVERIFY(p.read(5) == "%PDF-");
+        QVERIFY(p.size() > 20000);
+
+        QFile h(html);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(h.readAll());
+        QVERIFY(text.contains(QStringLiteral("job test")));
+        QVERIFY(text.contains(QStringLiteral("feedbeefcafe0001")));
+        QVERIFY(text.contains(QStringLiteral("st_lr")));                     // baselines table
+        QVERIFY(text.contains(QStringLiteral("Noise added to the ECG")));    // robustness tables
+        QVERIFY(text.contains(QStringLiteral("SNR 24 dB")));
+        QVERIFY(text.contains(QStringLiteral("t-SNE (perplexity")));         // embedding map
+        QVERIFY(text.contains(QStringLiteral("/nonexistent/dataset is not available")));
+        QVERIFY(!text.contains(QStringLiteral("alt=\"ECG strip")));          // no dataset, no strip
+        // ROC, PR, embedding map and the training curve panel.
+        QCOMPARE(text.count(QStringLiteral("<img src=\"data:image/png;base64,")), 4);
+    }
+
+    void unknownRunAndUnwritableFileFail() {
+        ui::ReportJob job;
+        QSignalSpy failed(&job, &ui::ReportJob::failed);
+        job.start(db_, 999, {dir_.filePath(QStringLiteral("x.pdf"))});
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no run 999")), qPrintable(failed.first().first().toString()));
+
+        job.start(db_, run_, {QStringLiteral("/nonexistent-dir/x.pdf")});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 120000);
+        QVERIFY2(failed.last().first().toString().contains(QStringLiteral("/nonexistent-dir/x.pdf")),
+                 qPrintable(failed.last().first().toString()));
+    }
+};
+
+QTEST_MAIN(TestReportJob)
+#include "test_report_job.moc"
