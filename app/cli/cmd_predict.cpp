@@ -10,14 +10,20 @@
 // `predicted` is 1 when p >= the validation threshold stored with the run (final_threshold),
 // for challenge4 the class code of the largest mean class probability.
 // Leads are 0-based. A record that cannot be read is skipped with the file and the reason.
+//
+// `dacl bench run-model --db FILE --run ID --data DIR [--records N]`: what the final model costs
+// per record and per window in predict and in the desktop's latent and diffusion views.
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/data/signal_reader.h"
 #include "core/data/wfdb_header.h"
+#include "core/ml/pipeline/latent_views.h"
 #include "core/ml/pipeline/run_model.h"
 #include "core/ml/runtime_info.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +31,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <thread>
 
@@ -216,6 +223,76 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
                  summaryPath(output));
 }
 
+double secondsSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Times each step on the first `records` readable records of a dataset (one thread unless the
+// step is parallel itself: the projection uses the cores).
+void benchRunModel(const std::string& db, std::int64_t runId, const std::string& data, std::size_t records,
+                   int threads, bool json) {
+    configureThreads(threads);
+    auto t0 = std::chrono::steady_clock::now();
+    const ml::RunModel model = ml::RunModel::load(db, runId);
+    const double loadS = secondsSince(t0);
+    const Dataset dataset = Dataset::open(data);
+    const std::size_t n = std::min(records, dataset.size());
+    if (n == 0) throw std::runtime_error(data + ": no records");
+    std::vector<std::shared_ptr<const Recording>> recs;
+    for (std::size_t i = 0; i < n; ++i) recs.push_back(dataset.signal(i));
+
+    model.windowFeatures(*recs.front(), model.defaultLead());  // first use plans the FFTs: not timed
+    double featuresS = 0, modelS = 0, latentS = 0;
+    std::size_t windows = 0;
+    for (const auto& r : recs) {
+        t0 = std::chrono::steady_clock::now();
+        const ml::WindowFeatures w = model.windowFeatures(*r, model.defaultLead());
+        featuresS += secondsSince(t0);
+        windows += w.size();
+        t0 = std::chrono::steady_clock::now();
+        model.windowProbabilities(w.features);
+        modelS += secondsSince(t0);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        t0 = std::chrono::steady_clock::now();
+        ml::computeRecordLatent(model, dataset, i);
+        latentS += secondsSince(t0);
+    }
+    const std::size_t walks = std::min<std::size_t>(n, 5);
+    t0 = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < walks; ++i) ml::computeDiffusionWalk(model, dataset, i, 0, model.scheduleKind());
+    const double walkS = secondsSince(t0) / static_cast<double>(walks);
+    std::atomic<bool> cancel{false};
+    t0 = std::chrono::steady_clock::now();
+    const ml::LatentProjection projection = ml::computeLatentProjection(model, dataset, cancel);
+    const double projectionS = secondsSince(t0);
+
+    const nlohmann::json j{{"run_id", runId},
+                           {"records", n},
+                           {"windows", windows},
+                           {"latent_dim", model.latentDim()},
+                           {"timesteps", model.timesteps()},
+                           {"load_s", loadS},
+                           {"features_ms_per_record", 1e3 * featuresS / static_cast<double>(n)},
+                           {"probabilities_ms_per_record", 1e3 * modelS / static_cast<double>(n)},
+                           {"record_latent_ms_per_record", 1e3 * latentS / static_cast<double>(n)},
+                           {"diffusion_walk_ms_per_window", 1e3 * walkS},
+                           {"projection_records", projection.size()},
+                           {"projection_s", projectionS}};
+    if (json) {
+        std::cout << j.dump() << std::endl;
+        return;
+    }
+    std::printf("run %lld: d = %d, T = %d, %zu records, %zu windows\n", static_cast<long long>(runId), model.latentDim(),
+                model.timesteps(), n, windows);
+    std::printf("  load model                  %8.3f s\n", loadS);
+    std::printf("  window features             %8.1f ms/record\n", j["features_ms_per_record"].get<double>());
+    std::printf("  VAE + encoder + probe       %8.1f ms/record\n", j["probabilities_ms_per_record"].get<double>());
+    std::printf("  latent view, one record     %8.1f ms\n", j["record_latent_ms_per_record"].get<double>());
+    std::printf("  diffusion view, one window  %8.1f ms (every t = 0..T)\n", 1e3 * walkS);
+    std::printf("  projection of %zu records   %8.2f s\n", projection.size(), projectionS);
+}
+
 }  // namespace
 
 void registerPredictCommands(CLI::App& app) {
@@ -238,6 +315,20 @@ void registerPredictCommands(CLI::App& app) {
         if (*lead < -1) throw std::invalid_argument("--lead must be 0 or more");
         run(*db, *runId, *inputs, *output, *lead, *threads);
     });
+
+    CLI::App* b = app.get_subcommand("bench")->add_subcommand(
+        "run-model", "Final model of a run: cost per record (predict) and per window (latent and diffusion views)");
+    auto data = std::make_shared<std::string>();
+    auto records = std::make_shared<std::size_t>(50);
+    auto bThreads = std::make_shared<int>(2);
+    auto json = std::make_shared<bool>(false);
+    b->add_option("--db", *db, "SQLite results file")->required();
+    b->add_option("--run", *runId, "Run id")->required();
+    b->add_option("--data", *data, "Dataset folder")->required();
+    b->add_option("--records", *records, "Records to time (the projection uses the whole dataset)")->capture_default_str();
+    b->add_option("--threads", *bThreads, "LibTorch threads")->capture_default_str();
+    b->add_flag("--json", *json, "One JSON object on stdout");
+    b->callback([=] { benchRunModel(*db, *runId, *data, *records, *bThreads, *json); });
 }
 
 }  // namespace dacl::cli

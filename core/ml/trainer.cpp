@@ -271,6 +271,22 @@ Matrix DaclTrainer::embed(const Matrix& z, int t) const {
     return toMatrix(torch::cat(parts, 0));
 }
 
+Matrix DaclTrainer::embed(const Matrix& z, const std::vector<int>& t) const {
+    Impl& d = *d_;
+    checkMatrix(z, "DACL embedding input", static_cast<std::size_t>(d.latentDim));
+    if (t.size() != z.rows) throw std::invalid_argument("embed: one timestep per row needed");
+    for (int v : t)
+        if (v < 0 || v > d.diffusion.schedule().steps()) throw std::out_of_range("embed: timestep outside [0, T]");
+    torch::NoGradGuard noGrad;
+    d.net->eval();
+    auto Z = toTensor(z).to(d.device);
+    std::vector<std::int64_t> steps(t.begin(), t.end());
+    auto T = torch::tensor(steps, torch::TensorOptions().dtype(torch::kInt64)).to(d.device);
+    std::vector<torch::Tensor> parts;
+    for (long i = 0; i < Z.size(0); i += 4096) parts.push_back(d.net->represent(Z.slice(0, i, i + 4096), T.slice(0, i, i + 4096)));
+    return toMatrix(torch::cat(parts, 0));
+}
+
 std::string DaclTrainer::checkpoint() const {
     const Impl& d = *d_;
     CheckpointState st;

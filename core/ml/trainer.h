@@ -99,6 +99,9 @@ public:
     // h = [GAP(bottleneck); GAP(output)] of encoder(z, t) for every row, without gradients
     // (NoGradGuard in the calling thread). t = 0 is the DACL inference embedding.
     Matrix embed(const Matrix& z, int t = 0) const;
+    // The same with its own timestep per row (t.size() == z.rows): one batched pass, e.g. one
+    // latent at every t = 0..T for the desktop's diffusion view.
+    Matrix embed(const Matrix& z, const std::vector<int>& t) const;
     int embeddingDim() const;
     int latentDim() const;
     int numClasses() const;

@@ -305,7 +305,7 @@ void DiffusionView::advancePlay() {
 
 void DiffusionView::updateSchedule() {
     if (model_) {
-        schedule_ = viewSchedule(*model_, kind_);
+        schedule_ = ml::viewSchedule(*model_, kind_);
     } else {
         ml::ScheduleSettings s;
         s.kind = kind_;
@@ -339,7 +339,7 @@ void DiffusionView::startWalk() {
     ++generation_;
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         busy_ = false;
-        walk_ = DiffusionWalk();
+        walk_ = ml::DiffusionWalk();
         clearPlots(!model_ ? tr("No run selected: choose a finished run (Runs view) or finish a training job.")
                            : tr("No record selected."));
         return;
@@ -351,8 +351,8 @@ void DiffusionView::startWalk() {
                        .arg(QString::fromStdString(dataset_->records()[static_cast<std::size_t>(requestedRecord_)].name))
                        .arg(maxTimestep()));
     const int generation = generation_;
-    auto* watcher = new QFutureWatcher<DiffusionWalk>(this);
-    connect(watcher, &QFutureWatcher<DiffusionWalk>::finished, this, [this, watcher, generation] {
+    auto* watcher = new QFutureWatcher<ml::DiffusionWalk>(this);
+    connect(watcher, &QFutureWatcher<ml::DiffusionWalk>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != generation_) return;  // superseded
         showWalk(watcher->result());
@@ -360,13 +360,13 @@ void DiffusionView::startWalk() {
     watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
                                                             record = static_cast<std::size_t>(requestedRecord_),
                                                             window = requestedWindow_, kind = kind_] {
-        return computeDiffusionWalk(*model, dataset, record, window, kind);
+        return ml::computeDiffusionWalk(*model, dataset, record, window, kind);
     }));
 }
 
 // ---------------------------------------------------------------- results
 
-void DiffusionView::showWalk(DiffusionWalk walk) {
+void DiffusionView::showWalk(ml::DiffusionWalk walk) {
     busy_ = false;
     walk_ = std::move(walk);
     if (!walk_.error.empty()) {

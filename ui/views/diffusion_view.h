@@ -9,7 +9,7 @@
 // worker thread for every t at once; the slider and play only look results up.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
-#include "ui/views/latent_data.h"
+#include "core/ml/pipeline/latent_views.h"
 
 #include <QVector>
 #include <QWidget>
@@ -57,7 +57,7 @@ public:
     QVector<int> smallMultipleSteps() const { return multiples_; }
     bool isPlaying() const;
     bool isBusy() const { return busy_; }
-    const DiffusionWalk& walk() const { return walk_; }
+    const ml::DiffusionWalk& walk() const { return walk_; }
 
     // What is shown now (for tests): the readouts, the plotted z0 / z_t, the decoded features
     // and the drift curve with its marker.
@@ -88,7 +88,7 @@ private:
     void buildControls();
     void buildPlots();
     void startWalk();
-    void showWalk(DiffusionWalk walk);
+    void showWalk(ml::DiffusionWalk walk);
     void clearPlots(const QString& message);
     void updateSchedule();
     void updateForTimestep();
@@ -107,7 +107,7 @@ private:
     bool kindChosen_ = false;  // the user picked a schedule: keep it across models
     ml::DiffusionSchedule schedule_;
     QVector<int> multiples_ = {0, 50, 100, 200, 500};
-    DiffusionWalk walk_;
+    ml::DiffusionWalk walk_;
     double noiseStd_ = 0, signalScale_ = 1, snr_ = 0;
 
     QComboBox* scheduleCombo_ = nullptr;

@@ -170,8 +170,8 @@ void LatentView::buildPlots() {
 void LatentView::setModel(std::shared_ptr<const ml::RunModel> model) {
     if (model == model_) return;
     model_ = std::move(model);
-    latent_ = RecordLatent();
-    projection_ = LatentProjection();
+    latent_ = ml::RecordLatent();
+    projection_ = ml::LatentProjection();
     startProjection();
     startRecord();
 }
@@ -184,7 +184,7 @@ void LatentView::setRecord(const Dataset* dataset, int recordIndex) {
     const bool newRecord = record != requestedRecord_ || newDataset;
     requestedRecord_ = record;
     if (newDataset) {
-        projection_ = LatentProjection();
+        projection_ = ml::LatentProjection();
         startProjection();
     }
     if (newRecord) {
@@ -209,7 +209,7 @@ void LatentView::startRecord() {
     ++recordGeneration_;
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         recordBusy_ = false;
-        latent_ = RecordLatent();
+        latent_ = ml::RecordLatent();
         clearAll(!model_ ? tr("No run selected: choose a finished run (Runs view) or finish a training job.")
                          : tr("No record selected."));
         return;
@@ -218,15 +218,15 @@ void LatentView::startRecord() {
     info_->setStyleSheet(QString());
     info_->setText(tr("Encoding %1…").arg(QString::fromStdString(dataset_->records()[requestedRecord_].name)));
     const int generation = recordGeneration_;
-    auto* watcher = new QFutureWatcher<RecordLatent>(this);
-    connect(watcher, &QFutureWatcher<RecordLatent>::finished, this, [this, watcher, generation] {
+    auto* watcher = new QFutureWatcher<ml::RecordLatent>(this);
+    connect(watcher, &QFutureWatcher<ml::RecordLatent>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != recordGeneration_) return;  // superseded by a newer request
         showLatent(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
                                                             record = static_cast<std::size_t>(requestedRecord_)] {
-        return computeRecordLatent(*model, dataset, record);
+        return ml::computeRecordLatent(*model, dataset, record);
     }));
 }
 
@@ -248,8 +248,8 @@ void LatentView::startProjection() {
     projectionDone_ = std::make_shared<std::atomic<std::size_t>>(0);
     progressTimer_->start();
     const int generation = projectionGeneration_;
-    auto* watcher = new QFutureWatcher<LatentProjection>(this);
-    connect(watcher, &QFutureWatcher<LatentProjection>::finished, this, [this, watcher, generation] {
+    auto* watcher = new QFutureWatcher<ml::LatentProjection>(this);
+    connect(watcher, &QFutureWatcher<ml::LatentProjection>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != projectionGeneration_) return;
         showProjection(watcher->result());
@@ -258,7 +258,7 @@ void LatentView::startProjection() {
     watcher->setFuture(QtConcurrent::run(QThreadPool::globalInstance(),
                                          [model = model_, dataset = *dataset_, cancel = projectionCancel_,
                                           done = projectionDone_] {
-                                             return computeLatentProjection(
+                                             return ml::computeLatentProjection(
                                                  *model, dataset, *cancel,
                                                  [done](std::size_t k, std::size_t) { done->store(k); });
                                          }));
@@ -266,7 +266,7 @@ void LatentView::startProjection() {
 
 // ---------------------------------------------------------------- results
 
-void LatentView::showLatent(RecordLatent latent) {
+void LatentView::showLatent(ml::RecordLatent latent) {
     recordBusy_ = false;
     latent_ = std::move(latent);
     if (!latent_.error.empty()) {
@@ -281,7 +281,7 @@ void LatentView::showLatent(RecordLatent latent) {
     updateProjectionPlot();
 }
 
-void LatentView::showProjection(LatentProjection projection) {
+void LatentView::showProjection(ml::LatentProjection projection) {
     projectionBusy_ = false;
     progressTimer_->stop();
     projection_ = std::move(projection);
@@ -434,7 +434,7 @@ void LatentView::updateReconPlot() {
 void LatentView::updateProjectionPlot() {
     for (QCPGraph* g : classGraphs_) g->data()->clear();
     currentPoint_->data()->clear();
-    const LatentProjection& p = projection_;
+    const ml::LatentProjection& p = projection_;
     if (dataset_ && p.error.empty() && p.size() > 0) {
         for (std::size_t i = 0; i < p.size(); ++i) {
             const auto record = static_cast<std::size_t>(p.records[i]);

@@ -6,7 +6,7 @@
 // Everything is computed from a run's final model on worker threads.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
-#include "ui/views/latent_data.h"
+#include "core/ml/pipeline/latent_views.h"
 
 #include <QFutureWatcher>
 #include <QVector>
@@ -46,8 +46,8 @@ public:
     int windowCount() const { return static_cast<int>(latent_.windows()); }
     bool isBusy() const { return recordBusy_ || projectionBusy_; }
     bool isProjectionBusy() const { return projectionBusy_; }
-    const RecordLatent& recordLatent() const { return latent_; }
-    const LatentProjection& projection() const { return projection_; }
+    const ml::RecordLatent& recordLatent() const { return latent_; }
+    const ml::LatentProjection& projection() const { return projection_; }
 
     // What the plots hold now: μ and σ of the current window (one value per dimension), the
     // reconstruction errors per window, the current record's projected point.
@@ -77,8 +77,8 @@ private:
     void startRecord();
     void startProjection();
     void cancelProjection();
-    void showLatent(RecordLatent latent);
-    void showProjection(LatentProjection projection);
+    void showLatent(ml::RecordLatent latent);
+    void showProjection(ml::LatentProjection projection);
     void updateLatentPlot();
     void updateReconPlot();
     void updateProjectionPlot();
@@ -96,12 +96,10 @@ private:
     int projectionGeneration_ = 0;
     bool recordBusy_ = false;
     bool projectionBusy_ = false;
-    RecordLatent latent_;
-    LatentProjection projection_;
+    ml::RecordLatent latent_;
+    ml::LatentProjection projection_;
     std::shared_ptr<std::atomic<bool>> projectionCancel_;
     std::shared_ptr<std::atomic<std::size_t>> projectionDone_;
-    QFutureWatcher<LatentProjection>* projectionWatcher_ = nullptr;
-    QFutureWatcher<RecordLatent>* recordWatcher_ = nullptr;
     QTimer* progressTimer_ = nullptr;
     QString hoverText_;
 

@@ -1,4 +1,4 @@
-#include "ui/views/latent_data.h"
+#include "core/ml/pipeline/latent_views.h"
 
 #include "core/common/error.h"
 #include "core/embed/pca.h"
@@ -10,11 +10,11 @@
 #include <stdexcept>
 #include <thread>
 
-namespace dacl::ui {
+namespace dacl::ml {
 
 namespace {
 
-double rowMse(const ml::Matrix& a, const ml::Matrix& b, std::size_t r) {
+double rowMse(const Matrix& a, const Matrix& b, std::size_t r) {
     double s = 0;
     for (std::size_t c = 0; c < a.cols; ++c) {
         const double d = static_cast<double>(a(r, c)) - b(r, c);
@@ -23,23 +23,23 @@ double rowMse(const ml::Matrix& a, const ml::Matrix& b, std::size_t r) {
     return a.cols ? s / static_cast<double>(a.cols) : 0.0;
 }
 
-ml::Matrix oneRow(const ml::Matrix& m, std::size_t r) { return m.selectRows({r}); }
+Matrix oneRow(const Matrix& m, std::size_t r) { return m.selectRows({r}); }
 
 }  // namespace
 
-RecordLatent computeRecordLatent(const ml::RunModel& model, const Dataset& dataset, std::size_t record) {
+RecordLatent computeRecordLatent(const RunModel& model, const Dataset& dataset, std::size_t record) {
     RecordLatent out;
     out.recordIndex = static_cast<int>(record);
     try {
         out.errorFile = dataset.records().at(record).headerPath;
         const auto rec = dataset.signal(record);
-        ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
         out.startS = std::move(w.startS);
         out.endS = std::move(w.endS);
         out.features = std::move(w.features);
         out.mu = model.latentMean(out.features);
         out.sigma = model.latentStd(out.features);
-        const ml::Matrix rebuilt = model.decode(out.mu);
+        const Matrix rebuilt = model.decode(out.mu);
         for (std::size_t r = 0; r < out.features.rows; ++r) out.reconError.push_back(rowMse(rebuilt, out.features, r));
         out.errorFile.clear();
     } catch (const InputError& e) {
@@ -51,7 +51,7 @@ RecordLatent computeRecordLatent(const ml::RunModel& model, const Dataset& datas
     return out;
 }
 
-LatentProjection computeLatentProjection(const ml::RunModel& model, const Dataset& dataset,
+LatentProjection computeLatentProjection(const RunModel& model, const Dataset& dataset,
                                          const std::atomic<bool>& cancel,
                                          const std::function<void(std::size_t, std::size_t)>& done) {
     LatentProjection out;
@@ -69,10 +69,10 @@ LatentProjection computeLatentProjection(const ml::RunModel& model, const Datase
             Slot& s = slots[i];
             try {
                 const auto rec = dataset.signal(i);
-                const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
-                const ml::Matrix mu = model.latentMean(w.features);
-                const ml::Matrix proba = model.windowProbabilities(w.features);
-                const ml::Matrix rebuilt = model.decode(mu);
+                const WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+                const Matrix mu = model.latentMean(w.features);
+                const Matrix proba = model.windowProbabilities(w.features);
+                const Matrix rebuilt = model.decode(mu);
                 s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
                 for (std::size_t r = 0; r < mu.rows; ++r) {
                     for (std::size_t c = 0; c < mu.cols; ++c) s.meanMu[c] += mu(r, c) / static_cast<double>(mu.rows);
@@ -141,10 +141,10 @@ std::vector<double> DiffusionWalk::zt(int t) const {
     return z;
 }
 
-ml::DiffusionSchedule viewSchedule(const ml::RunModel& model, ml::ScheduleKind kind) {
-    ml::ScheduleSettings s = model.schedule().settings();
+DiffusionSchedule viewSchedule(const RunModel& model, ScheduleKind kind) {
+    ScheduleSettings s = model.schedule().settings();
     s.kind = kind;
-    return ml::DiffusionSchedule(s);
+    return DiffusionSchedule(s);
 }
 
 std::vector<double> windowNoise(const std::string& recordName, int windowIndex, int dim) {
@@ -158,44 +158,45 @@ std::vector<double> windowNoise(const std::string& recordName, int windowIndex, 
     return e;
 }
 
-DiffusionWalk computeDiffusionWalk(const ml::RunModel& model, const Dataset& dataset, std::size_t record,
-                                   int windowIndex, ml::ScheduleKind kind) {
+DiffusionWalk computeDiffusionWalk(const RunModel& model, const Dataset& dataset, std::size_t record,
+                                   int windowIndex, ScheduleKind kind) {
     DiffusionWalk out;
     out.recordIndex = static_cast<int>(record);
     out.kind = kind;
     try {
         out.errorFile = dataset.records().at(record).headerPath;
         const auto rec = dataset.signal(record);
-        const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        const WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
         out.windowCount = static_cast<int>(w.size());
         out.windowIndex = std::clamp(windowIndex, 0, out.windowCount - 1);
         const auto row = static_cast<std::size_t>(out.windowIndex);
         out.startS = w.startS[row];
         out.endS = w.endS[row];
-        const ml::Matrix f = oneRow(w.features, row);
+        const Matrix f = oneRow(w.features, row);
         out.features.assign(f.data.begin(), f.data.end());
-        const ml::Matrix z0 = model.latentMean(f);
+        const Matrix z0 = model.latentMean(f);
         out.z0.assign(z0.data.begin(), z0.data.end());
         out.epsilon = windowNoise(dataset.records()[record].name, out.windowIndex, out.latentDim());
 
-        const ml::DiffusionSchedule schedule = viewSchedule(model, kind);
+        const DiffusionSchedule schedule = viewSchedule(model, kind);
         out.steps = schedule.steps();
         const auto T = static_cast<std::size_t>(out.steps);
         const auto d = z0.cols;
-        ml::Matrix Z(T + 1, d);
+        Matrix Z(T + 1, d);
         for (std::size_t t = 0; t <= T; ++t) {
             out.alphaBar.push_back(schedule.alphaBar(static_cast<int>(t)));
             const std::vector<double> z = out.zt(static_cast<int>(t));
             for (std::size_t c = 0; c < d; ++c) Z(t, c) = static_cast<float>(z[c]);
         }
         out.decoded = model.decode(Z);
-        // h(z_t, t): the encoder takes one timestep per call.
-        const ml::Matrix h0 = model.embed(z0, 0);
+        // h(z_t, t) for every t in one batched pass; row 0 (t = 0, z_0 = z0) is the reference.
+        std::vector<int> steps(T + 1);
+        for (std::size_t t = 0; t <= T; ++t) steps[t] = static_cast<int>(t);
+        const Matrix H = model.embed(Z, steps);
         for (std::size_t t = 0; t <= T; ++t) {
-            const ml::Matrix h = model.embed(oneRow(Z, t), static_cast<int>(t));
             double dist = 0, dot = 0, n0 = 0, n1 = 0;
-            for (std::size_t c = 0; c < h.cols; ++c) {
-                const double a = h0(0, c), b = h(0, c);
+            for (std::size_t c = 0; c < H.cols; ++c) {
+                const double a = H(0, c), b = H(t, c);
                 dist += (b - a) * (b - a);
                 dot += a * b;
                 n0 += a * a;
@@ -214,4 +215,4 @@ DiffusionWalk computeDiffusionWalk(const ml::RunModel& model, const Dataset& dat
     return out;
 }
 
-}  // namespace dacl::ui
+}  // namespace dacl::ml

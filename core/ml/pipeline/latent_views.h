@@ -1,6 +1,6 @@
 #pragma once
-// What the latent and diffusion views show, computed from a run's final model (RunModel) on
-// worker threads: plain C++, no Qt, so that tests can compare it with the model directly.
+// What the desktop's latent and diffusion views show, computed from a run's final model
+// (RunModel): plain C++ for worker threads, tests and `dacl bench run-model`.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
 
@@ -10,21 +10,21 @@
 #include <string>
 #include <vector>
 
-namespace dacl::ui {
+namespace dacl::ml {
 
 // The VAE latent of every evaluation window of one record (the run's lead).
 struct RecordLatent {
     int recordIndex = -1;
     std::vector<double> startS, endS;  // per window (s)
-    ml::Matrix features;               // windows x 2C: the pooled ST features
-    ml::Matrix mu, sigma;              // windows x d: μ and σ of q(z | f), standardised latent units
+    Matrix features;               // windows x 2C: the pooled ST features
+    Matrix mu, sigma;              // windows x d: μ and σ of q(z | f), standardised latent units
     std::vector<double> reconError;    // per window: mean squared error of decode(μ) vs f (feature units)
     std::string error, errorFile;      // non-empty error: nothing else is valid
     std::size_t windows() const { return startS.size(); }
 };
 
 // Never throws (errors go to RecordLatent::error).
-RecordLatent computeRecordLatent(const ml::RunModel& model, const Dataset& dataset, std::size_t record);
+RecordLatent computeRecordLatent(const RunModel& model, const Dataset& dataset, std::size_t record);
 
 // Every record of a dataset placed by PCA of its mean latent μ (mean over its evaluation windows).
 struct LatentProjection {
@@ -40,7 +40,7 @@ struct LatentProjection {
 
 // done(records processed) is called from the calling thread after each record; `cancel` stops the
 // loop (the result is then marked with error "cancelled").
-LatentProjection computeLatentProjection(const ml::RunModel& model, const Dataset& dataset,
+LatentProjection computeLatentProjection(const RunModel& model, const Dataset& dataset,
                                          const std::atomic<bool>& cancel,
                                          const std::function<void(std::size_t done, std::size_t total)>& done = {});
 
@@ -53,12 +53,12 @@ struct DiffusionWalk {
     int windowIndex = -1;
     int windowCount = 0;
     double startS = 0, endS = 0;
-    ml::ScheduleKind kind = ml::ScheduleKind::Linear;
+    ScheduleKind kind = ScheduleKind::Linear;
     int steps = 0;                       // T
     std::vector<double> z0, epsilon;     // d
     std::vector<double> features;        // 2C: the window's pooled ST feature f
     std::vector<double> alphaBar;        // T + 1
-    ml::Matrix decoded;                  // (T + 1) x 2C: decode(z_t)
+    Matrix decoded;                  // (T + 1) x 2C: decode(z_t)
     std::vector<double> drift, cosine;   // T + 1
     std::string error, errorFile;
     int latentDim() const { return static_cast<int>(z0.size()); }
@@ -67,14 +67,14 @@ struct DiffusionWalk {
 
 // The schedule the view uses for `kind`: the model's own settings (T, β range, cosine offset)
 // with only the kind changed.
-ml::DiffusionSchedule viewSchedule(const ml::RunModel& model, ml::ScheduleKind kind);
+DiffusionSchedule viewSchedule(const RunModel& model, ScheduleKind kind);
 
 // The fixed noise of a window: N(0, I) in d dimensions from a seed derived from the record's name
 // and the window index (the same every time the window is shown).
 std::vector<double> windowNoise(const std::string& recordName, int windowIndex, int dim);
 
 // Never throws. windowIndex is clamped to the record's evaluation windows.
-DiffusionWalk computeDiffusionWalk(const ml::RunModel& model, const Dataset& dataset, std::size_t record,
-                                   int windowIndex, ml::ScheduleKind kind);
+DiffusionWalk computeDiffusionWalk(const RunModel& model, const Dataset& dataset, std::size_t record,
+                                   int windowIndex, ScheduleKind kind);
 
-}  // namespace dacl::ui
+}  // namespace dacl::ml

@@ -129,6 +129,10 @@ public:
         for (int v : t) out.push_back(v == 0 ? 0.0 : schedule.noiseScale(v));
         return out;
     }
+    Matrix embedLatentAt(const Matrix& z, const std::vector<int>& t) const override {
+        if (trainer_->settings().encoder.timeConditioning) return trainer_->embed(z, t);
+        return trainer_->embed(z, 0);
+    }
     std::optional<ScheduleSettings> diffusionSchedule() const override { return trainer_->settings().schedule; }
     std::string toBytes() const override { return pack({vae_->toBytes(), trainer_->checkpoint()}); }
     void load(const std::string& bytes) {
@@ -180,6 +184,16 @@ Matrix Representation::latent(const Matrix&) const {
 }
 Matrix Representation::embedLatent(const Matrix&, int) const {
     throw std::logic_error(method() + " has no latent space");
+}
+Matrix Representation::embedLatentAt(const Matrix& z, const std::vector<int>& t) const {
+    if (t.size() != z.rows) throw std::invalid_argument("embedLatentAt: one timestep per row needed");
+    Matrix out;
+    for (std::size_t r = 0; r < z.rows; ++r) {
+        const Matrix h = embedLatent(z.selectRows({r}), t[r]);
+        if (r == 0) out = Matrix(z.rows, h.cols);
+        std::copy(h.row(0), h.row(0) + h.cols, out.row(r));
+    }
+    return out;
 }
 Matrix Representation::latentStd(const Matrix&) const {
     throw std::logic_error(method() + " has no latent space");

@@ -41,6 +41,8 @@ public:
     virtual bool hasLatent() const { return false; }
     virtual Matrix latent(const Matrix& features) const;
     virtual Matrix embedLatent(const Matrix& z, int t) const;
+    // Row i at timestep t[i] (default: one embedLatent call per row).
+    virtual Matrix embedLatentAt(const Matrix& z, const std::vector<int>& t) const;
     virtual std::vector<double> noiseScaleAt(const std::vector<int>& t) const;  // √(1−ᾱ_t)
     // For the desktop views and `RunModel`: σ of q(z | f) in the same standardised units as
     // latent(), the VAE decoder from those units back to features, and the diffusion schedule

@@ -197,4 +197,9 @@ Matrix RunModel::embed(const Matrix& z, int t) const {
     return d_->representation->embedLatent(z, t);
 }
 
+Matrix RunModel::embed(const Matrix& z, const std::vector<int>& t) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return d_->representation->embedLatentAt(z, t);
+}
+
 }  // namespace dacl::ml

@@ -83,6 +83,8 @@ public:
     Matrix decode(const Matrix& z) const;
     // Encoder representation h(z, t) (what the probe sees at t = 0).
     Matrix embed(const Matrix& z, int t) const;
+    // Row i at timestep t[i], in one batched pass.
+    Matrix embed(const Matrix& z, const std::vector<int>& t) const;
 
     // The diffusion schedule the encoder was trained with.
     const DiffusionSchedule& schedule() const;

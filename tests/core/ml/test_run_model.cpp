@@ -167,6 +167,13 @@ private Q_SLOTS:
         QCOMPARE(h0.rows, z.rows);
         QCOMPARE(h0.data, h0again.data);
         QVERIFY(mse(h0, h500) > 0);
+        // One timestep per row in one pass gives the same as separate calls.
+        std::vector<int> steps;
+        for (std::size_t r = 0; r < z.rows; ++r) steps.push_back(r % 2 ? 500 : 0);
+        const ml::Matrix mixed = model_->embed(z, steps);
+        for (std::size_t r = 0; r < z.rows; ++r)
+            for (std::size_t c = 0; c < h0.cols; ++c)
+                QVERIFY(std::abs(mixed(r, c) - (r % 2 ? h500(r, c) : h0(r, c))) < 1e-4f);
     }
 
     void scheduleIsTheRunsSchedule() {
