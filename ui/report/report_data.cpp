@@ -183,7 +183,9 @@ void addMetrics(ReportData& d, store::ResultsStore& st, const std::vector<store:
     }
     for (const store::FinalMetric& m : st.finalMetrics(id)) {
         if (hiddenMetric(m.name)) continue;
-        MetricRow row{m.name, labelOf(m.name), m.mean, m.std, kNaN, kNaN};
+        // One fold has no spread to report.
+        MetricRow row{m.name, labelOf(m.name), m.mean, d.folds > 1 ? m.std : kNaN, kNaN, kNaN};
+        if (!d.binary && m.name == store::metric::kAuroc) row.label = QObject::tr("AUROC (mean of N, A, O one-vs-rest)");
         if (m.name == store::metric::kAuroc && m.ciHigh > m.ciLow) {
             row.ciLow = m.ciLow;
             row.ciHigh = m.ciHigh;
@@ -193,15 +195,19 @@ void addMetrics(ReportData& d, store::ResultsStore& st, const std::vector<store:
         }
         d.metrics.push_back(row);
     }
+    // The task's headline first: AUROC for binary tasks, the challenge F1 for challenge4.
+    auto rank = [&](const std::string& name) { return !d.binary && name == "f1_challenge" ? -1 : orderOf(name); };
     std::stable_sort(d.metrics.begin(), d.metrics.end(),
-                     [](const MetricRow& a, const MetricRow& b) { return orderOf(a.name) < orderOf(b.name); });
-    d.metricsNote = (d.folds == 1 ? QObject::tr("Values of the single test fold (SD n/a).")
-                                  : QObject::tr("Mean and standard deviation over the %1 test folds.").arg(d.folds)) +
-                    QStringLiteral(" ") +
-                    QObject::tr("95 % intervals: stratified bootstrap (%1 resamples) over all out-of-fold test records; "
-                                "sensitivity, specificity, precision and F1 at each fold's threshold chosen on its "
-                                "validation records (Youden).")
-                        .arg(options.bootstrapResamples);
+                     [&](const MetricRow& a, const MetricRow& b) { return rank(a.name) < rank(b.name); });
+    const QString spread = d.folds == 1 ? QObject::tr("Values of the single test fold (SD n/a).")
+                                        : QObject::tr("Mean and standard deviation over the %1 test folds.").arg(d.folds);
+    d.metricsNote = spread + QStringLiteral(" ") +
+                    (d.binary ? QObject::tr("95 % intervals: stratified bootstrap (%1 resamples) over all out-of-fold test "
+                                            "records; sensitivity, specificity, precision and F1 at each fold's threshold "
+                                            "chosen on its validation records (Youden).")
+                                    .arg(options.bootstrapResamples)
+                              : QObject::tr("95 % interval of the AUROC: mean of the folds' stratified bootstrap intervals; "
+                                            "predicted class = the most probable one."));
 
     std::set<std::string> names;
     for (const auto& f : st.foldResults(id)) {

@@ -81,12 +81,12 @@ const MetricRow* findMetric(const ReportData& d, const std::string& name) {
 
 QString summarySentence(const ReportData& d) {
     QStringList parts;
+    if (const MetricRow* f = findMetric(d, "f1_challenge")) parts << QObject::tr("challenge F1 %1").arg(num3(f->mean));
     if (const MetricRow* a = findMetric(d, "auroc")) {
         QString s = QObject::tr("AUROC %1").arg(num3(a->mean));
         if (std::isfinite(a->ciLow)) s += QObject::tr(" (95 % CI %1)").arg(interval(a->ciLow, a->ciHigh));
         parts << s;
     }
-    if (const MetricRow* f = findMetric(d, "f1_challenge")) parts << QObject::tr("challenge F1 %1").arg(num3(f->mean));
     if (const MetricRow* m = findMetric(d, "auprc")) parts << QObject::tr("AUPRC %1").arg(num3(m->mean));
     const MetricRow* se = findMetric(d, "sensitivity");
     const MetricRow* sp = findMetric(d, "specificity");
@@ -97,9 +97,9 @@ QString summarySentence(const ReportData& d) {
     for (const auto& [_, n] : d.testClassCounts) tested += n;
     if (parts.isEmpty()) return QObject::tr("This run has no final metrics yet (status: %1).").arg(QString::fromLatin1(store::toString(d.run.status)));
     const QString over = d.folds == 1 ? QObject::tr("one test fold") : QObject::tr("mean over %1 test folds").arg(d.folds);
-    return QObject::tr("Detection of %1: %2; %3 covering %4 records.")
-        .arg(d.binary ? d.positiveName : QObject::tr("the four classes"), parts.join(QStringLiteral(", ")), over)
-        .arg(tested);
+    const QString what = d.binary ? QObject::tr("Detection of %1").arg(d.positiveName)
+                                  : QObject::tr("Classification into N, A, O and ~");
+    return QObject::tr("%1: %2; %3 covering %4 records.").arg(what, parts.join(QStringLiteral(", ")), over).arg(tested);
 }
 
 std::vector<Block> buildDocument(const ReportData& d) {
@@ -140,8 +140,9 @@ std::vector<Block> buildDocument(const ReportData& d) {
         t.header = {QObject::tr("Metric"), QObject::tr("Mean"), QObject::tr("SD over folds"), QObject::tr("95 % CI")};
         t.widths = {2.6, 0.9, 1.1, 1.6};
         t.right = {false, true, true, true};
+        const std::string headline = d.binary ? "auroc" : "f1_challenge";
         for (const auto& m : d.metrics)
-            t.rows.push_back({{m.label, m.name == "auroc"}, {num3(m.mean), m.name == "auroc"}, {num3(m.sd)}, {interval(m.ciLow, m.ciHigh)}});
+            t.rows.push_back({{m.label, m.name == headline}, {num3(m.mean), m.name == headline}, {num3(m.sd)}, {interval(m.ciLow, m.ciHigh)}});
         add(Block::TableBlock)->table = t;
         add(Block::Note, d.metricsNote);
     }
@@ -150,9 +151,10 @@ std::vector<Block> buildDocument(const ReportData& d) {
         add(Block::Heading, QObject::tr("ROC and precision–recall curves"));
         Block* b = add(Block::Figures);
         const QString positive = d.binary ? d.positiveName : QObject::tr("AF (A) vs the other classes");
-        b->figures.push_back(plotFigure(std::shared_ptr<QCustomPlot>(makeRocFigure(d)), 85, 70,
-                                        QObject::tr("ROC for %1: test records of each fold (dashed) and of all folds "
-                                                    "(solid); grey: chance.").arg(positive)));
+        const QString rocCaption =
+            d.folds > 1 ? QObject::tr("ROC for %1: test records of each fold (dashed) and of all folds (solid); grey: chance.").arg(positive)
+                        : QObject::tr("ROC for %1 on the test records; grey: chance.").arg(positive);
+        b->figures.push_back(plotFigure(std::shared_ptr<QCustomPlot>(makeRocFigure(d)), 85, 70, rocCaption));
         b->figures.push_back(plotFigure(std::shared_ptr<QCustomPlot>(makePrFigure(d)), 85, 70,
                                         QObject::tr("Precision–recall; grey: prevalence of %1, the precision of a "
                                                     "random classifier.").arg(positive)));

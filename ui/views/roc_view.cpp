@@ -260,6 +260,9 @@ void RocView::rebuild() {
                 parent->setForeground(0, palette::colour(runColour[c.runId]));
             }
             auto* item = new QTreeWidgetItem(parent, {c.curveLabel() + QStringLiteral(" — ") + aurocText(c)});
+            item->setToolTip(0, curveName(c) + QStringLiteral(": ") + aurocText(c) +
+                                    (c.fromPredictions ? tr(", AP %1, %2 records").arg(ratio(c.auprc)).arg(c.scores.size())
+                                                       : tr(" (stored ROC points only)")));
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             item->setCheckState(0, Qt::Checked);
             item->setData(0, Qt::UserRole, static_cast<int>(i));

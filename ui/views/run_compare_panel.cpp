@@ -67,6 +67,9 @@ RunComparePanel::RunComparePanel(StoreThread* store, QWidget* parent) : QWidget(
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(true);
     diffOnly_ = new QCheckBox(tr("Differences only"), this);
+    sameNote_ = new QLabel(tr("The compared runs have identical settings."), this);
+    sameNote_->setEnabled(false);
+    sameNote_->hide();
 
     metric_ = new QComboBox(this);
     metric_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -77,6 +80,12 @@ RunComparePanel::RunComparePanel(StoreThread* store, QWidget* parent) : QWidget(
     plot_->setMinimumHeight(220);
     plot_->legend->setVisible(true);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    {
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        plot_->xAxis->setTicker(ticker);
+    }
     installPlotExportMenu(plot_, QStringLiteral("curves"));
     curveNote_ = new QLabel(this);
 
@@ -88,6 +97,7 @@ RunComparePanel::RunComparePanel(StoreThread* store, QWidget* parent) : QWidget(
     sbar->addStretch(1);
     sbar->addWidget(diffOnly_);
     sl->addLayout(sbar);
+    sl->addWidget(sameNote_);
     sl->addWidget(table_);
 
     auto* curvesBox = new QWidget(this);
@@ -184,6 +194,7 @@ void RunComparePanel::applyDifferencesOnly() {
         const QString key = table_->verticalHeaderItem(r) ? table_->verticalHeaderItem(r)->text() : QString();
         table_->setRowHidden(r, only && !differing_.contains(key));
     }
+    sameNote_->setVisible(only && differing_.isEmpty() && runs_.size() >= 2);
 }
 
 void RunComparePanel::setDifferencesOnly(bool on) { diffOnly_->setChecked(on); }
@@ -302,6 +313,11 @@ void RunComparePanel::plotCurves() {
     plot_->xAxis->setLabel(byStep ? tr("Step") : tr("Epoch"));
     plot_->yAxis->setLabel(metric_->currentText());
     plot_->rescaleAxes();
+    // Whole epochs (or steps) on the axis, and a margin so that end points are not on the frame.
+    const QCPRange x = plot_->xAxis->range();
+    const double margin = std::max(0.2, x.size() * 0.02);
+    plot_->xAxis->setRange(x.lower - margin, x.upper + margin);
+    plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
     plot_->legend->setVisible(curves > 0);
     applyPlotStyle(*plot_);
     curveNote_->setText(curves == 0 && !runs_.empty() ? tr("No points of this curve for the selected runs") : QString());

@@ -67,6 +67,7 @@ private:
 
     QTableWidget* table_;
     QCheckBox* diffOnly_;
+    QLabel* sameNote_;
     QComboBox* metric_;
     QComboBox* foldMode_;
     QCustomPlot* plot_;
