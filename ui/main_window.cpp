@@ -2,9 +2,13 @@
 
 #include "core/ml/runtime_info.h"
 #include "core/synth/demo_dataset.h"
+#include "ui/jobs/job_queue.h"
 #include "ui/jobs/qt_progress.h"
+#include "ui/settings/app_settings.h"
+#include "ui/settings/settings_dialog.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/problems_panel.h"
+#include "ui/views/training_view.h"
 
 #include <QApplication>
 #include <QDir>
@@ -36,9 +40,10 @@ struct LoadResult {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("DACL Studio"));
+    settings_ = new AppSettings(this);
+    jobs_ = new JobQueue(this);
     tabs_ = new QTabWidget(this);
-    datasetView_ = new DatasetView(tabs_);
-    tabs_->addTab(datasetView_, tr("Dataset"));
+    buildViews();
     setCentralWidget(tabs_);
 
     problems_ = new ProblemsPanel(this);
@@ -46,6 +51,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     problemsDock->setObjectName(QStringLiteral("problemsDock"));
     problemsDock->setWidget(problems_);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    resizeDocks({problemsDock}, {110}, Qt::Vertical);  // a strip; the views get the space
+
+    // Jobs: the training view lists and starts them; their failures go to the problems panel.
+    trainingView_->setJobQueue(jobs_);
+    trainingView_->setResultsFile(settings_->resultsFile());
+    Settings base;
+    settings_->applyTo(base);
+    trainingView_->setBaseSettings(base);
+    connect(jobs_, &JobQueue::problem, problems_, &ProblemsPanel::addProblem);
+    connect(settings_, &AppSettings::resultsFileChanged, trainingView_, &TrainingView::setResultsFile);
+    auto computeChanged = [this] {
+        Settings s;
+        settings_->applyTo(s);
+        trainingView_->setBaseSettings(s);
+    };
+    connect(settings_, &AppSettings::threadsChanged, this, computeChanged);
+    connect(settings_, &AppSettings::deviceChanged, this, computeChanged);
+    connect(this, &MainWindow::datasetLoaded, trainingView_, [this] {
+        trainingView_->setDataDirectory(QString::fromStdString(dataset_->directory()));
+    });
+    connectViews();
 
     status_ = new QLabel(this);
     progress_ = new QProgressBar(this);
@@ -65,6 +91,10 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open dataset…"), QKeySequence::Open, this, &MainWindow::chooseDataset);
     file->addAction(tr("Open &demo dataset"), this, &MainWindow::openDemoDataset);
     file->addSeparator();
+    exportReportAction_ = file->addAction(tr("&Export report…"), this, [this] { exportReport(currentRun_); });
+    exportReportAction_->setEnabled(false);
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About DACL Studio"), this, &MainWindow::showAbout);
@@ -73,6 +103,12 @@ void MainWindow::buildMenus() {
 QString MainWindow::demoDatasetDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/demo-dataset");
+}
+
+void MainWindow::openSettings() {
+    auto* dialog = new SettingsDialog(settings_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::chooseDataset() {
@@ -153,6 +189,8 @@ void MainWindow::setDataset(Dataset dataset) {
     const int n = static_cast<int>(dataset.records().size());
     setBusy(tr("%1: %n record(s)", nullptr, n).arg(QString::fromStdString(dataset.directory())),
             false);
+    // The views keep a pointer into dataset_: let go of it before it is replaced.
+    setCurrentRecord(-1);
     dataset_ = dataset;
     datasetView_->setDataset(std::move(dataset));
     Q_EMIT datasetLoaded(n);

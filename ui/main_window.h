@@ -4,16 +4,32 @@
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
 
+namespace dacl::ml {
+class RunModel;
+}
+
 namespace dacl::ui {
 
+class AppSettings;
 class DatasetView;
+class DiffusionView;
+class EcgView;
+class EmbeddingView;
+class JobQueue;
+class LatentView;
 class ProblemsPanel;
+class RocView;
+class RunsView;
+class ScatteringView;
+class TrainingView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,11 +46,35 @@ public:
     DatasetView* datasetView() const { return datasetView_; }
     ProblemsPanel* problemsPanel() const { return problems_; }
     QTabWidget* tabs() const { return tabs_; }
+    TrainingView* trainingView() const { return trainingView_; }
+    EcgView* ecgView() const { return ecgView_; }
+    ScatteringView* scatteringView() const { return scatteringView_; }
+    LatentView* latentView() const { return latentView_; }
+    DiffusionView* diffusionView() const { return diffusionView_; }
+    RunsView* runsView() const { return runsView_; }
+    EmbeddingView* embeddingView() const { return embeddingView_; }
+    RocView* rocView() const { return rocView_; }
+
+    // The current record (index into dataset()->records(), -1: none) and run (-1: none).
+    int currentRecord() const { return currentRecord_; }
+    qint64 currentRunId() const { return currentRun_; }
+    // Makes a run of the results file current: its model (loaded on a worker thread) feeds the
+    // latent and diffusion views, its predictions the dataset view, its embeddings and curves
+    // the embedding and ROC views.
+    void setCurrentRun(qint64 runId);
+    bool hasRunModel() const { return runModel_ != nullptr; }
+    // "Export report…" for the current run.
+    void exportReport(qint64 runId);
+    JobQueue* jobQueue() const { return jobs_; }
+    AppSettings* appSettings() const { return settings_; }
+    // Opens the (non-blocking) Settings dialog.
+    void openSettings();
 
     static QString demoDatasetDirectory();
 
 Q_SIGNALS:
     void datasetLoaded(int records);
+    void runModelLoaded(qint64 runId);
     void loadFailed(const QString& message);
 
 private:
@@ -43,11 +83,30 @@ private:
     void chooseDataset();
     void setDataset(Dataset dataset);
     void setBusy(const QString& message, bool busy);
+    void buildViews();
+    void connectViews();
+    void setCurrentRecord(int recordIndex);
+    void loadRunModel(qint64 runId);
+    void loadRunPredictions(qint64 runId);
 
     std::optional<Dataset> dataset_;
+    AppSettings* settings_;
+    JobQueue* jobs_;
     QTabWidget* tabs_;
     DatasetView* datasetView_;
     ProblemsPanel* problems_;
+    TrainingView* trainingView_;
+    EcgView* ecgView_ = nullptr;
+    ScatteringView* scatteringView_ = nullptr;
+    LatentView* latentView_ = nullptr;
+    DiffusionView* diffusionView_ = nullptr;
+    RunsView* runsView_ = nullptr;
+    EmbeddingView* embeddingView_ = nullptr;
+    RocView* rocView_ = nullptr;
+    QAction* exportReportAction_ = nullptr;
+    int currentRecord_ = -1;
+    qint64 currentRun_ = -1;
+    std::shared_ptr<const ml::RunModel> runModel_;
     QLabel* status_;
     QProgressBar* progress_;
 };

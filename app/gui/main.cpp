@@ -1,6 +1,9 @@
 // `dacl-studio`: the DACL Studio desktop application.
 #include "core/ml/runtime_info.h"
 #include "ui/main_window.h"
+#include "ui/screenshot_tour.h"
+#include "ui/settings/app_settings.h"
+#include "ui/settings/language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,21 +15,38 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("DACL"));
     QApplication::setApplicationName(QStringLiteral("DACL Studio"));
     QApplication::setApplicationVersion(QStringLiteral(DACL_VERSION));
+    // The screenshot tour keeps its settings, demo data and results apart from the user's.
+    const bool tour = app.arguments().contains(QStringLiteral("--screenshot-tour"));
+    if (tour) QApplication::setApplicationName(QStringLiteral("DACL Studio screenshot tour"));
+
+    // The language first: everything after it (including --help) is translated.
+    dacl::ui::AppSettings settings;
+    dacl::ui::installLanguage(settings.language());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("DACL Studio: explore ECG and its DACL representations"));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "DACL Studio: explore ECG and its DACL representations"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dataOpt(QStringLiteral("data"), QStringLiteral("Dataset folder to open (default: built-in demo dataset)."), QStringLiteral("DIR"));
-    QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Compute threads (0 = all cores)."), QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({dataOpt, threadsOpt});
+    QCommandLineOption dataOpt(QStringLiteral("data"), QCoreApplication::translate("main", "Dataset folder to open (default: built-in demo dataset)."), QStringLiteral("DIR"));
+    QCommandLineOption threadsOpt(QStringLiteral("threads"), QCoreApplication::translate("main", "Compute threads (0 = all cores; default: the Settings value)."), QStringLiteral("N"));
+    QCommandLineOption tourOpt(QStringLiteral("screenshot-tour"), QCoreApplication::translate("main", "Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit."), QStringLiteral("DIR"));
+    parser.addOptions({dataOpt, threadsOpt, tourOpt});
     parser.process(app);
 
-    dacl::configureThreads(parser.value(threadsOpt).toInt());
+    const int threads = parser.isSet(threadsOpt) ? parser.value(threadsOpt).toInt() : settings.threads();
+    dacl::configureThreads(threads);
     std::printf("%s\n", dacl::describe(dacl::runtimeInfo()).c_str());
     std::fflush(stdout);
 
     dacl::ui::MainWindow window;
+    if (tour) {
+        const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(window, parser.value(tourOpt));
+        for (const QString& file : r.written) std::printf("wrote %s\n", qPrintable(file));
+        if (!r.ok) std::fprintf(stderr, "dacl-studio: screenshot tour failed: %s\n", qPrintable(r.error));
+        return r.ok ? 0 : 1;
+    }
+    settings.restoreWindow(window);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] { settings.saveWindow(window); });
     window.show();
     if (parser.isSet(dataOpt))
         window.openDataset(parser.value(dataOpt));

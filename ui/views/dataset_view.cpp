@@ -9,6 +9,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
 #include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -24,6 +26,7 @@ public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     QString label;
     QString search;
+    QSet<QString> subset;  // record ids chosen elsewhere (embedding selection); empty = all
     void refresh() { invalidateFilter(); }
 
 protected:
@@ -32,9 +35,9 @@ protected:
         if (!label.isEmpty() &&
             m->index(row, RecordTableModel::Label, parent).data(Qt::UserRole).toString() != label)
             return false;
-        return search.isEmpty() ||
-               m->index(row, RecordTableModel::Id, parent).data().toString().contains(
-                   search, Qt::CaseInsensitive);
+        const QString id = m->index(row, RecordTableModel::Id, parent).data().toString();
+        if (!subset.isEmpty() && !subset.contains(id)) return false;
+        return search.isEmpty() || id.contains(search, Qt::CaseInsensitive);
     }
 };
 
@@ -86,6 +89,11 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(search_, 2);
     bar->addWidget(classFilter_, 1);
     bar->addWidget(counts_, 3);
+    subsetNote_ = new QPushButton(this);
+    subsetNote_->setToolTip(tr("Show every record again"));
+    subsetNote_->hide();
+    connect(subsetNote_, &QPushButton::clicked, this, [this] { setRecordSubset({}); });
+    bar->addWidget(subsetNote_);
     bar->addWidget(heartRateProgress_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -137,6 +145,26 @@ void DatasetView::setClassFilter(const QString& label) {
 }
 
 void DatasetView::setSearchText(const QString& text) { search_->setText(text); }
+
+void DatasetView::setRecordSubset(const QStringList& records) {
+    auto* proxy = static_cast<RecordFilterProxy*>(proxy_);
+    proxy->subset = QSet<QString>(records.begin(), records.end());
+    subsetNote_->setVisible(!records.isEmpty());
+    subsetNote_->setText(tr("%n record(s) selected in the embedding", nullptr, static_cast<int>(records.size())));
+    proxy->refresh();
+}
+
+bool DatasetView::selectRecord(const QString& record) {
+    for (int row = 0; row < proxy_->rowCount(); ++row) {
+        const QModelIndex index = proxy_->index(row, RecordTableModel::Id);
+        if (index.data().toString() == record) {
+            table_->selectRow(row);
+            table_->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
 
 void DatasetView::applyFilter() {
     auto* proxy = static_cast<RecordFilterProxy*>(proxy_);

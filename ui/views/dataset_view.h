@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QPushButton;
 class QProgressBar;
 class QLineEdit;
 class QComboBox;
@@ -40,6 +41,10 @@ public:
     // Filters shown rows: label letter ("" = all) and record-id substring.
     void setClassFilter(const QString& label);
     void setSearchText(const QString& text);
+    // Shows only these record ids (e.g. a rectangle selection in the embedding view); {} = all.
+    void setRecordSubset(const QStringList& records);
+    // Selects the row of this record id (it becomes the current record); false if not shown.
+    bool selectRecord(const QString& record);
 
 Q_SIGNALS:
     // Index into Dataset::records(), or -1 when nothing is selected.
@@ -53,6 +58,7 @@ private:
     QSortFilterProxyModel* proxy_;
     QTableView* table_;
     QLabel* counts_;
+    QPushButton* subsetNote_;
     QLineEdit* search_;
     QComboBox* classFilter_;
     QProgressBar* heartRateProgress_;

@@ -1,0 +1,76 @@
+// The whole desktop, end to end, as `dacl-studio --screenshot-tour` drives it: the demo dataset
+// opens, a real short demo job trains and evaluates, the finished run becomes current, and every
+// view has content when it is photographed. Also: one current record links every view.
+#include "ui/main_window.h"
+#include "ui/screenshot_tour.h"
+#include "ui/views/dataset_view.h"
+#include "ui/views/diffusion_view.h"
+#include "ui/views/ecg_view.h"
+#include "ui/views/latent_view.h"
+#include "ui/views/scattering_view.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using dacl::ui::MainWindow;
+
+class TestScreenshotTour : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void selectingARecordUpdatesEveryView() {
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDemoDataset();
+        QVERIFY(loaded.wait(120000));
+        QTableView* table = w.datasetView()->table();
+        for (int row : {5, 17}) {
+            table->selectRow(row);
+            const QString name = table->model()->index(row, 0).data().toString();
+            const int record = w.currentRecord();
+            QCOMPARE(QString::fromStdString(w.dataset()->records().at(record).name), name);
+            QCOMPARE(w.ecgView()->recordIndex(), record);
+            QCOMPARE(w.scatteringView()->recordIndex(), record);
+            QCOMPARE(w.latentView()->recordIndex(), record);
+            QCOMPARE(w.diffusionView()->recordIndex(), record);
+            // And the ECG view really shows that record once its worker is done.
+            QTRY_COMPARE_WITH_TIMEOUT(w.ecgView()->shownRecordIndex(), record, 30000);
+        }
+        // Choosing a window on the ECG strip moves the scattering view to it.
+        QTRY_VERIFY_WITH_TIMEOUT(w.scatteringView()->windowCount() > 1, 30000);
+        Q_EMIT w.ecgView()->windowSelected(1);
+        QTRY_COMPARE_WITH_TIMEOUT(w.scatteringView()->windowIndex(), 1, 30000);
+    }
+
+    void tourSavesEveryViewWithContent() {
+        QTemporaryDir dir;
+        MainWindow w;
+        const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(w, dir.path());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QStringList expected = {"dataset.png", "ecg.png", "scattering.png", "latent.png", "diffusion.png",
+                                      "training.png", "runs.png", "embedding.png", "roc.png"};
+        QCOMPARE(r.written.size(), expected.size());
+        for (const QString& file : expected) {
+            const QImage image(dir.filePath(file));
+            QVERIFY2(!image.isNull(), qPrintable(file));
+            QVERIFY2(image.width() >= 1280 && image.height() >= 800, qPrintable(file));
+            // Not a blank window: many distinct colours.
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 7)
+                for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 20, qPrintable(file));
+        }
+        // The tour ended with a finished run whose model feeds the latent and diffusion views.
+        QVERIFY(w.currentRunId() > 0);
+        QVERIFY(w.hasRunModel());
+        QVERIFY(w.latentView()->windowCount() > 0);
+    }
+};
+
+QTEST_MAIN(TestScreenshotTour)
+#include "test_screenshot_tour.moc"

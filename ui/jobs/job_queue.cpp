@@ -1,0 +1,374 @@
+#include "ui/jobs/job_queue.h"
+
+#include "core/common/error.h"
+#include "core/data/dataset.h"
+#include "core/features/feature_job.h"
+#include "core/store/results_store.h"
+#include "ui/jobs/eta_estimator.h"
+#include "ui/jobs/qt_progress.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
+
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <functional>
+#include <map>
+
+namespace dacl::ui {
+
+// What the worker thread hands back once it has ended (read on the GUI thread after `finished`).
+struct JobQueue::Outcome {
+    State state = State::Failed;
+    QString error;
+    QString problemFile, problemReason;  // set when the failure is about a file or folder
+    qint64 runId = 0;
+    QString summary;
+    std::shared_ptr<const features::FeatureSet> features;
+    QList<QPair<QString, QString>> skipped;  // records a feature job could not use
+};
+
+struct JobQueue::Entry {
+    Job job;
+    std::optional<ml::PipelineRequest> pipeline;
+    std::optional<FeatureJobRequest> features;
+    QtProgress* sink = nullptr;
+    // One estimator per progress stream (streams are told apart by their total): the trainer's
+    // per-step reports and the per-epoch reports around them interleave.
+    std::map<qint64, EtaEstimator> etas;
+    QElapsedTimer clock;
+    std::shared_ptr<Outcome> outcome;
+};
+
+namespace {
+
+// Forwards core's reports to the job's QtProgress and, once the pipeline has created its run,
+// tells the GUI which run it is (runPipeline only returns the id at the very end, while views
+// want to follow the run's curves from the first epoch on).
+class PipelineSink final : public ProgressSink {
+public:
+    PipelineSink(QtProgress& target, std::string dbPath, std::int64_t knownRun, std::int64_t newerThan,
+                 std::function<void(std::int64_t)> onRun)
+        : target_(target), dbPath_(std::move(dbPath)), run_(knownRun), newerThan_(newerThan),
+          onRun_(std::move(onRun)) {}
+
+    void report(const std::string& stage, std::size_t done, std::size_t total) override {
+        // The run exists once the dataset is open (the first stage); look it up at most once a second.
+        if (!run_ && stage != "opening dataset") {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - lastLookup_ > std::chrono::seconds(1)) {
+                lastLookup_ = now;
+                run_ = findOwnRun();
+                if (run_) onRun_(run_);
+            }
+        }
+        target_.report(stage, done, total);
+    }
+    void log(const std::string& message) override { target_.log(message); }
+    bool cancelled() const override { return target_.cancelled(); }
+    std::int64_t run() const { return run_; }
+
+private:
+    // The newest top-level run of this process, created after the job started.
+    std::int64_t findOwnRun() const {
+        try {
+            store::ResultsStore db(dbPath_);
+            const auto me = store::currentProcess();
+            std::int64_t found = 0;
+            for (const auto& r : db.listRuns())
+                if (r.id > newerThan_ && !r.parentId && r.status == store::RunStatus::Running && r.owner.pid == me.pid)
+                    found = std::max(found, r.id);
+            return found;
+        } catch (const std::exception&) {
+            return 0;  // the pipeline reports problems with the file itself
+        }
+    }
+
+    QtProgress& target_;
+    std::string dbPath_;
+    std::int64_t run_;
+    std::int64_t newerThan_;
+    std::function<void(std::int64_t)> onRun_;
+    std::chrono::steady_clock::time_point lastLookup_{};
+};
+
+// Jobs yield the CPU to the GUI thread: a lower priority (nice +kJobNice) for the worker thread
+// and the compute threads it starts (Linux threads inherit it). Qt's thread priorities do
+// nothing under Linux's default scheduler, so this uses the per-thread nice value.
+constexpr int kJobNice = 10;
+void lowerThisThreadsPriority() {
+#if defined(__linux__)
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, current + kJobNice));
+#endif
+}
+
+std::int64_t newestRunId(const std::string& dbPath) {
+    store::ResultsStore db(dbPath);
+    std::int64_t newest = 0;
+    for (const auto& r : db.listRuns()) newest = std::max(newest, r.id);
+    return newest;
+}
+
+}  // namespace
+
+JobQueue::JobQueue(QObject* parent) : QObject(parent) {}
+
+JobQueue::~JobQueue() {
+    if (!thread_) return;
+    if (Entry* e = find(running_)) e->sink->cancel();
+    thread_->wait();
+    delete thread_;
+}
+
+QString JobQueue::stateText(State state) {
+    switch (state) {
+    case State::Queued: return tr("queued");
+    case State::Running: return tr("running");
+    case State::Finished: return tr("finished");
+    case State::Failed: return tr("failed");
+    case State::Cancelled: return tr("cancelled");
+    }
+    return {};
+}
+
+int JobQueue::enqueuePipeline(const ml::PipelineRequest& request, const QString& title) {
+    Entry e;
+    e.job.kind = Kind::Pipeline;
+    e.job.title = title.isEmpty() ? tr("Training and evaluation (%1)").arg(QString::fromStdString(request.task)) : title;
+    e.job.dbPath = QString::fromStdString(request.dbPath);
+    e.job.dataDir = QString::fromStdString(request.dataDir);
+    if (request.resumeRunId) e.job.runId = *request.resumeRunId;
+    e.pipeline = request;
+    return add(std::move(e));
+}
+
+int JobQueue::enqueueResume(const QString& dbPath, qint64 runId, const QString& dataDir, const QString& title) {
+    ml::PipelineRequest r;
+    r.dbPath = dbPath.toStdString();
+    r.dataDir = dataDir.toStdString();
+    r.resumeRunId = runId;
+    return enqueuePipeline(r, title.isEmpty() ? tr("Resume run %1").arg(runId) : title);
+}
+
+int JobQueue::enqueueFeatures(const FeatureJobRequest& request, const QString& title) {
+    Entry e;
+    e.job.kind = Kind::Features;
+    e.job.title = title.isEmpty() ? tr("Features of %1").arg(QDir::toNativeSeparators(QString::fromStdString(request.dataDir)))
+                                  : title;
+    e.job.dataDir = QString::fromStdString(request.dataDir);
+    e.features = request;
+    return add(std::move(e));
+}
+
+int JobQueue::add(Entry entry) {
+    entry.job.id = nextId_++;
+    const int id = entry.job.id;
+    const QString title = entry.job.title;
+    entries_.push_back(std::make_shared<Entry>(std::move(entry)));
+    Q_EMIT jobAdded(id, title);
+    Q_EMIT jobStateChanged(id, State::Queued);
+    startNext();
+    return id;
+}
+
+JobQueue::Entry* JobQueue::find(int id) {
+    for (auto& e : entries_)
+        if (e->job.id == id) return e.get();
+    return nullptr;
+}
+
+const JobQueue::Entry* JobQueue::find(int id) const {
+    for (const auto& e : entries_)
+        if (e->job.id == id) return e.get();
+    return nullptr;
+}
+
+QList<JobQueue::Job> JobQueue::jobs() const {
+    QList<Job> out;
+    for (const auto& e : entries_) out.push_back(e->job);
+    return out;
+}
+
+std::optional<JobQueue::Job> JobQueue::job(int id) const {
+    if (const Entry* e = find(id)) return e->job;
+    return std::nullopt;
+}
+
+bool JobQueue::isIdle() const {
+    return !running_ && std::none_of(entries_.begin(), entries_.end(),
+                                     [](const auto& e) { return e->job.state == State::Queued; });
+}
+
+std::shared_ptr<const features::FeatureSet> JobQueue::featureResult(int id) const {
+    const Entry* e = find(id);
+    return e && e->outcome ? e->outcome->features : nullptr;
+}
+
+void JobQueue::setState(Entry& e, State s) {
+    e.job.state = s;
+    Q_EMIT jobStateChanged(e.job.id, s);
+}
+
+bool JobQueue::cancel(int id) {
+    Entry* e = find(id);
+    if (!e) return false;
+    if (e->job.state == State::Queued) {
+        setState(*e, State::Cancelled);
+        Q_EMIT jobFinished(id, State::Cancelled, e->job.runId, QString());
+        return true;
+    }
+    if (e->job.state == State::Running) {
+        e->sink->cancel();
+        Q_EMIT jobLog(id, tr("Cancelling…"));
+        return true;
+    }
+    return false;
+}
+
+void JobQueue::cancelAll() {
+    for (const auto& e : entries_)
+        if (e->job.state == State::Queued) cancel(e->job.id);
+    if (running_) cancel(running_);
+}
+
+void JobQueue::startNext() {
+    if (running_) return;
+    auto it = std::find_if(entries_.begin(), entries_.end(), [](const auto& e) { return e->job.state == State::Queued; });
+    if (it == entries_.end()) return;
+    Entry& e = **it;
+    const int id = e.job.id;
+    running_ = id;
+    e.sink = new QtProgress(this);
+    e.outcome = std::make_shared<Outcome>();
+    e.etas.clear();
+    e.clock.start();
+    connect(e.sink, &QtProgress::progressed, this, [this, id](const QString& stage, qint64 done, qint64 total) {
+        Entry* en = find(id);
+        if (!en || en->job.state != State::Running) return;
+        EtaEstimator& eta = en->etas[total];
+        eta.update(done, total);
+        en->job.stage = stage;
+        en->job.done = done;
+        en->job.total = total;
+        en->job.etaSeconds = eta.etaSeconds();
+        Q_EMIT jobProgress(id, stage, done, total, en->job.etaSeconds);
+    });
+    connect(e.sink, &QtProgress::logged, this, [this, id](const QString& message) { Q_EMIT jobLog(id, message); });
+
+    std::shared_ptr<Outcome> outcome = e.outcome;
+    QtProgress* sink = e.sink;
+    std::function<void()> work;
+    if (e.pipeline) {
+        ml::PipelineRequest request = *e.pipeline;
+        // Called on the worker thread: hop to the GUI thread to announce the run.
+        auto announce = [this, id](std::int64_t run) {
+            QMetaObject::invokeMethod(this, [this, id, run] {
+                Entry* en = find(id);
+                if (!en) return;
+                en->job.runId = run;
+                Q_EMIT jobRunCreated(id, run, en->job.dbPath);
+            }, Qt::QueuedConnection);
+        };
+        work = [request, outcome, sink, announce] {
+            const QString dir = QString::fromStdString(request.dataDir);
+            try {
+                const QFileInfo db(QString::fromStdString(request.dbPath));
+                if (request.dbPath.empty()) throw std::invalid_argument("no results file given");
+                QDir().mkpath(db.absolutePath());
+                std::int64_t known = request.resumeRunId.value_or(0);
+                if (known) announce(known);
+                PipelineSink runSink(*sink, request.dbPath, known, known ? 0 : newestRunId(request.dbPath), announce);
+                const nlohmann::json summary = ml::runPipeline(request, runSink);
+                outcome->runId = summary.value("run_id", std::int64_t{0});
+                outcome->summary = QString::fromStdString(summary.dump());
+                outcome->state = State::Finished;
+            } catch (const Cancelled&) {
+                outcome->state = State::Cancelled;
+            } catch (const InputError& err) {
+                outcome->error = QString::fromStdString(err.what());
+                outcome->problemFile = QString::fromStdString(err.file());
+                outcome->problemReason = QString::fromStdString(err.reason());
+            } catch (const std::exception& err) {
+                outcome->error = QString::fromStdString(err.what());
+                outcome->problemFile = dir;
+                outcome->problemReason = outcome->error;
+            }
+        };
+    } else {
+        FeatureJobRequest request = *e.features;
+        work = [request, outcome, sink] {
+            try {
+                const Dataset dataset = Dataset::open(request.dataDir);
+                for (const auto& s : dataset.skipped()) sink->log("skipped " + s.file + ": " + s.reason);
+                auto set = std::make_shared<features::FeatureSet>(features::computeFeatures(
+                    dataset, features::FeatureSettings::fromSettings(request.settings), *sink, {request.cacheDir}));
+                for (const auto& s : set->skipped)
+                    outcome->skipped.push_back({QString::fromStdString(s.file), QString::fromStdString(s.reason)});
+                outcome->features = std::move(set);
+                outcome->state = State::Finished;
+            } catch (const Cancelled&) {
+                outcome->state = State::Cancelled;
+            } catch (const InputError& err) {
+                outcome->error = QString::fromStdString(err.what());
+                outcome->problemFile = QString::fromStdString(err.file());
+                outcome->problemReason = QString::fromStdString(err.reason());
+            } catch (const std::exception& err) {
+                outcome->error = QString::fromStdString(err.what());
+                outcome->problemFile = QString::fromStdString(request.dataDir);
+                outcome->problemReason = outcome->error;
+            }
+        };
+    }
+    thread_ = QThread::create([work] {
+        lowerThisThreadsPriority();
+        try {
+            work();
+        } catch (...) {
+            // `work` catches everything it knows; an unknown exception must not end the process.
+        }
+    });
+    thread_->setObjectName(QStringLiteral("dacl-job-%1").arg(id));
+    connect(thread_, &QThread::finished, this, &JobQueue::finishRunning);
+    setState(e, State::Running);
+    Q_EMIT jobStarted(id);
+    thread_->start();
+}
+
+void JobQueue::finishRunning() {
+    Entry* e = find(running_);
+    thread_->deleteLater();
+    thread_ = nullptr;
+    running_ = 0;
+    if (e) {
+        const Outcome& o = *e->outcome;
+        e->job.seconds = static_cast<double>(e->clock.elapsed()) / 1000.0;
+        e->job.error = o.error;
+        if (o.runId) e->job.runId = o.runId;
+        e->job.summary = o.summary;
+        if (o.state == State::Failed && o.error.isEmpty()) e->job.error = tr("unknown error");
+        e->sink->deleteLater();
+        e->sink = nullptr;
+        for (const auto& [file, reason] : o.skipped) Q_EMIT problem(file, reason);
+        if (o.state == State::Failed) {
+            Q_EMIT jobLog(e->job.id, tr("Failed: %1").arg(e->job.error));
+            Q_EMIT problem(o.problemFile, o.problemReason.isEmpty() ? e->job.error : o.problemReason);
+        }
+        setState(*e, o.state);
+        Q_EMIT jobFinished(e->job.id, o.state, e->job.runId, e->job.error);
+    }
+    startNext();
+}
+
+}  // namespace dacl::ui

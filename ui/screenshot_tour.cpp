@@ -1,0 +1,151 @@
+#include "ui/screenshot_tour.h"
+
+#include "ui/jobs/job_queue.h"
+#include "ui/main_window.h"
+#include "ui/views/dataset_view.h"
+#include "ui/views/diffusion_view.h"
+#include "ui/views/ecg_view.h"
+#include "ui/views/embedding_view.h"
+#include "ui/views/latent_view.h"
+#include "ui/views/roc_view.h"
+#include "ui/views/runs_view.h"
+#include "ui/views/scattering_view.h"
+#include "ui/views/training_view.h"
+
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTabWidget>
+#include <QTableView>
+#include <QThread>
+
+#include <functional>
+
+namespace dacl::ui {
+
+namespace {
+
+// Spins the event loop until `done` holds or the time is up; false on timeout.
+bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+void settle(int ms) {
+    waitUntil([] { return false; }, ms);
+}
+
+// The table row of the first record with this label (so the tour shows an AF record).
+int rowWithLabel(const DatasetView& view, const QString& label) {
+    const QAbstractItemModel* m = view.table()->model();
+    for (int row = 0; row < m->rowCount(); ++row)
+        if (m->index(row, 1).data(Qt::UserRole).toString() == label) return row;
+    return 0;
+}
+
+}  // namespace
+
+TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
+    TourResult result;
+    auto fail = [&](const QString& why) {
+        result.error = why;
+        return result;
+    };
+    if (!QDir().mkpath(directory)) return fail(QStringLiteral("cannot create %1").arg(directory));
+    const QDir dir(directory);
+    w.resize(1440, 900);
+    w.show();
+
+    bool loaded = false;
+    QString loadError;
+    QObject::connect(&w, &MainWindow::datasetLoaded, &w, [&] { loaded = true; });
+    QObject::connect(&w, &MainWindow::loadFailed, &w, [&](const QString& e) { loadError = e; });
+    w.openDemoDataset();
+    if (!waitUntil([&] { return loaded || !loadError.isEmpty(); }, 300000) || !loaded)
+        return fail(QStringLiteral("the demo dataset did not open: %1").arg(loadError));
+
+    // A short demo run, so that latent, diffusion, training, runs, embedding and ROC have content.
+    TrainingView* training = w.trainingView();
+    training->setFolds(2);
+    training->setVaeEpochs(15);
+    training->setEncoderEpochs(4);
+    training->setEncoderWidth(16);
+    bool jobDone = false;
+    JobQueue::State jobState = JobQueue::State::Queued;
+    QString jobError;
+    QObject::connect(w.jobQueue(), &JobQueue::jobFinished, &w,
+                     [&](int, JobQueue::State s, qint64, const QString& e) {
+                         jobDone = true;
+                         jobState = s;
+                         jobError = e;
+                     });
+    w.tabs()->setCurrentWidget(training);
+    if (training->startDemoRun() == 0) return fail(QStringLiteral("the demo run could not start"));
+    if (!waitUntil([&] { return jobDone; }, 900000)) return fail(QStringLiteral("the demo run did not finish"));
+    if (jobState != JobQueue::State::Finished) return fail(QStringLiteral("the demo run failed: %1").arg(jobError));
+
+    // The finished run becomes the current run (the main window loads its model).
+    RunsView* runs = w.runsView();
+    runs->refresh();
+    if (!waitUntil([&] { return !runs->visibleRunIds().isEmpty(); }, 30000))
+        return fail(QStringLiteral("the runs view shows no run"));
+    const qint64 runId = w.currentRunId();
+    if (runId <= 0) return fail(QStringLiteral("no current run after the demo run"));
+    if (!waitUntil([&] { return w.hasRunModel(); }, 60000)) return fail(QStringLiteral("the run's model did not load"));
+
+    // The current record: the first AF record of the table.
+    DatasetView* dataset = w.datasetView();
+    dataset->table()->selectRow(rowWithLabel(*dataset, QStringLiteral("A")));
+    const int record = w.currentRecord();
+
+    struct Shot {
+        const char* file;
+        QWidget* view;
+        std::function<bool()> ready;
+    };
+    EcgView* ecg = w.ecgView();
+    ScatteringView* scattering = w.scatteringView();
+    LatentView* latent = w.latentView();
+    DiffusionView* diffusion = w.diffusionView();
+    EmbeddingView* embedding = w.embeddingView();
+    RocView* roc = w.rocView();
+    const std::vector<Shot> shots = {
+        {"dataset.png", dataset, [] { return true; }},
+        {"ecg.png", ecg, [&] { return !ecg->isLoading() && ecg->shownRecordIndex() == record; }},
+        {"scattering.png", scattering, [&] { return !scattering->isLoading() && scattering->windowIndex() >= 0; }},
+        {"latent.png", latent, [&] { return !latent->isBusy() && latent->windowCount() > 0; }},
+        {"diffusion.png", diffusion,
+         [&] {
+             if (diffusion->isBusy() || diffusion->windowCount() == 0) return false;
+             if (diffusion->timestep() != 100) diffusion->setTimestep(100);
+             return true;
+         }},
+        {"training.png", training, [] { return true; }},
+        {"runs.png", runs, [&] { return !runs->visibleRunIds().isEmpty(); }},
+        {"embedding.png", embedding, [&] { return !embedding->isRunning() && !embedding->layout().empty(); }},
+        {"roc.png", roc, [&] { return !roc->curves().empty(); }},
+    };
+    for (const Shot& shot : shots) {
+        w.tabs()->setCurrentWidget(shot.view);
+        if (!waitUntil(shot.ready, 180000))
+            return fail(QStringLiteral("%1: the view did not finish loading").arg(QString::fromLatin1(shot.file)));
+        settle(400);  // let queued repaints land
+        const QImage image = w.grab().toImage();
+        if (image.width() < 1280 || image.height() < 800)
+            return fail(QStringLiteral("%1: window smaller than 1280×800").arg(QString::fromLatin1(shot.file)));
+        const QString path = dir.filePath(QString::fromLatin1(shot.file));
+        if (!image.save(path)) return fail(QStringLiteral("cannot write %1").arg(path));
+        result.written << path;
+    }
+    result.ok = true;
+    return result;
+}
+
+}  // namespace dacl::ui

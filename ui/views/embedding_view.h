@@ -1,0 +1,208 @@
+#pragma once
+// Embedding view (issue 6 §3): a 2-D map (t-SNE or PCA, core/embed) of a run's record embeddings.
+//  - colour by class, prediction, correctness, fold or diffusion timestep (Okabe–Ito colours,
+//    one legend entry per group present); points of noisy views (t > 0) are drawn as rings over
+//    the clean (t = 0) discs, and each timestep can be shown or hidden (overlay);
+//  - hover: tooltip with record, label, probability; click: recordActivated(record) and the k
+//    nearest neighbours of that point in the ORIGINAL embedding space are ringed;
+//  - "Select" tool: a rectangle selects the points inside, selectionChanged(records);
+//  - run / pause / resume with live iterations: t-SNE runs on a worker thread, snapshots arrive
+//    by queued calls (coalesced: the GUI never queues more than one), pause and closing cancel it;
+//  - export of the plot (PNG/SVG/PDF, plot_export.h) and of the layout as CSV.
+//
+// Data in: either setEmbeddings() (any source) or loadRun() (a results file: record-level
+// embeddings, labels, predictions and folds of one run, read on a worker thread).
+// One map is computed jointly over every point given (all timesteps), so clean and noisy views
+// share coordinates; the timestep menu only shows or hides them.
+#include <QList>
+#include <QRectF>
+#include <QStringList>
+#include <QThreadPool>
+#include <QVector>
+#include <QWidget>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+class QCPGraph;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QLabel;
+class QMenu;
+class QMouseEvent;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace dacl::ui {
+
+struct EmbeddingPoint {
+    QString record;
+    int label = -1;       // class code (index into the class names); -1 unknown
+    int predicted = -1;   // predicted class code; -1 unknown
+    double probability = std::numeric_limits<double>::quiet_NaN();  // P(positive class); NaN unknown
+    int fold = -1;        // test fold that produced it; -1 unknown
+    int timestep = 0;     // diffusion step t of the view the embedding was taken from (0 = clean)
+};
+
+class EmbeddingView : public QWidget {
+    Q_OBJECT
+public:
+    enum class ColourBy { Class, Prediction, Correctness, Fold, Timestep };
+    enum class Projection { Tsne, Pca };
+
+    explicit EmbeddingView(QWidget* parent = nullptr);
+    ~EmbeddingView() override;  // cancels a running computation and waits for it
+
+    // points.size() rows of `dims` values (row-major). classNames: display name per class code
+    // (empty: "class 0", "class 1", ...). Clears the map; starts it when autoRun() is on.
+    void setEmbeddings(std::vector<EmbeddingPoint> points, int dims, std::vector<double> values,
+                       QStringList classNames = {});
+    // Reads run `runId` of a results file on a worker thread, then setEmbeddings(); `loaded` or
+    // `loadFailed` follows. Only record-level embeddings (no window) are used.
+    void loadRun(const QString& dbPath, qint64 runId);
+    void clear();
+
+    // Whether new data starts the map at once (default on).
+    void setAutoRun(bool on) { autoRun_ = on; }
+    bool autoRun() const { return autoRun_; }
+
+    // ---- controls (the widgets follow) ----
+    void setProjection(Projection p);
+    Projection projection() const { return projection_; }
+    void setColourBy(ColourBy c);
+    ColourBy colourBy() const { return colourBy_; }
+    void setPerplexity(double p);       // takes effect at the next run
+    double perplexity() const;
+    void setIterations(int iterations);  // likewise
+    int iterations() const;
+    void setNeighbourCount(int k);
+    int neighbourCount() const;
+    // Timesteps drawn (the others are hidden, not recomputed). Default: all present.
+    void setShownTimesteps(const QList<int>& timesteps);
+    QList<int> shownTimesteps() const { return shownTimesteps_; }
+    QList<int> timesteps() const;        // every timestep present in the data, ascending
+
+    // Starts (or resumes after pause(), when the perplexity and data are unchanged) the map.
+    void run();
+    // Stops a running t-SNE after its current iteration; the last layout stays. No-op otherwise.
+    void pause();
+    bool isRunning() const { return running_; }
+    int iteration() const { return iteration_; }  // of the layout shown
+    double klDivergence() const { return kl_; }   // NaN before the first t-SNE snapshot
+
+    // ---- the map ----
+    const std::vector<EmbeddingPoint>& points() const { return points_; }
+    int dims() const { return dims_; }
+    // Layout shown: points().size() x 2, row-major (empty before any). setLayout shows a given
+    // one (e.g. restored from a file) as if computed.
+    const std::vector<double>& layout() const { return layout_; }
+    void setLayout(std::vector<double> xy);
+
+    // Nearest point within `radiusPx` of a pixel of the plot, among shown points; -1 if none.
+    int pointAt(const QPointF& pixel, double radiusPx = 6) const;
+    QPointF pixelOf(int index) const;   // plot-widget pixel of a point
+    QString describePoint(int index) const;  // tooltip text
+
+    // Highlights the k nearest neighbours (original dimensions) of a point; -1 clears.
+    void showNeighbours(int index);
+    QVector<int> neighbours() const { return neighbours_; }
+    int focusPoint() const { return focus_; }
+
+    // Selects the shown points inside a rectangle in plot coordinates and emits
+    // selectionChanged with their records (unique, in point order).
+    void selectInRect(const QRectF& plotRect);
+    QVector<int> selectedPoints() const { return selected_; }
+    QStringList selectedRecords() const;
+    void setSelectMode(bool on);         // rectangle selection instead of panning
+    bool selectMode() const;
+
+    // Writes record,label,predicted,probability,fold,t,x,y; false (and *error) on failure.
+    bool exportLayoutCsv(const QString& path, QString* error = nullptr) const;
+
+    // For tests and the window.
+    QCustomPlot* plot() const { return plot_; }
+    QList<QCPGraph*> pointGraphs() const;  // one per (colour group, timestep) shown
+    QString statusText() const;
+
+Q_SIGNALS:
+    void recordActivated(const QString& record);
+    void selectionChanged(const QStringList& records);
+    void loaded(int points);
+    void loadFailed(const QString& file, const QString& reason);
+    void iterationChanged(int iteration, double kl);  // every snapshot shown
+    void layoutFinished();                             // a run completed (t-SNE or PCA)
+    void runningChanged(bool running);
+
+private:
+    struct Job;
+    struct Group {
+        QCPGraph* graph = nullptr;
+        std::vector<int> members;
+    };
+    void buildUi();
+    void startJob(bool resume);
+    void takeSnapshot(const std::shared_ptr<Job>& job);
+    void jobEnded(const std::shared_ptr<Job>& job, const QString& error, bool cancelled);
+    void cancelJob(bool wait);
+    void setRunning(bool running);
+    void rebuildGroups();
+    void refreshOverlays();
+    void fitAxes();
+    void updateControls();
+    void updateTimestepMenu();
+    bool isShown(int index) const;
+    QString groupName(int key) const;
+    int groupKey(const EmbeddingPoint& p) const;
+    void onMouseMove(QMouseEvent* event);
+    void onMousePress(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    void showContextMenu(const QPoint& pos);
+    void exportLayoutInteractive();
+
+    std::vector<EmbeddingPoint> points_;
+    int dims_ = 0;
+    std::vector<double> values_;
+    QStringList classNames_;
+    std::vector<double> layout_;
+    QList<int> shownTimesteps_;
+    bool autoRun_ = true;
+    Projection projection_ = Projection::Tsne;
+    ColourBy colourBy_ = ColourBy::Class;
+    int iteration_ = 0;
+    double kl_ = std::numeric_limits<double>::quiet_NaN();
+    QString pcaText_;
+    bool running_ = false;
+    bool resumable_ = false;         // paused t-SNE that run() continues
+    double layoutPerplexity_ = 0;    // perplexity of the layout shown (t-SNE)
+    bool autoFit_ = true;            // follow the growing layout until the user pans or zooms
+    std::shared_ptr<Job> job_;
+    QThreadPool pool_;
+    int loadGeneration_ = 0;
+
+    std::vector<Group> groups_;
+    QCPGraph* selectionGraph_ = nullptr;
+    QCPGraph* neighbourGraph_ = nullptr;
+    QCPGraph* focusGraph_ = nullptr;
+    QVector<int> selected_, neighbours_;
+    int focus_ = -1;
+    QPointF pressPos_;
+    bool pressed_ = false;
+
+    QCustomPlot* plot_ = nullptr;
+    QComboBox* projectionBox_ = nullptr;
+    QComboBox* colourBox_ = nullptr;
+    QDoubleSpinBox* perplexityBox_ = nullptr;
+    QSpinBox* iterationsBox_ = nullptr;
+    QSpinBox* neighboursBox_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QToolButton* timestepButton_ = nullptr;
+    QMenu* timestepMenu_ = nullptr;
+    QToolButton* selectButton_ = nullptr;
+    QLabel* status_ = nullptr;
+};
+
+}  // namespace dacl::ui
