@@ -236,7 +236,9 @@ private Q_SLOTS:
         const Rows only = readCsv(dir_.filePath("two.summary.csv"));
         QCOMPARE(only.size(), std::size_t{1});
         QCOMPARE(only[0].at("lead"), QStringLiteral("1"));
-        QCOMPARE(only[0].at("p"), s[1].at("p"));
+        // Another process: FFTW_MEASURE may pick other FFT algorithms, features then differ in the
+        // last float digits (scores by ~1e-4), so not bit for bit.
+        QVERIFY(std::abs(only[0].at("p").toDouble() - s[1].at("p").toDouble()) < 2e-3);
 
         r = predict({QDir(in).filePath("TWO")}, out, {"--lead", "2"});
         QCOMPARE(r.exitCode, 1);
