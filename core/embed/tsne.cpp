@@ -38,6 +38,13 @@ void validate(const std::vector<double>& data, std::size_t n, std::size_t dim, c
     if (!(s.learningRate >= 0) || !std::isfinite(s.learningRate))
         throw std::invalid_argument("t-SNE: learning rate must be >= 0 (0 = auto)");
     if (s.snapshotEvery < 0) throw std::invalid_argument("t-SNE: snapshotEvery must be >= 0");
+    if (!s.initialXy.empty()) {
+        if (s.initialXy.size() != 2 * n) throw std::invalid_argument("t-SNE: the initial layout must have n x 2 values");
+        for (double v : s.initialXy)
+            if (!std::isfinite(v)) throw std::invalid_argument("t-SNE: the initial layout contains a non-finite value");
+    }
+    if (s.startIteration < 0 || (s.startIteration > 0 && s.startIteration >= s.iterations))
+        throw std::invalid_argument("t-SNE: startIteration must be in 0..iterations-1");
 }
 
 // Standard normal numbers from SplitMix64 (Box-Muller), the same on every standard library.
@@ -200,7 +207,7 @@ TsneResult tsne(const std::vector<double>& data, std::size_t n, std::size_t dim,
     TsneResult result;
     result.method = resolved(s, n);
     WorkerPool pool(s.threads);
-    std::vector<double> y = initialLayout(data, n, dim, s);
+    std::vector<double> y = s.initialXy.empty() ? initialLayout(data, n, dim, s) : s.initialXy;
     const Affinities aff = computeAffinities(data, n, dim, result.method, s.perplexity, pool, progress);
     const double plogp = pLogP(aff), psum = sumP(aff);
 
@@ -209,7 +216,8 @@ TsneResult tsne(const std::vector<double>& data, std::size_t n, std::size_t dim,
     std::vector<double> grad(2 * n), update(2 * n, 0.0), gains(2 * n, 1.0);
     Gradient gradient(aff, n, pool);
     std::vector<double> shown;  // the layout handed to snapshots
-    for (int it = 0; it < s.iterations; ++it) {
+    result.iterations = s.startIteration;
+    for (int it = s.startIteration; it < s.iterations; ++it) {
         if (progress.cancelled()) throw Cancelled();
         const bool exploring = it < s.exaggerationIterations;
         const double exaggeration = exploring ? s.earlyExaggeration : 1.0;

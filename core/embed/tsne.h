@@ -34,6 +34,11 @@ struct TsneSettings {
     int threads = 0;                      // 0 = all cores
     bool pcaInit = true;
     int snapshotEvery = 0;                // 0 = no snapshots
+    // Resuming (e.g. after a pause): start from this layout (n*2) instead of PCA/random, with the
+    // schedule (exaggeration, momentum) continuing at iteration startIteration < iterations.
+    // Gains and momentum restart from rest. Empty: a fresh run.
+    std::vector<double> initialXy;
+    int startIteration = 0;
 };
 
 struct TsneResult {

@@ -300,6 +300,40 @@ private Q_SLOTS:
         QVERIFY(std::abs(kls.back() - r.klDivergence) < 0.05);
     }
 
+    // A paused run continues from its layout and iteration (the GUI's pause/resume).
+    void resumeContinuesFromALayout() {
+        const Clusters c = makeClusters(60, 3, 8, 3.0, 13);
+        TsneSettings s;
+        s.method = "bh";
+        s.iterations = 400;
+        s.snapshotEvery = 100;
+        NullProgress none;
+        const TsneResult full = tsne(c.x, c.n, c.dim, s, none);
+        s.iterations = 400;
+        CancelAfter stop("t-SNE", 150);
+        std::vector<double> paused;
+        int pausedAt = 0;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, tsne(c.x, c.n, c.dim, s, stop, [&](int it, const std::vector<double>& xy, double) {
+            paused = xy;
+            pausedAt = it;
+        }));
+        QCOMPARE(pausedAt, 100);
+        s.initialXy = paused;
+        s.startIteration = pausedAt;
+        std::vector<int> seen;
+        const TsneResult resumed = tsne(c.x, c.n, c.dim, s, none, [&](int it, const std::vector<double>&, double) { seen.push_back(it); });
+        QCOMPARE(seen, (std::vector<int>{200, 300, 400}));
+        QCOMPARE(resumed.iterations, 400);
+        QVERIFY2(std::abs(resumed.klDivergence - full.klDivergence) < 0.1 * full.klDivergence,
+                 qPrintable(QString("resumed KL %1, uninterrupted %2").arg(resumed.klDivergence).arg(full.klDivergence)));
+        QVERIFY(neighbourPurity(resumed.xy, c.label, 10) > 0.99);
+        s.startIteration = 400;  // nothing left to do is a caller error
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tsne(c.x, c.n, c.dim, s, none));
+        s.startIteration = 0;
+        s.initialXy.pop_back();
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tsne(c.x, c.n, c.dim, s, none));
+    }
+
     void cancelStopsTheRun_data() {
         QTest::addColumn<QString>("stage");
         QTest::newRow("iterations") << "t-SNE";
