@@ -386,6 +386,28 @@ private Q_SLOTS:
         QCOMPARE(view.selectedPoints().size(), static_cast<int>(2 * n));
     }
 
+    // Auto-run waits until the view is shown (a hidden tab costs no CPU).
+    void hiddenViewStartsWhenShown() {
+        EmbeddingView view;
+        view.setIterations(100);
+        std::vector<EmbeddingPoint> pts(30);
+        std::vector<double> values;
+        for (std::size_t r = 0; r < pts.size(); ++r) {
+            pts[r].record = QString::fromStdString(records_[r]);
+            values.insert(values.end(), features_.begin() + static_cast<std::ptrdiff_t>(r * static_cast<std::size_t>(dim_)),
+                          features_.begin() + static_cast<std::ptrdiff_t>((r + 1) * static_cast<std::size_t>(dim_)));
+        }
+        view.setEmbeddings(pts, dim_, values);
+        QTest::qWait(100);
+        QVERIFY(!view.isRunning());
+        QVERIFY(view.layout().empty());
+        QSignalSpy done(&view, &EmbeddingView::layoutFinished);
+        view.show();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(view.layout().size(), 2 * pts.size());
+        QCOMPARE(view.iteration(), 100);
+    }
+
     void missingFileIsReported() {
         EmbeddingView view;
         QSignalSpy failed(&view, &EmbeddingView::loadFailed);

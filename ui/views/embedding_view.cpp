@@ -281,7 +281,19 @@ void EmbeddingView::setEmbeddings(std::vector<EmbeddingPoint> points, int dims, 
     refreshOverlays();
     plot_->replot();
     updateControls();
-    if (autoRun_ && points_.size() >= 2) run();
+    maybeAutoRun();
+}
+
+void EmbeddingView::maybeAutoRun() {
+    autoRunPending_ = false;
+    if (!autoRun_ || points_.size() < 2) return;
+    if (isVisible()) run();
+    else autoRunPending_ = true;
+}
+
+void EmbeddingView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (autoRunPending_) maybeAutoRun();
 }
 
 void EmbeddingView::loadRun(const QString& dbPath, qint64 runId) {
@@ -366,8 +378,8 @@ void EmbeddingView::setProjection(Projection p) {
     plot_->xAxis->setLabel(p == Projection::Pca ? tr("PC 1") : tr("t-SNE 1"));
     plot_->yAxis->setLabel(p == Projection::Pca ? tr("PC 2") : tr("t-SNE 2"));
     updateControls();
-    if (autoRun_ && points_.size() >= 2) run();
-    else plot_->replot();
+    plot_->replot();
+    maybeAutoRun();
 }
 
 void EmbeddingView::setColourBy(ColourBy c) {

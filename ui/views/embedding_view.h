@@ -33,6 +33,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QMenu;
 class QMouseEvent;
+class QShowEvent;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
@@ -66,7 +67,8 @@ public:
     void loadRun(const QString& dbPath, qint64 runId);
     void clear();
 
-    // Whether new data starts the map at once (default on).
+    // Whether new data starts the map by itself (default on): at once when the view is visible,
+    // else when it is first shown (a hidden tab costs no CPU).
     void setAutoRun(bool on) { autoRun_ = on; }
     bool autoRun() const { return autoRun_; }
 
@@ -128,6 +130,9 @@ public:
     QList<QCPGraph*> pointGraphs() const;  // one per (colour group, timestep) shown
     QString statusText() const;
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 Q_SIGNALS:
     void recordActivated(const QString& record);
     void selectionChanged(const QStringList& records);
@@ -145,6 +150,7 @@ private:
     };
     void buildUi();
     void startJob(bool resume);
+    void maybeAutoRun();
     void takeSnapshot(const std::shared_ptr<Job>& job);
     void jobEnded(const std::shared_ptr<Job>& job, const QString& error, bool cancelled);
     void cancelJob(bool wait);
@@ -170,6 +176,7 @@ private:
     std::vector<double> layout_;
     QList<int> shownTimesteps_;
     bool autoRun_ = true;
+    bool autoRunPending_ = false;    // new data arrived while hidden
     Projection projection_ = Projection::Tsne;
     ColourBy colourBy_ = ColourBy::Class;
     int iteration_ = 0;
