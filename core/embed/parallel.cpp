@@ -19,41 +19,35 @@ WorkerPool::~WorkerPool() {
     for (auto& w : workers_) w.join();
 }
 
-// Takes chunks until none is left. Chunks are claimed under the mutex: a pass has at most a few
-// hundred chunks, so the lock costs nothing measurable and keeps the bookkeeping simple.
-void WorkerPool::work() {
-    for (;;) {
-        std::size_t b, e;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (next_ >= n_ || error_) return;
-            b = next_;
-            e = std::min(n_, b + grain_);
-            next_ = e;
-        }
+void WorkerPool::work(std::unique_lock<std::mutex>& lock) {
+    while (fn_ && nextChunk_ < chunks_) {
+        const std::size_t chunk = nextChunk_++;
+        const auto* fn = fn_;
+        const std::size_t b = chunk * grain_, e = std::min(n_, b + grain_);
+        lock.unlock();
+        std::exception_ptr error;
         try {
-            (*fn_)(b, e);
+            (*fn)(b, e);
         } catch (...) {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (!error_) error_ = std::current_exception();
+            error = std::current_exception();
         }
+        lock.lock();
+        ++doneChunks_;
+        if (error) {
+            if (!error_) error_ = error;
+            doneChunks_ += chunks_ - nextChunk_;  // skip what nobody has started
+            nextChunk_ = chunks_;
+        }
+        if (doneChunks_ == chunks_) done_.notify_all();
     }
 }
 
 void WorkerPool::workerLoop() {
-    std::size_t seen = 0;
+    std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
-        {
-            std::unique_lock<std::mutex> lock(mutex_);
-            wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
-            if (stop_) return;
-            seen = generation_;
-        }
-        work();
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (--busy_ == 0) done_.notify_all();
-        }
+        wake_.wait(lock, [&] { return stop_ || (fn_ && nextChunk_ < chunks_); });
+        if (stop_) return;
+        work(lock);
     }
 }
 
@@ -64,26 +58,21 @@ void WorkerPool::run(std::size_t n, const std::function<void(std::size_t, std::s
         fn(0, n);
         return;
     }
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        fn_ = &fn;
-        n_ = n;
-        grain_ = grain;
-        next_ = 0;
-        error_ = nullptr;
-        busy_ = static_cast<int>(workers_.size());
-        ++generation_;
-    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    fn_ = &fn;
+    n_ = n;
+    grain_ = grain;
+    chunks_ = (n + grain - 1) / grain;
+    nextChunk_ = doneChunks_ = 0;
+    error_ = nullptr;
     wake_.notify_all();
-    work();
-    std::exception_ptr error;
-    {
-        std::unique_lock<std::mutex> lock(mutex_);
-        done_.wait(lock, [&] { return busy_ == 0; });
-        fn_ = nullptr;
-        error = error_;
-        error_ = nullptr;
-    }
+    work(lock);
+    done_.wait(lock, [&] { return doneChunks_ == chunks_; });
+    fn_ = nullptr;
+    chunks_ = 0;
+    const std::exception_ptr error = error_;
+    error_ = nullptr;
+    lock.unlock();
     if (error) std::rethrow_exception(error);
 }
 

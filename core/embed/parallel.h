@@ -31,18 +31,19 @@ public:
 
 private:
     void workerLoop();
-    void work();
+    // Claims and runs chunks of the current job until none is left; `lock` is held on entry
+    // and on return.
+    void work(std::unique_lock<std::mutex>& lock);
 
     int threads_ = 1;
     std::vector<std::thread> workers_;
     std::mutex mutex_;
     std::condition_variable wake_, done_;
-    std::size_t generation_ = 0;
     bool stop_ = false;
-    // The job of the current generation.
+    // The current job. The caller waits for its chunks, not for its workers: a worker that the
+    // scheduler wakes late (a loaded machine) finds nothing left and costs the caller nothing.
     const std::function<void(std::size_t, std::size_t)>* fn_ = nullptr;
-    std::size_t n_ = 0, grain_ = 1, next_ = 0;
-    int busy_ = 0;
+    std::size_t n_ = 0, grain_ = 1, chunks_ = 0, nextChunk_ = 0, doneChunks_ = 0;
     std::exception_ptr error_;
 };
 
