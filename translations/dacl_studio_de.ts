@@ -56,6 +56,17 @@
                 <numerusform>  ·  %n übersprungen</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Show every record again</source>
+            <translation>Wieder alle Aufnahmen zeigen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) selected in the embedding</source>
+            <translation>
+                <numerusform>%n Aufnahme in der Einbettung ausgewählt</numerusform>
+                <numerusform>%n Aufnahmen in der Einbettung ausgewählt</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>dacl::ui::DpiRuler</name>
@@ -120,14 +131,6 @@
         <message>
             <source>DACL Studio</source>
             <translation>DACL Studio</translation>
-        </message>
-        <message>
-            <source>Dataset</source>
-            <translation>Datensatz</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>Training</translation>
         </message>
         <message>
             <source>Problems</source>
@@ -195,6 +198,50 @@
         <message>
             <source>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusion-Augmented Contrastive Learning for ECG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
             <translation>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusionsgestütztes kontrastives Lernen für das EKG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Export report…</source>
+            <translation>Bericht &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Dataset</source>
+            <translation>Datensatz</translation>
+        </message>
+        <message>
+            <source>ECG</source>
+            <translation>EKG</translation>
+        </message>
+        <message>
+            <source>Scattering</source>
+            <translation>Scattering</translation>
+        </message>
+        <message>
+            <source>Latent</source>
+            <translation>Latentraum</translation>
+        </message>
+        <message>
+            <source>Diffusion</source>
+            <translation>Diffusion</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Läufe</translation>
+        </message>
+        <message>
+            <source>Embedding</source>
+            <translation>Einbettung</translation>
+        </message>
+        <message>
+            <source>ROC</source>
+            <translation>ROC</translation>
+        </message>
+        <message>
+            <source>Run %1 has no model to show: %2</source>
+            <translation>Lauf %1 hat kein anzeigbares Modell: %2</translation>
         </message>
     </context>
     <context>
@@ -648,6 +695,10 @@
         <message>
             <source>Compute threads (0 = all cores; default: the Settings value).</source>
             <translation>Rechen-Threads (0 = alle Kerne; Vorgabe: Wert aus den Einstellungen).</translation>
+        </message>
+        <message>
+            <source>Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit.</source>
+            <translation>Öffnet den Demo-Datensatz, führt einen kurzen Demo-Auftrag aus, speichert je Ansicht ein PNG in DIR und beendet sich.</translation>
         </message>
     </context>
 </TS>

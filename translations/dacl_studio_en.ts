@@ -17,6 +17,13 @@
                 <numerusform>  ·  %n skipped</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) selected in the embedding</source>
+            <translation>
+                <numerusform>%n record selected in the embedding</numerusform>
+                <numerusform>%n records selected in the embedding</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>dacl::ui::MainWindow</name>

@@ -10,10 +10,13 @@
 #include "ui/jobs/job_queue.h"
 #include "ui/jobs/latency_probe.h"
 #include "ui/main_window.h"
+#include "ui/settings/app_settings.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/training_view.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -23,6 +26,11 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <optional>
+
+#if defined(__linux__)
+#include <sys/resource.h>
+#endif
 
 using dacl::ui::JobQueue;
 using dacl::ui::MainWindow;
@@ -48,6 +56,22 @@ QList<QVariant> waitFinished(QSignalSpy& finished, int id, int timeoutMs) {
 }
 
 State stateOf(const QList<QVariant>& args) { return args.at(1).value<State>(); }
+
+// Nice value of this process's thread named `name` (Linux), or nullopt when there is none.
+std::optional<int> threadNice(const QString& name) {
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || QString::fromLatin1(comm.readAll()).trimmed() != name) continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly)) return std::nullopt;
+        const QString text = QString::fromLatin1(stat.readAll());
+        // Fields after the parenthesised name: state is field 3, nice field 19.
+        const QStringList fields = text.mid(text.lastIndexOf(u')') + 2).split(u' ');
+        return fields.size() > 16 ? std::optional<int>(fields.at(16).toInt()) : std::nullopt;
+    }
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -93,6 +117,11 @@ private Q_SLOTS:
         QCOMPARE(summary.records, 60);
     }
 
+    void cleanup() {
+        // Tests share the test-mode settings file: leave the default results file behind.
+        dacl::ui::AppSettings().setResultsFile(QString());
+    }
+
     void realTrainingJobKeepsTheWindowResponsive() {
         const QString db = dir_.filePath(QStringLiteral("responsive.sqlite"));
         MainWindow w;
@@ -108,9 +137,9 @@ private Q_SLOTS:
         QSignalSpy progress(queue, &JobQueue::jobProgress);
         QSignalSpy curves(view, &TrainingView::curvesUpdated);
 
-        // Start through the view's own form, like a user.
+        // Start through the view's own form, like a user; the results file comes from the settings.
         view->setDataDirectory(data_);
-        view->setResultsFile(db);
+        w.appSettings()->setResultsFile(db);
         view->setBaseSettings(smallSettings());
         view->setFolds(1);
         view->setVaeEpochs(5);
@@ -130,6 +159,14 @@ private Q_SLOTS:
         QCOMPARE(queue->job(second)->state, State::Queued);
         QCOMPARE(view->queueRowCount(), 2);
 
+        // The job's thread runs below the GUI thread's priority, so that it yields the CPU.
+#if defined(__linux__)
+        QTRY_VERIFY_WITH_TIMEOUT(threadNice(QStringLiteral("dacl-job-%1").arg(first)).has_value() ||
+                                     queue->job(first)->state != State::Running,
+                                 10000);
+        if (const auto nice = threadNice(QStringLiteral("dacl-job-%1").arg(first)))
+            QVERIFY2(*nice > getpriority(PRIO_PROCESS, 0) || *nice == 19, qPrintable(QString::number(*nice)));
+#endif
         const QList<QVariant> a = waitFinished(finished, first, 600000);
         QVERIFY2(!a.isEmpty(), "the training job did not end");
         QCOMPARE(stateOf(a), State::Finished);
@@ -138,7 +175,9 @@ private Q_SLOTS:
         probe.stop();
         qInfo("GUI thread during the job: %s", qPrintable(probe.summary()));
         QVERIFY2(probe.ticks() > 100, "the probe did not run");
-        QVERIFY2(probe.maxStallMs() < 100, qPrintable(probe.summary()));
+        // The app's own stalls (busy, blocked or on a lock). Time in which the kernel gave the
+        // CPU to other processes of an overloaded machine is not the app's; the summary shows it.
+        QVERIFY2(probe.maxOwnStallMs() < 100, qPrintable(probe.summary()));
 
         // One job at a time, in queue order.
         QCOMPARE(started.size(), 2);

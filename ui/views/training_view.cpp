@@ -340,6 +340,7 @@ void TrainingView::onJobFinished(int id, JobQueue::State state, qint64 runId, co
 // ---- the run's curves ----
 
 void TrainingView::setRun(const QString& dbPath, qint64 runId) {
+    if (runId == runId_ && dbPath == poller_->dbPath()) return;  // already shown (and polled)
     runId_ = runId;
     runStatus_.clear();
     snapshot_.reset();

@@ -43,7 +43,8 @@ public:
     void setResultsFile(const QString& path);
     // Settings the form does not show (threads, device, ...) for runs started here.
     void setBaseSettings(const Settings& settings);
-    // Follows this run of a results file (e.g. one the CLI is writing). runId 0 stops following.
+    // Follows this run of a results file (e.g. one the CLI is writing). runId 0 stops following;
+    // the run already shown is left as it is.
     void setRun(const QString& dbPath, qint64 runId);
     // When on (default), the run of each job that starts replaces the one shown.
     void setFollowJobs(bool follow) { followJobs_ = follow; }
