@@ -12,11 +12,14 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -248,6 +251,12 @@ private Q_SLOTS:
         const dacl::ui::LanguageStatus status = dacl::ui::installLanguage(QStringLiteral("de"));
         QVERIFY(status.appTranslation);
         QCOMPARE(status.locale, QStringLiteral("de_DE"));
+        // Qt's own dialogs and buttons follow where the system has Qt's translations.
+        if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm"))) {
+            QVERIFY(status.qtTranslation);
+            QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+            QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), QStringLiteral("Abbrechen"));
+        }
         MainWindow w;
         QCOMPARE(menuTitles(w), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Hilfe")}));
         QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Datensatz"));
