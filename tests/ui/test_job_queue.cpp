@@ -348,6 +348,7 @@ private Q_SLOTS:
             return p;
         };
         store.addMetrics(run, {point(0, 0, std::nullopt, "dacl.loss", 4.0), point(0, 1, std::nullopt, "dacl.loss", 3.5),
+                               point(0, 0, std::nullopt, "vae.train_loss", 0.5),
                                point(0, 0, 0, "dacl.lr", 1e-4), point(0, 0, 10, "dacl.lr", 5e-4)});
 
         TrainingView view;
@@ -359,6 +360,8 @@ private Q_SLOTS:
         QCOMPARE(view.runStatus(), QStringLiteral("running"));
         QVERIFY(view.deviceText().contains(QStringLiteral("CPU")));
         QVERIFY(view.deviceText().contains(QStringLiteral("3")));
+        // Losses 0.5 and 4 on one axis: a log scale keeps both readable.
+        QCOMPARE(view.epochPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
 
         // The writer goes on: a new epoch and the final model appear without any action.
         store.addMetrics(run, {point(0, 2, std::nullopt, "dacl.loss", 3.0),
@@ -367,6 +370,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(view.runStatus(), QStringLiteral("finished"), 5000);
         QCOMPARE(view.shownFold(), -1);  // follows the newest part: the final model
         QCOMPARE(view.curveValues(QStringLiteral("dacl.loss"), false), (QVector<double>{2.5}));
+        QCOMPARE(view.epochPlot()->yAxis->scaleType(), QCPAxis::stLinear);
     }
 };
 

@@ -275,6 +275,10 @@ private Q_SLOTS:
                  QStringLiteral("%1: 1 record"));
         MainWindow english;
         QCOMPARE(menuTitles(english), (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+        // A language without a translation falls back to English, plural forms included.
+        QVERIFY(dacl::ui::installLanguage(QStringLiteral("fr")).appTranslation);
+        QCOMPARE(QCoreApplication::translate("dacl::ui::MainWindow", "%1: %n record(s)", nullptr, 3),
+                 QStringLiteral("%1: 3 records"));
     }
 
     void shippedTranslationsAreComplete_data() {

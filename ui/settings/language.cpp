@@ -50,8 +50,10 @@ LanguageStatus installLanguage(const QString& language) {
     LanguageStatus status{language, locale.name(), false, false};
 
     auto app = std::make_unique<QTranslator>();
-    // Tries dacl_studio_de_DE, dacl_studio_de, ... for each of the locale's UI languages.
-    if (app->load(locale, QStringLiteral("dacl_studio"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // Tries dacl_studio_de_DE, dacl_studio_de, ... for each of the locale's UI languages; a
+    // language without a translation (or the C locale) gets English, for its plural forms.
+    if (app->load(locale, QStringLiteral("dacl_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        app->load(translationResource(QStringLiteral("en")))) {
         QCoreApplication::installTranslator(app.get());
         in.app = std::move(app);
         status.appTranslation = true;

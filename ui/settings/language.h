@@ -18,8 +18,8 @@ struct LanguageStatus {
 };
 
 // Replaces the translators an earlier call installed. "system" follows the user's locale;
-// English is the source language, so "en" (or a language without a translation) loads only the
-// plural forms of dacl_studio_en. Also makes the locale the default one (number formats).
+// English is the source language, so "en" (and any language without a translation, or the C
+// locale) loads dacl_studio_en, which holds only the plural forms. Also makes the locale the default one (number formats).
 LanguageStatus installLanguage(const QString& language);
 
 // The resource path of a shipped translation (for tests): ":/i18n/dacl_studio_de.qm".

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace dacl::ui {
 
@@ -66,6 +67,21 @@ void setupPlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel, 
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setMinimumHeight(160);
+}
+
+// The VAE's losses (~0.5) and the contrastive loss (~6) share the loss axis: when the curves on
+// an axis span more than a factor of 5, a log scale keeps all of them readable.
+void useLogScaleIfSpread(QCPAxis* axis) {
+    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    for (QCPGraph* g : axis->graphs())
+        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
+            lo = std::min(lo, it->value);
+            hi = std::max(hi, it->value);
+        }
+    const bool log = lo > 0 && std::isfinite(lo) && hi / lo > 5;
+    if (log == (axis->scaleType() == QCPAxis::stLogarithmic)) return;
+    axis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    axis->setTicker(log ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
 }
 
 QCPGraph* findGraph(const QCustomPlot* plot, const QString& name) {
@@ -164,6 +180,11 @@ void TrainingView::buildUi() {
 
     epochPlot_ = new QCustomPlot(this);
     setupPlot(epochPlot_, tr("Epoch"), tr("Loss"), tr("AUROC"));
+    // Whole epochs only (the default ticker would label 2.5).
+    QSharedPointer<QCPAxisTickerFixed> epochs(new QCPAxisTickerFixed);
+    epochs->setTickStep(1);
+    epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    epochPlot_->xAxis->setTicker(epochs);
     stepPlot_ = new QCustomPlot(this);
     setupPlot(stepPlot_, tr("Step"), tr("Loss"), tr("Learning rate"));
 
@@ -420,6 +441,7 @@ void TrainingView::redraw() {
         bool anyRight = false;
         for (int i = 0; i < plot->graphCount(); ++i) anyRight |= plot->graph(i)->valueAxis() == plot->yAxis2;
         plot->yAxis2->setVisible(anyRight);
+        useLogScaleIfSpread(plot->yAxis);
         plot->rescaleAxes();
         plot->legend->setVisible(plot->graphCount() > 0);
         plot->replot(QCustomPlot::rpQueuedReplot);
