@@ -443,6 +443,9 @@ void TrainingView::redraw() {
         plot->yAxis2->setVisible(anyRight);
         useLogScaleIfSpread(plot->yAxis);
         plot->rescaleAxes();
+        // A little room above and below, so that markers at the extremes are not cut.
+        for (QCPAxis* axis : {plot->yAxis, plot->yAxis2})
+            if (axis->range().size() > 0) axis->scaleRange(1.1, axis->range().center());
         plot->legend->setVisible(plot->graphCount() > 0);
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
