@@ -12,14 +12,7 @@
 #include <QFileInfo>
 #include <QThread>
 
-#if defined(__linux__)
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -100,19 +93,6 @@ private:
     std::function<void(std::int64_t)> onRun_;
     std::chrono::steady_clock::time_point lastLookup_{};
 };
-
-// Jobs yield the CPU to the GUI thread: a lower priority (nice +kJobNice) for the worker thread
-// and the compute threads it starts (Linux threads inherit it). Qt's thread priorities do
-// nothing under Linux's default scheduler, so this uses the per-thread nice value.
-constexpr int kJobNice = 10;
-void lowerThisThreadsPriority() {
-#if defined(__linux__)
-    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-    errno = 0;
-    const int current = getpriority(PRIO_PROCESS, tid);
-    if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, current + kJobNice));
-#endif
-}
 
 std::int64_t newestRunId(const std::string& dbPath) {
     store::ResultsStore db(dbPath);
@@ -332,7 +312,6 @@ void JobQueue::startNext() {
         };
     }
     thread_ = QThread::create([work] {
-        lowerThisThreadsPriority();
         try {
             work();
         } catch (...) {
