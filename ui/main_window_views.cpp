@@ -141,7 +141,9 @@ void MainWindow::setCurrentRun(qint64 runId) {
         return;
     }
     const QString db = settings_->resultsFile();
-    rocView_->setRuns({runId});
+    // A selection in the runs view has already given the ROC view its runs (selectedRunsChanged);
+    // only a run made current from elsewhere (a finished job) needs them here.
+    if (!runsView_->selectedRunIds().contains(runId)) rocView_->setRuns({runId});
     embeddingView_->loadRun(db, runId);
     trainingView_->setRun(db, runId);
     loadRunPredictions(runId);

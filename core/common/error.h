@@ -14,6 +14,8 @@ public:
     const std::string& file() const { return file_; }
     const std::string& reason() const { return reason_; }
     int line() const { return line_; }  // 1-based; 0 when not about a line
+    // The reason with its line, for places that show the file separately (problems panel).
+    std::string located() const { return line_ > 0 ? "line " + std::to_string(line_) + ": " + reason_ : reason_; }
 
 private:
     static std::string compose(const std::string& f, const std::string& r, int line) {

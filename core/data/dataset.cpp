@@ -56,7 +56,7 @@ void parallelFor(std::size_t n, int threads, Fn&& fn) {
 }
 
 SkippedFile skippedFrom(const InputError& e) {
-    return {e.file(), e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason()};
+    return {e.file(), e.located()};
 }
 
 struct Candidate {

@@ -188,7 +188,7 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
             out.startS = std::move(w.startS);
             out.eval = std::move(w.evalGrid);
         } catch (const InputError& e) {
-            out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+            out.error = e.located();
             out.errorFile = e.file();
         } catch (const std::exception& e) {
             out.error = e.what();

@@ -60,7 +60,7 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
         s.windowLengthS = settings.window.samples / settings.preprocess.targetFs;
         s.errorFile.clear();
     } catch (const InputError& e) {
-        s.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        s.error = e.located();
         s.errorFile = e.file();
     } catch (const std::exception& e) {
         s.error = e.what();

@@ -92,7 +92,7 @@ WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t rec
         out.tokens = transformer.forward(logTokens.data(), out.nFrames, out.nPaths);
         out.errorFile.clear();
     } catch (const InputError& e) {
-        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.error = e.located();
         out.errorFile = e.file();
     } catch (const std::exception& e) {
         out.error = e.what();

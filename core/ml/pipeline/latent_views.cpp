@@ -43,7 +43,7 @@ RecordLatent computeRecordLatent(const RunModel& model, const Dataset& dataset, 
         for (std::size_t r = 0; r < out.features.rows; ++r) out.reconError.push_back(rowMse(rebuilt, out.features, r));
         out.errorFile.clear();
     } catch (const InputError& e) {
-        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.error = e.located();
         out.errorFile = e.file();
     } catch (const std::exception& e) {
         out.error = e.what();
@@ -207,7 +207,7 @@ DiffusionWalk computeDiffusionWalk(const RunModel& model, const Dataset& dataset
         }
         out.errorFile.clear();
     } catch (const InputError& e) {
-        out.error = e.line() > 0 ? "line " + std::to_string(e.line()) + ": " + e.reason() : e.reason();
+        out.error = e.located();
         out.errorFile = e.file();
     } catch (const std::exception& e) {
         out.error = e.what();
