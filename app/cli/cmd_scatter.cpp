@@ -145,6 +145,7 @@ void runScatter(const ScatterOptions& o) {
 struct BenchOptions {
     int threads = 1, N = 3072, J = 7, signals = 256, repeats = 3;
     std::string q = "8";
+    std::string effort = "estimate";
     bool float32 = false, json = false;
 };
 
@@ -204,6 +205,7 @@ template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D&
                          {"n_frames", s.nFrames()},
                          {"padded_length", s.paddedLength()},
                          {"plan_seconds", planSeconds},
+                         {"fft_effort", o.effort},
                          {"cpu_seconds_per_signal", multi.cpu},
                          {"single_thread_seconds_per_signal", single},
                          {"single_thread_cpu_seconds_per_signal", one.cpu},
@@ -212,7 +214,7 @@ template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D&
     } else {
         std::printf("scattering N=%d J=%d Q=(%d,%d) %s, %d paths x %d frames, padded %d\n", o.N, o.J, q1, q2,
                     o.float32 ? "float32" : "float64", s.nPaths(), s.nFrames(), s.paddedLength());
-        std::printf("  plan: %.3f s (once per configuration)\n", planSeconds);
+        std::printf("  plan (%s): %.3f s (once per configuration)\n", o.effort.c_str(), planSeconds);
         std::printf("  %d thread(s): %.4f ms/signal (%.0f signals/s; CPU %.4f ms/signal), median of %d batches of %d\n",
                     o.threads, perSignal * 1e3, 1.0 / perSignal, multi.cpu * 1e3, o.repeats, o.signals);
         if (o.threads != 1)
@@ -230,6 +232,8 @@ void runBench(const BenchOptions& o) {
     cfg.J = o.J;
     cfg.Q1 = q1;
     cfg.Q2 = q2;
+    if (o.effort != "estimate" && o.effort != "measure") throw std::invalid_argument("--effort must be estimate or measure");
+    cfg.effort = o.effort == "measure" ? dsp::fft::Effort::Measure : dsp::fft::Effort::Estimate;
     const auto t0 = std::chrono::steady_clock::now();
     const Scattering1D s(cfg);
     // Build the engine (FFT plans) outside the timed region.
@@ -400,6 +404,8 @@ void registerScatterCommands(CLI::App& app) {
     bench->add_option("--signals", bo->signals, "Signals per timed batch")->default_val(256);
     bench->add_option("--repeats", bo->repeats, "Timed batches (the median is reported)")->default_val(3);
     bench->add_flag("--float32", bo->float32, "Single precision");
+    bench->add_option("--effort", bo->effort, "FFTW planner: estimate (the default, reproducible) or measure")
+        ->default_val("estimate");
     bench->add_flag("--json", bo->json, "Print one JSON object");
     bench->callback([bo] { runBench(*bo); });
 }

@@ -61,6 +61,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"probe.l2", 1e-3, "L2 penalty of the logistic-regression probe", {}},
         {"eval.val_fraction", 0.15, "share of each training fold used for validation", {}},
         {"eval.bootstrap", 1000, "bootstrap resamples for the AUROC interval", {}},
+        {"eval.noisy_embeddings", 300, "test records per fold whose z_t embeddings are stored (t = 50, 100, 200, 500)", {}},
     };
     return all;
 }

@@ -31,8 +31,10 @@ struct ScatteringConfig {
     int Q1 = 8;       // first-order wavelets per octave
     int Q2 = 1;       // second-order wavelets per octave
     int maxOrder = 2; // 1 or 2
-    // Planner effort for the FFT plans; results agree to rounding either way.
-    fft::Effort effort = fft::Effort::Measure;
+    // Planner effort for the FFT plans; results agree to rounding either way. FFTW_MEASURE picks
+    // its algorithm by timing, so two processes could round differently (features differed by
+    // ~1e-4, run AUROCs by ~5e-4): Estimate keeps a seeded run reproducible across processes.
+    fft::Effort effort = fft::Effort::Estimate;
 };
 
 // One output row. Unused fields: j = -1, n = -1, xi = sigma = NaN.

@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+#include <map>
+
 using namespace dacl::store;
 
 namespace {
@@ -59,7 +62,8 @@ private Q_SLOTS:
 
     void smallPipelineIsCompleteAndAboveChance() {
         const QString db = dir_.filePath("e2e.db");
-        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr");
+        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr"
+                                                                               << "--set" << "eval.noisy_embeddings=40");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const QJsonObject s = lastJsonLine(r.out);
         QCOMPARE(s["task"].toString(), QStringLiteral("af_vs_rest"));
@@ -78,7 +82,28 @@ private Q_SLOTS:
         // One fold = a stratified 80/20 split: about 60 test records, each with a prediction.
         const auto predictions = st.predictions(run.id);
         QVERIFY(predictions.size() >= 55 && predictions.size() <= 65);
-        QCOMPARE(st.embeddings(run.id).size(), predictions.size());
+        const auto clean = st.embeddings(run.id, 0);
+        QCOMPARE(clean.size(), predictions.size());
+        // Noisy views z_t of 40 test records (the limit set above), for the embedding view's overlay:
+        // the further along the diffusion, the further a record's embedding moves from its clean one.
+        std::map<std::string, const Embedding*> cleanOf;
+        for (const Embedding& e : clean) cleanOf[e.record] = &e;
+        double previousDrift = 0;
+        for (int t : {50, 100, 200, 500}) {
+            const auto noisy = st.embeddings(run.id, t);
+            QCOMPARE(noisy.size(), std::size_t(40));
+            double drift = 0;
+            for (const Embedding& e : noisy) {
+                QVERIFY(cleanOf.count(e.record));
+                const auto& c = cleanOf[e.record]->vector;
+                QCOMPARE(e.vector.size(), c.size());
+                double d2 = 0;
+                for (std::size_t k = 0; k < c.size(); ++k) d2 += (e.vector[k] - c[k]) * (e.vector[k] - c[k]);
+                drift += std::sqrt(d2) / static_cast<double>(noisy.size());
+            }
+            QVERIFY2(drift > previousDrift, qPrintable(QString("t=%1 drift %2").arg(t).arg(drift)));
+            previousDrift = drift;
+        }
         QVERIFY(!st.rocPoints(run.id, 0).empty());
         QVERIFY(!st.metrics(run.id, "dacl.loss").empty());
         QVERIFY(st.latestArtefact(run.id, metric::kModel).has_value());

@@ -4,6 +4,7 @@
 #include "core/eval/metrics.h"
 #include "core/ml/pipeline/model_settings.h"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -11,7 +12,18 @@ namespace dacl::ml {
 
 namespace {
 
-constexpr std::uint64_t kBootstrapPurpose = 21, kNoisePurpose = 22, kLatentNoisePurpose = 23;
+constexpr std::uint64_t kBootstrapPurpose = 21, kNoisePurpose = 22, kLatentNoisePurpose = 23,
+                        kNoisyEmbeddingPurpose = 24;
+
+// z_t = √ᾱ_t z0 + √(1−ᾱ_t) ε, with σ = √(1−ᾱ_t).
+Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) {
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const float s = static_cast<float>(sigma);
+    const float scale = std::sqrt(std::max(0.0f, 1.0f - s * s));
+    Matrix zt = z0;
+    for (float& v : zt.data) v = scale * v + s * normal(rng);
+    return zt;
+}
 
 std::vector<int> labelsOfRows(const FoldContext& c, const std::vector<std::size_t>& rows) {
     std::vector<int> y;
@@ -77,15 +89,51 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
     const std::vector<int> windowRecord = recordsOfRows(c.windows, testRows);
     const auto noise = rep.noiseScaleAt(robustnessTimesteps());
     std::mt19937_64 rng(derivedSeed(seed, 0, kLatentNoisePurpose));
-    std::normal_distribution<float> normal(0.0f, 1.0f);
     for (std::size_t i = 0; i < robustnessTimesteps().size(); ++i) {
         const int t = robustnessTimesteps()[i];
-        const float sigma = static_cast<float>(noise[i]);
-        const float scale = std::sqrt(std::max(0.0f, 1.0f - sigma * sigma));
-        Matrix zt = z0;
-        for (float& v : zt.data) v = scale * v + sigma * normal(rng);
+        const Matrix zt = noisyLatent(z0, noise[i], rng);
         const RecordProba p = recordProba(probe, rep.embedLatent(zt, t), windowRecord);
         out.robustness["robust.zt." + std::to_string(t) + "." + headlineName(c)] = headline(c, p, seed);
+    }
+}
+
+void appendRecordEmbeddings(const FoldContext& c, int fold, int t, const Matrix& h,
+                            const std::vector<int>& windowRecord, std::vector<store::Embedding>& out) {
+    const auto& records = c.dataset.records();
+    const RecordProba meanH = aggregateByRecord(h, windowRecord);
+    for (std::size_t i = 0; i < meanH.records.size(); ++i) {
+        store::Embedding e;
+        e.fold = fold;
+        e.t = t;
+        e.record = records[static_cast<std::size_t>(meanH.records[i])].name;
+        e.label = c.recordLabel[static_cast<std::size_t>(meanH.records[i])];
+        e.vector.assign(meanH.proba.row(i), meanH.proba.row(i) + meanH.proba.cols);
+        out.push_back(std::move(e));
+    }
+}
+
+// Record embeddings of noisy views z_t for the first eval.noisy_embeddings test records (a seeded
+// shuffle, so every class is represented): the embedding view overlays them on the clean ones
+// to show how far diffusion noise moves a record.
+void appendNoisyEmbeddings(const FoldContext& c, const FoldSplit& split, const Representation& rep,
+                           std::uint64_t seed, FoldOutcome& out) {
+    const auto limit = static_cast<std::size_t>(std::max<std::int64_t>(0, c.settings.getInt("eval.noisy_embeddings")));
+    if (!rep.hasLatent() || limit == 0) return;
+    std::vector<int> chosen = split.test;
+    std::mt19937_64 rng(derivedSeed(seed, split.fold, kNoisyEmbeddingPurpose));
+    std::shuffle(chosen.begin(), chosen.end(), rng);
+    if (chosen.size() > limit) chosen.resize(limit);
+    std::sort(chosen.begin(), chosen.end());
+    const std::vector<std::size_t> rows = c.windows.rowsOf(chosen, true);
+    if (rows.empty()) return;
+    const Matrix z0 = rep.latent(c.windows.features.selectRows(rows));
+    const std::vector<int> windowRecord = recordsOfRows(c.windows, rows);
+    const std::vector<int> steps(robustnessTimesteps().begin() + 1, robustnessTimesteps().end());
+    const auto noise = rep.noiseScaleAt(steps);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (c.progress.cancelled()) throw Cancelled();
+        appendRecordEmbeddings(c, split.fold, steps[i], rep.embedLatent(noisyLatent(z0, noise[i], rng), steps[i]),
+                               windowRecord, out.embeddings);
     }
 }
 
@@ -154,15 +202,8 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         out.predictions.push_back(std::move(p));
     }
     // Record embedding = mean of its windows' h (what the t-SNE view shows).
-    const RecordProba meanH = aggregateByRecord(testH, testWindowRecord);
-    for (std::size_t i = 0; i < meanH.records.size(); ++i) {
-        store::Embedding e;
-        e.fold = split.fold;
-        e.record = records[static_cast<std::size_t>(meanH.records[i])].name;
-        e.label = c.recordLabel[static_cast<std::size_t>(meanH.records[i])];
-        e.vector.assign(meanH.proba.row(i), meanH.proba.row(i) + meanH.proba.cols);
-        out.embeddings.push_back(std::move(e));
-    }
+    appendRecordEmbeddings(c, split.fold, 0, testH, testWindowRecord, out.embeddings);
+    appendNoisyEmbeddings(c, split, *out.representation, seed, out);
     if (c.robustness) {
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "robustness", 0, 1);
         evaluateRobustness(c, split, *out.representation, *out.probe, testRows, seed, out);

@@ -37,7 +37,7 @@ struct FoldSplit {
 struct FoldOutcome {
     FoldScore score;                                // empty when there are no test records
     std::vector<store::Prediction> predictions;     // test records
-    std::vector<store::Embedding> embeddings;       // test records: mean h of their windows
+    std::vector<store::Embedding> embeddings;       // test records: mean h of their windows (t = 0, and z_t views)
     std::map<std::string, double> robustness;       // "robust.white.12db.auroc" -> value
     std::unique_ptr<Representation> representation;
     std::optional<LogisticProbe> probe;
