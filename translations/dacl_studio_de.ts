@@ -1,704 +1,2780 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>QObject</name>
-        <message>
-            <source>%1 has no run %2</source>
-            <translation>%1 enthält keinen Lauf %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::DatasetView</name>
-        <message>
-            <source>Search record id…</source>
-            <translation>Aufnahme-ID suchen…</translation>
-        </message>
-        <message>
-            <source>All classes</source>
-            <translation>Alle Klassen</translation>
-        </message>
-        <message>
-            <source>Normal (N)</source>
-            <translation>Normal (N)</translation>
-        </message>
-        <message>
-            <source>AF (A)</source>
-            <translation>VHF (A)</translation>
-        </message>
-        <message>
-            <source>Other (O)</source>
-            <translation>Andere (O)</translation>
-        </message>
-        <message>
-            <source>Noisy (~)</source>
-            <translation>Verrauscht (~)</translation>
-        </message>
-        <message>
-            <source>Heart rates %v / %m</source>
-            <translation>Herzfrequenzen %v / %m</translation>
-        </message>
-        <message>
-            <source>Median heart rate of every record, computed in the background</source>
-            <translation>Median-Herzfrequenz jeder Aufnahme, im Hintergrund berechnet</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s)</source>
-            <translation>
-                <numerusform>%n Aufnahme</numerusform>
-                <numerusform>%n Aufnahmen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>  ·  %n skipped</source>
-            <translation>
-                <numerusform>  ·  %n übersprungen</numerusform>
-                <numerusform>  ·  %n übersprungen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Show every record again</source>
-            <translation>Wieder alle Aufnahmen zeigen</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) selected in the embedding</source>
-            <translation>
-                <numerusform>%n Aufnahme in der Einbettung ausgewählt</numerusform>
-                <numerusform>%n Aufnahmen in der Einbettung ausgewählt</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::DpiRuler</name>
-        <message>
-            <source>Drag the right end until the ruler measures 100 mm on a real ruler (arrow keys: fine steps)</source>
-            <translation>Ziehen Sie das rechte Ende, bis das Lineal an einem echten Lineal 100 mm misst (Pfeiltasten: feine Schritte)</translation>
-        </message>
-        <message>
-            <source>cm</source>
-            <translation>cm</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::JobQueue</name>
-        <message>
-            <source>queued</source>
-            <translation>wartend</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>läuft</translation>
-        </message>
-        <message>
-            <source>finished</source>
-            <translation>abgeschlossen</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>abgebrochen</translation>
-        </message>
-        <message>
-            <source>Training and evaluation (%1)</source>
-            <translation>Training und Auswertung (%1)</translation>
-        </message>
-        <message>
-            <source>Resume run %1</source>
-            <translation>Lauf %1 fortsetzen</translation>
-        </message>
-        <message>
-            <source>Features of %1</source>
-            <translation>Merkmale von %1</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>Wird abgebrochen…</translation>
-        </message>
-        <message>
-            <source>unknown error</source>
-            <translation>unbekannter Fehler</translation>
-        </message>
-        <message>
-            <source>Failed: %1</source>
-            <translation>Fehlgeschlagen: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::MainWindow</name>
-        <message>
-            <source>DACL Studio</source>
-            <translation>DACL Studio</translation>
-        </message>
-        <message>
-            <source>Problems</source>
-            <translation>Probleme</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>&amp;Open dataset…</source>
-            <translation>Datensatz ö&amp;ffnen…</translation>
-        </message>
-        <message>
-            <source>Open &amp;demo dataset</source>
-            <translation>&amp;Demo-Datensatz öffnen</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Einstellungen…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Hilfe</translation>
-        </message>
-        <message>
-            <source>&amp;About DACL Studio</source>
-            <translation>Ü&amp;ber DACL Studio</translation>
-        </message>
-        <message>
-            <source>Open dataset folder</source>
-            <translation>Datensatz-Ordner öffnen</translation>
-        </message>
-        <message>
-            <source>Opening %1…</source>
-            <translation>%1 wird geöffnet…</translation>
-        </message>
-        <message>
-            <source>Could not open %1</source>
-            <translation>%1 konnte nicht geöffnet werden</translation>
-        </message>
-        <message>
-            <source>Generating the demo dataset…</source>
-            <translation>Demo-Datensatz wird erzeugt…</translation>
-        </message>
-        <message>
-            <source>Could not generate the demo dataset</source>
-            <translation>Der Demo-Datensatz konnte nicht erzeugt werden</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n record(s)</source>
-            <translation>
-                <numerusform>%1: %n Aufnahme</numerusform>
-                <numerusform>%1: %n Aufnahmen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>About DACL Studio</source>
-            <translation>Über DACL Studio</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusion-Augmented Contrastive Learning for ECG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-            <translation>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusionsgestütztes kontrastives Lernen für das EKG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-        </message>
-        <message>
-            <source>&amp;Export report…</source>
-            <translation>Bericht &amp;exportieren…</translation>
-        </message>
-        <message>
-            <source>Dataset</source>
-            <translation>Datensatz</translation>
-        </message>
-        <message>
-            <source>ECG</source>
-            <translation>EKG</translation>
-        </message>
-        <message>
-            <source>Scattering</source>
-            <translation>Scattering</translation>
-        </message>
-        <message>
-            <source>Latent</source>
-            <translation>Latentraum</translation>
-        </message>
-        <message>
-            <source>Diffusion</source>
-            <translation>Diffusion</translation>
-        </message>
-        <message>
-            <source>Training</source>
-            <translation>Training</translation>
-        </message>
-        <message>
-            <source>Runs</source>
-            <translation>Läufe</translation>
-        </message>
-        <message>
-            <source>Embedding</source>
-            <translation>Einbettung</translation>
-        </message>
-        <message>
-            <source>ROC</source>
-            <translation>ROC</translation>
-        </message>
-        <message>
-            <source>Run %1 has no model to show: %2</source>
-            <translation>Lauf %1 hat kein anzeigbares Modell: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::ProblemsPanel</name>
-        <message>
-            <source>File</source>
-            <translation>Datei</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>Problem</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::RecordTableModel</name>
-        <message>
-            <source>Normal</source>
-            <translation>Normal</translation>
-        </message>
-        <message>
-            <source>AF</source>
-            <translation>VHF</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Andere</translation>
-        </message>
-        <message>
-            <source>Noisy</source>
-            <translation>Verrauscht</translation>
-        </message>
-        <message>
-            <source>(unlabelled)</source>
-            <translation>(ohne Label)</translation>
-        </message>
-        <message>
-            <source>Being computed…</source>
-            <translation>Wird berechnet…</translation>
-        </message>
-        <message>
-            <source>No heart rate: the record could not be read or has fewer than two beats</source>
-            <translation>Keine Herzfrequenz: Die Aufnahme ist nicht lesbar oder hat weniger als zwei Schläge</translation>
-        </message>
-        <message>
-            <source>Median heart rate from core's R-peak detector (60 / median RR)</source>
-            <translation>Median-Herzfrequenz aus der R-Zacken-Erkennung (60 / Median des RR-Intervalls)</translation>
-        </message>
-        <message>
-            <source>Probability of the current run's positive class</source>
-            <translation>Wahrscheinlichkeit der positiven Klasse im aktuellen Lauf</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Aufnahme</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Label</translation>
-        </message>
-        <message>
-            <source>Duration (s)</source>
-            <translation>Dauer (s)</translation>
-        </message>
-        <message>
-            <source>Rate (Hz)</source>
-            <translation>Abtastrate (Hz)</translation>
-        </message>
-        <message>
-            <source>HR (bpm)</source>
-            <translation>HF (1/min)</translation>
-        </message>
-        <message>
-            <source>Fold</source>
-            <translation>Fold</translation>
-        </message>
-        <message>
-            <source>Prediction</source>
-            <translation>Vorhersage</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>Data</source>
-            <translation>Daten</translation>
-        </message>
-        <message>
-            <source>Compute</source>
-            <translation>Berechnung</translation>
-        </message>
-        <message>
-            <source>Display</source>
-            <translation>Anzeige</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Sprache</translation>
-        </message>
-        <message>
-            <source>Folders in which you keep datasets</source>
-            <translation>Ordner, in denen Sie Datensätze aufbewahren</translation>
-        </message>
-        <message>
-            <source>&amp;Add…</source>
-            <translation>&amp;Hinzufügen…</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Entfernen</translation>
-        </message>
-        <message>
-            <source>Add a data folder</source>
-            <translation>Datenordner hinzufügen</translation>
-        </message>
-        <message>
-            <source>Data folders</source>
-            <translation>Datenordner</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>&amp;Leeren</translation>
-        </message>
-        <message>
-            <source>Recent datasets</source>
-            <translation>Zuletzt geöffnete Datensätze</translation>
-        </message>
-        <message>
-            <source>The SQLite file in which every run and its results are stored (shared with the dacl command line)</source>
-            <translation>Die SQLite-Datei, in der jeder Lauf mit seinen Ergebnissen gespeichert wird (gemeinsam mit der Kommandozeile dacl)</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Durchsuchen…</translation>
-        </message>
-        <message>
-            <source>Results file</source>
-            <translation>Ergebnisdatei</translation>
-        </message>
-        <message>
-            <source>Results files (*.sqlite *.db);;All files (*)</source>
-            <translation>Ergebnisdateien (*.sqlite *.db);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>Compute threads of training and feature jobs</source>
-            <translation>Rechen-Threads für Trainings- und Merkmalsaufträge</translation>
-        </message>
-        <message>
-            <source>Threads</source>
-            <translation>Threads</translation>
-        </message>
-        <message>
-            <source>Automatic (GPU when available)</source>
-            <translation>Automatisch (GPU, wenn verfügbar)</translation>
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <source>GPU (CUDA)</source>
-            <translation>GPU (CUDA)</translation>
-        </message>
-        <message>
-            <source>Device</source>
-            <translation>Gerät</translation>
-        </message>
-        <message>
-            <source>Applies to jobs started from now on.</source>
-            <translation>Gilt für alle ab jetzt gestarteten Aufträge.</translation>
-        </message>
-        <message>
-            <source> px/mm</source>
-            <translation> px/mm</translation>
-        </message>
-        <message>
-            <source>Screen pixels per millimetre: the ECG paper is drawn at true size with it</source>
-            <translation>Bildschirmpixel pro Millimeter: Damit wird das EKG-Papier in Originalgröße gezeichnet</translation>
-        </message>
-        <message>
-            <source>&amp;Screen's value</source>
-            <translation>Wert des &amp;Bildschirms</translation>
-        </message>
-        <message>
-            <source>What the screen reports (often not exact)</source>
-            <translation>Was der Bildschirm meldet (oft ungenau)</translation>
-        </message>
-        <message>
-            <source>Dots per mm</source>
-            <translation>Pixel pro mm</translation>
-        </message>
-        <message>
-            <source>Calibration: hold a real ruler against the screen and drag the right end of the ruler below until it measures exactly 100 mm.</source>
-            <translation>Kalibrierung: Halten Sie ein echtes Lineal an den Bildschirm und ziehen Sie das rechte Ende des Lineals unten, bis es genau 100 mm misst.</translation>
-        </message>
-        <message>
-            <source>System default</source>
-            <translation>Systemvorgabe</translation>
-        </message>
-        <message>
-            <source>The new language applies when DACL Studio is started again.</source>
-            <translation>Die neue Sprache gilt nach dem nächsten Start von DACL Studio.</translation>
-        </message>
-        <message>
-            <source>Automatic (all cores but one)</source>
-            <translation>Automatisch (alle Kerne bis auf einen)</translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::TrainingView</name>
-        <message>
-            <source>VAE training loss</source>
-            <translation>VAE-Trainingsverlust</translation>
-        </message>
-        <message>
-            <source>VAE validation reconstruction</source>
-            <translation>VAE-Rekonstruktionsfehler (Validierung)</translation>
-        </message>
-        <message>
-            <source>Encoder loss (epoch mean)</source>
-            <translation>Encoder-Verlust (Mittel der Epoche)</translation>
-        </message>
-        <message>
-            <source>Encoder loss</source>
-            <translation>Encoder-Verlust</translation>
-        </message>
-        <message>
-            <source>Learning rate</source>
-            <translation>Lernrate</translation>
-        </message>
-        <message>
-            <source>Denoising autoencoder loss</source>
-            <translation>Verlust des Entrauschungs-Autoencoders</translation>
-        </message>
-        <message>
-            <source>Validation AUROC</source>
-            <translation>Validierungs-AUROC</translation>
-        </message>
-        <message>
-            <source>Demo run</source>
-            <translation>Demo-Lauf</translation>
-        </message>
-        <message>
-            <source>1: one stratified 80/20 split; k: k-fold cross-validation by record</source>
-            <translation>1: eine stratifizierte 80/20-Aufteilung; k: k-fache Kreuzvalidierung nach Aufnahmen</translation>
-        </message>
-        <message>
-            <source>Maximal VAE epochs (early stopping may end sooner)</source>
-            <translation>Höchstzahl der VAE-Epochen (frühes Stoppen kann eher enden)</translation>
-        </message>
-        <message>
-            <source>Epochs of the contrastive encoder</source>
-            <translation>Epochen des kontrastiven Encoders</translation>
-        </message>
-        <message>
-            <source>U-Net channels of the first level (then ×2, ×4)</source>
-            <translation>U-Net-Kanäle der ersten Ebene (danach ×2, ×4)</translation>
-        </message>
-        <message>
-            <source>Noisy views use diffusion timesteps t ~ Uniform{1…t_max}</source>
-            <translation>Verrauschte Ansichten verwenden Diffusionszeitschritte t ~ Uniform{1…t_max}</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>Aufgabe</translation>
-        </message>
-        <message>
-            <source>Folds</source>
-            <translation>Folds</translation>
-        </message>
-        <message>
-            <source>VAE epochs</source>
-            <translation>VAE-Epochen</translation>
-        </message>
-        <message>
-            <source>Encoder epochs</source>
-            <translation>Encoder-Epochen</translation>
-        </message>
-        <message>
-            <source>Encoder width</source>
-            <translation>Encoder-Breite</translation>
-        </message>
-        <message>
-            <source>t_max</source>
-            <translation>t_max</translation>
-        </message>
-        <message>
-            <source>&amp;Start</source>
-            <translation>&amp;Starten</translation>
-        </message>
-        <message>
-            <source>Queue a training and evaluation run on the current dataset</source>
-            <translation>Einen Trainings- und Auswertungslauf auf dem aktuellen Datensatz einreihen</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>&amp;Abbrechen</translation>
-        </message>
-        <message>
-            <source>Cancel the selected job (or the running one)</source>
-            <translation>Den gewählten Auftrag (oder den laufenden) abbrechen</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Auftrag</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>Fortschritt</translation>
-        </message>
-        <message>
-            <source>Queue</source>
-            <translation>Warteschlange</translation>
-        </message>
-        <message>
-            <source>No run</source>
-            <translation>Kein Lauf</translation>
-        </message>
-        <message>
-            <source>Which fold's curves to show</source>
-            <translation>Die Kurven welches Folds angezeigt werden</translation>
-        </message>
-        <message>
-            <source>Fold</source>
-            <translation>Fold</translation>
-        </message>
-        <message>
-            <source>Epoch</source>
-            <translation>Epoche</translation>
-        </message>
-        <message>
-            <source>Loss</source>
-            <translation>Verlust</translation>
-        </message>
-        <message>
-            <source>AUROC</source>
-            <translation>AUROC</translation>
-        </message>
-        <message>
-            <source>Step</source>
-            <translation>Schritt</translation>
-        </message>
-        <message>
-            <source>No job queue: cannot start.</source>
-            <translation>Keine Auftragswarteschlange: Start nicht möglich.</translation>
-        </message>
-        <message>
-            <source>Open a dataset first.</source>
-            <translation>Öffnen Sie zuerst einen Datensatz.</translation>
-        </message>
-        <message>
-            <source>No results file is set (see Settings).</source>
-            <translation>Keine Ergebnisdatei festgelegt (siehe Einstellungen).</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 on %2 (%n fold(s))</source>
-            <translation>
-                <numerusform>%1 auf %2 (%n Fold)</numerusform>
-                <numerusform>%1 auf %2 (%n Folds)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>Wird gestartet…</translation>
-        </message>
-        <message>
-            <source>Job %1 started: %2</source>
-            <translation>Auftrag %1 gestartet: %2</translation>
-        </message>
-        <message>
-            <source>Job %1 writes run %2 of %3</source>
-            <translation>Auftrag %1 schreibt Lauf %2 in %3</translation>
-        </message>
-        <message>
-            <source>%1 left</source>
-            <translation>noch %1</translation>
-        </message>
-        <message>
-            <source>Job %1 %2</source>
-            <translation>Auftrag %1 %2</translation>
-        </message>
-        <message>
-            <source> (run %1)</source>
-            <translation> (Lauf %1)</translation>
-        </message>
-        <message>
-            <source>Run %1 of %2</source>
-            <translation>Lauf %1 in %2</translation>
-        </message>
-        <message>
-            <source>Run %1: %2</source>
-            <translation>Lauf %1: %2</translation>
-        </message>
-        <message>
-            <source>Run %1 “%2”: %3</source>
-            <translation>Lauf %1 „%2“: %3</translation>
-        </message>
-        <message>
-            <source>Final model</source>
-            <translation>Endmodell</translation>
-        </message>
-        <message>
-            <source>Fold %1</source>
-            <translation>Fold %1</translation>
-        </message>
-        <message>
-            <source>GPU (%1)</source>
-            <translation>GPU (%1)</translation>
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message numerus="yes">
-            <source>Device: %1, %n thread(s)</source>
-            <translation>
-                <numerusform>Gerät: %1, %n Thread</numerusform>
-                <numerusform>Gerät: %1, %n Threads</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation>%1 s</translation>
-        </message>
-        <message>
-            <source>%1 min %2 s</source>
-            <translation>%1 min %2 s</translation>
-        </message>
-        <message>
-            <source>%1 h %2 min</source>
-            <translation>%1 h %2 min</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>DACL Studio: explore ECG and its DACL representations</source>
-            <translation>DACL Studio: EKG und seine DACL-Repräsentationen erkunden</translation>
-        </message>
-        <message>
-            <source>Dataset folder to open (default: built-in demo dataset).</source>
-            <translation>Zu öffnender Datensatz-Ordner (Vorgabe: eingebauter Demo-Datensatz).</translation>
-        </message>
-        <message>
-            <source>Compute threads (0 = all cores; default: the Settings value).</source>
-            <translation>Rechen-Threads (0 = alle Kerne; Vorgabe: Wert aus den Einstellungen).</translation>
-        </message>
-        <message>
-            <source>Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit.</source>
-            <translation>Öffnet den Demo-Datensatz, führt einen kurzen Demo-Auftrag aus, speichert je Ansicht ein PNG in DIR und beendet sich.</translation>
-        </message>
-    </context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 has no run %2</source>
+        <translation>%1 enthält keinen Lauf %2</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>pooled</source>
+        <translation>gepoolt</translation>
+    </message>
+    <message>
+        <source>the size must be positive and the DPI between 10 and 4800</source>
+        <translation>die Größe muss positiv sein und die DPI zwischen 10 und 4800 liegen</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels is too large</source>
+        <translation>%1 × %2 Pixel sind zu groß</translation>
+    </message>
+    <message>
+        <source>cannot write the PNG file</source>
+        <translation>die PNG-Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>DACL Studio plot</source>
+        <translation>Diagramm aus DACL Studio</translation>
+    </message>
+    <message>
+        <source>cannot write the SVG file</source>
+        <translation>die SVG-Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF file</source>
+        <translation>die PDF-Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>AUPRC (average precision)</source>
+        <translation>AUPRC (mittlere Präzision)</translation>
+    </message>
+    <message>
+        <source>Sensitivity (recall)</source>
+        <translation>Sensitivität (Recall)</translation>
+    </message>
+    <message>
+        <source>Specificity</source>
+        <translation>Spezifität</translation>
+    </message>
+    <message>
+        <source>Precision (PPV)</source>
+        <translation>Präzision (PPW)</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Challenge F1 (mean of N, A, O)</source>
+        <translation>Challenge-F1 (Mittel aus N, A, O)</translation>
+    </message>
+    <message>
+        <source>AUROC, normal (N)</source>
+        <translation>AUROC, Normal (N)</translation>
+    </message>
+    <message>
+        <source>AUROC, AF (A)</source>
+        <translation>AUROC, VHF (A)</translation>
+    </message>
+    <message>
+        <source>AUROC, other (O)</source>
+        <translation>AUROC, Andere (O)</translation>
+    </message>
+    <message>
+        <source>F1, normal (N)</source>
+        <translation>F1, Normal (N)</translation>
+    </message>
+    <message>
+        <source>F1, AF (A)</source>
+        <translation>F1, VHF (A)</translation>
+    </message>
+    <message>
+        <source>F1, other (O)</source>
+        <translation>F1, Andere (O)</translation>
+    </message>
+    <message>
+        <source>F1, noisy (~)</source>
+        <translation>F1, Verrauscht (~)</translation>
+    </message>
+    <message>
+        <source>Threshold (Youden, validation)</source>
+        <translation>Schwelle (Youden, Validierung)</translation>
+    </message>
+    <message>
+        <source>AUROC (mean of N, A, O one-vs-rest)</source>
+        <translation>AUROC (Mittel aus N, A, O, jeweils gegen den Rest)</translation>
+    </message>
+    <message>
+        <source>Values of the single test fold (SD n/a).</source>
+        <translation>Werte des einzigen Test-Folds (SD entfällt).</translation>
+    </message>
+    <message>
+        <source>Mean and standard deviation over the %1 test folds.</source>
+        <translation>Mittelwert und Standardabweichung über die %1 Test-Folds.</translation>
+    </message>
+    <message>
+        <source>95 % intervals: stratified bootstrap (%1 resamples) over all out-of-fold test records; sensitivity, specificity, precision and F1 at each fold&apos;s threshold chosen on its validation records (Youden).</source>
+        <translation>95-%-Intervalle: stratifizierter Bootstrap (%1 Wiederholungsstichproben) über alle Out-of-Fold-Testaufnahmen; Sensitivität, Spezifität, Präzision und F1 bei der Schwelle jedes Folds, gewählt auf dessen Validierungsaufnahmen (Youden).</translation>
+    </message>
+    <message>
+        <source>95 % interval of the AUROC: mean of the folds&apos; stratified bootstrap intervals; predicted class = the most probable one.</source>
+        <translation>95-%-Intervall der AUROC: Mittel der stratifizierten Bootstrap-Intervalle der Folds; vorhergesagte Klasse = die wahrscheinlichste.</translation>
+    </message>
+    <message>
+        <source>Noise added to the ECG</source>
+        <translation>Dem EKG hinzugefügtes Rauschen</translation>
+    </message>
+    <message>
+        <source>SNR</source>
+        <translation>SNR</translation>
+    </message>
+    <message>
+        <source>Noise added to the latent z₀ (diffusion step t)</source>
+        <translation>Dem latenten Vektor z₀ hinzugefügtes Rauschen (Diffusionsschritt t)</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <translation>rauschfrei</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
+    </message>
+    <message>
+        <source>This run stored no embeddings.</source>
+        <translation>Dieser Lauf hat keine Einbettungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>test records of fold %1</source>
+        <translation>Testaufnahmen aus Fold %1</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>t-SNE (perplexity %1, %2 iterations, KL divergence %3) of the encoder embeddings of %4 %5.</source>
+        <translation>t-SNE (Perplexität %1, %2 Iterationen, KL-Divergenz %3) der Encoder-Einbettungen von %4 %5.</translation>
+    </message>
+    <message>
+        <source>First two principal components of the encoder embeddings of %1 %2.</source>
+        <translation>Die ersten beiden Hauptkomponenten der Encoder-Einbettungen von %1 %2.</translation>
+    </message>
+    <message>
+        <source>Too few embeddings for a 2-D map.</source>
+        <translation>Zu wenige Einbettungen für eine 2-D-Karte.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s unit is &apos;%1&apos;; it is drawn as if it were mV.</source>
+        <translation>Die Einheit der Aufnahme ist „%1“; sie wird dargestellt, als wäre sie mV.</translation>
+    </message>
+    <message>
+        <source>The run does not say which dataset folder it used; pass the folder to show the ECG strip.</source>
+        <translation>Der Lauf gibt nicht an, welchen Datensatz-Ordner er verwendet hat; geben Sie den Ordner an, um den EKG-Streifen anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Dataset folder %1 is not available on this computer.</source>
+        <translation>Datensatz-Ordner %1 ist auf diesem Computer nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Note: the data in %1 have changed since the run (fingerprint %2, run %3).</source>
+        <translation>Hinweis: Die Daten in %1 haben sich seit dem Lauf geändert (Fingerabdruck %2, Lauf %3).</translation>
+    </message>
+    <message>
+        <source>Dataset folder %1 could not be opened: %2</source>
+        <translation>Datensatz-Ordner %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>No positive test record to show.</source>
+        <translation>Keine positive Testaufnahme zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>ECG strip of record %1 not shown: the dataset is not available.</source>
+        <translation>EKG-Streifen der Aufnahme %1 nicht angezeigt: Der Datensatz ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>ECG strip not shown: %1</source>
+        <translation>EKG-Streifen nicht angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>non-AF (N, O, ~)</source>
+        <translation>Nicht-VHF (N, O, ~)</translation>
+    </message>
+    <message>
+        <source>AF (A)</source>
+        <translation>VHF (A)</translation>
+    </message>
+    <message>
+        <source>normal (N)</source>
+        <translation>Normal (N)</translation>
+    </message>
+    <message>
+        <source>abnormal (A, O, ~)</source>
+        <translation>Abnormal (A, O, ~)</translation>
+    </message>
+    <message>
+        <source>other (O)</source>
+        <translation>Andere (O)</translation>
+    </message>
+    <message>
+        <source>noisy (~)</source>
+        <translation>Verrauscht (~)</translation>
+    </message>
+    <message>
+        <source>negative (0)</source>
+        <translation>Negativ (0)</translation>
+    </message>
+    <message>
+        <source>positive (1)</source>
+        <translation>Positiv (1)</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>All folds</source>
+        <translation>Alle Folds</translation>
+    </message>
+    <message>
+        <source>False positive rate (1 − specificity)</source>
+        <translation>Falsch-positiv-Rate (1 − Spezifität)</translation>
+    </message>
+    <message>
+        <source>True positive rate (sensitivity)</source>
+        <translation>Richtig-positiv-Rate (Sensitivität)</translation>
+    </message>
+    <message>
+        <source>ROC (AUROC [95 % CI])</source>
+        <translation>ROC (AUROC [95-%-KI])</translation>
+    </message>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>Recall (sensitivity)</source>
+        <translation>Recall (Sensitivität)</translation>
+    </message>
+    <message>
+        <source>Precision–recall (AP)</source>
+        <translation>Präzision–Recall (AP)</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <source>misclassified (n = %1)</source>
+        <translation>falsch klassifiziert (n = %1)</translation>
+    </message>
+    <message>
+        <source> dimension 1</source>
+        <translation> Dimension 1</translation>
+    </message>
+    <message>
+        <source> dimension 2</source>
+        <translation> Dimension 2</translation>
+    </message>
+    <message>
+        <source>Embeddings of test records (%1), by true class</source>
+        <translation>Einbettungen der Testaufnahmen (%1), nach wahrer Klasse</translation>
+    </message>
+    <message>
+        <source>VAE training loss</source>
+        <translation>VAE-Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>VAE validation reconstruction error</source>
+        <translation>VAE-Rekonstruktionsfehler (Validierung)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>VAE β (KL weight)</source>
+        <translation>VAE-β (KL-Gewicht)</translation>
+    </message>
+    <message>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>Contrastive loss of the encoder</source>
+        <translation>Kontrastiver Verlust des Encoders</translation>
+    </message>
+    <message>
+        <source>Contrastive loss per step</source>
+        <translation>Kontrastiver Verlust pro Schritt</translation>
+    </message>
+    <message>
+        <source>Encoder learning rate</source>
+        <translation>Lernrate des Encoders</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Alle Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 s</translation>
+    </message>
+    <message>
+        <source>challenge F1 %1</source>
+        <translation>Challenge-F1 %1</translation>
+    </message>
+    <message>
+        <source>AUROC %1</source>
+        <translation>AUROC %1</translation>
+    </message>
+    <message>
+        <source> (95 % CI %1)</source>
+        <translation> (95-%-KI %1)</translation>
+    </message>
+    <message>
+        <source>AUPRC %1</source>
+        <translation>AUPRC %1</translation>
+    </message>
+    <message>
+        <source>sensitivity %1 and specificity %2 at the threshold chosen on validation records</source>
+        <translation>Sensitivität %1 und Spezifität %2 bei der auf Validierungsaufnahmen gewählten Schwelle</translation>
+    </message>
+    <message>
+        <source>This run has no final metrics yet (status: %1).</source>
+        <translation>Für diesen Lauf gibt es noch keine endgültigen Metriken (Status: %1).</translation>
+    </message>
+    <message>
+        <source>one test fold</source>
+        <translation>ein Test-Fold</translation>
+    </message>
+    <message>
+        <source>mean over %1 test folds</source>
+        <translation>Mittel über %1 Test-Folds</translation>
+    </message>
+    <message>
+        <source>Detection of %1</source>
+        <translation>Erkennung von %1</translation>
+    </message>
+    <message>
+        <source>Classification into N, A, O and ~</source>
+        <translation>Klassifikation in N, A, O und ~</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 covering %4 records.</source>
+        <translation>%1: %2; %3, insgesamt %4 Aufnahmen.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>DACL run report: %1</source>
+        <translation>DACL-Laufbericht: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · report generated %4 by DACL Studio %5</source>
+        <translation>Lauf %1 · %2 · %3 · Bericht erstellt am %4 mit DACL Studio %5</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Lauf-ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>Folds</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Software version</source>
+        <translation>Softwareversion</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Data fingerprint</source>
+        <translation>Daten-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>%1, 1 thread</source>
+        <translation>%1, 1 Thread</translation>
+    </message>
+    <message>
+        <source>%1, %2 threads</source>
+        <translation>%1, %2 Threads</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>No final metrics are stored for this run.</source>
+        <translation>Für diesen Lauf sind keine endgültigen Metriken gespeichert.</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>SD over folds</source>
+        <translation>SD über Folds</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>ROC and precision–recall curves</source>
+        <translation>ROC- und Präzision-Recall-Kurven</translation>
+    </message>
+    <message>
+        <source>AF (A) vs the other classes</source>
+        <translation>VHF (A) gegen die übrigen Klassen</translation>
+    </message>
+    <message>
+        <source>ROC for %1: test records of each fold (dashed) and of all folds (solid); grey: chance.</source>
+        <translation>ROC für %1: Testaufnahmen jedes Folds (gestrichelt) und aller Folds (durchgezogen); grau: Zufall.</translation>
+    </message>
+    <message>
+        <source>ROC for %1 on the test records; grey: chance.</source>
+        <translation>ROC für %1 auf den Testaufnahmen; grau: Zufall.</translation>
+    </message>
+    <message>
+        <source>Precision–recall; grey: prevalence of %1, the precision of a random classifier.</source>
+        <translation>Präzision–Recall; grau: Prävalenz von %1, die Präzision eines Zufallsklassifikators.</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source> — %1 labelled records (%2).</source>
+        <translation> — %1 Aufnahmen mit Label (%2).</translation>
+    </message>
+    <message>
+        <source>Class (task label)</source>
+        <translation>Klasse (Aufgabenlabel)</translation>
+    </message>
+    <message>
+        <source>Test records</source>
+        <translation>Testaufnahmen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>All out-of-fold test records</source>
+        <translation>Alle Out-of-Fold-Testaufnahmen</translation>
+    </message>
+    <message>
+        <source>ECG of a test record</source>
+        <translation>EKG einer Testaufnahme</translation>
+    </message>
+    <message>
+        <source>; predicted %1</source>
+        <translation>; Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>Record %1, true class %2: model probability of %3 %4%5%6.</source>
+        <translation>Aufnahme %1, wahre Klasse %2: Modellwahrscheinlichkeit für %3 %4%5%6.</translation>
+    </message>
+    <message>
+        <source> (test record of fold %1)</source>
+        <translation> (Testaufnahme aus Fold %1)</translation>
+    </message>
+    <message>
+        <source>First %1 s of the %2 s record, lead %3, at 25 mm/s and 10 mm/mV on a 1 mm / 5 mm grid; the pulse at the start of each row is 1 mV.</source>
+        <translation>Die ersten %1 s der %2 s langen Aufnahme, Ableitung %3, mit 25 mm/s und 10 mm/mV auf einem Raster von 1 mm / 5 mm; der Eichimpuls am Anfang jeder Zeile beträgt 1 mV.</translation>
+    </message>
+    <message>
+        <source>ECG strip of record %1</source>
+        <translation>EKG-Streifen der Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>Embedding map</source>
+        <translation>Einbettungskarte</translation>
+    </message>
+    <message>
+        <source> Crosses: misclassified.</source>
+        <translation> Kreuze: falsch klassifiziert.</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Per-epoch values during the training of each fold&apos;s models, one colour per fold.</source>
+        <translation>Werte pro Epoche während des Trainings der Modelle jedes Folds, eine Farbe pro Fold.</translation>
+    </message>
+    <message>
+        <source>Per-fold results</source>
+        <translation>Ergebnisse pro Fold</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>AUROC [95 % CI]</source>
+        <translation>AUROC [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>AUPRC</source>
+        <translation>AUPRC</translation>
+    </message>
+    <message>
+        <source>Sens.</source>
+        <translation>Sens.</translation>
+    </message>
+    <message>
+        <source>Spec.</source>
+        <translation>Spez.</translation>
+    </message>
+    <message>
+        <source>Prec.</source>
+        <translation>Präz.</translation>
+    </message>
+    <message>
+        <source>Acc.</source>
+        <translation>Gen.</translation>
+    </message>
+    <message>
+        <source>Thr.</source>
+        <translation>Schw.</translation>
+    </message>
+    <message>
+        <source>Chall. F1</source>
+        <translation>Chall.-F1</translation>
+    </message>
+    <message>
+        <source>Baselines (same folds)</source>
+        <translation>Referenzverfahren (gleiche Folds)</translation>
+    </message>
+    <message>
+        <source>Challenge F1</source>
+        <translation>Challenge-F1</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Robustheit</translation>
+    </message>
+    <message>
+        <source>%1 on the test records after corruption, mean over folds.</source>
+        <translation>%1 auf den Testaufnahmen nach Störung, Mittel über Folds.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Bold: changed from the default. The run stores all settings, its seed and the data fingerprint, so that it can be reproduced.</source>
+        <translation>Fett: gegenüber der Vorgabe geändert. Der Lauf speichert alle Einstellungen, seinen Seed und den Daten-Fingerabdruck, damit er reproduziert werden kann.</translation>
+    </message>
+    <message>
+        <source>DACL Studio · run %1 · %2</source>
+        <translation>DACL Studio · Lauf %1 · %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>DACL run report: run %1</source>
+        <translation>DACL-Laufbericht: Lauf %1</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::DatasetView</name>
+    <message>
+        <source>Search record id…</source>
+        <translation>Aufnahme-ID suchen…</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>Normal (N)</source>
+        <translation>Normal (N)</translation>
+    </message>
+    <message>
+        <source>AF (A)</source>
+        <translation>VHF (A)</translation>
+    </message>
+    <message>
+        <source>Other (O)</source>
+        <translation>Andere (O)</translation>
+    </message>
+    <message>
+        <source>Noisy (~)</source>
+        <translation>Verrauscht (~)</translation>
+    </message>
+    <message>
+        <source>Heart rates %v / %m</source>
+        <translation>Herzfrequenzen %v / %m</translation>
+    </message>
+    <message>
+        <source>Median heart rate of every record, computed in the background</source>
+        <translation>Median-Herzfrequenz jeder Aufnahme, im Hintergrund berechnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Aufnahme</numerusform>
+            <numerusform>%n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  %n skipped</source>
+        <translation>
+            <numerusform>  ·  %n übersprungen</numerusform>
+            <numerusform>  ·  %n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show every record again</source>
+        <translation>Wieder alle Aufnahmen zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) selected in the embedding</source>
+        <translation>
+            <numerusform>%n Aufnahme in der Einbettung ausgewählt</numerusform>
+            <numerusform>%n Aufnahmen in der Einbettung ausgewählt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::DiffusionView</name>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Rauschplan</translation>
+    </message>
+    <message>
+        <source>Timestep t</source>
+        <translation>Zeitschritt t</translation>
+    </message>
+    <message>
+        <source>Small multiples at t =</source>
+        <translation>Mehrfachansichten bei t =</translation>
+    </message>
+    <message>
+        <source>No run selected: choose a finished run (Runs view) or finish a training job.</source>
+        <translation>Kein Lauf ausgewählt: Wählen Sie einen abgeschlossenen Lauf (Ansicht Läufe) oder schließen Sie einen Trainingsauftrag ab.</translation>
+    </message>
+    <message>
+        <source>Noise schedule of the forward diffusion (the model was trained with the one marked &quot;model&quot;)</source>
+        <translation>Rauschplan der Vorwärtsdiffusion (das Modell wurde mit dem als „Modell“ markierten trainiert)</translation>
+    </message>
+    <message>
+        <source>Diffusion timestep: 0 is the clean latent z0, T is (almost) pure noise</source>
+        <translation>Diffusionszeitschritt: 0 ist der rauschfreie latente Vektor z0, T ist (nahezu) reines Rauschen</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Animate t from the slider&apos;s position to T</source>
+        <translation>t von der Position des Schiebereglers bis T animieren</translation>
+    </message>
+    <message>
+        <source>Comma-separated timesteps of the small multiples (at most %1)</source>
+        <translation>Kommagetrennte Zeitschritte der Mehrfachansichten (höchstens %1)</translation>
+    </message>
+    <message>
+        <source>Latent of the window: z0 and z_t</source>
+        <translation>Latenter Vektor des Fensters: z0 und z_t</translation>
+    </message>
+    <message>
+        <source>Latent dimension</source>
+        <translation>Latente Dimension</translation>
+    </message>
+    <message>
+        <source>z (standardised latent units)</source>
+        <translation>z (standardisierte latente Einheiten)</translation>
+    </message>
+    <message>
+        <source>z0 (clean: VAE μ)</source>
+        <translation>z0 (rauschfrei: VAE-μ)</translation>
+    </message>
+    <message>
+        <source>Encoder drift: h(z_t, t) against h(z0, 0)</source>
+        <translation>Encoder-Drift: h(z_t, t) gegenüber h(z0, 0)</translation>
+    </message>
+    <message>
+        <source>‖h(z_t, t) − h(z0, 0)‖</source>
+        <translation>‖h(z_t, t) − h(z0, 0)‖</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <source>distance ‖Δh‖</source>
+        <translation>Abstand ‖Δh‖</translation>
+    </message>
+    <message>
+        <source>cosine (right axis)</source>
+        <translation>Kosinus (rechte Achse)</translation>
+    </message>
+    <message>
+        <source>VAE decoding back to pooled Scattering-Transformer features</source>
+        <translation>VAE-Dekodierung zurück zu gepoolten Scattering-Transformer-Merkmalen</translation>
+    </message>
+    <message>
+        <source>Feature index (scattering path; first half: mean over tokens, second half: std over tokens)</source>
+        <translation>Merkmalsindex (Scattering-Pfad; erste Hälfte: Mittelwert über Tokens, zweite Hälfte: Std.-Abw. über Tokens)</translation>
+    </message>
+    <message>
+        <source>Feature value</source>
+        <translation>Merkmalswert</translation>
+    </message>
+    <message>
+        <source>f (the window&apos;s feature)</source>
+        <translation>f (das Merkmal des Fensters)</translation>
+    </message>
+    <message>
+        <source>decode(z0)</source>
+        <translation>decode(z0)</translation>
+    </message>
+    <message>
+        <source>mean over tokens</source>
+        <translation>Mittelwert über Tokens</translation>
+    </message>
+    <message>
+        <source>std over tokens</source>
+        <translation>Std.-Abw. über Tokens</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>%1 (model)</source>
+        <translation>%1 (Modell)</translation>
+    </message>
+    <message>
+        <source>No record selected.</source>
+        <translation>Keine Aufnahme ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Diffusing window %1 of %2 over t = 0…%3…</source>
+        <translation>Fenster %1 von %2 wird über t = 0…%3 diffundiert…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation>die Aufnahme</translation>
+    </message>
+    <message>
+        <source>Run %1 · record %2%3 · window %4 of %5 (%6–%7 s) · d = %8 · T = %9 · the encoder was trained on views with t ≤ %10 (%11 schedule)</source>
+        <translation>Lauf %1 · Aufnahme %2%3 · Fenster %4 von %5 (%6–%7 s) · d = %8 · T = %9 · der Encoder wurde auf Ansichten mit t ≤ %10 trainiert (Rauschplan: %11)</translation>
+    </message>
+    <message>
+        <source> (label %1)</source>
+        <translation> (Label %1)</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>t = %1 · noise std %2</source>
+        <translation>t = %1 · Std.-Abw. des Rauschens %2</translation>
+    </message>
+    <message>
+        <source>training views: t ≤ %1</source>
+        <translation>Trainingsansichten: t ≤ %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dB)</source>
+        <translation>%1 (%2 dB)</translation>
+    </message>
+    <message>
+        <source>∞ (clean)</source>
+        <translation>∞ (rauschfrei)</translation>
+    </message>
+    <message>
+        <source>t = %1 of %2 (%3 schedule) · noise std √(1−ᾱ_t) = %4 · signal scale √ᾱ_t = %5 · SNR ᾱ_t/(1−ᾱ_t) = %6</source>
+        <translation>t = %1 von %2 (Rauschplan: %3) · Std.-Abw. des Rauschens √(1−ᾱ_t) = %4 · Signalskalierung √ᾱ_t = %5 · SNR ᾱ_t/(1−ᾱ_t) = %6</translation>
+    </message>
+    <message>
+        <source>z_t at t = %1</source>
+        <translation>z_t bei t = %1</translation>
+    </message>
+    <message>
+        <source>decode(z_t) at t = %1</source>
+        <translation>decode(z_t) bei t = %1</translation>
+    </message>
+    <message>
+        <source> · encoder drift ‖Δh‖ = %1, cosine %2</source>
+        <translation> · Encoder-Drift ‖Δh‖ = %1, Kosinus %2</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::DpiRuler</name>
+    <message>
+        <source>Drag the right end until the ruler measures 100 mm on a real ruler (arrow keys: fine steps)</source>
+        <translation>Ziehen Sie das rechte Ende, bis das Lineal an einem echten Lineal 100 mm misst (Pfeiltasten: feine Schritte)</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EcgOverview</name>
+    <message>
+        <source>Whole record: time within the row (s); rows as long as the method&apos;s window</source>
+        <translation>Ganze Aufnahme: Zeit innerhalb der Zeile (s); Zeilen so lang wie das Fenster der Methode</translation>
+    </message>
+    <message>
+        <source>The whole record: click or drag to show that part on the strip</source>
+        <translation>Die ganze Aufnahme: Klicken oder ziehen Sie, um diesen Teil auf dem Streifen anzuzeigen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EcgView</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>AF</source>
+        <translation>VHF</translation>
+    </message>
+    <message>
+        <source>Other rhythm</source>
+        <translation>Anderer Rhythmus</translation>
+    </message>
+    <message>
+        <source>Noisy</source>
+        <translation>Verrauscht</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Ableitung</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole record (F)</source>
+        <translation>Ganze Aufnahme anzeigen (F)</translation>
+    </message>
+    <message>
+        <source>No record selected</source>
+        <translation>Keine Aufnahme ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 mm/s</source>
+        <translation>%1 mm/s</translation>
+    </message>
+    <message>
+        <source>Paper speed</source>
+        <translation>Papiervorschub</translation>
+    </message>
+    <message>
+        <source>%1 mm/mV</source>
+        <translation>%1 mm/mV</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Verstärkung</translation>
+    </message>
+    <message>
+        <source>Filtered (0.5–40 Hz)</source>
+        <translation>Gefiltert (0.5–40 Hz)</translation>
+    </message>
+    <message>
+        <source>Show the zero-phase band-passed signal that the method uses</source>
+        <translation>Das nullphasig bandpassgefilterte Signal anzeigen, das die Methode verwendet</translation>
+    </message>
+    <message>
+        <source>Drag the two cursors on the strip to measure an interval</source>
+        <translation>Ziehen Sie die beiden Cursor auf dem Streifen, um ein Intervall zu messen</translation>
+    </message>
+    <message>
+        <source>Δt 0000 ms   ΔmV +00.00   000.0 bpm</source>
+        <translation>Δt 0000 ms   ΔmV +00.00   000.0/min</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>mV</source>
+        <translation>mV</translation>
+    </message>
+    <message>
+        <source>C1</source>
+        <translation>C1</translation>
+    </message>
+    <message>
+        <source>C2</source>
+        <translation>C2</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not show this record</source>
+        <translation>Diese Aufnahme konnte nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Window %1 (overlaps %2)</source>
+        <translation>Fenster %1 (überlappt %2)</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>Fenster %1</translation>
+    </message>
+    <message>
+        <source>%1 s at %2 Hz</source>
+        <translation>%1 s bei %2 Hz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n R peak(s)</source>
+        <translation>
+            <numerusform>%n R-Zacke</numerusform>
+            <numerusform>%n R-Zacken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median HR %1 bpm</source>
+        <translation>Median-HF %1/min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) of %1 s</source>
+        <translation>
+            <numerusform>%n Fenster zu %1 s</numerusform>
+            <numerusform>%n Fenster zu %1 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 mm/s (zoomed)</source>
+        <translation>%1 mm/s (gezoomt)</translation>
+    </message>
+    <message>
+        <source>Δt %1 ms   ΔmV %2   %3 bpm</source>
+        <translation>Δt %1 ms   ΔmV %2   %3/min</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EmbeddingView</name>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>Map of the embeddings: t-SNE (neighbourhoods) or PCA (linear projection)</source>
+        <translation>Karte der Einbettungen: t-SNE (Nachbarschaften) oder PCA (lineare Projektion)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Correctness</source>
+        <translation>Korrektheit</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>Timestep</source>
+        <translation>Zeitschritt</translation>
+    </message>
+    <message>
+        <source>t-SNE perplexity: the effective number of neighbours of each point</source>
+        <translation>t-SNE-Perplexität: die effektive Anzahl der Nachbarn jedes Punkts</translation>
+    </message>
+    <message>
+        <source>Nearest neighbours (in the original embedding space) ringed when a point is clicked</source>
+        <translation>Nächste Nachbarn (im ursprünglichen Einbettungsraum), die beim Anklicken eines Punkts eingekreist werden</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle to select records (otherwise dragging pans)</source>
+        <translation>Ziehen Sie ein Rechteck auf, um Aufnahmen auszuwählen (sonst verschiebt Ziehen die Ansicht)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom to all points and follow the layout while it runs</source>
+        <translation>Auf alle Punkte zoomen und dem Layout folgen, solange es berechnet wird</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <source>Perplexity:</source>
+        <translation>Perplexität:</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>Iterationen:</translation>
+    </message>
+    <message>
+        <source>Neighbours:</source>
+        <translation>Nachbarn:</translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message>
+        <source>Export layout as CSV…</source>
+        <translation>Layout als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Loading embeddings of run %1…</source>
+        <translation>Einbettungen von Lauf %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>run %1 has no record embeddings</source>
+        <translation>Lauf %1 hat keine Aufnahme-Einbettungen</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>PC 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>PC 2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No embeddings</source>
+        <translation>Keine Einbettungen</translation>
+    </message>
+    <message>
+        <source>t-SNE: neighbours and affinities…</source>
+        <translation>t-SNE: Nachbarn und Affinitäten…</translation>
+    </message>
+    <message>
+        <source>t-SNE: iteration %1 / %2</source>
+        <translation>t-SNE: Iteration %1 / %2</translation>
+    </message>
+    <message>
+        <source>t-SNE paused at iteration %1</source>
+        <translation>t-SNE bei Iteration %1 angehalten</translation>
+    </message>
+    <message>
+        <source>t-SNE: %1 iterations</source>
+        <translation>t-SNE: %1 Iterationen</translation>
+    </message>
+    <message>
+        <source>t = 0 (clean)</source>
+        <translation>t = 0 (rauschfrei)</translation>
+    </message>
+    <message>
+        <source>t = %1 (noisy view)</source>
+        <translation>t = %1 (verrauschte Ansicht)</translation>
+    </message>
+    <message>
+        <source>Show or hide the embeddings of noisy views z_t over the clean ones</source>
+        <translation>Einbettungen der verrauschten Ansichten z_t über den rauschfreien ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>These embeddings hold one view only (t = %1): no noisy views to overlay</source>
+        <translation>Diese Einbettungen enthalten nur eine Ansicht (t = %1): keine verrauschten Ansichten zum Überlagern</translation>
+    </message>
+    <message>
+        <source>PCA: PC 1 %1 %, PC 2 %2 % of the variance</source>
+        <translation>PCA: PC 1 %1 %, PC 2 %2 % der Varianz</translation>
+    </message>
+    <message>
+        <source>PCA: no variance</source>
+        <translation>PCA: keine Varianz</translation>
+    </message>
+    <message>
+        <source>Map failed: %1</source>
+        <translation>Kartenberechnung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <source>no prediction</source>
+        <translation>keine Vorhersage</translation>
+    </message>
+    <message>
+        <source>predicted %1</source>
+        <translation>Vorhersage %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>richtig</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>no fold</source>
+        <translation>kein Fold</translation>
+    </message>
+    <message>
+        <source>fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>Aufnahme: %1</translation>
+    </message>
+    <message>
+        <source>Label: %1</source>
+        <translation>Label: %1</translation>
+    </message>
+    <message>
+        <source>P(%1) = %2</source>
+        <translation>P(%1) = %2</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
+    </message>
+    <message>
+        <source>Predicted: %1</source>
+        <translation>Vorhersage: %1</translation>
+    </message>
+    <message>
+        <source>Fold: %1</source>
+        <translation>Fold: %1</translation>
+    </message>
+    <message>
+        <source>Diffusion step t = %1</source>
+        <translation>Diffusionsschritt t = %1</translation>
+    </message>
+    <message>
+        <source>%1 nearest neighbours of %2 (in the %3-dimensional embedding) ringed</source>
+        <translation>%1 nächste Nachbarn von %2 (in der %3-dimensionalen Einbettung) eingekreist</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Clear neighbours</source>
+        <translation>Nachbarmarkierung entfernen</translation>
+    </message>
+    <message>
+        <source>no layout to export</source>
+        <translation>kein Layout zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Export layout</source>
+        <translation>Layout exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ExportReportDialog</name>
+    <message>
+        <source>Export report of run %1</source>
+        <translation>Bericht von Lauf %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Also write an HTML copy (self-contained)</source>
+        <translation>Zusätzlich eine HTML-Kopie schreiben (eigenständig)</translation>
+    </message>
+    <message>
+        <source>default: the positive test record with the highest probability</source>
+        <translation>Vorgabe: die positive Testaufnahme mit der höchsten Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>default: the folder the run was trained on</source>
+        <translation>Vorgabe: der Ordner, auf dem der Lauf trainiert wurde</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>PDF file:</source>
+        <translation>PDF-Datei:</translation>
+    </message>
+    <message>
+        <source>ECG record:</source>
+        <translation>EKG-Aufnahme:</translation>
+    </message>
+    <message>
+        <source>Dataset folder:</source>
+        <translation>Datensatz-Ordner:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Bericht wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::HeatmapGradient</name>
+    <message>
+        <source>Viridis</source>
+        <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Magma</source>
+        <translation>Magma</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Grau</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::JobQueue</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Training and evaluation (%1)</source>
+        <translation>Training und Auswertung (%1)</translation>
+    </message>
+    <message>
+        <source>Resume run %1</source>
+        <translation>Lauf %1 fortsetzen</translation>
+    </message>
+    <message>
+        <source>Features of %1</source>
+        <translation>Merkmale von %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::LatentView</name>
+    <message>
+        <source>N (normal)</source>
+        <translation>N (normal)</translation>
+    </message>
+    <message>
+        <source>A (atrial fibrillation)</source>
+        <translation>A (Vorhofflimmern)</translation>
+    </message>
+    <message>
+        <source>O (other rhythm)</source>
+        <translation>O (anderer Rhythmus)</translation>
+    </message>
+    <message>
+        <source>~ (noisy)</source>
+        <translation>~ (verrauscht)</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>ohne Label</translation>
+    </message>
+    <message>
+        <source>Projecting the dataset: %1 of %2 records…</source>
+        <translation>Datensatz wird projiziert: %1 von %2 Aufnahmen…</translation>
+    </message>
+    <message>
+        <source>No run selected: choose a finished run (Runs view) or finish a training job.</source>
+        <translation>Kein Lauf ausgewählt: Wählen Sie einen abgeschlossenen Lauf (Ansicht „Läufe“) oder schließen Sie einen Trainingsauftrag ab.</translation>
+    </message>
+    <message>
+        <source>VAE latent of the window: μ ± σ per dimension</source>
+        <translation>VAE-Latentvektor des Fensters: μ ± σ je Dimension</translation>
+    </message>
+    <message>
+        <source>Latent dimension</source>
+        <translation>Latente Dimension</translation>
+    </message>
+    <message>
+        <source>z (standardised latent units)</source>
+        <translation>z (standardisierte latente Einheiten)</translation>
+    </message>
+    <message>
+        <source>μ, current window</source>
+        <translation>μ, aktuelles Fenster</translation>
+    </message>
+    <message>
+        <source>± σ of q(z | f)</source>
+        <translation>± σ von q(z | f)</translation>
+    </message>
+    <message>
+        <source>Reconstruction error of each window</source>
+        <translation>Rekonstruktionsfehler jedes Fensters</translation>
+    </message>
+    <message>
+        <source>Window centre in record (s)</source>
+        <translation>Fenstermitte in der Aufnahme (s)</translation>
+    </message>
+    <message>
+        <source>MSE of decode(μ) (feature units²)</source>
+        <translation>MSE von decode(μ) (Merkmalseinheiten²)</translation>
+    </message>
+    <message>
+        <source>windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>current window</source>
+        <translation>aktuelles Fenster</translation>
+    </message>
+    <message>
+        <source>Records of the dataset: PCA of the mean latent μ</source>
+        <translation>Aufnahmen des Datensatzes: PCA des mittleren Latentvektors μ</translation>
+    </message>
+    <message>
+        <source>current record</source>
+        <translation>aktuelle Aufnahme</translation>
+    </message>
+    <message>
+        <source>No record selected.</source>
+        <translation>Keine Aufnahme ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Encoding %1…</source>
+        <translation>%1 wird kodiert…</translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation>Die Aufnahme</translation>
+    </message>
+    <message>
+        <source>No projection: %1</source>
+        <translation>Keine Projektion: %1</translation>
+    </message>
+    <message>
+        <source>%1 records projected, %2 unreadable</source>
+        <translation>%1 Aufnahmen projiziert, %2 nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 records projected</source>
+        <translation>%1 Aufnahmen projiziert</translation>
+    </message>
+    <message>
+        <source>other windows of the record</source>
+        <translation>andere Fenster der Aufnahme</translation>
+    </message>
+    <message>
+        <source>VAE latent of window %1 of %2 (%3–%4 s): μ ± σ per dimension</source>
+        <translation>VAE-Latentvektor von Fenster %1 von %2 (%3–%4 s): μ ± σ je Dimension</translation>
+    </message>
+    <message>
+        <source>median of the dataset&apos;s records: %1</source>
+        <translation>Median der Aufnahmen des Datensatzes: %1</translation>
+    </message>
+    <message>
+        <source>PC1 (%1 % of variance)</source>
+        <translation>PC1 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC2 (%1 % of variance)</source>
+        <translation>PC2 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC1</source>
+        <translation>PC1</translation>
+    </message>
+    <message>
+        <source>PC2</source>
+        <translation>PC2</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) · record %3%4 · window %5 of %6 · ‖μ‖ = %7 · mean σ = %8 · reconstruction MSE = %9</source>
+        <translation>Lauf %1 (%2) · Aufnahme %3%4 · Fenster %5 von %6 · ‖μ‖ = %7 · mittleres σ = %8 · Rekonstruktions-MSE = %9</translation>
+    </message>
+    <message>
+        <source> (label %1)</source>
+        <translation> (Label %1)</translation>
+    </message>
+    <message>
+        <source>%1%2
+score p(%3) = %4
+PC1 %5, PC2 %6
+click to open</source>
+        <translation>%1%2
+Score p(%3) = %4
+PC1 %5, PC2 %6
+Klicken zum Öffnen</translation>
+    </message>
+    <message>
+        <source> · label %1</source>
+        <translation> · Label %1</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::MainWindow</name>
+    <message>
+        <source>DACL Studio</source>
+        <translation>DACL Studio</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open dataset…</source>
+        <translation>Datensatz ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;demo dataset</source>
+        <translation>&amp;Demo-Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About DACL Studio</source>
+        <translation>Ü&amp;ber DACL Studio</translation>
+    </message>
+    <message>
+        <source>Open dataset folder</source>
+        <translation>Datensatz-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Generating the demo dataset…</source>
+        <translation>Demo-Datensatz wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Could not generate the demo dataset</source>
+        <translation>Der Demo-Datensatz konnte nicht erzeugt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n Aufnahme</numerusform>
+            <numerusform>%1: %n Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About DACL Studio</source>
+        <translation>Über DACL Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusion-Augmented Contrastive Learning for ECG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;DACL Studio %1&lt;/h3&gt;&lt;p&gt;Diffusionsgestütztes kontrastives Lernen für das EKG.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation>EKG</translation>
+    </message>
+    <message>
+        <source>Scattering</source>
+        <translation>Scattering</translation>
+    </message>
+    <message>
+        <source>Latent</source>
+        <translation>Latentraum</translation>
+    </message>
+    <message>
+        <source>Diffusion</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>Run %1 has no model to show: %2</source>
+        <translation>Lauf %1 hat kein anzeigbares Modell: %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::PlotExportDialog</name>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG vector graphics</source>
+        <translation>SVG-Vektorgrafik</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg *.pdf)</source>
+        <translation>Bilder (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>The plot could not be exported:
+%1</source>
+        <translation>Das Diagramm konnte nicht exportiert werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ProblemsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RecordTableModel</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>AF</source>
+        <translation>VHF</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Noisy</source>
+        <translation>Verrauscht</translation>
+    </message>
+    <message>
+        <source>(unlabelled)</source>
+        <translation>(ohne Label)</translation>
+    </message>
+    <message>
+        <source>Being computed…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>No heart rate: the record could not be read or has fewer than two beats</source>
+        <translation>Keine Herzfrequenz: Die Aufnahme ist nicht lesbar oder hat weniger als zwei Schläge</translation>
+    </message>
+    <message>
+        <source>Median heart rate from core&apos;s R-peak detector (60 / median RR)</source>
+        <translation>Median-Herzfrequenz aus der R-Zacken-Erkennung (60 / Median des RR-Intervalls)</translation>
+    </message>
+    <message>
+        <source>Probability of the current run&apos;s positive class</source>
+        <translation>Wahrscheinlichkeit der positiven Klasse im aktuellen Lauf</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>Abtastrate (Hz)</translation>
+    </message>
+    <message>
+        <source>HR (bpm)</source>
+        <translation>HF (1/min)</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ReportJob</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>%1 wird geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RocView</name>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>False positive rate (1 − specificity)</source>
+        <translation>Falsch-positiv-Rate (1 − Spezifität)</translation>
+    </message>
+    <message>
+        <source>True positive rate (sensitivity)</source>
+        <translation>Richtig-positiv-Rate (Sensitivität)</translation>
+    </message>
+    <message>
+        <source>Recall (sensitivity)</source>
+        <translation>Recall (Sensitivität)</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Predicted positive</source>
+        <translation>Vorhergesagt positiv</translation>
+    </message>
+    <message>
+        <source>Predicted negative</source>
+        <translation>Vorhergesagt negativ</translation>
+    </message>
+    <message>
+        <source>Actual positive</source>
+        <translation>Tatsächlich positiv</translation>
+    </message>
+    <message>
+        <source>Actual negative</source>
+        <translation>Tatsächlich negativ</translation>
+    </message>
+    <message>
+        <source>Operating point of:</source>
+        <translation>Arbeitspunkt von:</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwellenwert:</translation>
+    </message>
+    <message>
+        <source>Loading curves…</source>
+        <translation>Kurven werden geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot show curves: %1</source>
+        <translation>Kurven können nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>AP %1</source>
+        <translation>AP %1</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 (%3)</source>
+        <translation>Lauf %1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>, AP %1, %2 records</source>
+        <translation>, AP %1, %2 Aufnahmen</translation>
+    </message>
+    <message>
+        <source> (stored ROC points only)</source>
+        <translation> (nur gespeicherte ROC-Punkte)</translation>
+    </message>
+    <message>
+        <source>Select runs to see their ROC curves</source>
+        <translation>Wählen Sie Läufe aus, um deren ROC-Kurven zu sehen</translation>
+    </message>
+    <message>
+        <source>The selected runs have no test predictions yet</source>
+        <translation>Die ausgewählten Läufe haben noch keine Testvorhersagen</translation>
+    </message>
+    <message>
+        <source>No operating point: choose a curve with test predictions.</source>
+        <translation>Kein Arbeitspunkt: Wählen Sie eine Kurve mit Testvorhersagen.</translation>
+    </message>
+    <message>
+        <source>TP %1</source>
+        <translation>TP %1</translation>
+    </message>
+    <message>
+        <source>FN %1</source>
+        <translation>FN %1</translation>
+    </message>
+    <message>
+        <source>FP %1</source>
+        <translation>FP %1</translation>
+    </message>
+    <message>
+        <source>TN %1</source>
+        <translation>TN %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Threshold %1&lt;/b&gt; (score ≥ threshold is positive)&lt;br&gt;Sensitivity %2 · Specificity %3&lt;br&gt;Precision %4 · F1 %5 · Accuracy %6&lt;br&gt;%7 records</source>
+        <translation>&lt;b&gt;Schwellenwert %1&lt;/b&gt; (Score ≥ Schwellenwert ist positiv)&lt;br&gt;Sensitivität %2 · Spezifität %3&lt;br&gt;Präzision %4 · F1 %5 · Genauigkeit %6&lt;br&gt;%7 Aufnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RunComparePanel</name>
+    <message>
+        <source>Differences only</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>The compared runs have identical settings.</source>
+        <translation>Die verglichenen Läufe haben identische Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Mean over folds</source>
+        <translation>Mittel über die Folds</translation>
+    </message>
+    <message>
+        <source>Each fold</source>
+        <translation>Jeder Fold</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Curve:</source>
+        <translation>Kurve:</translation>
+    </message>
+    <message>
+        <source>Curves unavailable: %1</source>
+        <translation>Kurven nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1, final model</source>
+        <translation>%1, Endmodell</translation>
+    </message>
+    <message>
+        <source>%1, fold %2</source>
+        <translation>%1, Fold %2</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>No points of this curve for the selected runs</source>
+        <translation>Keine Punkte dieser Kurve für die ausgewählten Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RunsModel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>Baseline of run %1</source>
+        <translation>Baseline von Lauf %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Key settings</source>
+        <translation>Wichtige Einstellungen</translation>
+    </message>
+    <message>
+        <source>AUROC [95% CI]</source>
+        <translation>AUROC [95%-KI]</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RunsView</name>
+    <message>
+        <source>Search name, id, task, settings…</source>
+        <translation>Name, ID, Aufgabe, Einstellungen suchen…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>Alle Aufgaben</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last days:</source>
+        <translation>Letzte Tage:</translation>
+    </message>
+    <message>
+        <source>Between:</source>
+        <translation>Zwischen:</translation>
+    </message>
+    <message>
+        <source>AUROC ≥ </source>
+        <translation>AUROC ≥ </translation>
+    </message>
+    <message>
+        <source>Any AUROC</source>
+        <translation>Beliebige AUROC</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue an interrupted, cancelled or failed run where it stopped</source>
+        <translation>Einen unterbrochenen, abgebrochenen oder fehlgeschlagenen Lauf dort fortsetzen, wo er angehalten hat</translation>
+    </message>
+    <message>
+        <source>Select two or more runs (Ctrl+click) to compare their settings and curves.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe aus (Strg+Klick), um ihre Einstellungen und Kurven zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Export embeddings</source>
+        <translation>Einbettungen exportieren</translation>
+    </message>
+    <message>
+        <source>Export predictions</source>
+        <translation>Vorhersagen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n Zeile in %1 geschrieben</numerusform>
+            <numerusform>%n Zeilen in %1 geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export predictions as CSV…</source>
+        <translation>Vorhersagen als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export embeddings as CSV…</source>
+        <translation>Einbettungen als CSV exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 von %n Lauf</numerusform>
+            <numerusform>%1 von %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename failed: %1</source>
+        <translation>Umbenennen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) and all their results from the file?</source>
+        <translation>
+            <numerusform>%n Lauf und alle seine Ergebnisse aus der Datei löschen?</numerusform>
+            <numerusform>%n Läufe und alle ihre Ergebnisse aus der Datei löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baseline run(s) belonging to them will be deleted too.</source>
+        <translation>
+            <numerusform>%n zugehöriger Baseline-Lauf wird ebenfalls gelöscht.</numerusform>
+            <numerusform>%n zugehörige Baseline-Läufe werden ebenfalls gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message>
+        <source>, %1 selected</source>
+        <translation>, %1 ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ScatteringView</name>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>First-order path whose second-order coefficients are shown (or click the scalogram)</source>
+        <translation>Pfad erster Ordnung, dessen Koeffizienten zweiter Ordnung angezeigt werden (oder klicken Sie in das Skalogramm)</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Linear scale</source>
+        <translation>Lineare Skala</translation>
+    </message>
+    <message>
+        <source>Order 2 of</source>
+        <translation>Ordnung 2 von</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Farben</translation>
+    </message>
+    <message>
+        <source>No record selected</source>
+        <translation>Keine Aufnahme ausgewählt</translation>
+    </message>
+    <message>
+        <source>Time in record (s)</source>
+        <translation>Zeit in der Aufnahme (s)</translation>
+    </message>
+    <message>
+        <source>Frequency (Hz)</source>
+        <translation>Frequenz (Hz)</translation>
+    </message>
+    <message>
+        <source>Path (token dimension)</source>
+        <translation>Pfad (Token-Dimension)</translation>
+    </message>
+    <message>
+        <source>token value</source>
+        <translation>Token-Wert</translation>
+    </message>
+    <message>
+        <source>n1 = %1 · %2</source>
+        <translation>n1 = %1 · %2</translation>
+    </message>
+    <message>
+        <source>Computing the scattering of %1, window %2…</source>
+        <translation>Scattering von %1 wird berechnet, Fenster %2…</translation>
+    </message>
+    <message>
+        <source>Could not compute the scattering</source>
+        <translation>Das Scattering konnte nicht berechnet werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1  ·  window %2 of %3  ·  %4–%5 s  ·  %6 paths × %7 frames  ·  J = %8, Q = (%9, %10)</source>
+        <translation>%1  ·  Fenster %2 von %3  ·  %4–%5 s  ·  %6 Pfade × %7 Frames  ·  J = %8, Q = (%9, %10)</translation>
+    </message>
+    <message>
+        <source>log(S + %1)</source>
+        <translation>log(S + %1)</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>Ordnung %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order-1 scalogram (%n path(s), centre frequencies of the first-order Morlet filters)</source>
+        <translation>
+            <numerusform>Skalogramm 1. Ordnung (%n Pfad, Mittenfrequenzen der Morlet-Filter erster Ordnung)</numerusform>
+            <numerusform>Skalogramm 1. Ordnung (%n Pfade, Mittenfrequenzen der Morlet-Filter erster Ordnung)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>n1 = %1, %2</source>
+        <translation>n1 = %1, %2</translation>
+    </message>
+    <message>
+        <source>Order 2 below %1: none (no second-order wavelet is coarser than this path)</source>
+        <translation>Ordnung 2 unter %1: keine (kein Wavelet zweiter Ordnung ist gröber als dieser Pfad)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order 2 below %1 (%n path(s))</source>
+        <translation>
+            <numerusform>Ordnung 2 unter %1 (%n Pfad)</numerusform>
+            <numerusform>Ordnung 2 unter %1 (%n Pfade)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scattering Transformer tokens (%n layer(s) of parameter-free attention)</source>
+        <translation>
+            <numerusform>Tokens des Scattering Transformer (%n Schicht parameterfreier Attention)</numerusform>
+            <numerusform>Tokens des Scattering Transformer (%n Schichten parameterfreier Attention)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tokens log(S + ε) (no transformer layer)</source>
+        <translation>Tokens log(S + ε) (keine Transformer-Schicht)</translation>
+    </message>
+    <message>
+        <source>Order 0 (low-pass average)</source>
+        <translation>Ordnung 0 (Tiefpass-Mittelwert)</translation>
+    </message>
+    <message>
+        <source>Order 1 · n1 = %1 (j1 = %2) · %3</source>
+        <translation>Ordnung 1 · n1 = %1 (j1 = %2) · %3</translation>
+    </message>
+    <message>
+        <source>Order 2 · n1 = %1 (j1 = %2) → n2 = %3 (j2 = %4) · %5 → %6</source>
+        <translation>Ordnung 2 · n1 = %1 (j1 = %2) → n2 = %3 (j2 = %4) · %5 → %6</translation>
+    </message>
+    <message>
+        <source>token value %1</source>
+        <translation>Token-Wert %1</translation>
+    </message>
+    <message>
+        <source>log(S + %1) = %2</source>
+        <translation>log(S + %1) = %2</translation>
+    </message>
+    <message>
+        <source>S = %1</source>
+        <translation>S = %1</translation>
+    </message>
+    <message>
+        <source>%1
+frame %2 at %3 s
+%4</source>
+        <translation>%1
+Frame %2 bei %3 s
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Folders in which you keep datasets</source>
+        <translation>Ordner, in denen Sie Datensätze aufbewahren</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Add a data folder</source>
+        <translation>Datenordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Data folders</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Recent datasets</source>
+        <translation>Zuletzt geöffnete Datensätze</translation>
+    </message>
+    <message>
+        <source>The SQLite file in which every run and its results are stored (shared with the dacl command line)</source>
+        <translation>Die SQLite-Datei, in der jeder Lauf mit seinen Ergebnissen gespeichert wird (gemeinsam mit der Kommandozeile dacl)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Results file</source>
+        <translation>Ergebnisdatei</translation>
+    </message>
+    <message>
+        <source>Results files (*.sqlite *.db);;All files (*)</source>
+        <translation>Ergebnisdateien (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Compute threads of training and feature jobs</source>
+        <translation>Rechen-Threads für Trainings- und Merkmalsaufträge</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatisch (GPU, wenn verfügbar)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Applies to jobs started from now on.</source>
+        <translation>Gilt für alle ab jetzt gestarteten Aufträge.</translation>
+    </message>
+    <message>
+        <source> px/mm</source>
+        <translation> px/mm</translation>
+    </message>
+    <message>
+        <source>Screen pixels per millimetre: the ECG paper is drawn at true size with it</source>
+        <translation>Bildschirmpixel pro Millimeter: Damit wird das EKG-Papier in Originalgröße gezeichnet</translation>
+    </message>
+    <message>
+        <source>&amp;Screen&apos;s value</source>
+        <translation>Wert des &amp;Bildschirms</translation>
+    </message>
+    <message>
+        <source>What the screen reports (often not exact)</source>
+        <translation>Was der Bildschirm meldet (oft ungenau)</translation>
+    </message>
+    <message>
+        <source>Dots per mm</source>
+        <translation>Pixel pro mm</translation>
+    </message>
+    <message>
+        <source>Calibration: hold a real ruler against the screen and drag the right end of the ruler below until it measures exactly 100 mm.</source>
+        <translation>Kalibrierung: Halten Sie ein echtes Lineal an den Bildschirm und ziehen Sie das rechte Ende des Lineals unten, bis es genau 100 mm misst.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The new language applies when DACL Studio is started again.</source>
+        <translation>Die neue Sprache gilt nach dem nächsten Start von DACL Studio.</translation>
+    </message>
+    <message>
+        <source>Automatic (all cores but one)</source>
+        <translation>Automatisch (alle Kerne bis auf einen)</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::TrainingView</name>
+    <message>
+        <source>VAE training loss</source>
+        <translation>VAE-Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>VAE validation reconstruction</source>
+        <translation>VAE-Rekonstruktionsfehler (Validierung)</translation>
+    </message>
+    <message>
+        <source>Encoder loss (epoch mean)</source>
+        <translation>Encoder-Verlust (Mittel der Epoche)</translation>
+    </message>
+    <message>
+        <source>Encoder loss</source>
+        <translation>Encoder-Verlust</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Denoising autoencoder loss</source>
+        <translation>Verlust des Entrauschungs-Autoencoders</translation>
+    </message>
+    <message>
+        <source>Validation AUROC</source>
+        <translation>Validierungs-AUROC</translation>
+    </message>
+    <message>
+        <source>Demo run</source>
+        <translation>Demo-Lauf</translation>
+    </message>
+    <message>
+        <source>1: one stratified 80/20 split; k: k-fold cross-validation by record</source>
+        <translation>1: eine stratifizierte 80/20-Aufteilung; k: k-fache Kreuzvalidierung nach Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Maximal VAE epochs (early stopping may end sooner)</source>
+        <translation>Höchstzahl der VAE-Epochen (frühes Stoppen kann eher enden)</translation>
+    </message>
+    <message>
+        <source>Epochs of the contrastive encoder</source>
+        <translation>Epochen des kontrastiven Encoders</translation>
+    </message>
+    <message>
+        <source>U-Net channels of the first level (then ×2, ×4)</source>
+        <translation>U-Net-Kanäle der ersten Ebene (danach ×2, ×4)</translation>
+    </message>
+    <message>
+        <source>Noisy views use diffusion timesteps t ~ Uniform{1…t_max}</source>
+        <translation>Verrauschte Ansichten verwenden Diffusionszeitschritte t ~ Uniform{1…t_max}</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation>Folds</translation>
+    </message>
+    <message>
+        <source>VAE epochs</source>
+        <translation>VAE-Epochen</translation>
+    </message>
+    <message>
+        <source>Encoder epochs</source>
+        <translation>Encoder-Epochen</translation>
+    </message>
+    <message>
+        <source>Encoder width</source>
+        <translation>Encoder-Breite</translation>
+    </message>
+    <message>
+        <source>t_max</source>
+        <translation>t_max</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Queue a training and evaluation run on the current dataset</source>
+        <translation>Einen Trainings- und Auswertungslauf auf dem aktuellen Datensatz einreihen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected job (or the running one)</source>
+        <translation>Den gewählten Auftrag (oder den laufenden) abbrechen</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <source>Which fold&apos;s curves to show</source>
+        <translation>Die Kurven welches Folds angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation>Fold</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>No job queue: cannot start.</source>
+        <translation>Keine Auftragswarteschlange: Start nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Open a dataset first.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>No results file is set (see Settings).</source>
+        <translation>Keine Ergebnisdatei festgelegt (siehe Einstellungen).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 (%n fold(s))</source>
+        <translation>
+            <numerusform>%1 auf %2 (%n Fold)</numerusform>
+            <numerusform>%1 auf %2 (%n Folds)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Job %1 started: %2</source>
+        <translation>Auftrag %1 gestartet: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 writes run %2 of %3</source>
+        <translation>Auftrag %1 schreibt Lauf %2 in %3</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>Job %1 %2</source>
+        <translation>Auftrag %1 %2</translation>
+    </message>
+    <message>
+        <source> (run %1)</source>
+        <translation> (Lauf %1)</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2</source>
+        <translation>Lauf %1 in %2</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2”: %3</source>
+        <translation>Lauf %1 „%2“: %3</translation>
+    </message>
+    <message>
+        <source>Final model</source>
+        <translation>Endmodell</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>GPU (%1)</source>
+        <translation>GPU (%1)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>Device: %1, %n thread(s)</source>
+        <translation>
+            <numerusform>Gerät: %1, %n Thread</numerusform>
+            <numerusform>Gerät: %1, %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>DACL Studio: explore ECG and its DACL representations</source>
+        <translation>DACL Studio: EKG und seine DACL-Repräsentationen erkunden</translation>
+    </message>
+    <message>
+        <source>Dataset folder to open (default: built-in demo dataset).</source>
+        <translation>Zu öffnender Datensatz-Ordner (Vorgabe: eingebauter Demo-Datensatz).</translation>
+    </message>
+    <message>
+        <source>Compute threads (0 = all cores; default: the Settings value).</source>
+        <translation>Rechen-Threads (0 = alle Kerne; Vorgabe: Wert aus den Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit.</source>
+        <translation>Öffnet den Demo-Datensatz, führt einen kurzen Demo-Auftrag aus, speichert je Ansicht ein PNG in DIR und beendet sich.</translation>
+    </message>
+</context>
 </TS>

@@ -1,55 +1,137 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>dacl::ui::DatasetView</name>
-        <message numerus="yes">
-            <source>%n record(s)</source>
-            <translation>
-                <numerusform>%n record</numerusform>
-                <numerusform>%n records</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>  ·  %n skipped</source>
-            <translation>
-                <numerusform>  ·  %n skipped</numerusform>
-                <numerusform>  ·  %n skipped</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s) selected in the embedding</source>
-            <translation>
-                <numerusform>%n record selected in the embedding</numerusform>
-                <numerusform>%n records selected in the embedding</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::MainWindow</name>
-        <message numerus="yes">
-            <source>%1: %n record(s)</source>
-            <translation>
-                <numerusform>%1: %n record</numerusform>
-                <numerusform>%1: %n records</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>dacl::ui::TrainingView</name>
-        <message numerus="yes">
-            <source>%1 on %2 (%n fold(s))</source>
-            <translation>
-                <numerusform>%1 on %2 (%n fold)</numerusform>
-                <numerusform>%1 on %2 (%n folds)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Device: %1, %n thread(s)</source>
-            <translation>
-                <numerusform>Device: %1, %n thread</numerusform>
-                <numerusform>Device: %1, %n threads</numerusform>
-            </translation>
-        </message>
-    </context>
+<context>
+    <name>dacl::ui::DatasetView</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  %n skipped</source>
+        <translation>
+            <numerusform>  ·  %n skipped</numerusform>
+            <numerusform>  ·  %n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) selected in the embedding</source>
+        <translation>
+            <numerusform>%n record selected in the embedding</numerusform>
+            <numerusform>%n records selected in the embedding</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EcgView</name>
+    <message numerus="yes">
+        <source>%n R peak(s)</source>
+        <translation>
+            <numerusform>%n R peak</numerusform>
+            <numerusform>%n R peaks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) of %1 s</source>
+        <translation>
+            <numerusform>%n window of %1 s</numerusform>
+            <numerusform>%n windows of %1 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EmbeddingView</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%1: %n record(s)</source>
+        <translation>
+            <numerusform>%1: %n record</numerusform>
+            <numerusform>%1: %n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RunsView</name>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n row to %1</numerusform>
+            <numerusform>Wrote %n rows to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n run(s)</source>
+        <translation>
+            <numerusform>%1 of %n run</numerusform>
+            <numerusform>%1 of %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) and all their results from the file?</source>
+        <translation>
+            <numerusform>Delete %n run and all their results from the file?</numerusform>
+            <numerusform>Delete %n runs and all their results from the file?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baseline run(s) belonging to them will be deleted too.</source>
+        <translation>
+            <numerusform>%n baseline run belonging to them will be deleted too.</numerusform>
+            <numerusform>%n baseline runs belonging to them will be deleted too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ScatteringView</name>
+    <message numerus="yes">
+        <source>Order-1 scalogram (%n path(s), centre frequencies of the first-order Morlet filters)</source>
+        <translation>
+            <numerusform>Order-1 scalogram (%n path, centre frequencies of the first-order Morlet filters)</numerusform>
+            <numerusform>Order-1 scalogram (%n paths, centre frequencies of the first-order Morlet filters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order 2 below %1 (%n path(s))</source>
+        <translation>
+            <numerusform>Order 2 below %1 (%n path)</numerusform>
+            <numerusform>Order 2 below %1 (%n paths)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scattering Transformer tokens (%n layer(s) of parameter-free attention)</source>
+        <translation>
+            <numerusform>Scattering Transformer tokens (%n layer of parameter-free attention)</numerusform>
+            <numerusform>Scattering Transformer tokens (%n layers of parameter-free attention)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::TrainingView</name>
+    <message numerus="yes">
+        <source>%1 on %2 (%n fold(s))</source>
+        <translation>
+            <numerusform>%1 on %2 (%n fold)</numerusform>
+            <numerusform>%1 on %2 (%n folds)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Device: %1, %n thread(s)</source>
+        <translation>
+            <numerusform>Device: %1, %n thread</numerusform>
+            <numerusform>Device: %1, %n threads</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -90,6 +90,9 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open dataset…"), QKeySequence::Open, this, &MainWindow::chooseDataset);
     file->addAction(tr("Open &demo dataset"), this, &MainWindow::openDemoDataset);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu(settings_->recentDatasets());
+    connect(settings_, &AppSettings::recentDatasetsChanged, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
     exportReportAction_ = file->addAction(tr("&Export report…"), this, [this] { exportReport(currentRun_); });
     exportReportAction_->setEnabled(false);
@@ -103,6 +106,23 @@ void MainWindow::buildMenus() {
 QString MainWindow::demoDatasetDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/demo-dataset");
+}
+
+void MainWindow::rebuildRecentMenu(const QStringList& recent) {
+    recentMenu_->clear();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString dir = recent.at(i);
+        // "&1 /path" .. "&9": keyboard access to the first nine; a folder that has gone away
+        // still opens, and the problems panel says why it cannot be read.
+        const QString text = i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(dir))
+                                   : QDir::toNativeSeparators(dir);
+        QAction* a = recentMenu_->addAction(text, this, [this, dir] { openDataset(dir); });
+        a->setData(dir);
+    }
+    if (!recent.isEmpty()) recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("&Clear list"), settings_, &AppSettings::clearRecentDatasets);
+    clear->setEnabled(!recent.isEmpty());
+    recentMenu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::openSettings() {
@@ -189,6 +209,7 @@ void MainWindow::setDataset(Dataset dataset) {
     const int n = static_cast<int>(dataset.records().size());
     setBusy(tr("%1: %n record(s)", nullptr, n).arg(QString::fromStdString(dataset.directory())),
             false);
+    settings_->addRecentDataset(QString::fromStdString(dataset.directory()));
     // The views keep a pointer into dataset_: let go of it before it is replaced.
     setCurrentRecord(-1);
     dataset_ = dataset;

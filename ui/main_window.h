@@ -71,6 +71,9 @@ public:
     void openSettings();
 
     static QString demoDatasetDirectory();
+    // File → Open recent: one action per recently opened dataset folder (most recent first),
+    // then "Clear list".
+    QMenu* recentDatasetsMenu() const { return recentMenu_; }
 
 Q_SIGNALS:
     void datasetLoaded(int records);
@@ -79,6 +82,7 @@ Q_SIGNALS:
 
 private:
     void buildMenus();
+    void rebuildRecentMenu(const QStringList& recent);
     void showAbout();
     void chooseDataset();
     void setDataset(Dataset dataset);
@@ -104,6 +108,7 @@ private:
     EmbeddingView* embeddingView_ = nullptr;
     RocView* rocView_ = nullptr;
     QAction* exportReportAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
     int currentRecord_ = -1;
     qint64 currentRun_ = -1;
     std::shared_ptr<const ml::RunModel> runModel_;

@@ -1,11 +1,15 @@
 // The desktop window starts (offscreen), generates and opens the demo dataset, lists its records,
 // filters them, and reports a bad record in the problems panel without losing the others.
 #include "ui/main_window.h"
+#include "core/common/progress.h"
+#include "core/synth/demo_dataset.h"
+#include "ui/settings/app_settings.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/problems_panel.h"
 
 #include <QDir>
 #include <QFile>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -85,6 +89,38 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         QCOMPARE(loaded.at(0).at(0).toInt(), 2);
         QCOMPARE(w.problemsPanel()->count(), 1);
+    }
+
+    void recentDatasetsReopenFromTheFileMenu() {
+        QTemporaryDir a, b;
+        dacl::NullProgress quiet;
+        dacl::synth::writeDemoDataset(a.path().toStdString(), 3, 11, quiet);
+        dacl::synth::writeDemoDataset(b.path().toStdString(), 5, 12, quiet);
+        MainWindow w;
+        w.appSettings()->clearRecentDatasets();
+        QVERIFY(!w.recentDatasetsMenu()->isEnabled());
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDataset(a.path());
+        QVERIFY(loaded.wait(30000));
+        w.openDataset(b.path());
+        QVERIFY(loaded.wait(30000));
+        // Most recent first, then a separator and "Clear list".
+        QStringList listed;
+        for (QAction* action : w.recentDatasetsMenu()->actions())
+            if (action->data().isValid()) listed << action->data().toString();
+        QCOMPARE(listed, (QStringList{b.path(), a.path()}));
+        QVERIFY(w.recentDatasetsMenu()->isEnabled());
+        // Choosing the older entry opens that dataset and moves it to the top.
+        for (QAction* action : w.recentDatasetsMenu()->actions())
+            if (action->data().toString() == a.path()) action->trigger();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(loaded.last().at(0).toInt(), 3);
+        QCOMPARE(w.appSettings()->recentDatasets().first(), a.path());
+        // A second window (the next start) sees the same list.
+        MainWindow next;
+        QCOMPARE(next.appSettings()->recentDatasets(), (QStringList{a.path(), b.path()}));
+        w.appSettings()->clearRecentDatasets();
+        QVERIFY(!w.recentDatasetsMenu()->isEnabled());
     }
 };
 
