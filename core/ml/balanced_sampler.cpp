@@ -18,8 +18,9 @@ void shuffleInPlace(std::vector<T>& v, std::mt19937_64& rng) {
 }
 }  // namespace
 
-BalancedBatchSampler::BalancedBatchSampler(std::vector<int> labels, int batchSize, std::uint64_t seed)
-    : labels_(std::move(labels)), batchSize_(batchSize), rng_(seed) {
+BalancedBatchSampler::BalancedBatchSampler(std::vector<int> labels, int batchSize, std::uint64_t seed,
+                                           std::size_t maxBatches)
+    : labels_(std::move(labels)), batchSize_(batchSize), maxBatches_(maxBatches), rng_(seed) {
     if (labels_.empty()) throw std::invalid_argument("batch sampler: no samples");
     int K = 0;
     for (int l : labels_) {
@@ -39,7 +40,8 @@ BalancedBatchSampler::BalancedBatchSampler(std::vector<int> labels, int batchSiz
 
 std::size_t BalancedBatchSampler::batchesPerEpoch() const {
     const std::size_t B = static_cast<std::size_t>(batchSize_);
-    return (labels_.size() + B - 1) / B;
+    const std::size_t all = (labels_.size() + B - 1) / B;
+    return maxBatches_ > 0 ? std::min(all, maxBatches_) : all;
 }
 
 std::vector<std::vector<std::int64_t>> BalancedBatchSampler::nextEpoch() {

@@ -11,9 +11,11 @@ namespace dacl::ml {
 class BalancedBatchSampler {
 public:
     // labels in [0, K) with every class present; batchSize >= K.
-    BalancedBatchSampler(std::vector<int> labels, int batchSize, std::uint64_t seed);
+    // maxBatches > 0 caps an epoch at that many batches: each epoch is then a fresh class-balanced
+    // random subset of the samples (training cost no longer grows with the number of windows).
+    BalancedBatchSampler(std::vector<int> labels, int batchSize, std::uint64_t seed, std::size_t maxBatches = 0);
 
-    // One epoch: ceil(N / batchSize) batches of exactly batchSize row indices. Every batch holds
+    // One epoch: ceil(N / batchSize) batches (at most maxBatches) of exactly batchSize row indices. Every batch holds
     // batchSize/K rows of each class (the remainder goes to classes in turn). Each class is
     // drawn from its own shuffled list; a class that runs out is reshuffled and reused (minority
     // classes are oversampled, never twice in one batch unless the class is smaller than its
@@ -30,6 +32,7 @@ public:
 private:
     std::vector<int> labels_;
     int batchSize_;
+    std::size_t maxBatches_;
     std::vector<std::vector<std::int64_t>> byClass_;
     std::mt19937_64 rng_;
 };

@@ -9,6 +9,10 @@ struct EncoderSettings {
     bool timeConditioning = true;  // false: baseline without timestep conditioning (§9.5)
     int projectionDim = 128;     // output of the projection head (fed to the loss only)
     int groups = 8;              // GroupNorm groups (reduced to a divisor of the channel count)
+    // A learned embedding of the latent dimension's index, added after the stem. The latent's
+    // dimensions are unordered features, not time samples: without it, convolutions plus global
+    // average pooling see mostly position-free statistics of z, and h loses which dimension said what.
+    bool positional = false;
 };
 
 }  // namespace dacl::ml

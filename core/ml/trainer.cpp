@@ -29,6 +29,7 @@ std::string settingsText(const DaclSettings& s, int latentDim, int K) {
     kv.set("encoder.time_conditioning", s.encoder.timeConditioning ? 1 : 0);
     kv.set("encoder.projection_dim", s.encoder.projectionDim);
     kv.set("encoder.groups", s.encoder.groups);
+    kv.set("encoder.positional", s.encoder.positional ? 1 : 0);
     kv.set("schedule.kind", toString(s.schedule.kind));
     kv.set("schedule.steps", s.schedule.steps);
     kv.set("schedule.beta_start", s.schedule.betaStart);
@@ -44,6 +45,7 @@ std::string settingsText(const DaclSettings& s, int latentDim, int K) {
     kv.set("triplet_margin", s.tripletMargin);
     kv.set("epochs", s.epochs);
     kv.set("batch_size", s.batchSize);
+    kv.set("steps_per_epoch", s.stepsPerEpoch);
     kv.set("lr", s.lr);
     kv.set("weight_decay", s.weightDecay);
     kv.set("warmup_epochs", s.warmupEpochs);
@@ -60,6 +62,7 @@ DaclSettings settingsFrom(const KvText& kv) {
     s.encoder.timeConditioning = kv.integer("encoder.time_conditioning") != 0;
     s.encoder.projectionDim = static_cast<int>(kv.integer("encoder.projection_dim"));
     s.encoder.groups = static_cast<int>(kv.integer("encoder.groups"));
+    s.encoder.positional = kv.has("encoder.positional") && kv.integer("encoder.positional") != 0;
     s.schedule.kind = scheduleKindFromString(kv.str("schedule.kind"));
     s.schedule.steps = static_cast<int>(kv.integer("schedule.steps"));
     s.schedule.betaStart = kv.num("schedule.beta_start");
@@ -75,6 +78,8 @@ DaclSettings settingsFrom(const KvText& kv) {
     s.tripletMargin = kv.num("triplet_margin");
     s.epochs = static_cast<int>(kv.integer("epochs"));
     s.batchSize = static_cast<int>(kv.integer("batch_size"));
+    // Checkpoints written before the setting existed trained on every window each epoch.
+    s.stepsPerEpoch = kv.has("steps_per_epoch") ? static_cast<int>(kv.integer("steps_per_epoch")) : 0;
     s.lr = kv.num("lr");
     s.weightDecay = kv.num("weight_decay");
     s.warmupEpochs = static_cast<int>(kv.integer("warmup_epochs"));
@@ -87,6 +92,7 @@ DaclSettings settingsFrom(const KvText& kv) {
 void checkSettings(const DaclSettings& s, int latentDim, int K) {
     if (K < 2) throw std::invalid_argument("DACL: need at least 2 classes");
     if (latentDim < 4 || latentDim % 4) throw std::invalid_argument("DACL: latent size must be a multiple of 4");
+    if (s.stepsPerEpoch < 0) throw std::invalid_argument("DACL: steps per epoch must be >= 0 (0 = every sample)");
     if (s.numViews < 1 || s.epochs < 1 || s.batchSize < K)
         throw std::invalid_argument("DACL: need views >= 1, epochs >= 1 and batch size >= number of classes");
     if (s.views == ViewKind::Diffusion && (s.tMax < 1 || s.tMax > s.schedule.steps))
@@ -194,7 +200,8 @@ void DaclTrainer::train(const Matrix& z0, const std::vector<int>& labels, const 
 
     // The sampler is a function of (labels, batch size, seed) plus its RNG state, which the
     // checkpoint carries, so a restored trainer continues with the very same batches.
-    BalancedBatchSampler sampler(labels, s.batchSize, s.seed ^ 0xD1B54A32D192ED03ULL);
+    BalancedBatchSampler sampler(labels, s.batchSize, s.seed ^ 0xD1B54A32D192ED03ULL,
+                                 static_cast<std::size_t>(s.stepsPerEpoch));
     if (!d.samplerState.empty()) sampler.setState(d.samplerState);
     const std::int64_t perEpoch = static_cast<std::int64_t>(sampler.batchesPerEpoch());
     LrSchedule lrs;

@@ -47,6 +47,7 @@ struct DaclSettings {
     double tripletMargin = 0.2;
     int epochs = 20;
     int batchSize = 256;           // samples per batch (each gives 1 + V rows)
+    int stepsPerEpoch = 0;         // > 0: an epoch is that many batches (a random balanced subset)
     double lr = 1e-3;
     double weightDecay = 1e-4;
     int warmupEpochs = 2;          // linear lr warm-up (capped below the total step count)

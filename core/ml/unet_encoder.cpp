@@ -64,6 +64,8 @@ UNetEncoderImpl::UNetEncoderImpl(int latentDim, const EncoderSettings& s)
                                                                    torch::nn::Linear(td, td)));
     }
     stem = register_module("stem", conv3(1, c));
+    if (s.positional)
+        positionEmbedding = register_parameter("position_embedding", torch::zeros({1, c, latentDim}));  // learned from zero: no RNG use, so seeded runs stay as they were
     enc1 = register_module("enc1", ResBlock(c, c, td, s.groups));
     enc2 = register_module("enc2", ResBlock(c, 2 * c, td, s.groups));
     enc3 = register_module("enc3", ResBlock(2 * c, 4 * c, td, s.groups));
@@ -82,6 +84,7 @@ torch::Tensor UNetEncoderImpl::represent(const torch::Tensor& z, const torch::Te
     if (settings_.timeConditioning) temb = timeMlp->forward(timestepEmbedding(t, settings_.timeEmbedDim));
 
     auto x = stem(z.unsqueeze(1));                 // [B, c, d]
+    if (settings_.positional) x = x + positionEmbedding;
     auto s1 = enc1(x, temb);                       // [B, c, d]
     auto s2 = enc2(F::avg_pool1d(s1, F::AvgPool1dFuncOptions(2)), temb);      // [B, 2c, d/2]
     auto b = enc3(F::avg_pool1d(s2, F::AvgPool1dFuncOptions(2)), temb);       // [B, 4c, d/4]

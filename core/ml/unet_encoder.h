@@ -41,6 +41,7 @@ private:
     int latentDim_;
     EncoderSettings settings_;
     torch::nn::Conv1d stem{nullptr};
+    torch::Tensor positionEmbedding;  // [1, c, d] when settings.positional
     torch::nn::Sequential timeMlp{nullptr};
     ResBlock enc1{nullptr}, enc2{nullptr}, enc3{nullptr}, mid{nullptr}, dec2{nullptr}, dec1{nullptr};
     torch::nn::Sequential head{nullptr};

@@ -2,6 +2,7 @@
 // opens, a real short demo job trains and evaluates, the finished run becomes current, and every
 // view has content when it is photographed. Also: one current record links every view.
 #include "ui/main_window.h"
+#include "ui/views/embedding_view.h"
 #include "ui/screenshot_tour.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/diffusion_view.h"
@@ -69,6 +70,8 @@ private Q_SLOTS:
         QVERIFY(w.currentRunId() > 0);
         QVERIFY(w.hasRunModel());
         QVERIFY(w.latentView()->windowCount() > 0);
+        // The run stored noisy views z_t, so the embedding view can overlay them on the clean map.
+        QCOMPARE(w.embeddingView()->timesteps(), (QList<int>{0, 50, 100, 200, 500}));
     }
 };
 

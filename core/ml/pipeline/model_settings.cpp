@@ -32,6 +32,7 @@ DaclSettings daclSettings(const Settings& s, ContrastiveVariant variant, std::ui
     DaclSettings d = DaclSettings::forVariant(variant);
     d.encoder.baseWidth = static_cast<int>(s.getInt("encoder.base_channels"));
     d.encoder.projectionDim = static_cast<int>(s.getInt("encoder.proj_dim"));
+    d.encoder.positional = s.getBool("encoder.positional");
     // The variant decides conditioning for the baselines; the setting can only switch it off.
     d.encoder.timeConditioning = d.encoder.timeConditioning && s.getBool("encoder.time_conditioning");
     d.schedule.kind = scheduleKindFromString(s.getString("diffusion.schedule"));
@@ -47,6 +48,7 @@ DaclSettings daclSettings(const Settings& s, ContrastiveVariant variant, std::ui
     d.temperature = s.getDouble("train.temperature");
     d.epochs = static_cast<int>(s.getInt("train.epochs"));
     d.batchSize = static_cast<int>(s.getInt("train.batch"));
+    d.stepsPerEpoch = static_cast<int>(s.getInt("train.steps_per_epoch"));
     d.lr = s.getDouble("train.lr");
     d.weightDecay = s.getDouble("train.weight_decay");
     d.warmupEpochs = static_cast<int>(s.getInt("train.warmup_epochs"));

@@ -65,6 +65,32 @@ private Q_SLOTS:
         QVERIFY(extraCount[0] == 3 && extraCount[1] == 3 && extraCount[2] == 3);
     }
 
+    // A cap on the batches per epoch: each epoch is a fresh balanced subset, and over a few
+    // epochs the majority class is covered rather than the same first rows again and again.
+    void cappedEpochsDrawFreshSubsets() {
+        std::vector<int> y(2000, 0);
+        for (int i = 0; i < 180; ++i) y[static_cast<std::size_t>(i * 11)] = 1;
+        BalancedBatchSampler s(y, 32, 4, 5);
+        QCOMPARE(s.batchesPerEpoch(), std::size_t(5));  // not ceil(2000 / 32) = 63
+        std::set<std::int64_t> seenMajority;
+        for (int epoch = 0; epoch < 8; ++epoch) {
+            const auto batches = s.nextEpoch();
+            QCOMPARE(batches.size(), std::size_t(5));
+            for (const auto& b : batches) {
+                int minority = 0;
+                for (auto i : b) {
+                    if (y[static_cast<std::size_t>(i)] == 1) ++minority;
+                    else seenMajority.insert(i);
+                }
+                QCOMPARE(minority, 16);
+            }
+        }
+        // 8 epochs x 5 batches x 16 majority rows = 640 draws from 1820 rows: nearly all distinct.
+        QVERIFY2(seenMajority.size() > 500, qPrintable(QString::number(seenMajority.size())));
+        // A cap above the natural count changes nothing.
+        QCOMPARE(BalancedBatchSampler(y, 32, 4, 1000).batchesPerEpoch(), std::size_t(63));
+    }
+
     void deterministicForASeedAndRestorable() {
         const auto y = imbalancedLabels();
         BalancedBatchSampler a(y, 32, 9), b(y, 32, 9), c(y, 32, 10);

@@ -69,6 +69,29 @@ private Q_SLOTS:
         QVERIFY(std::abs(e[1][1].item<double>() - std::sin(3.0 * std::pow(10000.0, -0.25))) < 1e-6);
     }
 
+    // The optional embedding of the latent dimension index: c·d more parameters, zero at the
+    // start (the same function as without it), and trained like every other weight.
+    void positionEmbeddingStartsNeutralAndLearns() {
+        EncoderSettings plainSettings, posSettings;
+        plainSettings.baseWidth = posSettings.baseWidth = 16;
+        posSettings.positional = true;
+        UNetEncoder plain(32, plainSettings), pos(32, posSettings);
+        QCOMPARE(countParameters(*pos) - countParameters(*plain), std::int64_t(16 * 32));
+        auto g1 = makeGenerator(7), g2 = makeGenerator(7);
+        initParameters(*plain, g1);
+        initParameters(*pos, g2);
+        auto z = torch::randn({6, 32}, g1);
+        auto t = torch::full({6}, 10L);
+        QVERIFY(torch::allclose(plain->represent(z, t), pos->represent(z, t)));
+        pos->represent(z, t).pow(2).sum().backward();
+        const auto named = pos->named_parameters();
+        QVERIFY(named.contains("position_embedding"));
+        const torch::Tensor grad = named["position_embedding"].grad();
+        QVERIFY(grad.defined() && grad.abs().sum().item<double>() > 0);
+        // Different positions get different gradients: the embedding can tell dimensions apart.
+        QVERIFY(!torch::allclose(grad.select(2, 0), grad.select(2, 31)));
+    }
+
     void initialisationIsAFunctionOfTheSeed() {
         UNetEncoder a(32, EncoderSettings{}), b(32, EncoderSettings{});
         auto ga = makeGenerator(5), gb = makeGenerator(5);
