@@ -12,6 +12,8 @@
 #include "core/store/results_store.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
 
@@ -20,6 +22,23 @@ namespace dacl::ml {
 using nlohmann::json;
 
 namespace {
+
+// Wall time of the pipeline's stages, for the log (the cost targets are per stage).
+class Stopwatch {
+public:
+    std::string lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double seconds = std::chrono::duration<double>(now - last_).count();
+        last_ = now;
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f s", seconds);
+        return text;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 
 constexpr std::uint64_t kFoldPurpose = 1, kValidationPurpose = 2, kSubsetPurpose = 3;
 
@@ -200,7 +219,9 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         // Features of every record of the task (cached on disk across runs).
         std::vector<std::size_t> sorted = candidates;
         std::sort(sorted.begin(), sorted.end());
+        Stopwatch stage;
         const WindowTable windows = computeWindowTable(dataset, sorted, s, progress, req.cacheDir);
+        progress.log("features: " + stage.lap());
         std::set<int> withWindows(windows.record.begin(), windows.record.end());
         for (std::size_t i = 0; i < recordLabel.size(); ++i)
             if (recordLabel[i] >= 0 && !withWindows.count(static_cast<int>(i))) recordLabel[i] = -1;
@@ -216,6 +237,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, progress, req.robustness};
         const int nFolds = req.folds;
         for (const auto& m : methods) {
+            stage.lap();
             const std::set<int> done = completedFolds(db, m.runId, "auroc");
             for (int k = 0; k < nFolds; ++k) {
                 if (done.count(k)) continue;
@@ -265,6 +287,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                              std::to_string(outcome.score.metrics.at(task.classes == 2 ? "auroc" : "f1_challenge")));
             }
             storeFinalMetrics(db, m.runId, s);
+            progress.log(m.method + " folds: " + stage.lap());
         }
 
         // The final model on all labelled records: what `predict` and the desktop app use.
@@ -296,6 +319,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
             db.addArtefact(runId, a);
             db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
             tx.commit();
+            progress.log("final model: " + stage.lap());
         }
         for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Finished);
     } catch (const Cancelled&) {
