@@ -129,7 +129,14 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
          }},
         {"training.png", training, [] { return true; }},
         {"runs.png", runs, [&] { return !runs->visibleRunIds().isEmpty(); }},
-        {"embedding.png", embedding, [&] { return !embedding->isRunning() && !embedding->layout().empty(); }},
+        {"embedding.png", embedding,
+         [&] {
+             if (embedding->isRunning() || embedding->layout().empty()) return false;
+             // Show the noisy views at t = 100 (rings) over the clean map (discs).
+             if (embedding->timesteps().contains(100) && !embedding->shownTimesteps().contains(100))
+                 embedding->setShownTimesteps({0, 100});
+             return true;
+         }},
         {"roc.png", roc, [&] { return !roc->curves().empty(); }},
     };
     for (const Shot& shot : shots) {

@@ -367,6 +367,8 @@ private Q_SLOTS:
         }
         view.setEmbeddings(pts, dim_, values, {"N", "A", "O", "~"});
         QCOMPARE(view.timesteps(), (QList<int>{0, 100}));
+        QCOMPARE(view.shownTimesteps(), (QList<int>{0}));  // clean only until the user adds a view
+        view.setShownTimesteps({0, 100});
         std::set<int> classes(labels_.begin(), labels_.begin() + static_cast<std::ptrdiff_t>(n));
         QSignalSpy done(&view, &EmbeddingView::layoutFinished);
         view.setIterations(300);

@@ -274,7 +274,9 @@ void EmbeddingView::setEmbeddings(std::vector<EmbeddingPoint> points, int dims, 
     selected_.clear();
     neighbours_.clear();
     focus_ = -1;
-    shownTimesteps_ = timesteps();
+    // Clean embeddings first; noisy views (several per record) would crowd them out. The Views
+    // menu overlays any timestep.
+    shownTimesteps_ = timesteps().contains(0) ? QList<int>{0} : timesteps();
     autoFit_ = true;
     updateTimestepMenu();
     rebuildGroups();

@@ -83,7 +83,8 @@ public:
     int iterations() const;
     void setNeighbourCount(int k);
     int neighbourCount() const;
-    // Timesteps drawn (the others are hidden, not recomputed). Default: all present.
+    // Timesteps drawn (the others are hidden, not recomputed). Default: the clean embeddings
+    // (t = 0) only, or every timestep when there is no t = 0.
     void setShownTimesteps(const QList<int>& timesteps);
     QList<int> shownTimesteps() const { return shownTimesteps_; }
     QList<int> timesteps() const;        // every timestep present in the data, ascending
