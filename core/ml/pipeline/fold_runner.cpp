@@ -112,9 +112,9 @@ void appendRecordEmbeddings(const FoldContext& c, int fold, int t, const Matrix&
     }
 }
 
-// Record embeddings of noisy views z_t for the first eval.noisy_embeddings test records (a seeded
-// shuffle, so every class is represented): the embedding view overlays them on the clean ones
-// to show how far diffusion noise moves a record.
+// Record embeddings of noisy views z_t for a seeded random sample of eval.noisy_embeddings test
+// records (random, so the classes appear in their proportions): the embedding view overlays them
+// on the clean ones to show how far diffusion noise moves a record.
 void appendNoisyEmbeddings(const FoldContext& c, const FoldSplit& split, const Representation& rep,
                            std::uint64_t seed, FoldOutcome& out) {
     const auto limit = static_cast<std::size_t>(std::max<std::int64_t>(0, c.settings.getInt("eval.noisy_embeddings")));
