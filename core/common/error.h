@@ -25,4 +25,16 @@ private:
     int line_;
 };
 
+// For results that carry (error, file) to a problems panel: an InputError gives its located
+// reason and its own file; any other error gives its message and leaves `file` as the caller
+// set it (the record or folder being worked on).
+inline void describeError(const std::exception& e, std::string& error, std::string& file) {
+    if (const auto* input = dynamic_cast<const InputError*>(&e)) {
+        error = input->located();
+        file = input->file();
+    } else {
+        error = e.what();
+    }
+}
+
 }  // namespace dacl

@@ -187,12 +187,9 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
             out.features = std::move(w.features);
             out.startS = std::move(w.startS);
             out.eval = std::move(w.evalGrid);
-        } catch (const InputError& e) {
-            out.error = e.located();
-            out.errorFile = e.file();
         } catch (const std::exception& e) {
-            out.error = e.what();
-            out.errorFile = dataset.records()[index].headerPath;
+            out.errorFile = dataset.records()[index].headerPath;  // unless the error names its own file
+            describeError(e, out.error, out.errorFile);
         }
     };
     auto worker = [&] {

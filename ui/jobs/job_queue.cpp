@@ -28,6 +28,15 @@ struct JobQueue::Outcome {
     QString summary;
     std::shared_ptr<const features::FeatureSet> features;
     QList<QPair<QString, QString>> skipped;  // records a feature job could not use
+
+    // A failed job: an InputError is about its own file, any other error about `folder`.
+    void fail(const std::exception& e, const QString& folder) {
+        error = QString::fromStdString(e.what());
+        std::string reason, file = folder.toStdString();
+        describeError(e, reason, file);
+        problemFile = QString::fromStdString(file);
+        problemReason = QString::fromStdString(reason);
+    }
 };
 
 struct JobQueue::Entry {
@@ -276,14 +285,8 @@ void JobQueue::startNext() {
                 outcome->state = State::Finished;
             } catch (const Cancelled&) {
                 outcome->state = State::Cancelled;
-            } catch (const InputError& err) {
-                outcome->error = QString::fromStdString(err.what());
-                outcome->problemFile = QString::fromStdString(err.file());
-                outcome->problemReason = QString::fromStdString(err.reason());
             } catch (const std::exception& err) {
-                outcome->error = QString::fromStdString(err.what());
-                outcome->problemFile = dir;
-                outcome->problemReason = outcome->error;
+                outcome->fail(err, dir);
             }
         };
     } else {
@@ -300,14 +303,8 @@ void JobQueue::startNext() {
                 outcome->state = State::Finished;
             } catch (const Cancelled&) {
                 outcome->state = State::Cancelled;
-            } catch (const InputError& err) {
-                outcome->error = QString::fromStdString(err.what());
-                outcome->problemFile = QString::fromStdString(err.file());
-                outcome->problemReason = QString::fromStdString(err.reason());
             } catch (const std::exception& err) {
-                outcome->error = QString::fromStdString(err.what());
-                outcome->problemFile = QString::fromStdString(request.dataDir);
-                outcome->problemReason = outcome->error;
+                outcome->fail(err, QString::fromStdString(request.dataDir));
             }
         };
     }

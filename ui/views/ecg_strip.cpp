@@ -59,11 +59,8 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
         s.windowStartS = evaluationWindowStarts(s.millivolts, s.fs, settings);
         s.windowLengthS = settings.window.samples / settings.preprocess.targetFs;
         s.errorFile.clear();
-    } catch (const InputError& e) {
-        s.error = e.located();
-        s.errorFile = e.file();
     } catch (const std::exception& e) {
-        s.error = e.what();
+        describeError(e, s.error, s.errorFile);
     }
     return s;
 }

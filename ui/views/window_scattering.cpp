@@ -91,11 +91,8 @@ WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t rec
         const auto logTokens = dsp::logScatteringTokens(out.S.data(), out.nPaths, out.nFrames, settings.logEps);
         out.tokens = transformer.forward(logTokens.data(), out.nFrames, out.nPaths);
         out.errorFile.clear();
-    } catch (const InputError& e) {
-        out.error = e.located();
-        out.errorFile = e.file();
     } catch (const std::exception& e) {
-        out.error = e.what();
+        describeError(e, out.error, out.errorFile);
     }
     return out;
 }

@@ -42,11 +42,8 @@ RecordLatent computeRecordLatent(const RunModel& model, const Dataset& dataset, 
         const Matrix rebuilt = model.decode(out.mu);
         for (std::size_t r = 0; r < out.features.rows; ++r) out.reconError.push_back(rowMse(rebuilt, out.features, r));
         out.errorFile.clear();
-    } catch (const InputError& e) {
-        out.error = e.located();
-        out.errorFile = e.file();
     } catch (const std::exception& e) {
-        out.error = e.what();
+        describeError(e, out.error, out.errorFile);
     }
     return out;
 }
@@ -206,11 +203,8 @@ DiffusionWalk computeDiffusionWalk(const RunModel& model, const Dataset& dataset
             out.cosine.push_back(n0 > 0 && n1 > 0 ? dot / std::sqrt(n0 * n1) : 1.0);
         }
         out.errorFile.clear();
-    } catch (const InputError& e) {
-        out.error = e.located();
-        out.errorFile = e.file();
     } catch (const std::exception& e) {
-        out.error = e.what();
+        describeError(e, out.error, out.errorFile);
     }
     return out;
 }
