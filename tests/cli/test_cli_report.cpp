@@ -141,6 +141,9 @@ private Q_SLOTS:
         QVERIFY(text.out.contains(QStringLiteral("st_lr")));            // the baseline's row
         QVERIFY(text.out.contains(QStringLiteral("report test")));      // run name
         QVERIFY(text.out.contains(show_["data_fingerprint"].toString()));
+        // Searchable as typed: no ligature glyphs (U+FB00–U+FB06) in place of "ff", "fi", "fl".
+        static const QRegularExpression ligature(QStringLiteral("[\\x{FB00}-\\x{FB06}]"));
+        QVERIFY2(!text.out.contains(ligature), qPrintable(text.out.left(1500)));
         // The ECG strip of the default record: its name and probability are printed.
         QVERIFY2(text.out.contains(QStringLiteral("model probability of AF (A)")), qPrintable(text.out.right(3000)));
 

@@ -13,6 +13,8 @@ QFont plotFont(double points, bool pixelSized, bool bold) {
     // the desktop's font.
     QFont f = pixelSized ? QFont(QStringLiteral("DejaVu Sans")) : QApplication::font();
     f.setStyleHint(QFont::SansSerif);
+    // No ligatures, so that axis titles in exported PDF/SVG are searchable as typed ("specificity").
+    f.setStyleStrategy(QFont::PreferNoShaping);
     if (pixelSized) f.setPixelSize(std::max(1, static_cast<int>(std::lround(points * 96.0 / 72.0))));
     else f.setPointSizeF(points);
     f.setBold(bold);

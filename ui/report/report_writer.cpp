@@ -375,6 +375,9 @@ std::vector<Block> buildDocument(const ReportData& d) {
 
 QFont font(double pt, bool bold = false, bool italic = false) {
     QFont f(QStringLiteral("DejaVu Sans"));
+    // No ligatures: "fi"/"ff" drawn as one glyph come out of the PDF as U+FB01/U+FB00, so that
+    // "finished" or a fingerprint with "ff" could not be found or pasted as typed.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     f.setPointSizeF(pt);
     f.setBold(bold);
     f.setItalic(italic);
