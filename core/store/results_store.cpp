@@ -411,6 +411,15 @@ std::int64_t ResultsStore::addArtefact(std::int64_t run, const Artefact& a) {
     return sqlite3_last_insert_rowid(db_);
 }
 
+std::int64_t ResultsStore::replaceArtefact(std::int64_t run, const Artefact& a) {
+    Transaction tx(*this);
+    const std::int64_t id = addArtefact(run, a);
+    Statement s(db_, path_, "DELETE FROM artefacts WHERE run_id = ? AND kind = ? AND name = ? AND fold IS ? AND id <> ?");
+    s.bind(1, run).bind(2, a.kind).bind(3, a.name).bind(4, a.fold).bind(5, id).run();
+    tx.commit();
+    return id;
+}
+
 void ResultsStore::clearFold(std::int64_t run, int fold) {
     Transaction tx(*this);
     for (const char* table : {"metrics", "fold_results", "predictions", "embeddings", "roc_points", "artefacts"}) {
@@ -418,6 +427,13 @@ void ResultsStore::clearFold(std::int64_t run, int fold) {
         s.bind(1, run).bind(2, fold).run();
     }
     tx.commit();
+}
+
+void ResultsStore::clearMetricsFrom(std::int64_t run, std::optional<int> fold, const std::string& prefix, int epoch) {
+    // substr rather than LIKE: series names contain '_', a LIKE wildcard.
+    Statement s(db_, path_,
+                "DELETE FROM metrics WHERE run_id = ? AND fold IS ? AND substr(name, 1, ?) = ? AND epoch >= ?");
+    s.bind(1, run).bind(2, fold).bind(3, static_cast<std::int64_t>(prefix.size())).bind(4, prefix).bind(5, epoch).run();
 }
 
 // ---- results: reading -----------------------------------------------------------------------

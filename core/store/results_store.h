@@ -169,9 +169,15 @@ public:
     // fold nullopt: curve of the pooled predictions.
     void addRocPoints(std::int64_t run, std::optional<int> fold, const std::vector<eval::RocPoint>& points);
     std::int64_t addArtefact(std::int64_t run, const Artefact& artefact);
+    // Adds `artefact` and removes the older ones of its kind, name and fold, in one transaction:
+    // only a fold's newest training checkpoint is needed to resume it.
+    std::int64_t replaceArtefact(std::int64_t run, const Artefact& artefact);
     // Removes everything a fold produced (metrics, fold results, predictions, embeddings, ROC
     // points, artefacts) so that a resumed run can redo the fold without duplicates.
     void clearFold(std::int64_t run, int fold);
+    // Removes the points of the series named `prefix`... from `epoch` on (fold nullopt: the
+    // run-level series): a fold resumed from its checkpoint after epoch E writes them again.
+    void clearMetricsFrom(std::int64_t run, std::optional<int> fold, const std::string& prefix, int epoch);
 
     std::vector<MetricPoint> metrics(std::int64_t run, const std::string& name = {});  // "" = all
     std::vector<FoldResult> foldResults(std::int64_t run);

@@ -110,6 +110,20 @@ private Q_SLOTS:
         QVERIFY(st.finalMetric(run.id, "auroc").has_value());
     }
 
+    // A run's metric points as sorted text lines "fold epoch step name value".
+    static QStringList curves(ResultsStore& st, std::int64_t run) {
+        QStringList lines;
+        for (const auto& p : st.metrics(run))
+            lines << QString("%1 %2 %3 %4 %5")
+                         .arg(p.fold ? *p.fold : -1)
+                         .arg(p.epoch ? *p.epoch : -1)
+                         .arg(p.step ? *p.step : -1)
+                         .arg(QString::fromStdString(p.name))
+                         .arg(p.value, 0, 'g', 17);
+        lines.sort();
+        return lines;
+    }
+
     void killedRunIsInterruptedAndResumesToTheSameResult() {
         const QString cache = dir_.filePath("cache");
         // Reference: the same run, uninterrupted.
@@ -153,6 +167,13 @@ private Q_SLOTS:
         QCOMPARE(s["run_id"].toInteger(), id);
         QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
         QCOMPARE(s["auroc"].toObject()["mean"].toDouble(), expected);
+
+        // The curves too: every point once, with the values of the uninterrupted run (the VAE is
+        // restored from the checkpoint, not fitted again), and one checkpoint per fold is kept.
+        ResultsStore resumedDb(db.toStdString());
+        ResultsStore refDb(dir_.filePath("ref.db").toStdString());
+        QCOMPARE(curves(resumedDb, id), curves(refDb, refDb.listRuns().front().id));
+        QCOMPARE(resumedDb.artefacts(id).size(), std::size_t(3));  // fold 0's checkpoint, representation, probe
     }
 
     void badArgumentsGiveClearErrors() {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <set>
 #include <stdexcept>
 
@@ -257,9 +258,9 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 const auto checkpoint = db.latestArtefact(m.runId, store::metric::kCheckpoint, k);
                 std::optional<std::string> resumeFrom;
                 if (checkpoint) {
-                    const auto withData = db.artefacts(m.runId, true);
-                    for (const auto& a : withData)
-                        if (a.id == checkpoint->id) resumeFrom = std::string(a.data.begin(), a.data.end());
+                    resumeFrom = std::string(checkpoint->data.begin(), checkpoint->data.end());
+                    // Curves the killed process wrote after its last checkpoint come again.
+                    db.clearMetricsFrom(m.runId, k, "dacl.", checkpoint->epoch.value_or(0));
                 } else {
                     db.clearFold(m.runId, k);
                 }
@@ -277,7 +278,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                     a.epoch = epoch;
                     a.data.assign(bytes.begin(), bytes.end());
                     writer.flush();
-                    db.addArtefact(m.runId, a);
+                    db.replaceArtefact(m.runId, a);
                     db.heartbeat(m.runId);
                 };
                 const FoldOutcome outcome = runFold(ctx, m.method, split, hooks, derivedSeed(seed, k, 0));
@@ -299,6 +300,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                                                                s.getDouble("eval.val_fraction"));
             for (std::size_t i = 0; i < taskRecords.size(); ++i)
                 (isVal[i] ? all.validation : all.train).push_back(taskRecords[i]);
+            db.clearMetricsFrom(runId, std::nullopt, "final.", std::numeric_limits<int>::min());  // a killed attempt's
             MetricWriter writer(db, runId, std::nullopt);
             FitHooks hooks;
             hooks.progress = &progress;

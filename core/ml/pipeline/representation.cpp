@@ -36,6 +36,10 @@ std::vector<std::string> unpack(const std::string& bytes, std::size_t expected) 
     return parts;
 }
 
+// A fold checkpoint holds the fitted VAE with the encoder's training state, so that a resumed
+// fold continues from it without fitting the VAE again (and without logging its curves twice).
+const std::string kFoldCheckpointTag = "dacl fold checkpoint 2\n";
+
 void reportVae(const FitHooks& hooks, const VaeEpoch& e) {
     if (!hooks.onMetric) return;
     hooks.onMetric("vae.train_loss", e.epoch, -1, e.trainLoss);
@@ -86,14 +90,22 @@ public:
     std::string method() const override { return variant_ == ContrastiveVariant::Dacl ? "dacl" : toString(variant_); }
     void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
              const FitHooks& hooks) override {
-        VaeRepresentation::fit(train, labels, numClasses, validation, hooks);
-        const Matrix z0 = vae_->encode(train);
-        if (hooks.resumeFrom) {
-            trainer_.emplace(DaclTrainer::fromCheckpoint(*hooks.resumeFrom));
+        const bool withVae = hooks.resumeFrom && hooks.resumeFrom->rfind(kFoldCheckpointTag, 0) == 0;
+        if (withVae) {
+            const auto parts = unpack(hooks.resumeFrom->substr(kFoldCheckpointTag.size()), 2);
+            VaeRepresentation::load(parts[0]);
+            trainer_.emplace(DaclTrainer::fromCheckpoint(parts[1]));
         } else {
-            trainer_.emplace(static_cast<int>(z0.cols), numClasses,
-                             daclSettings(settings_, variant_, derivedSeed(seed_, 0, kEncoderPurpose)));
+            // Fresh, or a checkpoint of an older version that held the encoder only: the VAE
+            // fit is deterministic, so fitting it again gives the same latent.
+            VaeRepresentation::fit(train, labels, numClasses, validation, hooks);
+            if (hooks.resumeFrom)
+                trainer_.emplace(DaclTrainer::fromCheckpoint(*hooks.resumeFrom));
+            else
+                trainer_.emplace(static_cast<int>(vae_->latentDim()), numClasses,
+                                 daclSettings(settings_, variant_, derivedSeed(seed_, 0, kEncoderPurpose)));
         }
+        const Matrix z0 = vae_->encode(train);
         const int epochs = trainer_->settings().epochs;
         TrainCallbacks cb;
         cb.onStep = [&](const TrainStep& st) {
@@ -112,7 +124,7 @@ public:
             trainer_->train(z0, labels, cb, hooks.progress, e + 1);
             const TrainEpoch& last = trainer_->history().back();
             if (hooks.onMetric) hooks.onMetric("dacl.loss", last.epoch, -1, last.meanLoss);
-            if (hooks.onCheckpoint) hooks.onCheckpoint(e + 1, trainer_->checkpoint());
+            if (hooks.onCheckpoint) hooks.onCheckpoint(e + 1, kFoldCheckpointTag + toBytes());
         }
         if (hooks.progress)
             hooks.progress->report(hooks.stagePrefix + "encoder", static_cast<std::size_t>(epochs),

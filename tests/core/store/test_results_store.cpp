@@ -252,6 +252,41 @@ private Q_SLOTS:
         QVERIFY(!errorOf([&] { store.addPredictions(4242, manyPredictions(1, 0)); }).empty());
     }
 
+    // What a resumed fold relies on: the curves after its checkpoint go (in that fold and series
+    // only), and a new checkpoint replaces the fold's older ones.
+    void resumeClearsLaterCurvesAndKeepsOneCheckpoint() {
+        ResultsStore store(file("resume.db"));
+        const std::int64_t id = store.createRun({"r", "af_vs_rest", "{}", 1, "", "", "cpu", 1, std::nullopt});
+        store.addMetrics(id, {{0, 0, 10, "dacl.step_loss", 1.0}, {0, 1, 20, "dacl.step_loss", 0.9},
+                              {0, 2, 30, "dacl.step_loss", 0.8}, {0, 2, std::nullopt, "dacl.loss", 0.8},
+                              {0, 5, std::nullopt, "vae.val_recon", 0.3}, {1, 2, std::nullopt, "dacl.loss", 0.7},
+                              {std::nullopt, 2, std::nullopt, "dacl.loss", 0.6},
+                              {std::nullopt, 0, std::nullopt, "final.dacl.loss", 0.5}});
+        store.clearMetricsFrom(id, 0, "dacl.", 2);
+        std::vector<std::string> left;
+        for (const auto& p : store.metrics(id))
+            left.push_back((p.fold ? std::to_string(*p.fold) : "-") + "/" + std::to_string(*p.epoch) + "/" + p.name);
+        QCOMPARE(left, (std::vector<std::string>{"0/0/dacl.step_loss", "0/1/dacl.step_loss", "0/5/vae.val_recon",
+                                                 "1/2/dacl.loss", "-/2/dacl.loss", "-/0/final.dacl.loss"}));
+        store.clearMetricsFrom(id, std::nullopt, "final.", std::numeric_limits<int>::min());
+        QCOMPARE(store.metrics(id).size(), size_t(5));
+        QCOMPARE(store.metrics(id, "dacl.loss").size(), size_t(2));  // "_" and "." are not wildcards
+
+        Artefact ckpt{0, metric::kCheckpoint, "encoder", "", {1}, 0, 1, ""};
+        store.replaceArtefact(id, ckpt);
+        ckpt.fold = 1;
+        store.replaceArtefact(id, ckpt);
+        ckpt.fold = 0;
+        ckpt.epoch = 2;
+        ckpt.data = {2};
+        const std::int64_t newest = store.replaceArtefact(id, ckpt);
+        const auto all = store.artefacts(id);
+        QCOMPARE(all.size(), size_t(2));
+        const auto latest = store.latestArtefact(id, metric::kCheckpoint, 0);
+        QVERIFY(latest && latest->id == newest && latest->epoch == 2);
+        QCOMPARE(store.latestArtefact(id, metric::kCheckpoint, 1)->epoch, std::optional<int>(1));
+    }
+
     void bulkInsertOfAFullDataset() {
         ResultsStore store(file("bulk.db"));
         const std::int64_t id = store.createRun({"bulk", "af_vs_rest", "{}", 1, "", "", "cpu", 1, std::nullopt});
