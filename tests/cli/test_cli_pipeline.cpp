@@ -176,6 +176,34 @@ private Q_SLOTS:
         QCOMPARE(resumedDb.artefacts(id).size(), std::size_t(3));  // fold 0's checkpoint, representation, probe
     }
 
+    // --robustness: every noise kind at every SNR for each method, z_t probes for the latent
+    // methods, and the noisy test features computed once per fold, not once per method.
+    void robustnessCoversEveryNoiseForEveryMethod() {
+        const Result r = runDacl(smallRun(dir_.filePath("robust.db"), dir_.filePath("cache"), 300, 1)
+                                 << "--baselines" << "st_lr" << "--robustness");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
+        const QJsonObject s = lastJsonLine(r.out);
+        const QJsonObject dacl = s["robustness"].toObject();
+        const QJsonObject stLr = s["baselines"].toObject()["st_lr"].toObject()["robustness"].toObject();
+        for (const QString kind : {"white", "muscle", "baseline_wander", "electrode_motion"})
+            for (const QString snr : {"24", "12", "6", "0"}) {
+                const QString key = kind + "." + snr + "db.auroc";
+                for (const QJsonObject& m : {dacl, stLr}) {
+                    QVERIFY2(m.contains(key), qPrintable(key));
+                    QVERIFY(m[key].toDouble() >= 0.0 && m[key].toDouble() <= 1.0);
+                }
+            }
+        QCOMPARE(dacl.size(), 16 + 5);  // and z_t at t = 0, 50, 100, 200, 500
+        QCOMPARE(stLr.size(), 16);      // no latent, no z_t
+        // z_0 is the clean latent: the same scores as the clean evaluation.
+        const double clean = s["auroc"].toObject()["mean"].toDouble();
+        QCOMPARE(dacl["zt.0.auroc"].toDouble(), clean);
+        // The corruption reaches the features (60 test records: too few to expect a given drop).
+        QVERIFY(dacl["white.0db.auroc"].toDouble() != clean);
+        QVERIFY(stLr["muscle.0db.auroc"].toDouble() != s["baselines"].toObject()["st_lr"].toObject()["auroc"].toObject()["mean"].toDouble());
+        QCOMPARE(r.err.count("16 noisy test sets computed"), 1);
+    }
+
     void badArgumentsGiveClearErrors() {
         const Result unknownTask = runDacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")});
         QVERIFY(unknownTask.exitCode != 0);

@@ -64,19 +64,13 @@ std::string snrName(double snr) { return std::to_string(static_cast<int>(snr)) +
 void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Representation& rep,
                         const LogisticProbe& probe, const std::vector<std::size_t>& testRows,
                         std::uint64_t seed, FoldOutcome& out) {
-    std::vector<std::size_t> testRecords(split.test.begin(), split.test.end());
-    const std::string lead = std::to_string(c.settings.getInt("data.lead"));
+    NoisyTestSets own;  // without a shared set (a fold runner used on its own)
+    NoisyTestSets& noisySets = c.noisyTests ? *c.noisyTests : own;
     for (dsp::NoiseKind kind : dsp::allNoiseKinds()) {
         for (double snr : robustnessSnrs()) {
             if (c.progress.cancelled()) throw Cancelled();
             const std::uint64_t noiseSeed = derivedSeed(seed, static_cast<int>(kind) * 100 + static_cast<int>(snr), kNoisePurpose);
-            SignalTransform corrupt = [&](const std::vector<double>& x, double fs, std::size_t record) {
-                return dsp::corrupt(x, fs, kind, snr, noiseSeed + record);
-            };
-            NullProgress quiet;
-            const WindowTable noisy = computeWindowTable(c.dataset, testRecords, c.settings, quiet, "", true, corrupt);
-            std::vector<std::size_t> rows(noisy.features.rows);
-            for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+            const WindowTable& noisy = noisySets.get(c.dataset, split.test, c.settings, kind, snr, noiseSeed);
             const RecordProba p = recordProba(probe, rep.embed(noisy.features), noisy.record);
             out.robustness["robust." + dsp::toString(kind) + "." + snrName(snr) + "." + headlineName(c)] =
                 headline(c, p, seed);
@@ -138,6 +132,19 @@ void appendNoisyEmbeddings(const FoldContext& c, const FoldSplit& split, const R
 }
 
 }  // namespace
+
+const WindowTable& NoisyTestSets::get(const Dataset& dataset, const std::vector<int>& testRecords,
+                                      const Settings& settings, dsp::NoiseKind kind, double snr, std::uint64_t seed) {
+    const auto key = std::make_tuple(static_cast<int>(kind), snr, seed);
+    auto it = tables_.find(key);
+    if (it != tables_.end()) return it->second;
+    SignalTransform corrupt = [&](const std::vector<double>& x, double fs, std::size_t record) {
+        return dsp::corrupt(x, fs, kind, snr, seed + record);
+    };
+    NullProgress quiet;
+    const std::vector<std::size_t> records(testRecords.begin(), testRecords.end());
+    return tables_[key] = computeWindowTable(dataset, records, settings, quiet, "", true, corrupt);
+}
 
 std::vector<double> positiveScores(const RecordProba& p) {
     std::vector<double> s(p.proba.rows);

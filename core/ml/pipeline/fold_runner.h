@@ -3,6 +3,7 @@
 // the threshold on the validation records, score the test records (and, when asked, the test
 // records corrupted by noise, and the probe given noisy latents z_t).
 #include "core/data/dataset.h"
+#include "core/dsp/noise.h"
 #include "core/ml/pipeline/representation.h"
 #include "core/ml/pipeline/scoring.h"
 #include "core/ml/pipeline/window_table.h"
@@ -13,9 +14,24 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace dacl::ml {
+
+// The test ECG of one fold corrupted by every noise kind at every SNR, as features. Computing
+// them is the costly part of the robustness check (16 feature passes), and they are the same for
+// every method of the fold: the first method to need them computes them, the others reuse them.
+class NoisyTestSets {
+public:
+    // Features of `testRecords` corrupted by `kind` at `snr` dB (noise seeded by `seed` + record).
+    const WindowTable& get(const Dataset& dataset, const std::vector<int>& testRecords, const Settings& settings,
+                           dsp::NoiseKind kind, double snr, std::uint64_t seed);
+    std::size_t computed() const { return tables_.size(); }
+
+private:
+    std::map<std::tuple<int, double, std::uint64_t>, WindowTable> tables_;
+};
 
 struct FoldContext {
     const Dataset& dataset;
@@ -27,6 +43,7 @@ struct FoldContext {
     std::string cacheDir;
     ProgressSink& progress;
     bool robustness = false;
+    NoisyTestSets* noisyTests = nullptr;  // set when robustness is: shared by the fold's methods
 };
 
 struct FoldSplit {

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -24,22 +25,26 @@ using nlohmann::json;
 
 namespace {
 
+std::string formatSeconds(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
+
 // Wall time of the pipeline's stages, for the log (the cost targets are per stage).
 class Stopwatch {
 public:
-    std::string lap() {
+    double lapSeconds() {
         const auto now = std::chrono::steady_clock::now();
         const double seconds = std::chrono::duration<double>(now - last_).count();
         last_ = now;
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f s", seconds);
-        return text;
+        return seconds;
     }
+    std::string lap() { return formatSeconds(lapSeconds()); }
 
 private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
 
 constexpr std::uint64_t kFoldPurpose = 1, kValidationPurpose = 2, kSubsetPurpose = 3;
 
@@ -237,23 +242,29 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         const std::vector<int> fold = eval::stratifiedKFold(strata, req.folds, derivedSeed(seed, 0, kFoldPurpose));
         FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, progress, req.robustness};
         const int nFolds = req.folds;
-        for (const auto& m : methods) {
-            stage.lap();
-            const std::set<int> done = completedFolds(db, m.runId, "auroc");
-            for (int k = 0; k < nFolds; ++k) {
-                if (done.count(k)) continue;
+        // Folds outer, methods inner: the methods of a fold share its noisy test sets.
+        std::map<std::string, double> methodSeconds;
+        std::vector<std::set<int>> done;
+        for (const auto& m : methods) done.push_back(completedFolds(db, m.runId, "auroc"));
+        for (int k = 0; k < nFolds; ++k) {
+            FoldSplit split;
+            split.fold = k;
+            std::vector<bool> inTraining(taskRecords.size());
+            for (std::size_t i = 0; i < taskRecords.size(); ++i) inTraining[i] = fold[i] != k;
+            const std::vector<bool> isVal = eval::stratifiedValidationSplit(
+                strata, inTraining, derivedSeed(seed, k, kValidationPurpose), s.getDouble("eval.val_fraction"));
+            for (std::size_t i = 0; i < taskRecords.size(); ++i) {
+                if (!inTraining[i]) split.test.push_back(taskRecords[i]);
+                else if (isVal[i]) split.validation.push_back(taskRecords[i]);
+                else split.train.push_back(taskRecords[i]);
+            }
+            NoisyTestSets noisyTests;
+            ctx.noisyTests = &noisyTests;
+            for (std::size_t mi = 0; mi < methods.size(); ++mi) {
+                const MethodRun& m = methods[mi];
+                if (done[mi].count(k)) continue;
                 if (progress.cancelled()) throw Cancelled();
-                FoldSplit split;
-                split.fold = k;
-                std::vector<bool> inTraining(taskRecords.size());
-                for (std::size_t i = 0; i < taskRecords.size(); ++i) inTraining[i] = fold[i] != k;
-                const std::vector<bool> isVal = eval::stratifiedValidationSplit(
-                    strata, inTraining, derivedSeed(seed, k, kValidationPurpose), s.getDouble("eval.val_fraction"));
-                for (std::size_t i = 0; i < taskRecords.size(); ++i) {
-                    if (!inTraining[i]) split.test.push_back(taskRecords[i]);
-                    else if (isVal[i]) split.validation.push_back(taskRecords[i]);
-                    else split.train.push_back(taskRecords[i]);
-                }
+                stage.lap();
                 // Resume inside the fold from its last encoder checkpoint, if any.
                 const auto checkpoint = db.latestArtefact(m.runId, store::metric::kCheckpoint, k);
                 std::optional<std::string> resumeFrom;
@@ -286,9 +297,15 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 saveFold(db, m.runId, k, outcome);
                 progress.log(m.method + " fold " + std::to_string(k + 1) + ": " + (task.classes == 2 ? "AUROC " : "F1 ") +
                              std::to_string(outcome.score.metrics.at(task.classes == 2 ? "auroc" : "f1_challenge")));
+                methodSeconds[m.method] += stage.lapSeconds();
             }
+            if (noisyTests.computed())
+                progress.log("fold " + std::to_string(k + 1) + ": " + std::to_string(noisyTests.computed()) +
+                             " noisy test sets computed, shared by the fold's methods");
+        }
+        for (const auto& m : methods) {
             storeFinalMetrics(db, m.runId, s);
-            progress.log(m.method + " folds: " + stage.lap());
+            if (methodSeconds.count(m.method)) progress.log(m.method + " folds: " + formatSeconds(methodSeconds[m.method]));
         }
 
         // The final model on all labelled records: what `predict` and the desktop app use.
