@@ -179,8 +179,8 @@ private Q_SLOTS:
     // --robustness: every noise kind at every SNR for each method, z_t probes for the latent
     // methods, and the noisy test features computed once per fold, not once per method.
     void robustnessCoversEveryNoiseForEveryMethod() {
-        const Result r = runDacl(smallRun(dir_.filePath("robust.db"), dir_.filePath("cache"), 300, 1)
-                                 << "--baselines" << "st_lr" << "--robustness");
+        const QString db = dir_.filePath("robust.db");
+        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr,vae_lr" << "--robustness");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const QJsonObject s = lastJsonLine(r.out);
         const QJsonObject dacl = s["robustness"].toObject();
@@ -202,6 +202,17 @@ private Q_SLOTS:
         QVERIFY(dacl["white.0db.auroc"].toDouble() != clean);
         QVERIFY(stLr["muscle.0db.auroc"].toDouble() != s["baselines"].toObject()["st_lr"].toObject()["auroc"].toObject()["mean"].toDouble());
         QCOMPARE(r.err.count("16 noisy test sets computed"), 1);
+        const QJsonObject vae = s["baselines"].toObject()["vae_lr"].toObject();
+        QCOMPARE(vae["robustness"].toObject().size(), 16 + 5);
+
+        // vae_lr reuses the VAE that DACL fitted in the fold, with its curve.
+        QCOMPARE(r.err.count("VAE of an earlier method of this fold reused"), 1);
+        ResultsStore st(db.toStdString());
+        const auto daclCurve = st.metrics(s["run_id"].toInteger(), "vae.val_recon");
+        const auto vaeCurve = st.metrics(vae["run_id"].toInteger(), "vae.val_recon");
+        QVERIFY(daclCurve.size() > 3);
+        QCOMPARE(vaeCurve.size(), daclCurve.size());
+        for (std::size_t i = 0; i < daclCurve.size(); ++i) QCOMPARE(vaeCurve[i].value, daclCurve[i].value);
     }
 
     void badArgumentsGiveClearErrors() {

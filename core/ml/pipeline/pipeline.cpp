@@ -260,6 +260,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
             }
             NoisyTestSets noisyTests;
             ctx.noisyTests = &noisyTests;
+            SharedVae sharedVae;
             for (std::size_t mi = 0; mi < methods.size(); ++mi) {
                 const MethodRun& m = methods[mi];
                 if (done[mi].count(k)) continue;
@@ -280,6 +281,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 hooks.progress = &progress;
                 hooks.stagePrefix = m.method + " fold " + std::to_string(k + 1) + "/" + std::to_string(nFolds) + ": ";
                 hooks.resumeFrom = resumeFrom;
+                hooks.sharedVae = &sharedVae;
                 hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
                 hooks.onCheckpoint = [&](int epoch, const std::string& bytes) {
                     store::Artefact a;

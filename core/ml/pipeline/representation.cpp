@@ -63,9 +63,18 @@ public:
     std::string method() const override { return "vae_lr"; }
     void fit(const Matrix& train, const std::vector<int>&, int, const Matrix& validation,
              const FitHooks& hooks) override {
-        vae_.emplace(static_cast<int>(train.cols), vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose)));
+        const VaeSettings vs = vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose));
+        SharedVae* shared = hooks.sharedVae;
+        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows) {
+            vae_.emplace(Vae::fromBytes(shared->bytes));
+            for (const VaeEpoch& e : shared->epochs) reportVae(hooks, e);
+            if (hooks.progress) hooks.progress->log(hooks.stagePrefix + "VAE of an earlier method of this fold reused");
+            return;
+        }
+        vae_.emplace(static_cast<int>(train.cols), vs);
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "VAE", 0, 1);
-        vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
+        const VaeReport report = vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
+        if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs};
     }
     Matrix embed(const Matrix& f) const override { return vae_->encode(f); }
     bool hasLatent() const override { return true; }

@@ -6,6 +6,7 @@
 #include "core/common/settings.h"
 #include "core/ml/diffusion_schedule.h"
 #include "core/ml/matrix.h"
+#include "core/ml/vae.h"
 
 #include <functional>
 #include <memory>
@@ -14,6 +15,15 @@
 #include <vector>
 
 namespace dacl::ml {
+
+// The VAE of one fold. DACL, vae_lr and the contrastive baselines fit the very same VAE there
+// (same training windows, settings and seed): the first method fits it, the others load it.
+struct SharedVae {
+    std::uint64_t seed = 0;        // what it was fitted with and on
+    std::size_t rows = 0;
+    std::string bytes;             // empty until fitted
+    std::vector<VaeEpoch> epochs;  // its curves, replayed into each method's run
+};
 
 // Per-epoch curves and checkpoints leave a representation through these hooks.
 struct FitHooks {
@@ -25,6 +35,7 @@ struct FitHooks {
     std::optional<std::string> resumeFrom;
     ProgressSink* progress = nullptr;
     std::string stagePrefix;  // e.g. "fold 2/5: " for progress messages
+    SharedVae* sharedVae = nullptr;  // the fold's VAE, shared between methods (may be null)
 };
 
 class Representation {
