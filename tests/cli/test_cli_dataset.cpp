@@ -2,48 +2,30 @@
 // QProcess, on a folder with a bad record and on the PhysioNet 2017 data. The JSON is parsed with
 // Qt's parser, independently of the nlohmann_json that writes it.
 #include "core/data/test_files.h"
+#include "run_dacl.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using dacl::testfiles::writeMatRecord;
 using dacl::testfiles::writeText;
+using dacl::testcli::daclPath;
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
 
 namespace {
 
-const QString kDacl = QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl");
 const QString kPhysionet = QStringLiteral(DACL_SHARED_DIR "/data/physionet2017");
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
-
-Run runDacl(const QStringList& args) {
-    QProcess p;
-    p.start(kDacl, args);
-    Run r;
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QJsonObject parseOneObject(const QByteArray& out) {
+QJsonObject parseOneObject(const QString& out) {
     QJsonParseError e;
-    const QJsonDocument doc = QJsonDocument::fromJson(out, &e);
+    const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8(), &e);
     if (e.error != QJsonParseError::NoError || !doc.isObject()) {
-        qWarning("not one JSON object: %s", out.constData());
+        qWarning("not one JSON object: %s", qPrintable(out));
         return {};
     }
     return doc.object();
@@ -64,14 +46,14 @@ void makeSmallDataset(const QString& d) {
 class TestCliDataset : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(QFileInfo(kDacl).isExecutable(), qPrintable(kDacl + " not built")); }
+    void initTestCase() { QVERIFY2(QFileInfo(daclPath()).isExecutable(), qPrintable(daclPath() + " not built")); }
 
     void jsonReportsLoadedAndSkipped() {
         QTemporaryDir tmp;
         makeSmallDataset(tmp.path());
-        const Run r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
-        QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.trimmed().count('\n') == 0, r.out.constData());  // one line, one object
+        const Result r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.trimmed().count('\n') == 0, qPrintable(r.out));  // one line, one object
         const QJsonObject j = parseOneObject(r.out);
         QCOMPARE(j.value("records").toInt(), 2);
         const QJsonObject classes = j.value("classes").toObject();
@@ -96,20 +78,19 @@ private Q_SLOTS:
     void humanOutputListsSkippedFiles() {
         QTemporaryDir tmp;
         makeSmallDataset(tmp.path());
-        const Run r = runDacl({"dataset", "info", "--data", tmp.path()});
-        QCOMPARE(r.code, 0);
-        const QString out = QString::fromUtf8(r.out);
-        QVERIFY2(out.contains("2 loaded, 1 skipped"), qPrintable(out));
-        QVERIFY2(out.contains("N 1 A 1"), qPrintable(out));
-        QVERIFY2(out.contains("300 Hz"), qPrintable(out));
-        QVERIFY2(out.contains(QDir(tmp.path()).filePath("BAD.mat") + ": truncated"), qPrintable(out));
+        const Result r = runDacl({"dataset", "info", "--data", tmp.path()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("2 loaded, 1 skipped"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("N 1 A 1"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("300 Hz"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QDir(tmp.path()).filePath("BAD.mat") + ": truncated"), qPrintable(r.out));
     }
 
     void allRecordsBadStillReports() {
         QTemporaryDir tmp;
         writeText(QDir(tmp.path()).filePath("X.hea"), "X 1 -1 10\nX.mat 16+24 1000/mV\n");
-        const Run r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
-        QCOMPARE(r.code, 0);
+        const Result r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"});
+        QCOMPARE(r.exitCode, 0);
         const QJsonObject j = parseOneObject(r.out);
         QCOMPARE(j.value("records").toInt(), 0);
         QCOMPARE(j.value("skipped").toArray().size(), 1);
@@ -119,9 +100,9 @@ private Q_SLOTS:
     void unreadableFoldersFailClearly() {
         QTemporaryDir tmp;
         for (const QString& dir : {tmp.path() + "/missing", tmp.path()}) {  // missing, then empty
-            const Run r = runDacl({"dataset", "info", "--data", dir, "--json"});
-            QVERIFY2(r.code != 0, r.out.constData());
-            QVERIFY2(r.err.startsWith("dacl: error: " + dir.toUtf8()), r.err.constData());
+            const Result r = runDacl({"dataset", "info", "--data", dir, "--json"});
+            QVERIFY2(r.exitCode != 0, qPrintable(r.out));
+            QVERIFY2(r.err.startsWith("dacl: error: " + dir), qPrintable(r.err));
             QVERIFY(r.out.isEmpty());
         }
     }
@@ -129,8 +110,8 @@ private Q_SLOTS:
     void benchDatasetReportsTimes() {
         QTemporaryDir tmp;
         makeSmallDataset(tmp.path());
-        const Run r = runDacl({"bench", "dataset", "--data", tmp.path(), "--json", "--threads", "2"});
-        QCOMPARE(r.code, 0);
+        const Result r = runDacl({"bench", "dataset", "--data", tmp.path(), "--json", "--threads", "2"});
+        QCOMPARE(r.exitCode, 0);
         const QJsonObject j = parseOneObject(r.out);
         QCOMPARE(j.value("records").toInt(), 2);
         QCOMPARE(j.value("samples").toInt(), 9000);
@@ -142,8 +123,8 @@ private Q_SLOTS:
 
     void physionet2017() {
         if (!QFileInfo::exists(kPhysionet + "/RECORDS")) QSKIP("PhysioNet 2017 data not present");
-        const Run r = runDacl({"dataset", "info", "--data", kPhysionet, "--json"});
-        QCOMPARE(r.code, 0);
+        const Result r = runDacl({"dataset", "info", "--data", kPhysionet, "--json"});
+        QCOMPARE(r.exitCode, 0);
         const QJsonObject j = parseOneObject(r.out);
         QCOMPARE(j.value("records").toInt(), 8528);
         const QJsonObject c = j.value("classes").toObject();

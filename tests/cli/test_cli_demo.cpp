@@ -1,28 +1,22 @@
 // `dacl demo-data --output DIR [--records N] [--seed S] [--json]`: the real binary writes a
 // dataset that `dacl dataset info` and the file layout agree on.
+#include "run_dacl.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
+
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Result dacl(const QStringList& args) {
-    QProcess p;
-    p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
-    if (!p.waitForFinished(120000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+// demo-data writes a few dozen short records: seconds, even on a busy machine.
+constexpr int kTimeoutS = 120;
 
 QByteArray bytes(const QString& path) {
     QFile f(path);
@@ -41,7 +35,7 @@ private Q_SLOTS:
     void writesDatasetWithLabels() {
         QTemporaryDir tmp;
         const QString out = tmp.filePath("demo");
-        const Result r = dacl({"demo-data", "--output", out, "--records", "24", "--seed", "9", "--json"});
+        const Result r = runDacl({"demo-data", "--output", out, "--records", "24", "--seed", "9", "--json"}, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(j.value("records").toInt(), 24);
@@ -75,7 +69,7 @@ private Q_SLOTS:
         for (const char* c : {"N", "A", "O", "~"}) QCOMPARE(labelCount.value(c), classes.value(c).toInt());
 
         // The loader agrees (when `dataset info` is available in this build).
-        const Result info = dacl({"dataset", "info", "--data", out, "--json"});
+        const Result info = runDacl({"dataset", "info", "--data", out, "--json"}, kTimeoutS);
         if (info.exitCode == 0) {
             const QJsonObject d = QJsonDocument::fromJson(info.out.toUtf8()).object();
             QCOMPARE(d.value("records").toInt(), 24);
@@ -85,9 +79,9 @@ private Q_SLOTS:
 
     void sameSeedSameBytes() {
         QTemporaryDir a, b, c;
-        QCOMPARE(dacl({"demo-data", "--output", a.path(), "--records", "6", "--seed", "3", "--quiet"}).exitCode, 0);
-        QCOMPARE(dacl({"demo-data", "--output", b.path(), "--records", "6", "--seed", "3", "--quiet"}).exitCode, 0);
-        QCOMPARE(dacl({"demo-data", "--output", c.path(), "--records", "6", "--seed", "4", "--quiet"}).exitCode, 0);
+        QCOMPARE(runDacl({"demo-data", "--output", a.path(), "--records", "6", "--seed", "3", "--quiet"}, kTimeoutS).exitCode, 0);
+        QCOMPARE(runDacl({"demo-data", "--output", b.path(), "--records", "6", "--seed", "3", "--quiet"}, kTimeoutS).exitCode, 0);
+        QCOMPARE(runDacl({"demo-data", "--output", c.path(), "--records", "6", "--seed", "4", "--quiet"}, kTimeoutS).exitCode, 0);
         for (const QString& f : QDir(a.path()).entryList(QDir::Files)) QCOMPARE(bytes(a.filePath(f)), bytes(b.filePath(f)));
         QVERIFY(bytes(a.filePath("D00001.mat")) != bytes(c.filePath("D00001.mat")));
     }
@@ -95,7 +89,7 @@ private Q_SLOTS:
     void defaultsAndMessages() {
         // Default size is 400 records; the plain summary names the counts and the folder.
         QTemporaryDir tmp;
-        const Result r = dacl({"demo-data", "--output", tmp.path(), "--quiet"});
+        const Result r = runDacl({"demo-data", "--output", tmp.path(), "--quiet"}, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("400 records"));
         QVERIFY(r.out.contains("N 220, A 80, O 68, ~ 32"));
@@ -105,14 +99,14 @@ private Q_SLOTS:
 
     void badArguments() {
         QTemporaryDir tmp;
-        QVERIFY(dacl({"demo-data"}).exitCode != 0);  // --output is required
-        QVERIFY(dacl({"demo-data", "--output", tmp.path(), "--records", "0"}).exitCode != 0);
-        QVERIFY(dacl({"demo-data", "--output", tmp.path(), "--records", "abc"}).exitCode != 0);
+        QVERIFY(runDacl({"demo-data"}, kTimeoutS).exitCode != 0);  // --output is required
+        QVERIFY(runDacl({"demo-data", "--output", tmp.path(), "--records", "0"}, kTimeoutS).exitCode != 0);
+        QVERIFY(runDacl({"demo-data", "--output", tmp.path(), "--records", "abc"}, kTimeoutS).exitCode != 0);
         // An output path that is a file: exit 1 with the file named.
         QFile f(tmp.filePath("file"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.close();
-        const Result r = dacl({"demo-data", "--output", tmp.filePath("file"), "--records", "2"});
+        const Result r = runDacl({"demo-data", "--output", tmp.filePath("file"), "--records", "2"}, kTimeoutS);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("dacl: error:"));
         QVERIFY(r.err.contains(tmp.filePath("file")));

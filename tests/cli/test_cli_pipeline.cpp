@@ -3,6 +3,7 @@
 // is marked interrupted, and `--resume` completes it to the result an uninterrupted run reaches.
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
+#include "run_dacl.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,15 +17,17 @@
 #include <map>
 
 using namespace dacl::store;
+using dacl::testcli::daclPath;
+using dacl::testcli::lastJsonLine;
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
 
 namespace {
 
 const QString kData = QStringLiteral(DACL_SHARED_DIR "/data/physionet2017");
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
+// A whole pipeline on two cores takes minutes; a stalled one must still end.
+constexpr int kTimeoutS = 900;
 
 // Small but real: few hundred records, one fold, short training (CI has 2 cores).
 QStringList smallRun(const QString& db, const QString& cache, int limit, int folds) {
@@ -32,19 +35,6 @@ QStringList smallRun(const QString& db, const QString& cache, int limit, int fol
             "--limit", QString::number(limit), "--db", db, "--cache", cache,
             "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "eval.bootstrap=200",
             "--set", "threads=2", "--json"};
-}
-
-Result runDacl(const QStringList& args, int timeoutMs = 900000) {
-    QProcess p;
-    p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
-    if (!p.waitForFinished(timeoutMs)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QJsonObject lastJsonLine(const QString& out) {
-    const QStringList lines = out.split('\n', Qt::SkipEmptyParts);
-    return lines.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(lines.last().toUtf8()).object();
 }
 
 }  // namespace
@@ -62,8 +52,9 @@ private Q_SLOTS:
 
     void smallPipelineIsCompleteAndAboveChance() {
         const QString db = dir_.filePath("e2e.db");
-        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr"
-                                                                               << "--set" << "eval.noisy_embeddings=40");
+        const QStringList args = smallRun(db, dir_.filePath("cache"), 300, 1)
+                                 << "--baselines" << "st_lr" << "--set" << "eval.noisy_embeddings=40";
+        const Result r = runDacl(args, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const QJsonObject s = lastJsonLine(r.out);
         QCOMPARE(s["task"].toString(), QStringLiteral("af_vs_rest"));
@@ -127,13 +118,13 @@ private Q_SLOTS:
     void killedRunIsInterruptedAndResumesToTheSameResult() {
         const QString cache = dir_.filePath("cache");
         // Reference: the same run, uninterrupted.
-        const Result ref = runDacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1));
+        const Result ref = runDacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1), kTimeoutS);
         QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
         const double expected = lastJsonLine(ref.out)["auroc"].toObject()["mean"].toDouble();
 
         const QString db = dir_.filePath("killed.db");
         QProcess p;
-        p.start(DACL_BINARY_DIR "/app/cli/dacl", smallRun(db, cache, 200, 1));
+        p.start(daclPath(), smallRun(db, cache, 200, 1));
         QVERIFY(p.waitForStarted());
         // Kill it once the first encoder checkpoint is in the file (mid-training).
         QElapsedTimer clock;
@@ -161,7 +152,8 @@ private Q_SLOTS:
             QCOMPARE(runs[0].status, RunStatus::Interrupted);
             id = runs[0].id;
         }
-        const Result resumed = runDacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"});
+        const Result resumed =
+            runDacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"}, kTimeoutS);
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err.right(2000)));
         const QJsonObject s = lastJsonLine(resumed.out);
         QCOMPARE(s["run_id"].toInteger(), id);
@@ -180,7 +172,8 @@ private Q_SLOTS:
     // methods, and the noisy test features computed once per fold, not once per method.
     void robustnessCoversEveryNoiseForEveryMethod() {
         const QString db = dir_.filePath("robust.db");
-        const Result r = runDacl(smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr,vae_lr" << "--robustness");
+        const QStringList args = smallRun(db, dir_.filePath("cache"), 300, 1) << "--baselines" << "st_lr,vae_lr" << "--robustness";
+        const Result r = runDacl(args, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const QJsonObject s = lastJsonLine(r.out);
         const QJsonObject dacl = s["robustness"].toObject();
@@ -216,13 +209,16 @@ private Q_SLOTS:
     }
 
     void badArgumentsGiveClearErrors() {
-        const Result unknownTask = runDacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")});
+        const Result unknownTask =
+            runDacl({"pipeline", "--data", kData, "--task", "af_vs_moon", "--db", dir_.filePath("x.db")}, kTimeoutS);
         QVERIFY(unknownTask.exitCode != 0);
         QVERIFY2(unknownTask.err.contains("af_vs_moon"), qPrintable(unknownTask.err));
-        const Result badSetting = runDacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--set", "vae.latent=big"});
+        const Result badSetting =
+            runDacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--set", "vae.latent=big"}, kTimeoutS);
         QVERIFY(badSetting.exitCode != 0);
         QVERIFY2(badSetting.err.contains("vae.latent"), qPrintable(badSetting.err));
-        const Result missing = runDacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")});
+        const Result missing =
+            runDacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")}, kTimeoutS);
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains("nowhere"), qPrintable(missing.err));
     }

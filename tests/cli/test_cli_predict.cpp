@@ -6,13 +6,12 @@
 #include "core/dsp/resample.h"
 #include "core/store/results_store.h"
 #include "core/synth/demo_dataset.h"
+#include "run_dacl.h"
 #include "ui/tiny_run.h"
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -21,21 +20,14 @@
 #include <map>
 
 using namespace dacl;
+using dacl::testcli::lastJsonLine;
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Result runDacl(const QStringList& args, int timeoutMs = 600000) {
-    QProcess p;
-    p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
-    if (!p.waitForFinished(timeoutMs)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+// Each call is a tiny pipeline or a prediction on a few records: minutes at most.
+constexpr int kTimeoutS = 600;
 
 // Evaluation windows of a record (N = 3072 at 300 Hz, hop N): starts 0, N, 2N, ... while the
 // window fits, plus one ending at the record's end when the last regular one stops short.
@@ -104,7 +96,7 @@ private:
 
     Result predict(const QStringList& inputs, const QString& output, const QStringList& extra = {}) {
         QStringList args{"predict", "--db", db_, "--run", QString::number(runId_), "--output", output, "--threads", "2", "--input"};
-        return runDacl(args + inputs + extra);
+        return runDacl(args + inputs + extra, kTimeoutS);
     }
 
 private Q_SLOTS:
@@ -116,9 +108,9 @@ private Q_SLOTS:
         synth::writeDemoDataset(data_.toStdString(), 14, synth::kDefaultDemoSeed, quiet);
         QStringList args{"pipeline", "--data", data_, "--task", "af_vs_rest", "--folds", "1", "--db", db_, "--no-cache", "--json"};
         for (const auto& s : testing::tinyRunSettings()) args << "--set" << QString::fromStdString(s);
-        const Result r = runDacl(args);
+        const Result r = runDacl(args, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
-        runId_ = QJsonDocument::fromJson(r.out.split('\n', Qt::SkipEmptyParts).last().toUtf8()).object()["run_id"].toInteger();
+        runId_ = lastJsonLine(r.out)["run_id"].toInteger();
         store::ResultsStore st(db_.toStdString());
         const auto t = st.finalMetric(runId_, "final_threshold");
         QVERIFY(t.has_value());
@@ -247,7 +239,7 @@ private Q_SLOTS:
     }
 
     void clearErrors() {
-        Result r = runDacl({"predict", "--db", db_, "--run", "999", "--input", data_, "--output", dir_.filePath("x.csv")});
+        Result r = runDacl({"predict", "--db", db_, "--run", "999", "--input", data_, "--output", dir_.filePath("x.csv")}, kTimeoutS);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("no run 999"), qPrintable(r.err));
         r = predict({dir_.filePath("nowhere")}, dir_.filePath("x.csv"));

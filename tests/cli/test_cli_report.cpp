@@ -3,29 +3,32 @@
 // two pages, the AUROC that `dacl runs show --json` prints, an embedded image, coloured plots)
 // and as self-contained HTML (inline PNG plots); bad input gives a clear error and exit 1; and
 // other commands never start Qt.
+#include "run_dacl.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using dacl::testcli::lastJsonLine;
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
+using dacl::testcli::runProgram;
+
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
+// A short pipeline on two cores plus report rendering: minutes; the poppler tools, seconds.
+constexpr int kTimeoutS = 900;
 
-// Runs a program; `headless`: no display and no QT_QPA_PLATFORM, as on a server.
-Result run(const QString& program, const QStringList& args, bool headless = false, int timeoutMs = 900000,
-           const QString& qpa = {}) {
-    QProcess p;
+// The environment for a run; `headless`: no display and no QT_QPA_PLATFORM, as on a server;
+// `qpa`: a platform plugin to ask for instead.
+QProcessEnvironment environment(bool headless, const QString& qpa) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (headless) {
         env.remove(QStringLiteral("DISPLAY"));
@@ -34,19 +37,18 @@ Result run(const QString& program, const QStringList& args, bool headless = fals
     }
     if (!qpa.isEmpty()) env.insert(QStringLiteral("QT_QPA_PLATFORM"), qpa);
     env.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("2"));
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return env;
 }
 
-Result dacl(const QStringList& args, bool headless = false, const QString& qpa = {}) {
-    return run(QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl"), args, headless, 900000, qpa);
+// A poppler tool (pdfinfo, pdftotext, ...).
+Result run(const QString& program, const QStringList& args) {
+    return runProgram(program, args, kTimeoutS, environment(false, {}));
+}
+
+// `dacl args`, headless or with another platform plugin when asked (see environment()).
+// Not named `dacl`: that would clash with the namespace.
+Result runDaclWith(const QStringList& args, bool headless = false, const QString& qpa = {}) {
+    return runDacl(args, kTimeoutS, environment(headless, qpa));
 }
 
 // Share of strongly coloured pixels of a binary PPM (P6): the plots' Okabe–Ito lines, not the
@@ -103,15 +105,14 @@ private Q_SLOTS:
         QVERIFY(dir_.isValid());
         data_ = dir_.filePath(QStringLiteral("demo"));
         db_ = dir_.filePath(QStringLiteral("results.sqlite"));
-        Result r = dacl({"demo-data", "--output", data_, "--records", "160", "--quiet"});
+        Result r = runDaclWith({"demo-data", "--output", data_, "--records", "160", "--quiet"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = dacl({"pipeline", "--data", data_, "--folds", "2", "--db", db_, "--no-cache", "--name", "report test",
-                  "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "threads=2", "--baselines", "st_lr", "--json"});
+        r = runDaclWith({"pipeline", "--data", data_, "--folds", "2", "--db", db_, "--no-cache", "--name", "report test",
+                         "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "threads=2", "--baselines", "st_lr", "--json"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(3000)));
-        const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
-        runId_ = QJsonDocument::fromJson(lines.last().toUtf8()).object()["run_id"].toInteger();
+        runId_ = lastJsonLine(r.out)["run_id"].toInteger();
         QVERIFY(runId_ > 0);
-        r = dacl({"runs", "show", "--db", db_, "--run", QString::number(runId_), "--json"});
+        r = runDaclWith({"runs", "show", "--db", db_, "--run", QString::number(runId_), "--json"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         show_ = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const double auroc = show_["final_metrics"].toObject()["auroc"].toObject()["mean"].toDouble();
@@ -122,7 +123,8 @@ private Q_SLOTS:
     void pdfReportHasPagesAurocAndPlots() {
         if (!havePoppler()) QSKIP("poppler-utils (pdfinfo, pdftotext, pdfimages, pdftoppm) not installed");
         const QString pdf = dir_.filePath(QStringLiteral("report.pdf"));
-        const Result r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf}, /*headless=*/true);
+        const Result r =
+            runDaclWith({"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf}, /*headless=*/true);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFileInfo(pdf).size() > 10000);
 
@@ -160,7 +162,7 @@ private Q_SLOTS:
 
     void htmlReportIsSelfContainedWithPlots() {
         const QString html = dir_.filePath(QStringLiteral("report.html"));
-        const Result r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", html}, true);
+        const Result r = runDaclWith({"report", "--db", db_, "--run", QString::number(runId_), "--output", html}, true);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -179,16 +181,16 @@ private Q_SLOTS:
     void chosenRecordIsShown() {
         if (!havePoppler()) QSKIP("poppler-utils not installed");
         // A negative test record: not the default choice.
-        const Result e = dacl({"runs", "export", "--db", db_, "--run", QString::number(runId_)});
+        const Result e = runDaclWith({"runs", "export", "--db", db_, "--run", QString::number(runId_)});
         QCOMPARE(e.exitCode, 0);
         QString record;
         for (const auto v : QJsonDocument::fromJson(e.out.toUtf8()).object()["predictions"].toArray())
             if (v.toObject()["label"].toInt() == 0) record = v.toObject()["record"].toString();
         QVERIFY(!record.isEmpty());
         const QString pdf = dir_.filePath(QStringLiteral("record.pdf"));
-        const Result r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf, "--record", record,
-                               "--data", data_},
-                              true);
+        const Result r = runDaclWith(
+            {"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf, "--record", record, "--data", data_},
+            true);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const Result text = run(QStringLiteral("pdftotext"), {pdf, "-"});
         QVERIFY2(text.out.contains(QStringLiteral("Record ") + record), qPrintable(record));
@@ -196,32 +198,32 @@ private Q_SLOTS:
 
     void badInputGivesClearErrors() {
         const QString pdf = dir_.filePath(QStringLiteral("x.pdf"));
-        Result r = dacl({"report", "--db", db_, "--run", "999", "--output", pdf}, true);
+        Result r = runDaclWith({"report", "--db", db_, "--run", "999", "--output", pdf}, true);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("no run with id 999")), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(pdf));
 
-        r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", "/nonexistent-dir/r.pdf"}, true);
+        r = runDaclWith({"report", "--db", db_, "--run", QString::number(runId_), "--output", "/nonexistent-dir/r.pdf"}, true);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("/nonexistent-dir/r.pdf")), qPrintable(r.err));
 
-        r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", dir_.filePath("r.docx")}, true);
+        r = runDaclWith({"report", "--db", db_, "--run", QString::number(runId_), "--output", dir_.filePath("r.docx")}, true);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral(".pdf, .html")), qPrintable(r.err));
 
-        r = dacl({"report", "--db", dir_.filePath("none.sqlite"), "--run", "1", "--output", pdf}, true);
+        r = runDaclWith({"report", "--db", dir_.filePath("none.sqlite"), "--run", "1", "--output", pdf}, true);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("none.sqlite")), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(dir_.filePath("none.sqlite")));
 
-        r = dacl({"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf, "--record", "NOPE"}, true);
+        r = runDaclWith({"report", "--db", db_, "--run", QString::number(runId_), "--output", pdf, "--record", "NOPE"}, true);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("NOPE")), qPrintable(r.err));
     }
 
     void otherCommandsNeverStartQt() {
         // With a platform plugin that does not exist, anything creating a QApplication aborts.
-        const Result r = dacl({"runs", "list", "--db", db_}, true, QStringLiteral("no-such-platform"));
+        const Result r = runDaclWith({"runs", "list", "--db", db_}, true, QStringLiteral("no-such-platform"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("report test")));
     }

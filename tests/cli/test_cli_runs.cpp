@@ -1,32 +1,24 @@
 // `dacl runs list|show|export|rename|delete` on a results file written through the core API.
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
+#include "run_dacl.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <limits>
 
 using namespace dacl::store;
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Result runDacl(const QStringList& args) {
-    QProcess p;
-    p.start(DACL_BINARY_DIR "/app/cli/dacl", args);
-    if (!p.waitForFinished(60000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+// `runs` commands only read or edit a small SQLite file: a minute is plenty.
+constexpr int kTimeoutS = 60;
 
 QJsonDocument parse(const QString& text) {
     QJsonParseError e{};
@@ -70,7 +62,7 @@ private Q_SLOTS:
     }
 
     void listAsTable() {
-        const Result r = runDacl({"runs", "list", "--db", db_});
+        const Result r = runDacl({"runs", "list", "--db", db_}, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);  // header + 3 runs
@@ -82,7 +74,7 @@ private Q_SLOTS:
     }
 
     void listAsJson() {
-        const Result r = runDacl({"runs", "list", "--db", db_, "--json"});
+        const Result r = runDacl({"runs", "list", "--db", db_, "--json"}, kTimeoutS);
         QCOMPARE(r.exitCode, 0);
         const QJsonArray runs = parse(r.out).array();
         QCOMPARE(runs.size(), 3);
@@ -97,7 +89,7 @@ private Q_SLOTS:
     }
 
     void showAsText() {
-        const Result r = runDacl({"runs", "show", "--db", db_, "--run", QString::number(finished_)});
+        const Result r = runDacl({"runs", "show", "--db", db_, "--run", QString::number(finished_)}, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("dacl-af"));
         QVERIFY(r.out.contains("\"width\": 32"));           // settings, pretty-printed
@@ -110,7 +102,7 @@ private Q_SLOTS:
     }
 
     void showAsJson() {
-        const Result r = runDacl({"runs", "show", "--db", db_, "--run", QString::number(finished_), "--json"});
+        const Result r = runDacl({"runs", "show", "--db", db_, "--run", QString::number(finished_), "--json"}, kTimeoutS);
         QCOMPARE(r.exitCode, 0);
         const QJsonObject j = parse(r.out).object();
         QCOMPARE(j["settings"].toObject()["encoder"].toObject()["width"].toInt(), 32);
@@ -128,7 +120,7 @@ private Q_SLOTS:
 
     void exportToFile() {
         const QString out = dir_.filePath("run.json");
-        const Result r = runDacl({"runs", "export", "--db", db_, "--run", QString::number(finished_), "--output", out});
+        const Result r = runDacl({"runs", "export", "--db", db_, "--run", QString::number(finished_), "--output", out}, kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -152,24 +144,25 @@ private Q_SLOTS:
 
     void errorsAreClear() {
         const QString missing = dir_.filePath("nope.db");
-        Result r = runDacl({"runs", "list", "--db", missing});
+        Result r = runDacl({"runs", "list", "--db", missing}, kTimeoutS);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("dacl: error:") && r.err.contains(missing), qPrintable(r.err));
         QVERIFY(!QFile::exists(missing));
-        r = runDacl({"runs", "show", "--db", db_, "--run", "999"});
+        r = runDacl({"runs", "show", "--db", db_, "--run", "999"}, kTimeoutS);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("no run 999"), qPrintable(r.err));
-        r = runDacl({"runs", "export", "--db", db_, "--run", QString::number(finished_), "--output", dir_.filePath("no/such/dir.json")});
+        r = runDacl({"runs", "export", "--db", db_, "--run", QString::number(finished_), "--output", dir_.filePath("no/such/dir.json")},
+                    kTimeoutS);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("cannot write"));
-        r = runDacl({"runs", "delete", "--db", db_, "--run", QString::number(running_)});  // a live run
+        r = runDacl({"runs", "delete", "--db", db_, "--run", QString::number(running_)}, kTimeoutS);  // a live run
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("running"), qPrintable(r.err));
     }
 
     void renameAndDelete() {
-        QCOMPARE(runDacl({"runs", "rename", "--db", db_, "--run", QString::number(finished_), "--name", "best"}).exitCode, 0);
-        QCOMPARE(runDacl({"runs", "delete", "--db", db_, "--run", QString::number(child_)}).exitCode, 0);
+        QCOMPARE(runDacl({"runs", "rename", "--db", db_, "--run", QString::number(finished_), "--name", "best"}, kTimeoutS).exitCode, 0);
+        QCOMPARE(runDacl({"runs", "delete", "--db", db_, "--run", QString::number(child_)}, kTimeoutS).exitCode, 0);
         ResultsStore st(db_.toStdString());
         QCOMPARE(st.run(finished_).name, std::string("best"));
         QVERIFY(!st.findRun(child_));

@@ -2,28 +2,19 @@
 // kymatio inputs, on broken inputs, and with --json.
 #include "core/dsp/test_scattering_golden.h"
 #include "core/synth/demo_dataset.h"
+#include "run_dacl.h"
 
 #include <QtTest>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
+
 namespace {
-
-struct Run {
-    int code;
-    QString out, err;
-};
-
-Run runDacl(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl"), args);
-    if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 QString goldenPath(const QString& file) { return QString::fromStdString(golden::dir()) + file; }
 
@@ -53,9 +44,9 @@ private Q_SLOTS:
         QFETCH(double, tolerance);
         QTemporaryDir tmp;
         const QString out = tmp.filePath("S.csv"), paths = tmp.filePath("paths.csv");
-        const Run r = runDacl(QStringList{"scatter", "--input", goldenPath(name + ".input.csv"), "--output", out, "--paths", paths} +
-                           flags);
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const Result r = runDacl(QStringList{"scatter", "--input", goldenPath(name + ".input.csv"), "--output", out, "--paths", paths} +
+                                 flags);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const auto ref = golden::matrix(golden::dir() + name.toStdString() + ".output.csv");
         const auto got = golden::matrix(out.toStdString());
         QCOMPARE(got.size(), ref.size());
@@ -110,8 +101,8 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString in = tmp.filePath("signal.csv"), out = tmp.filePath("S.csv");
         writeFile(in, content);
-        const Run r = runDacl({"scatter", "--input", in, "--J", "4", "--Q", "2", "--output", out});
-        QCOMPARE(r.code, 1);
+        const Result r = runDacl({"scatter", "--input", in, "--J", "4", "--Q", "2", "--output", out});
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("dacl: error: " + in + expected), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
     }
@@ -120,14 +111,14 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString out = tmp.filePath("S.csv");
         const QString in = goldenPath("chirp_N1024_J6_Q8.input.csv");
-        Run r = runDacl({"scatter", "--input", in, "--J", "6", "--Q", "8,x", "--output", out});
-        QCOMPARE(r.code, 1);
+        Result r = runDacl({"scatter", "--input", in, "--J", "6", "--Q", "8,x", "--output", out});
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("--Q must be"), qPrintable(r.err));
         r = runDacl({"scatter", "--input", in, "--J", "12", "--Q", "8", "--output", out});
-        QCOMPARE(r.code, 1);
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("too short for J = 12"), qPrintable(r.err));
         r = runDacl({"scatter", "--input", tmp.filePath("missing.csv"), "--output", out});
-        QCOMPARE(r.code, 1);
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("missing.csv: cannot open file"), qPrintable(r.err));
     }
 
@@ -138,8 +129,8 @@ private Q_SLOTS:
         dacl::NullProgress np;
         dacl::synth::writeDemoDataset(data.toStdString(), 3, 5, np);
         const QStringList base{"features", "--data", data, "--cache", cache, "--json", "--quiet", "--set", "threads=2"};
-        const Run first = runDacl(base + QStringList{"--output", tmp.filePath("f.csv")});
-        QVERIFY2(first.code == 0, qPrintable(first.err));
+        const Result first = runDacl(base + QStringList{"--output", tmp.filePath("f.csv")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QJsonObject j = QJsonDocument::fromJson(first.out.toUtf8()).object();
         QCOMPARE(j["dim"].toInt(), 352);
         QCOMPARE(j["records"].toInt(), 3);
@@ -151,20 +142,20 @@ private Q_SLOTS:
         QCOMPARE(lines[0].substr(0, 30), std::string("record,label,start_s,eval,f0,f"));
         QCOMPARE(golden::splitComma(lines[1]).size(), std::size_t(4 + 352));
 
-        const Run second = runDacl(base + QStringList{"--output", tmp.filePath("g.csv")});
-        QVERIFY2(second.code == 0, qPrintable(second.err));
+        const Result second = runDacl(base + QStringList{"--output", tmp.filePath("g.csv")});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
         QCOMPARE(QJsonDocument::fromJson(second.out.toUtf8()).object()["from_cache"].toBool(), true);
         QCOMPARE(golden::lines(tmp.filePath("g.csv").toStdString()), lines);
 
         // Reproducible across processes, not only through the cache: a fresh process computing
         // the features again gives the same bytes (the FFT plans do not depend on timing).
-        const Run fresh = runDacl(base + QStringList{"--no-cache", "--output", tmp.filePath("h.csv")});
-        QVERIFY2(fresh.code == 0, qPrintable(fresh.err));
+        const Result fresh = runDacl(base + QStringList{"--no-cache", "--output", tmp.filePath("h.csv")});
+        QVERIFY2(fresh.exitCode == 0, qPrintable(fresh.err));
         QCOMPARE(QJsonDocument::fromJson(fresh.out.toUtf8()).object()["from_cache"].toBool(), false);
         QCOMPARE(golden::lines(tmp.filePath("h.csv").toStdString()), lines);
 
-        const Run changed = runDacl(base + QStringList{"--set", "st.layers=0", "--per-record", "--output", tmp.filePath("r.npy")});
-        QVERIFY2(changed.code == 0, qPrintable(changed.err));
+        const Result changed = runDacl(base + QStringList{"--set", "st.layers=0", "--per-record", "--output", tmp.filePath("r.npy")});
+        QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
         QCOMPARE(QJsonDocument::fromJson(changed.out.toUtf8()).object()["from_cache"].toBool(), false);
         QFile npy(tmp.filePath("r.npy"));
         QVERIFY(npy.open(QIODevice::ReadOnly));
@@ -174,18 +165,18 @@ private Q_SLOTS:
         QCOMPARE(npy.size(), qint64(128 + 3 * 352 * 4));
         QCOMPARE(golden::lines(tmp.filePath("r.npy.rows.csv").toStdString()).size(), std::size_t(4));
 
-        Run bad = runDacl(base + QStringList{"--set", "scatter.nope=1", "--output", tmp.filePath("x.csv")});
-        QCOMPARE(bad.code, 1);
+        Result bad = runDacl(base + QStringList{"--set", "scatter.nope=1", "--output", tmp.filePath("x.csv")});
+        QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("scatter.nope"), qPrintable(bad.err));
         bad = runDacl({"features", "--data", tmp.filePath("missing"), "--output", tmp.filePath("x.csv")});
-        QCOMPARE(bad.code, 1);
+        QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("missing"), qPrintable(bad.err));
     }
 
     void benchPrintsJson() {
-        const Run r = runDacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
+        const Result r = runDacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
                             "4", "--repeats", "1", "--json"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QVERIFY(j["seconds_per_signal"].toDouble() > 0);
         QCOMPARE(j["threads"].toInt(), 2);

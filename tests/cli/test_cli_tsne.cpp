@@ -1,29 +1,21 @@
 // `dacl tsne` and `dacl bench tsne` run as a user would: a CSV round trip (same order, same
 // result on a second run and with another thread count), the KL of a layout via --score, and
 // broken inputs that must name the file and the line.
+#include "run_dacl.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <cmath>
 
+using dacl::testcli::Result;
+using dacl::testcli::runDacl;
+
 namespace {
-
-struct Run {
-    int code;
-    QString out, err;
-};
-
-Run runDacl(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(DACL_BINARY_DIR "/app/cli/dacl"), args);
-    if (!p.waitForFinished(300000)) return {-1, {}, "timeout"};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
@@ -69,9 +61,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString in = dir.filePath("emb.csv"), out = dir.filePath("xy.csv"), out2 = dir.filePath("xy2.csv");
         writeFile(in, threeGroups());
-        const Run r = runDacl({"tsne", "--input", in, "--output", out, "--perplexity", "10", "--iterations", "400",
+        const Result r = runDacl({"tsne", "--input", in, "--output", out, "--perplexity", "10", "--iterations", "400",
                                "--threads", "1", "--json"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(j["points"].toInt(), 60);
         QCOMPARE(j["dims"].toInt(), 4);
@@ -94,13 +86,13 @@ private Q_SLOTS:
             QCOMPARE(best % 3, i % 3);
         }
         // A second run with two threads writes the same bytes.
-        const Run r2 = runDacl({"tsne", "--input", in, "--output", out2, "--perplexity", "10", "--iterations", "400",
+        const Result r2 = runDacl({"tsne", "--input", in, "--output", out2, "--perplexity", "10", "--iterations", "400",
                                 "--threads", "2", "--quiet"});
-        QVERIFY2(r2.code == 0, qPrintable(r2.err));
+        QVERIFY2(r2.exitCode == 0, qPrintable(r2.err));
         QCOMPARE(readFile(out2), readFile(out));
         // --score gives the KL of a layout under the input's P: the reported one for our layout.
-        const Run s = runDacl({"tsne", "--input", in, "--score", out, "--perplexity", "10", "--json"});
-        QVERIFY2(s.code == 0, qPrintable(s.err));
+        const Result s = runDacl({"tsne", "--input", in, "--score", out, "--perplexity", "10", "--json"});
+        QVERIFY2(s.exitCode == 0, qPrintable(s.err));
         QVERIFY(std::abs(QJsonDocument::fromJson(s.out.toUtf8()).object()["kl_divergence"].toDouble() - kl) < 1e-9);
     }
 
@@ -108,9 +100,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString in = dir.filePath("emb.csv"), out = dir.filePath("xy.csv");
         writeFile(in, "a,b,c,d\n" + threeGroups());
-        const Run r = runDacl({"tsne", "--input", in, "--header", "--output", out, "--method", "bh", "--perplexity", "5",
+        const Result r = runDacl({"tsne", "--input", in, "--header", "--output", out, "--method", "bh", "--perplexity", "5",
                                "--iterations", "300", "--quiet"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("bh"));
         QCOMPARE(parseLayout(readFile(out)).size(), 60);
     }
@@ -132,8 +124,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString in = dir.filePath("emb.csv");
         writeFile(in, content);
-        const Run r = runDacl(QStringList{"tsne", "--input", in, "--output", dir.filePath("xy.csv"), "--quiet"} + extra);
-        QCOMPARE(r.code, 1);
+        const Result r = runDacl(QStringList{"tsne", "--input", in, "--output", dir.filePath("xy.csv"), "--quiet"} + extra);
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.startsWith("dacl: error: "), qPrintable(r.err));
         QVERIFY2(r.err.contains(expected), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath("xy.csv")));
@@ -141,20 +133,20 @@ private Q_SLOTS:
 
     void missingFileAndLayoutMismatch() {
         QTemporaryDir dir;
-        Run r = runDacl({"tsne", "--input", dir.filePath("nope.csv"), "--output", dir.filePath("xy.csv")});
-        QCOMPARE(r.code, 1);
+        Result r = runDacl({"tsne", "--input", dir.filePath("nope.csv"), "--output", dir.filePath("xy.csv")});
+        QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("nope.csv: cannot open file"));
         const QString in = dir.filePath("emb.csv"), bad = dir.filePath("layout.csv");
         writeFile(in, threeGroups());
         writeFile(bad, "1,2\n3,4\n");
         r = runDacl({"tsne", "--input", in, "--score", bad, "--perplexity", "5"});
-        QCOMPARE(r.code, 1);
+        QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("layout.csv: expected 60 rows of x,y"), qPrintable(r.err));
     }
 
     void bench() {
-        const Run r = runDacl({"bench", "tsne", "--n", "300", "--dim", "10", "--iterations", "100", "--json"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const Result r = runDacl({"bench", "tsne", "--n", "300", "--dim", "10", "--iterations", "100", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray runs = j["runs"].toArray();
         QCOMPARE(runs.size(), 3);
@@ -167,8 +159,8 @@ private Q_SLOTS:
         // Both Barnes-Hut runs compute the same layout, hence the same KL.
         QCOMPARE(runs[1].toObject()["kl_divergence"].toDouble(), runs[2].toObject()["kl_divergence"].toDouble());
         QTemporaryDir dir;
-        const Run w = runDacl({"bench", "tsne", "--n", "50", "--dim", "3", "--write-input", dir.filePath("in.csv")});
-        QVERIFY2(w.code == 0, qPrintable(w.err));
+        const Result w = runDacl({"bench", "tsne", "--n", "50", "--dim", "3", "--write-input", dir.filePath("in.csv")});
+        QVERIFY2(w.exitCode == 0, qPrintable(w.err));
         QCOMPARE(readFile(dir.filePath("in.csv")).count('\n'), 50);
     }
 };
