@@ -1343,6 +1343,26 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>Each fold trains its own encoder, so only the embeddings of one fold share a space: map one fold at a time</source>
+        <translation>Jeder Fold trainiert seinen eigenen Encoder, daher teilen nur die Einbettungen eines Folds einen Raum: jeweils einen Fold abbilden</translation>
+    </message>
+    <message>
+        <source>fold %1 of %2</source>
+        <translation>Fold %1 von %2</translation>
+    </message>
+    <message>
+        <source>all %1 folds (separate encoders)</source>
+        <translation>alle %1 Folds (getrennte Encoder)</translation>
+    </message>
+    <message>
+        <source>Fold %1</source>
+        <translation>Fold %1</translation>
+    </message>
+    <message>
+        <source>All folds (separate encoders)</source>
+        <translation>Alle Folds (getrennte Encoder)</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::ExportReportDialog</name>

@@ -131,6 +131,7 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
         {"runs.png", runs, [&] { return !runs->visibleRunIds().isEmpty(); }},
         {"embedding.png", embedding,
          [&] {
+             // The map of one fold (the view's default: each fold has its own encoder).
              if (embedding->isRunning() || embedding->layout().empty()) return false;
              // Show the noisy views at t = 100 (rings) over the clean map (discs).
              if (embedding->timesteps().contains(100) && !embedding->shownTimesteps().contains(100))

@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+#include <QComboBox>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -67,6 +69,40 @@ class TestEmbeddingView : public QObject {
     std::vector<int> labels_;
     std::vector<double> features_;  // records x dim
     int dim_ = 0;
+
+    // The k points of the view nearest to point `index` in the original feature space (records
+    // found in features_ by name), nearest first: what the view must ring.
+    QVector<int> expectedNeighbours(const EmbeddingView& view, int index, int k) const {
+        auto row = [&](int viewIndex) {
+            const std::string name = view.points()[static_cast<std::size_t>(viewIndex)].record.toStdString();
+            return static_cast<std::size_t>(std::find(records_.begin(), records_.end(), name) - records_.begin());
+        };
+        const auto dims = static_cast<std::size_t>(dim_);
+        std::vector<std::pair<double, int>> d;
+        for (int j = 0; j < static_cast<int>(view.points().size()); ++j) {
+            if (j == index) continue;
+            double s = 0;
+            for (std::size_t c = 0; c < dims; ++c)
+                s += std::pow(features_[row(index) * dims + c] - features_[row(j) * dims + c], 2);
+            d.push_back({s, j});
+        }
+        std::sort(d.begin(), d.end());
+        QVector<int> out;
+        for (std::size_t q = 0; q < static_cast<std::size_t>(k) && q < d.size(); ++q) out << d[q].second;
+        return out;
+    }
+
+    // The view's layout exported as CSV into the test folder, as lines (none if it failed).
+    QList<QByteArray> exportedCsv(const EmbeddingView& view, const QString& name) const {
+        QString error;
+        const QString path = dir_.filePath(name);
+        if (!view.exportLayoutCsv(path, &error)) {
+            qWarning("%s", qPrintable(error));
+            return {};
+        }
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().split('\n') : QList<QByteArray>{};
+    }
 
 private Q_SLOTS:
     // A results file whose run holds the real per-record pooled ST features of 100 PhysioNet
@@ -172,6 +208,14 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(loaded.first().first().toInt(), 100);
         QCOMPARE(view.dims(), dim_);
+        // The run has three folds (records r % 3): the view opens on the lowest one only.
+        QCOMPARE(view.folds(), (QList<int>{0, 1, 2}));
+        QCOMPARE(view.fold(), 0);
+        QCOMPARE(view.points().size(), std::size_t(34));
+        // This test checks the map of every record: all folds, deliberately (the default map of
+        // fold 0 still running is cancelled and replaced).
+        view.setFold(-1);
+        QCOMPARE(view.points().size(), std::size_t(100));
         QVERIFY(finished.wait(60000));  // auto-run
         QVERIFY(!iterations.isEmpty());  // live snapshots arrived on the way
         QCOMPARE(view.iteration(), 400);
@@ -216,23 +260,7 @@ private Q_SLOTS:
 
         // Neighbours are the k nearest in the original 352-dimensional space.
         view.setNeighbourCount(7);
-        auto row = [&](int viewIndex) {  // features_ row of a point of the view
-            const std::string name = view.points()[static_cast<std::size_t>(viewIndex)].record.toStdString();
-            return static_cast<int>(std::find(records_.begin(), records_.end(), name) - records_.begin());
-        };
-        std::vector<std::pair<double, int>> d;
-        for (int j = 0; j < 100; ++j) {
-            if (j == isolated) continue;
-            double s = 0;
-            for (int c = 0; c < dim_; ++c)
-                s += std::pow(features_[static_cast<std::size_t>(row(isolated) * dim_ + c)] -
-                                  features_[static_cast<std::size_t>(row(j) * dim_ + c)], 2);
-            d.push_back({s, j});
-        }
-        std::sort(d.begin(), d.end());
-        QVector<int> expected;
-        for (int q = 0; q < 7; ++q) expected << d[static_cast<std::size_t>(q)].second;
-        QCOMPARE(view.neighbours(), expected);
+        QCOMPARE(view.neighbours(), expectedNeighbours(view, isolated, 7));
 
         // Rectangle selection by mouse in select mode returns exactly the records inside.
         view.setSelectMode(true);
@@ -272,17 +300,13 @@ private Q_SLOTS:
         QVERIFY2(coloured > 500, qPrintable(QString("%1 coloured pixels").arg(coloured)));
 
         // Layout CSV: header + one row per point with its coordinates.
-        QString error;
-        const QString csv = dir_.filePath("layout.csv");
-        QVERIFY2(view.exportLayoutCsv(csv, &error), qPrintable(error));
-        QFile f(csv);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        const QList<QByteArray> lines = exportedCsv(view, "layout.csv");
         QCOMPARE(lines.size(), 101);
         QCOMPARE(lines[0], QByteArray("record,label,predicted,probability,fold,t,x,y"));
         const QList<QByteArray> csvRow = lines[5].split(',');
         QCOMPARE(QString(csvRow[0]), view.points()[4].record);
         QVERIFY(std::abs(csvRow[6].toDouble() - view.layout()[8]) < 1e-9 * (1 + std::abs(view.layout()[8])));
+        QString error;
         QVERIFY(!view.exportLayoutCsv(dir_.filePath("no/such/dir/x.csv"), &error));
         QVERIFY(error.contains("no/such/dir/x.csv"));
 
@@ -292,6 +316,121 @@ private Q_SLOTS:
         QVERIFY(pcaDone.wait(20000));
         QVERIFY(view.statusText().contains("PC 1"));
         QCOMPARE(plottedPoints(view), layoutPoints(view));
+    }
+
+    // Each fold trains its own encoder, so the view maps one fold at a time: the lowest first,
+    // another or all of them on request, each time as a new map of exactly those points.
+    void mapsOneFoldAtATime() {
+        EmbeddingView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setIterations(150);
+        const std::size_t n = 60;
+        std::vector<EmbeddingPoint> pts(n);
+        const std::vector<double> values(features_.begin(),
+                                         features_.begin() + static_cast<std::ptrdiff_t>(n * static_cast<std::size_t>(dim_)));
+        std::map<int, QStringList> recordsOf;  // by fold, in point order
+        for (std::size_t r = 0; r < n; ++r) {
+            pts[r].record = QString::fromStdString(records_[r]);
+            pts[r].label = labels_[r];
+            pts[r].fold = static_cast<int>((r + 2) % 3);  // 2, 0, 1, 2, ...: the folds come in any order
+            recordsOf[pts[r].fold] << pts[r].record;
+        }
+        auto mapped = [&] {
+            QStringList out;
+            for (const EmbeddingPoint& p : view.points()) out << p.record;
+            return out;
+        };
+        QSignalSpy done(&view, &EmbeddingView::layoutFinished);
+        view.setEmbeddings(pts, dim_, values, {"N", "A", "O", "~"});
+
+        // (1) The default map holds the lowest fold only.
+        QCOMPARE(view.folds(), (QList<int>{0, 1, 2}));
+        QCOMPARE(view.fold(), 0);
+        QCOMPARE(mapped(), recordsOf[0]);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(view.layout().size(), 2 * static_cast<std::size_t>(recordsOf[0].size()));
+        QCOMPARE(plottedPoints(view), layoutPoints(view));
+        QVERIFY2(view.statusText().contains("fold 1 of 3"), qPrintable(view.statusText()));
+
+        // (2) setFold(2): exactly fold 2's points, mapped anew; a selection of fold 0 is dropped.
+        view.selectInRect(QRectF(-1e9, -1e9, 2e9, 2e9));
+        QSignalSpy selection(&view, &EmbeddingView::selectionChanged);
+        done.clear();
+        view.setFold(2);
+        QCOMPARE(view.fold(), 2);
+        QCOMPARE(mapped(), recordsOf[2]);
+        QVERIFY(view.layout().empty());  // fold 0's map does not apply
+        QCOMPARE(selection.size(), 1);
+        QVERIFY(selection.first().first().toStringList().isEmpty());
+        QVERIFY(done.wait(30000));
+        const int m = static_cast<int>(recordsOf[2].size());
+        QCOMPARE(view.layout().size(), 2 * static_cast<std::size_t>(m));
+        QCOMPARE(plottedPoints(view), layoutPoints(view));
+        QVERIFY2(view.statusText().contains("fold 3 of 3"), qPrintable(view.statusText()));
+        view.setColourBy(EmbeddingView::ColourBy::Fold);
+        QCOMPARE(view.plot()->legend->itemCount(), 1);
+        QCOMPARE(view.pointGraphs().first()->name(), QStringLiteral("fold 3"));
+        view.setColourBy(EmbeddingView::ColourBy::Class);
+        // Selection, neighbours, pointAt and the tooltip index the points of fold 2.
+        view.selectInRect(QRectF(-1e9, -1e9, 2e9, 2e9));
+        QCOMPARE(view.selectedRecords(), recordsOf[2]);
+        view.setNeighbourCount(5);
+        view.showNeighbours(0);
+        QCOMPARE(view.neighbours().size(), 5);
+        QCOMPARE(view.neighbours(), expectedNeighbours(view, 0, 5));  // among fold 2's points only
+        view.plot()->replot();
+        for (int i = 0; i < m; ++i) {
+            const int hit = view.pointAt(view.pixelOf(i), 0.5);
+            QVERIFY(hit >= 0 && hit < m);
+            const QPointF gap = view.pixelOf(hit) - view.pixelOf(i);
+            QVERIFY(QPointF::dotProduct(gap, gap) <= 0.25);
+        }
+        QVERIFY(view.describePoint(0).contains(recordsOf[2][0]));
+        QVERIFY(view.describePoint(0).contains("Fold: 3"));  // 1-based on screen, as the combo box
+        QCOMPARE(view.describePoint(m), QString());  // no point m in this map
+        const QList<QByteArray> lines = exportedCsv(view, "fold2.csv");
+        QCOMPARE(lines.size(), m + 1);
+        for (int i = 1; i <= m; ++i) QCOMPARE(lines[i].split(',')[4], QByteArray("2"));  // the data's 0-based fold
+
+        // (3) All folds: every point, in the order given.
+        done.clear();
+        view.setFold(-1);
+        QCOMPARE(view.fold(), -1);
+        QCOMPARE(view.points().size(), n);
+        QVERIFY(done.wait(30000));
+        QCOMPARE(view.layout().size(), 2 * n);
+        QVERIFY2(view.statusText().contains("all 3 folds"), qPrintable(view.statusText()));
+        view.setFold(7);  // no such fold: ignored
+        QCOMPARE(view.fold(), -1);
+
+        // (4) The combo box lists the folds (1-based) and "all"; choosing an entry maps that fold.
+        auto* box = view.findChild<QComboBox*>(QStringLiteral("foldBox"));
+        QVERIFY(box);
+        QVERIFY(box->isVisible() && box->isEnabled());
+        QStringList items;
+        for (int i = 0; i < box->count(); ++i) items << box->itemText(i);
+        QCOMPARE(items, (QStringList{"Fold 1", "Fold 2", "Fold 3", "All folds (separate encoders)"}));
+        QCOMPARE(box->currentIndex(), 3);
+        box->setCurrentIndex(1);
+        QCOMPARE(view.fold(), 1);
+        QCOMPARE(mapped(), recordsOf[1]);
+        view.setFold(0);
+        QCOMPARE(box->currentIndex(), 0);
+        QCOMPARE(mapped(), recordsOf[0]);
+
+        // (5) One fold, or folds unknown: everything is mapped and there is nothing to choose.
+        view.setAutoRun(false);
+        for (int fold : {1, -1}) {
+            for (auto& p : pts) p.fold = fold;
+            view.setEmbeddings(pts, dim_, values);
+            QCOMPARE(view.folds(), fold < 0 ? QList<int>{} : QList<int>{fold});
+            QCOMPARE(view.fold(), -1);
+            QCOMPARE(view.points().size(), n);
+            QVERIFY(box->isHidden() || !box->isEnabled());
+            QVERIFY(!view.statusText().contains("fold"));
+        }
     }
 
     void pauseStopsAndResumeContinues() {

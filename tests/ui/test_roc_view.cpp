@@ -106,6 +106,7 @@ private Q_SLOTS:
             const QString name = view.rocCurveItem(i)->name();
             QVERIFY2(name.contains(QString::number(eval::auroc(folds[k].scores, folds[k].labels), 'f', 3)), qPrintable(name));
             QVERIFY2(name.contains(QLatin1Char('[')), qPrintable(name));
+            QVERIFY2(name.contains(QStringLiteral("fold %1").arg(k + 1)), qPrintable(name));  // 1-based, as the CLI log
             pooled.scores.insert(pooled.scores.end(), folds[k].scores.begin(), folds[k].scores.end());
             pooled.labels.insert(pooled.labels.end(), folds[k].labels.begin(), folds[k].labels.end());
         }

@@ -72,6 +72,9 @@ private Q_SLOTS:
         QVERIFY(w.latentView()->windowCount() > 0);
         // The run stored noisy views z_t, so the embedding view can overlay them on the clean map.
         QCOMPARE(w.embeddingView()->timesteps(), (QList<int>{0, 50, 100, 200, 500}));
+        // The demo run has two folds, each with its own encoder: the embedding shot maps one.
+        QCOMPARE(w.embeddingView()->folds(), (QList<int>{0, 1}));
+        QCOMPARE(w.embeddingView()->fold(), 0);
     }
 };
 

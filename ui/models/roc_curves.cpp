@@ -41,7 +41,7 @@ void finish(RocCurveSet& c, std::optional<eval::Interval> storedCi) {
 }  // namespace
 
 QString RocCurveSet::curveLabel() const {
-    return fold ? QObject::tr("fold %1").arg(*fold) : QObject::tr("pooled");
+    return fold ? QObject::tr("fold %1").arg(*fold + 1) : QObject::tr("pooled");  // 1-based on screen, as the CLI log
 }
 
 std::vector<RocCurveSet> loadRocCurves(store::ResultsStore& st, const std::vector<qint64>& runIds) {

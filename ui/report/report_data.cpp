@@ -368,7 +368,7 @@ void addEmbeddingMap(ReportData& d, store::ResultsStore& st, const std::vector<s
         const auto p = predictedOf.find(e->record);
         d.mapCorrect.push_back(p == predictedOf.end() || !e->label ? -1 : (p->second == *e->label ? 1 : 0));
     }
-    const QString where = best->first >= 0 ? QObject::tr("test records of fold %1").arg(best->first) : QObject::tr("records");
+    const QString where = best->first >= 0 ? QObject::tr("test records of fold %1").arg(best->first + 1) : QObject::tr("records");
     if (n >= 10) {
         try {
             embed::TsneSettings s;

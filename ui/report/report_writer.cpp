@@ -203,7 +203,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
                                                         : QString::number(*e.predicted));
         add(Block::Paragraph, QObject::tr("Record %1, true class %2: model probability of %3 %4%5%6.")
                                   .arg(e.record, e.labelName, d.positiveName, num3(e.probability), pred,
-                                       e.fold ? QObject::tr(" (test record of fold %1)").arg(*e.fold) : QString()));
+                                       e.fold ? QObject::tr(" (test record of fold %1)").arg(*e.fold + 1) : QString()));
         const double shown = std::min(e.fs > 0 ? e.samples.size() / e.fs : 0.0, 3 * (174.0 - 7) / 25.0);
         f.caption = QObject::tr("First %1 s of the %2 s record, lead %3, at 25 mm/s and 10 mm/mV on a 1 mm / 5 mm grid; "
                                 "the pulse at the start of each row is 1 mV.")

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHash>
 #include <QSet>
+#include <QSignalBlocker>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -125,6 +126,7 @@ struct EmbeddingView::Job {
 EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent) {
     pool_.setMaxThreadCount(2);  // one map computation and one file read at most
     buildUi();
+    updateFoldBox();
     updateControls();
 }
 
@@ -139,6 +141,10 @@ void EmbeddingView::buildUi() {
     auto* bar = new QHBoxLayout;
     layout->addLayout(bar);
 
+    foldBox_ = new QComboBox(this);  // items: updateFoldBox()
+    foldBox_->setObjectName(QStringLiteral("foldBox"));
+    foldBox_->setToolTip(tr("Each fold trains its own encoder, so only the embeddings of one fold share a space: "
+                            "map one fold at a time"));
     projectionBox_ = new QComboBox(this);
     projectionBox_->addItem(tr("t-SNE"));
     projectionBox_->addItem(tr("PCA"));
@@ -177,6 +183,7 @@ void EmbeddingView::buildUi() {
     auto* exportMenu = new QMenu(exportButton);
     exportButton->setMenu(exportMenu);
 
+    bar->addWidget(foldBox_);
     bar->addWidget(projectionBox_);
     bar->addWidget(new QLabel(tr("Colour:"), this));
     bar->addWidget(colourBox_);
@@ -220,6 +227,9 @@ void EmbeddingView::buildUi() {
     status_ = new QLabel(this);
     layout->addWidget(status_);
 
+    connect(foldBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0) setFold(foldBox_->itemData(i).toInt());
+    });
     connect(projectionBox_, &QComboBox::currentIndexChanged, this,
             [this](int i) { setProjection(i == 1 ? Projection::Pca : Projection::Tsne); });
     connect(colourBox_, &QComboBox::currentIndexChanged, this, [this](int i) { setColourBy(static_cast<ColourBy>(i)); });
@@ -260,12 +270,48 @@ void EmbeddingView::setEmbeddings(std::vector<EmbeddingPoint> points, int dims, 
                                   QStringList classNames) {
     if (dims < 0 || values.size() != points.size() * static_cast<std::size_t>(std::max(dims, 0)))
         throw std::invalid_argument("EmbeddingView::setEmbeddings: values must hold points x dims numbers");
-    cancelJob(false);
     ++loadGeneration_;  // a pending loadRun no longer applies
-    points_ = std::move(points);
+    allPoints_ = std::move(points);
     dims_ = dims;
-    values_ = std::move(values);
+    allValues_ = std::move(values);
     classNames_ = std::move(classNames);
+    std::set<int> folds;
+    for (const auto& p : allPoints_)
+        if (p.fold >= 0) folds.insert(p.fold);
+    folds_ = QList<int>(folds.begin(), folds.end());
+    // Distances are only meaningful within one fold's encoder: open on the lowest fold.
+    fold_ = folds_.size() > 1 ? folds_.first() : -1;
+    shownTimesteps_.clear();  // mapFold() chooses the default views of the new data
+    updateFoldBox();
+    mapFold();
+}
+
+void EmbeddingView::setFold(int fold) {
+    if (fold != -1 && !folds_.contains(fold)) return;
+    const int item = foldBox_->findData(fold);
+    if (item >= 0 && foldBox_->currentIndex() != item) {
+        foldBox_->setCurrentIndex(item);  // re-enters through the signal
+        return;
+    }
+    if (fold == fold_) return;
+    const bool hadSelection = !selected_.isEmpty();
+    fold_ = fold;
+    mapFold();
+    if (hadSelection) Q_EMIT selectionChanged({});
+}
+
+// Takes the points of fold_ (all when -1) as the mapped set and starts over, as new data does.
+void EmbeddingView::mapFold() {
+    cancelJob(false);
+    points_.clear();
+    values_.clear();
+    const auto d = static_cast<std::size_t>(dims_);
+    for (std::size_t i = 0; i < allPoints_.size(); ++i) {
+        if (fold_ >= 0 && allPoints_[i].fold != fold_) continue;
+        points_.push_back(allPoints_[i]);
+        const double* row = allValues_.data() + i * d;
+        values_.insert(values_.end(), row, row + d);
+    }
     layout_.clear();
     iteration_ = 0;
     kl_ = std::numeric_limits<double>::quiet_NaN();
@@ -274,9 +320,12 @@ void EmbeddingView::setEmbeddings(std::vector<EmbeddingPoint> points, int dims, 
     selected_.clear();
     neighbours_.clear();
     focus_ = -1;
-    // Clean embeddings first; noisy views (several per record) would crowd them out. The Views
-    // menu overlays any timestep.
-    shownTimesteps_ = timesteps().contains(0) ? QList<int>{0} : timesteps();
+    // The views shown stay when the new points have them. Else clean embeddings first; noisy
+    // views (several per record) would crowd them out. The Views menu overlays any timestep.
+    QList<int> shown;
+    for (int t : timesteps())
+        if (shownTimesteps_.contains(t)) shown << t;
+    shownTimesteps_ = !shown.isEmpty() ? shown : timesteps().contains(0) ? QList<int>{0} : timesteps();
     autoFit_ = true;
     updateTimestepMenu();
     rebuildGroups();
@@ -418,14 +467,28 @@ void EmbeddingView::updateControls() {
 }
 
 QString EmbeddingView::statusText() const {
-    const QString count = tr("%n point(s)", nullptr, static_cast<int>(points_.size()));
     if (points_.empty()) return tr("No embeddings");
-    if (projection_ == Projection::Pca) return pcaText_.isEmpty() ? count : count + QStringLiteral(" · ") + pcaText_;
-    if (layout_.empty()) return running_ ? count + QStringLiteral(" · ") + tr("t-SNE: neighbours and affinities…") : count;
+    QString head = tr("%n point(s)", nullptr, static_cast<int>(points_.size()));
+    // Which encoder's space the map shows (folds are 0-based in the data, 1-based on screen).
+    if (folds_.size() > 1)
+        head += QStringLiteral(" · ") +
+                (fold_ >= 0 ? tr("fold %1 of %2").arg(fold_ + 1).arg(folds_.size())
+                            : tr("all %1 folds (separate encoders)").arg(folds_.size()));
+    if (projection_ == Projection::Pca) return pcaText_.isEmpty() ? head : head + QStringLiteral(" · ") + pcaText_;
+    if (layout_.empty()) return running_ ? head + QStringLiteral(" · ") + tr("t-SNE: neighbours and affinities…") : head;
     const QString kl = std::isnan(kl_) ? QString() : QStringLiteral(" · KL %1").arg(kl_, 0, 'f', 3);
-    if (running_) return count + QStringLiteral(" · ") + tr("t-SNE: iteration %1 / %2").arg(iteration_).arg(iterations()) + kl;
-    if (resumable_) return count + QStringLiteral(" · ") + tr("t-SNE paused at iteration %1").arg(iteration_) + kl;
-    return count + QStringLiteral(" · ") + tr("t-SNE: %1 iterations").arg(iteration_) + kl;
+    if (running_) return head + QStringLiteral(" · ") + tr("t-SNE: iteration %1 / %2").arg(iteration_).arg(iterations()) + kl;
+    if (resumable_) return head + QStringLiteral(" · ") + tr("t-SNE paused at iteration %1").arg(iteration_) + kl;
+    return head + QStringLiteral(" · ") + tr("t-SNE: %1 iterations").arg(iteration_) + kl;
+}
+
+void EmbeddingView::updateFoldBox() {
+    const QSignalBlocker block(foldBox_);
+    foldBox_->clear();
+    for (int f : folds_) foldBox_->addItem(tr("Fold %1").arg(f + 1), f);
+    foldBox_->addItem(tr("All folds (separate encoders)"), -1);
+    foldBox_->setCurrentIndex(foldBox_->findData(fold_));
+    foldBox_->setVisible(folds_.size() > 1);  // one fold or none known: nothing to choose
 }
 
 void EmbeddingView::updateTimestepMenu() {
@@ -634,7 +697,7 @@ QString EmbeddingView::groupName(int key) const {
     case ColourBy::Class: return key == kUnknown ? tr("unlabelled") : className(key);
     case ColourBy::Prediction: return key == kUnknown ? tr("no prediction") : tr("predicted %1").arg(className(key));
     case ColourBy::Correctness: return key == kUnknown ? tr("unknown") : key == 1 ? tr("correct") : tr("wrong");
-    case ColourBy::Fold: return key == kUnknown ? tr("no fold") : tr("fold %1").arg(key);
+    case ColourBy::Fold: return key == kUnknown ? tr("no fold") : tr("fold %1").arg(key + 1);  // 1-based on screen
     case ColourBy::Timestep: return tr("t = %1").arg(key);
     }
     return {};
@@ -754,7 +817,7 @@ QString EmbeddingView::describePoint(int index) const {
     if (!std::isnan(p.probability))
         lines << tr("P(%1) = %2").arg(classNames_.size() > 1 ? classNames_[1] : tr("positive")).arg(p.probability, 0, 'f', 3);
     if (p.predicted >= 0) lines << tr("Predicted: %1").arg(className(p.predicted));
-    if (p.fold >= 0) lines << tr("Fold: %1").arg(p.fold);
+    if (p.fold >= 0) lines << tr("Fold: %1").arg(p.fold + 1);
     if (timesteps().size() > 1 || p.timestep != 0) lines << tr("Diffusion step t = %1").arg(p.timestep);
     return lines.join('\n');
 }

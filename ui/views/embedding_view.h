@@ -12,7 +12,15 @@
 //
 // Data in: either setEmbeddings() (any source) or loadRun() (a results file: record-level
 // embeddings, labels, predictions and folds of one run, read on a worker thread).
-// One map is computed jointly over every point given (all timesteps), so clean and noisy views
+//
+// Folds: each cross-validation fold trains its own encoder, so embeddings of different folds live
+// in different spaces and one map over all of them clusters by fold, not by class. The view
+// therefore maps one fold at a time (the lowest by default, when there are several; "all folds"
+// stays available). Every point given is kept in allPoints_/allValues_; points_/values_ hold the
+// mapped subset (the chosen fold), and everything that indexes points (points(), layout(),
+// pointAt, neighbours, selection, groups, CSV) refers to that subset. Changing the fold
+// recomputes the map as new data would.
+// One map is computed jointly over every mapped point (all timesteps), so clean and noisy views
 // share coordinates; the timestep menu only shows or hides them.
 #include <QList>
 #include <QRectF>
@@ -59,11 +67,13 @@ public:
     ~EmbeddingView() override;  // cancels a running computation and waits for it
 
     // points.size() rows of `dims` values (row-major). classNames: display name per class code
-    // (empty: "class 0", "class 1", ...). Clears the map; starts it when autoRun() is on.
+    // (empty: "class 0", "class 1", ...). Clears the map, chooses the default fold (see fold())
+    // and starts the map when autoRun() is on.
     void setEmbeddings(std::vector<EmbeddingPoint> points, int dims, std::vector<double> values,
                        QStringList classNames = {});
     // Reads run `runId` of a results file on a worker thread, then setEmbeddings(); `loaded` or
-    // `loadFailed` follows. Only record-level embeddings (no window) are used.
+    // `loadFailed` follows (`loaded` counts every point read, all folds). Only record-level
+    // embeddings (no window) are used.
     void loadRun(const QString& dbPath, qint64 runId);
     void clear();
 
@@ -87,7 +97,14 @@ public:
     // (t = 0) only, or every timestep when there is no t = 0.
     void setShownTimesteps(const QList<int>& timesteps);
     QList<int> shownTimesteps() const { return shownTimesteps_; }
-    QList<int> timesteps() const;        // every timestep present in the data, ascending
+    QList<int> timesteps() const;        // every timestep present in the mapped points, ascending
+    // Fold mapped: only its points enter the map (the others are left out, not hidden); -1 maps
+    // every fold together. New data opens on the lowest fold when it holds several, else on -1.
+    // A fold not in folds() is ignored. A change drops the layout, selection and neighbours
+    // (selectionChanged({}) when there was a selection) and keeps the timesteps shown.
+    void setFold(int fold);
+    int fold() const { return fold_; }
+    QList<int> folds() const { return folds_; }  // every known fold (>= 0) in the data, ascending
 
     // Starts (or resumes after pause(), when the perplexity and data are unchanged) the map.
     void run();
@@ -98,7 +115,7 @@ public:
     double klDivergence() const { return kl_; }   // NaN before the first t-SNE snapshot
 
     // ---- the map ----
-    const std::vector<EmbeddingPoint>& points() const { return points_; }
+    const std::vector<EmbeddingPoint>& points() const { return points_; }  // the mapped points
     int dims() const { return dims_; }
     // Layout shown: points().size() x 2, row-major (empty before any). setLayout shows a given
     // one (e.g. restored from a file) as if computed.
@@ -150,6 +167,8 @@ private:
         std::vector<int> members;
     };
     void buildUi();
+    void mapFold();
+    void updateFoldBox();
     void startJob(bool resume);
     void maybeAutoRun();
     void takeSnapshot(const std::shared_ptr<Job>& job);
@@ -170,9 +189,13 @@ private:
     void showContextMenu(const QPoint& pos);
     void exportLayoutInteractive();
 
-    std::vector<EmbeddingPoint> points_;
+    std::vector<EmbeddingPoint> allPoints_;  // every point given, all folds
+    std::vector<double> allValues_;
+    QList<int> folds_;                       // folds present in allPoints_
+    int fold_ = -1;
+    std::vector<EmbeddingPoint> points_;     // the mapped subset (fold_) of allPoints_
     int dims_ = 0;
-    std::vector<double> values_;
+    std::vector<double> values_;             // its rows of allValues_
     QStringList classNames_;
     std::vector<double> layout_;
     QList<int> shownTimesteps_;
@@ -203,6 +226,7 @@ private:
     QCustomPlot* plot_ = nullptr;
     QComboBox* projectionBox_ = nullptr;
     QComboBox* colourBox_ = nullptr;
+    QComboBox* foldBox_ = nullptr;
     QDoubleSpinBox* perplexityBox_ = nullptr;
     QSpinBox* iterationsBox_ = nullptr;
     QSpinBox* neighboursBox_ = nullptr;
