@@ -1,5 +1,6 @@
 #include "ui/jobs/run_metrics_poller.h"
 
+#include "core/store/metric_names.h"
 #include "core/store/results_store.h"
 
 #include <QFileInfo>
@@ -35,9 +36,9 @@ RunSnapshot readRunSnapshot(const QString& dbPath, qint64 runId, store::ResultsS
         snap.error = QString::fromStdString(info->error);
         const auto points = db->metrics(runId);
         snap.points = static_cast<qint64>(points.size());
-        // (fold, per step, name) -> x -> y; a resumed fold may repeat a point: the last one wins.
+        // (fold, per step, name) -> x -> y.
         std::map<std::tuple<int, bool, std::string>, std::map<double, double>> curves;
-        static const std::string finalPrefix = "final.";
+        const std::string finalPrefix = store::metric::kFinalModelSeries;
         for (const auto& p : points) {
             const int fold = p.fold.value_or(-1);
             std::string name = p.name;

@@ -228,7 +228,7 @@ void addTraining(ReportData& d, store::ResultsStore& st) {
         if (!p.step) withEpochPoints.insert(p.name);
     for (const auto& p : points) {
         // The final model's curves repeat the folds' on all records: the report shows the folds.
-        if (p.name.rfind("final.", 0) == 0) continue;
+        if (p.name.rfind(store::metric::kFinalModelSeries, 0) == 0) continue;
         const bool byStep = !withEpochPoints.count(p.name);
         if (!byStep && p.step) continue;
         if (byStep && !p.step) continue;

@@ -258,8 +258,10 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 else if (isVal[i]) split.validation.push_back(taskRecords[i]);
                 else split.train.push_back(taskRecords[i]);
             }
+            // What the methods of this fold share (see NoisyTestSets and SharedVae).
             NoisyTestSets noisyTests;
-            ctx.noisyTests = &noisyTests;
+            FoldContext foldCtx = ctx;
+            foldCtx.noisyTests = &noisyTests;
             SharedVae sharedVae;
             for (std::size_t mi = 0; mi < methods.size(); ++mi) {
                 const MethodRun& m = methods[mi];
@@ -272,7 +274,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 if (checkpoint) {
                     resumeFrom = std::string(checkpoint->data.begin(), checkpoint->data.end());
                     // Curves the killed process wrote after its last checkpoint come again.
-                    db.clearMetricsFrom(m.runId, k, "dacl.", checkpoint->epoch.value_or(0));
+                    db.clearMetricsFrom(m.runId, k, store::metric::kEncoderSeries, checkpoint->epoch.value_or(0));
                 } else {
                     db.clearFold(m.runId, k);
                 }
@@ -294,7 +296,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                     db.replaceArtefact(m.runId, a);
                     db.heartbeat(m.runId);
                 };
-                const FoldOutcome outcome = runFold(ctx, m.method, split, hooks, derivedSeed(seed, k, 0));
+                const FoldOutcome outcome = runFold(foldCtx, m.method, split, hooks, derivedSeed(seed, k, 0));
                 writer.flush();
                 saveFold(db, m.runId, k, outcome);
                 progress.log(m.method + " fold " + std::to_string(k + 1) + ": " + (task.classes == 2 ? "AUROC " : "F1 ") +
@@ -319,12 +321,12 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                                                                s.getDouble("eval.val_fraction"));
             for (std::size_t i = 0; i < taskRecords.size(); ++i)
                 (isVal[i] ? all.validation : all.train).push_back(taskRecords[i]);
-            db.clearMetricsFrom(runId, std::nullopt, "final.", std::numeric_limits<int>::min());  // a killed attempt's
+            db.clearMetricsFrom(runId, std::nullopt, store::metric::kFinalModelSeries, std::numeric_limits<int>::min());  // a killed attempt's
             MetricWriter writer(db, runId, std::nullopt);
             FitHooks hooks;
             hooks.progress = &progress;
             hooks.stagePrefix = "final model: ";
-            hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add("final." + n, e, st, v); };
+            hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(store::metric::kFinalModelSeries + n, e, st, v); };
             const FoldOutcome final = runFold(ctx, "dacl", all, hooks, derivedSeed(seed, nFolds, 0));
             writer.flush();
             store::ResultsStore::Transaction tx(db);

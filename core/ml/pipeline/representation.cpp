@@ -115,6 +115,7 @@ public:
                                  daclSettings(settings_, variant_, derivedSeed(seed_, 0, kEncoderPurpose)));
         }
         const Matrix z0 = vae_->encode(train);
+        const std::string vaeBytes = vae_->toBytes();  // fixed from here on: serialised once, not per checkpoint
         const int epochs = trainer_->settings().epochs;
         TrainCallbacks cb;
         cb.onStep = [&](const TrainStep& st) {
@@ -133,7 +134,7 @@ public:
             trainer_->train(z0, labels, cb, hooks.progress, e + 1);
             const TrainEpoch& last = trainer_->history().back();
             if (hooks.onMetric) hooks.onMetric("dacl.loss", last.epoch, -1, last.meanLoss);
-            if (hooks.onCheckpoint) hooks.onCheckpoint(e + 1, kFoldCheckpointTag + toBytes());
+            if (hooks.onCheckpoint) hooks.onCheckpoint(e + 1, kFoldCheckpointTag + pack({vaeBytes, trainer_->checkpoint()}));
         }
         if (hooks.progress)
             hooks.progress->report(hooks.stagePrefix + "encoder", static_cast<std::size_t>(epochs),
