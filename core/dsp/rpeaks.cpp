@@ -24,18 +24,23 @@ struct Candidate {
 
 }  // namespace
 
-std::vector<long> detectRPeaks(const std::vector<double>& input, double fs) {
+std::vector<double> detail::detectorInput(const std::vector<double>& input, double fs) {
     if (!(fs >= 50) || !std::isfinite(fs))
         throw std::invalid_argument("R-peak detection needs a sampling rate of at least 50 Hz, got " +
                                     std::to_string(fs));
-    const long n = static_cast<long>(input.size());
-    if (n < static_cast<long>(0.5 * fs)) return {};
     std::vector<double> x = input;
     double last = 0;
     for (double& v : x) {
         if (std::isfinite(v)) last = v;
         else v = last;
     }
+    return x;
+}
+
+std::vector<long> detectRPeaks(const std::vector<double>& input, double fs) {
+    const std::vector<double> x = detail::detectorInput(input, fs);
+    const long n = static_cast<long>(x.size());
+    if (n < static_cast<long>(0.5 * fs)) return {};
 
     const auto ms = [fs](double m) { return static_cast<long>(std::lround(m * 1e-3 * fs)); };
 

@@ -23,4 +23,11 @@ std::vector<double> rrIntervals(const std::vector<long>& peaks, double fs);
 // 60 / median RR: robust to a missed or extra beat. 0 when there are fewer than 2 peaks.
 double heartRateBpm(const std::vector<long>& peaks, double fs);
 
+namespace detail {
+// Input rules shared by the R-peak detectors (this one and robust_rpeaks.h): throws
+// std::invalid_argument unless fs >= 50 Hz and finite; returns x with every non-finite
+// sample replaced by the previous finite value (0 at the start).
+std::vector<double> detectorInput(const std::vector<double>& x, double fs);
+}  // namespace detail
+
 }  // namespace dacl::dsp
