@@ -91,7 +91,7 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_option("--limit", *limit, "Use a stratified subset of N labelled records");
     cmd->add_option("--config", *config, "JSON object of settings");
     cmd->add_option("--set", *sets, "key=value setting (repeatable)");
-    cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,dae,no_timestep,tmax1000");
+    cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,no_timestep,tmax1000; repr=sequence adds cnn,rr_xgb,st_xgb,dacl_no_rhythm; repr=pooled has dae");
     cmd->add_flag("--robustness", req->robustness, "Also evaluate on noise-corrupted test ECG and noisy latents");
     cmd->add_option("--resume", *resume, "Resume an interrupted run");
     cmd->add_option("--cache", req->cacheDir, "Feature cache folder (default: ~/.cache/dacl/features)");
@@ -102,7 +102,7 @@ void registerPipelineCommands(CLI::App& app) {
         if (!config->empty()) req->settings.mergeFile(*config);
         for (const auto& s : *sets) req->settings.set(s);
         if (*baselines == "all")
-            req->baselines = ml::baselineNames();
+            req->baselines = ml::baselinesFor(req->settings);
         else
             req->baselines = splitList(*baselines);
         if (*limit) req->limit = *limit;

@@ -2,11 +2,14 @@
 // of a pipeline run applied to any WFDB records (any sampling rate: resampled to the run's rate).
 //
 // Output (a stable interface; columns are only ever appended):
-//   FILE.csv          record,lead,start_s,end_s,p            one row per evaluation window
-//   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class
+//   FILE.csv          record,lead,start_s,end_s,p            one row per span (the probability over
+//                     time: predict.span_s spans every predict.hop_s; repr = pooled: the evaluation windows)
+//   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class  (windows = spans)
+// A record with several leads gets one more summary row, lead "combined": the mean of its leads' p.
 // p is the probability of the task's positive class (challenge4: of AF, class A, as the
 // pipeline's stored predictions). For challenge4 both files append p_N,p_A,p_O,p_noisy.
-// A record's p in the summary is the mean of its windows' p (the pipeline's record score);
+// A record's p in the summary is the pipeline's record score: the mean over its 30.72-s spans,
+// fused with the RR-feature booster when the run has rhythm fusion (span p are the model alone);
 // `predicted` is 1 when p >= the validation threshold stored with the run (final_threshold),
 // for challenge4 the class code of the largest mean class probability.
 // Leads are 0-based. A record that cannot be read is skipped with the file and the reason.
@@ -193,21 +196,43 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
             continue;
         }
         ++ok;
+        double leadSum = 0;
+        std::vector<double> classSum;
         for (const auto& [k, p] : s.leads) {
             const std::string head = csvField(s.record) + ',' + std::to_string(k);
-            for (std::size_t w = 0; w < p.windows.size(); ++w) {
-                windowsOut << head << ',' << num(p.windows.startS[w], "%.3f") << ',' << num(p.windows.endS[w], "%.3f") << ','
-                           << num(p.windowScore[w]);
+            const ml::SpanProbabilities& spans = p.spans;
+            for (std::size_t w = 0; w < spans.size(); ++w) {
+                windowsOut << head << ',' << num(spans.startS[w], "%.3f") << ',' << num(spans.endS[w], "%.3f") << ','
+                           << num(spans.score[w]);
                 if (challenge)
-                    for (std::size_t c = 0; c < p.proba.cols; ++c) windowsOut << ',' << num(p.proba(w, c));
+                    for (std::size_t c = 0; c < spans.proba.cols; ++c) windowsOut << ',' << num(spans.proba(w, c));
                 windowsOut << '\n';
             }
-            windows += p.windows.size();
-            summaryOut << head << ',' << num(s.durationS, "%.3f") << ',' << p.windows.size() << ',' << num(p.score);
+            windows += spans.size();
+            summaryOut << head << ',' << num(s.durationS, "%.3f") << ',' << spans.size() << ',' << num(p.score);
             if (challenge)
                 for (double v : p.classMean) summaryOut << ',' << num(v);
             summaryOut << ',' << p.predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(p.predicted)])
                        << '\n';
+            leadSum += p.score;
+            classSum.resize(p.classMean.size(), 0.0);
+            for (std::size_t c = 0; c < p.classMean.size(); ++c) classSum[c] += p.classMean[c];
+        }
+        // Several leads: one more row, lead "combined", with the mean of the leads' scores.
+        if (s.leads.size() > 1) {
+            const double n = static_cast<double>(s.leads.size());
+            const double score = leadSum / n;
+            int predicted = score >= model.threshold() ? 1 : 0;
+            if (challenge) {
+                for (double& v : classSum) v /= n;
+                predicted = static_cast<int>(std::max_element(classSum.begin(), classSum.end()) - classSum.begin());
+            }
+            std::size_t spans = 0;
+            for (const auto& lp : s.leads) spans += lp.second.spans.size();
+            summaryOut << csvField(s.record) << ",combined," << num(s.durationS, "%.3f") << ',' << spans << ',' << num(score);
+            if (challenge)
+                for (double v : classSum) summaryOut << ',' << num(v);
+            summaryOut << ',' << predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(predicted)]) << '\n';
         }
     }
     windowsOut.close();

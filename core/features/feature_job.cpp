@@ -58,7 +58,7 @@ struct RecordOutput {
 }  // namespace
 
 nlohmann::json FeatureSettings::toJson() const {
-    return {{"lead", preprocess.lead},
+    nlohmann::json j{{"lead", preprocess.lead},
             {"fs", preprocess.targetFs},
             {"low_hz", preprocess.lowHz},
             {"high_hz", preprocess.highHz},
@@ -75,6 +75,11 @@ nlohmann::json FeatureSettings::toJson() const {
             {"log_eps", logEps},
             {"st_layers", stLayers},
             {"float32", float32}};
+    if (sequence) {
+        j["repr"] = "sequence";
+        j["rhythm"] = rhythm;
+    }
+    return j;
 }
 
 FeatureSettings FeatureSettings::fromJson(const nlohmann::json& j) {
@@ -96,6 +101,8 @@ FeatureSettings FeatureSettings::fromJson(const nlohmann::json& j) {
     s.logEps = j.value("log_eps", s.logEps);
     s.stLayers = j.value("st_layers", s.stLayers);
     s.float32 = j.value("float32", s.float32);
+    s.sequence = j.value("repr", std::string("pooled")) == "sequence";
+    s.rhythm = j.value("rhythm", s.rhythm);
     return s;
 }
 
@@ -116,6 +123,15 @@ FeatureSettings FeatureSettings::fromSettings(const Settings& st) {
     s.logEps = st.getDouble("scatter.log_eps");
     s.stLayers = static_cast<int>(st.getInt("st.layers"));
     s.threads = static_cast<int>(st.getInt("threads"));
+    if (st.getString("repr") == "sequence") {
+        // Whole-record spans, every one scored (the evaluation grid is the span grid).
+        s.sequence = true;
+        s.window.samples = static_cast<int>(st.getInt("seq.span"));
+        s.hop = static_cast<int>(st.getInt("seq.hop"));
+        s.evalHop = s.hop;
+        s.J = static_cast<int>(st.getInt("seq.J"));
+        s.rhythm = st.getBool("seq.rhythm");
+    }
     return s;
 }
 

@@ -39,6 +39,10 @@ struct FeatureSettings {
     int stLayers = 1;                    // Scattering Transformer layers (0 = pooled scattering)
     bool float32 = true;                 // single-precision scattering (row-relative error ~1e-6)
     int threads = 0;                     // 0 = all cores; not part of the cache key
+    // repr = sequence (method.md v2): one row per span of window.samples samples (hop `hop`)
+    // holding the whole frame sequence (sequence_layout.h) instead of a pooled window feature.
+    bool sequence = false;
+    bool rhythm = true;                  // sequence rows carry the two rhythm channels
 
     // Every setting that changes the numbers (the cache key), and the inverse.
     nlohmann::json toJson() const;

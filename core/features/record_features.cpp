@@ -2,6 +2,8 @@
 
 #include "core/dsp/scattering.h"
 #include "core/dsp/scattering_transformer.h"
+#include "core/features/sequence_layout.h"
+#include "core/features/sequence_spans.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -39,7 +41,12 @@ RecordFeaturizer::RecordFeaturizer(const FeatureSettings& settings) : d_(std::ma
 RecordFeaturizer::~RecordFeaturizer() = default;
 
 const FeatureSettings& RecordFeaturizer::settings() const { return d_->settings; }
-int RecordFeaturizer::dim() const { return 2 * d_->scattering.nPaths(); }
+int RecordFeaturizer::framesPerSpan() const { return d_->scattering.nFrames(); }
+
+int RecordFeaturizer::dim() const {
+    if (!d_->settings.sequence) return 2 * d_->scattering.nPaths();
+    return SequenceLayout{d_->scattering.nFrames(), d_->scattering.nPaths() + (d_->settings.rhythm ? 2 : 0)}.dim();
+}
 
 RecordWindows RecordFeaturizer::compute(const std::vector<double>& lead, double leadFs, const std::string& record,
                                         const std::atomic<bool>* stop) const {
@@ -48,6 +55,7 @@ RecordWindows RecordFeaturizer::compute(const std::vector<double>& lead, double 
     const int P = scattering.nPaths(), T = scattering.nFrames();
     const double fs = s.preprocess.targetFs;
     const auto clean = dsp::preprocess(lead, leadFs, s.preprocess);
+    if (s.sequence) return computeSequenceSpans(clean, s, scattering, d_->st, stop);
     const auto windows = dsp::makeWindows(record, clean, fs, s.hop, s.window);
     if (windows.empty()) throw std::invalid_argument("record has no samples");
 

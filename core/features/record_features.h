@@ -30,6 +30,7 @@ public:
 
     const FeatureSettings& settings() const;
     int dim() const;
+    int framesPerSpan() const;  // scattering frames of one window (repr = sequence: of one span)
 
     // Windows of `lead` (samples at rate fs, any rate: resampled per settings) with hop
     // settings.hop. Thread-safe. Throws std::invalid_argument for an empty lead or fs <= 0.

@@ -3,6 +3,7 @@
 #include "core/dsp/noise.h"
 #include "core/eval/metrics.h"
 #include "core/ml/pipeline/model_settings.h"
+#include "core/ml/pipeline/sequence_rows.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,17 +14,7 @@ namespace dacl::ml {
 namespace {
 
 constexpr std::uint64_t kBootstrapPurpose = 21, kNoisePurpose = 22, kLatentNoisePurpose = 23,
-                        kNoisyEmbeddingPurpose = 24;
-
-// z_t = √ᾱ_t z0 + √(1−ᾱ_t) ε, with σ = √(1−ᾱ_t).
-Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) {
-    std::normal_distribution<float> normal(0.0f, 1.0f);
-    const float s = static_cast<float>(sigma);
-    const float scale = std::sqrt(std::max(0.0f, 1.0f - s * s));
-    Matrix zt = z0;
-    for (float& v : zt.data) v = scale * v + s * normal(rng);
-    return zt;
-}
+                        kNoisyEmbeddingPurpose = 24, kFusionPurpose = 25;
 
 std::vector<int> labelsOfRows(const FoldContext& c, const std::vector<std::size_t>& rows) {
     std::vector<int> y;
@@ -71,7 +62,9 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
             if (c.progress.cancelled()) throw Cancelled();
             const std::uint64_t noiseSeed = derivedSeed(seed, static_cast<int>(kind) * 100 + static_cast<int>(snr), kNoisePurpose);
             const WindowTable& noisy = noisySets.get(c.dataset, split.test, c.settings, kind, snr, noiseSeed);
-            const RecordProba p = recordProba(probe, rep.embed(noisy.features), noisy.record);
+            RecordProba p = recordProba(probe, rep.embed(noisy.features), noisy.record);
+            // The booster sees the noisy record's RR features (its R peaks come from the noisy ECG).
+            if (out.fusion) p.proba = out.fusion->fuse(p.proba, recordRrFeatures(noisy, p.records));
             out.robustness["robust." + dsp::toString(kind) + "." + snrName(snr) + "." + headlineName(c)] =
                 headline(c, p, seed);
         }
@@ -85,7 +78,7 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
     std::mt19937_64 rng(derivedSeed(seed, 0, kLatentNoisePurpose));
     for (std::size_t i = 0; i < robustnessTimesteps().size(); ++i) {
         const int t = robustnessTimesteps()[i];
-        const Matrix zt = noisyLatent(z0, noise[i], rng);
+        const Matrix zt = rep.noisyLatent(z0, noise[i], rng);
         const RecordProba p = recordProba(probe, rep.embedLatent(zt, t), windowRecord);
         out.robustness["robust.zt." + std::to_string(t) + "." + headlineName(c)] = headline(c, p, seed);
     }
@@ -126,7 +119,7 @@ void appendNoisyEmbeddings(const FoldContext& c, const FoldSplit& split, const R
     const auto noise = rep.noiseScaleAt(steps);
     for (std::size_t i = 0; i < steps.size(); ++i) {
         if (c.progress.cancelled()) throw Cancelled();
-        appendRecordEmbeddings(c, split.fold, steps[i], rep.embedLatent(noisyLatent(z0, noise[i], rng), steps[i]),
+        appendRecordEmbeddings(c, split.fold, steps[i], rep.embedLatent(rep.noisyLatent(z0, noise[i], rng), steps[i]),
                                windowRecord, out.embeddings);
     }
 }
@@ -144,6 +137,20 @@ const WindowTable& NoisyTestSets::get(const Dataset& dataset, const std::vector<
     NullProgress quiet;
     const std::vector<std::size_t> records(testRecords.begin(), testRecords.end());
     return tables_[key] = computeWindowTable(dataset, records, settings, quiet, "", true, corrupt);
+}
+
+bool usesRhythmFusion(const Settings& settings, const std::string& method) {
+    return settings.getString("repr") == "sequence" && settings.getBool("fusion.rhythm") && method != "rr_xgb";
+}
+
+Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records) {
+    std::vector<std::size_t> rows;
+    for (int r : records) {
+        const auto it = std::lower_bound(table.record.begin(), table.record.end(), r);
+        if (it == table.record.end() || *it != r) throw std::logic_error("record without feature rows");
+        rows.push_back(static_cast<std::size_t>(it - table.record.begin()));
+    }
+    return rrFeatureRows(table.features.selectRows(rows));
 }
 
 std::vector<double> positiveScores(const RecordProba& p) {
@@ -173,26 +180,46 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
     const std::vector<int> trainY = labelsOfRows(c, trainRows);
 
     out.representation = makeRepresentation(method, c.settings, seed);
-    out.representation->fit(trainX, trainY, c.numClasses, valX, hooks);
+    const std::vector<int> valRowY = labelsOfRows(c, valRows);
+    FitHooks fitHooks = hooks;
+    fitHooks.validationLabels = &valRowY;
+    out.representation->fit(trainX, trainY, c.numClasses, valX, fitHooks);
+    for (const auto& [name, value] : out.representation->foldFacts()) out.robustness[name] = value;
     if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "probe", 0, 1);
     out.probe.emplace(probeSettings(c.settings));
     out.probe->fit(out.representation->embed(trainX), trainY, c.numClasses);
 
-    const RecordProba val = recordProba(*out.probe, out.representation->embed(valX), recordsOfRows(c.windows, valRows));
+    RecordProba val = recordProba(*out.probe, out.representation->embed(valX), recordsOfRows(c.windows, valRows));
     const std::vector<int> valY = labelsOf(c, val.records);
+    const RecordProba valAlone = val;
+    if (usesRhythmFusion(c.settings, method)) {
+        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "rhythm fusion", 0, 1);
+        const Matrix valRr = recordRrFeatures(c.windows, val.records);
+        out.fusion.emplace();
+        out.fusion->fit(recordRrFeatures(c.windows, split.train), labelsOf(c, split.train), c.numClasses, valRr, valY,
+                        val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
+        val.proba = out.fusion->fuse(val.proba, valRr);
+    }
     if (c.numClasses == 2) out.threshold = eval::youdenThreshold(positiveScores(val), valY);
     if (testRows.empty()) return out;
 
     const Matrix testX = c.windows.features.selectRows(testRows);
     const Matrix testH = out.representation->embed(testX);
     const std::vector<int> testWindowRecord = recordsOfRows(c.windows, testRows);
-    const RecordProba test = recordProba(*out.probe, testH, testWindowRecord);
+    RecordProba test = recordProba(*out.probe, testH, testWindowRecord);
     const std::vector<int> testY = labelsOf(c, test.records);
     const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
     const std::uint64_t bootSeed = derivedSeed(seed, split.fold, kBootstrapPurpose);
-    out.score = c.numClasses == 2
-                    ? scoreBinary(positiveScores(val), valY, positiveScores(test), testY, resamples, bootSeed)
-                    : scoreChallenge(test.proba, testY, resamples, bootSeed);
+    auto score = [&](const RecordProba& v, const RecordProba& t) {
+        return c.numClasses == 2 ? scoreBinary(positiveScores(v), valY, positiveScores(t), testY, resamples, bootSeed)
+                                 : scoreChallenge(t.proba, testY, resamples, bootSeed);
+    };
+    if (out.fusion) {
+        // The model alone, beside the fused headline.
+        for (const auto& [name, value] : score(valAlone, test).metrics) out.robustness["alone." + name] = value;
+        test.proba = out.fusion->fuse(test.proba, recordRrFeatures(c.windows, test.records));
+    }
+    out.score = score(val, test);
 
     const auto& records = c.dataset.records();
     for (std::size_t i = 0; i < test.records.size(); ++i) {

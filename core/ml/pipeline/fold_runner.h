@@ -5,6 +5,7 @@
 #include "core/data/dataset.h"
 #include "core/dsp/noise.h"
 #include "core/ml/pipeline/representation.h"
+#include "core/ml/pipeline/rhythm_fusion.h"
 #include "core/ml/pipeline/scoring.h"
 #include "core/ml/pipeline/window_table.h"
 #include "core/ml/probe.h"
@@ -55,14 +56,23 @@ struct FoldOutcome {
     FoldScore score;                                // empty when there are no test records
     std::vector<store::Prediction> predictions;     // test records
     std::vector<store::Embedding> embeddings;       // test records: mean h of their windows (t = 0, and z_t views)
-    std::map<std::string, double> robustness;       // "robust.white.12db.auroc" -> value
+    // Further fold results: "robust.white.12db.auroc", the unfused "alone.auroc", the facts of
+    // the representation ("stage_finetuned") -> value
+    std::map<std::string, double> robustness;
     std::unique_ptr<Representation> representation;
     std::optional<LogisticProbe> probe;
+    std::optional<RhythmFusion> fusion;             // repr = sequence with fusion.rhythm
     double threshold = 0.5;                         // binary tasks: Youden on validation
 };
 
 FoldOutcome runFold(const FoldContext& context, const std::string& method, const FoldSplit& split,
                     const FitHooks& hooks, std::uint64_t seed);
+
+// Whether a method's record scores are fused with the RR-feature booster (method.md v2 §7).
+bool usesRhythmFusion(const Settings& settings, const std::string& method);
+
+// The 20 RR features of each record (its first row in `table`), in the order of `records`.
+Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records);
 
 // Positive-class probability columns → score per record (binary) as doubles.
 std::vector<double> positiveScores(const RecordProba& p);

@@ -75,4 +75,42 @@ ProbeSettings probeSettings(const Settings& s) {
     return p;
 }
 
+SequenceTrainSettings sequenceTrainSettings(const Settings& s, const std::string& method, std::uint64_t seed) {
+    SequenceTrainSettings t;
+    t.width = static_cast<int>(s.getInt("seq.width"));
+    t.timeConditioning = s.getBool("encoder.time_conditioning") && method != "no_timestep" && method != "cnn";
+    t.projectionDim = static_cast<int>(s.getInt("encoder.proj_dim"));
+    t.views = method == "cnn" ? "none" : method == "gaussian_views" ? "gaussian" : s.getString("train.views");
+    t.gaussianSigma = s.getDouble("train.gaussian_sigma");
+    t.schedule.kind = scheduleKindFromString(s.getString("diffusion.schedule"));
+    t.schedule.steps = static_cast<int>(s.getInt("diffusion.T"));
+    t.schedule.betaStart = s.getDouble("diffusion.beta_start");
+    t.schedule.betaEnd = s.getDouble("diffusion.beta_end");
+    t.tMax = method == "tmax1000" ? t.schedule.steps : static_cast<int>(s.getInt("diffusion.t_max"));
+    t.numViews = static_cast<int>(s.getInt("diffusion.views"));
+    t.crop = s.getDouble("seq.crop");
+    t.batch = static_cast<int>(s.getInt("seq.batch"));
+    t.epochs = static_cast<int>(s.getInt("seq.epochs"));
+    t.stepsPerEpoch = static_cast<int>(s.getInt("seq.steps_per_epoch"));
+    t.lr = s.getDouble("train.lr");
+    t.weightDecay = s.getDouble("train.weight_decay");
+    t.warmupEpochs = 1;
+    t.temperature = s.getDouble("train.temperature");
+    // The CNN baseline trains with cross-entropy only, for as many epochs as DACL's two stages.
+    t.finetuneEpochs = static_cast<int>(s.getInt("seq.finetune_epochs")) + (method == "cnn" ? t.epochs : 0);
+    t.finetuneLr = method == "cnn" ? t.lr : s.getDouble("seq.finetune_lr");
+    t.seed = seed;
+    t.device = s.getString("device");
+    return t;
+}
+
+boosting::BoostSettings boostSettings(const Settings& s, std::uint64_t seed) {
+    boosting::BoostSettings b;
+    b.rounds = static_cast<int>(s.getInt("boost.rounds"));
+    b.maxDepth = static_cast<int>(s.getInt("boost.depth"));
+    b.eta = s.getDouble("boost.eta");
+    b.seed = seed;
+    return b;
+}
+
 }  // namespace dacl::ml

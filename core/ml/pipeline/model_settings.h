@@ -3,7 +3,9 @@
 // with a seed derived per fold and per model so that folds are independent and reproducible.
 #include "core/common/settings.h"
 #include "core/ml/dae.h"
+#include "core/boosting/gradient_boosting.h"
 #include "core/ml/probe.h"
+#include "core/ml/sequence_trainer.h"
 #include "core/ml/trainer.h"
 #include "core/ml/vae.h"
 
@@ -18,5 +20,8 @@ VaeSettings vaeSettings(const Settings& s, std::uint64_t seed);
 DaclSettings daclSettings(const Settings& s, ContrastiveVariant variant, std::uint64_t seed);
 DaeSettings daeSettings(const Settings& s, std::uint64_t seed);
 ProbeSettings probeSettings(const Settings& s);
+// The temporal U-Net's training for a sequence method ("dacl", its variants, or "cnn").
+SequenceTrainSettings sequenceTrainSettings(const Settings& s, const std::string& method, std::uint64_t seed);
+boosting::BoostSettings boostSettings(const Settings& s, std::uint64_t seed);
 
 }  // namespace dacl::ml

@@ -158,7 +158,8 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     for (const auto& b : req.baselines) methodDescription(b);  // throws for an unknown baseline
     if (req.folds < 1) throw std::invalid_argument("--folds must be at least 1");
 
-    configureThreads(static_cast<int>(s.getInt("threads")));
+    // Features run on their own thread pool (`threads`); torch's intra-op threads train the models.
+    configureThreads(static_cast<int>(s.getInt("train.threads")));
     const RuntimeInfo runtime = runtimeInfo();
     const auto seed = static_cast<std::uint64_t>(s.getInt("seed"));
 
@@ -340,6 +341,12 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
             a.name = "probe";
             a.data.assign(probe.begin(), probe.end());
             db.addArtefact(runId, a);
+            if (final.fusion) {
+                const std::string fusion = final.fusion->toBytes();
+                a.name = "fusion";
+                a.data.assign(fusion.begin(), fusion.end());
+                db.addArtefact(runId, a);
+            }
             db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
             tx.commit();
             progress.log("final model: " + stage.lap());

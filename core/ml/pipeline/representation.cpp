@@ -2,11 +2,14 @@
 
 #include "core/ml/dae.h"
 #include "core/ml/diffusion_schedule.h"
+#include "core/ml/pipeline/byte_pack.h"
 #include "core/ml/pipeline/model_settings.h"
+#include "core/ml/pipeline/sequence_representation.h"
 #include "core/ml/trainer.h"
 #include "core/ml/vae.h"
 
-#include <sstream>
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace dacl::ml {
@@ -14,27 +17,6 @@ namespace dacl::ml {
 namespace {
 
 constexpr std::uint64_t kVaePurpose = 11, kEncoderPurpose = 12, kDaePurpose = 13;
-
-// Length-prefixed concatenation, so that a model made of parts serialises to one blob.
-std::string pack(const std::vector<std::string>& parts) {
-    std::ostringstream out;
-    for (const auto& p : parts) out << p.size() << ':' << p;
-    return out.str();
-}
-
-std::vector<std::string> unpack(const std::string& bytes, std::size_t expected) {
-    std::vector<std::string> parts;
-    std::size_t pos = 0;
-    while (pos < bytes.size()) {
-        const std::size_t colon = bytes.find(':', pos);
-        if (colon == std::string::npos) break;
-        const std::size_t len = std::stoull(bytes.substr(pos, colon - pos));
-        parts.push_back(bytes.substr(colon + 1, len));
-        pos = colon + 1 + len;
-    }
-    if (parts.size() != expected) throw std::runtime_error("model artefact is damaged (wrong number of parts)");
-    return parts;
-}
 
 // A fold checkpoint holds the fitted VAE with the encoder's training state, so that a resumed
 // fold continues from it without fitting the VAE again (and without logging its curves twice).
@@ -223,6 +205,14 @@ Matrix Representation::latentStd(const Matrix&) const {
 Matrix Representation::decodeLatent(const Matrix&) const {
     throw std::logic_error(method() + " has no latent space");
 }
+Matrix Representation::noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const {
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    const float s = static_cast<float>(sigma);
+    const float scale = std::sqrt(std::max(0.0f, 1.0f - s * s));
+    Matrix zt = z0;
+    for (float& v : zt.data) v = scale * v + s * normal(rng);
+    return zt;
+}
 std::vector<double> Representation::noiseScaleAt(const std::vector<int>& t) const {
     DiffusionSchedule schedule;
     std::vector<double> out;
@@ -231,14 +221,25 @@ std::vector<double> Representation::noiseScaleAt(const std::vector<int>& t) cons
 }
 
 const std::vector<std::string>& methodNames() {
-    static const std::vector<std::string> names = {"dacl",  "st_lr",       "vae_lr",  "gaussian_views",
-                                                   "dae",   "no_timestep", "tmax1000"};
+    static const std::vector<std::string> names = {"dacl",     "st_lr",  "vae_lr", "gaussian_views", "dae",
+                                                   "no_timestep", "tmax1000", "cnn", "rr_xgb", "st_xgb",
+                                                   "dacl_no_rhythm"};
     return names;
 }
 
 const std::vector<std::string>& baselineNames() {
     static const std::vector<std::string> names(methodNames().begin() + 1, methodNames().end());
     return names;
+}
+
+std::vector<std::string> baselinesFor(const Settings& settings) {
+    const bool sequence = settings.getString("repr") == "sequence";
+    std::vector<std::string> out;
+    for (const auto& b : baselineNames()) {
+        const bool sequenceOnly = methodDescription(b).find("repr=sequence") != std::string::npos;
+        if (sequence ? (b != "dae") : !sequenceOnly) out.push_back(b);
+    }
+    return out;
 }
 
 std::string methodDescription(const std::string& m) {
@@ -249,18 +250,26 @@ std::string methodDescription(const std::string& m) {
     if (m == "dae") return "denoising autoencoder embedding";
     if (m == "no_timestep") return "DACL without timestep conditioning";
     if (m == "tmax1000") return "DACL with t_max = 1000";
+    if (m == "cnn") return "supervised CNN: the same U-Net trunk, cross-entropy on the frame sequence (repr=sequence)";
+    if (m == "rr_xgb") return "20 RR-interval features + gradient boosting (repr=sequence)";
+    if (m == "st_xgb") return "pooled ST frames + gradient boosting (repr=sequence)";
+    if (m == "dacl_no_rhythm") return "DACL without the rhythm channels (repr=sequence)";
     throw std::invalid_argument("unknown method '" + m + "'");
 }
 
 std::unique_ptr<Representation> makeRepresentation(const std::string& m, const Settings& s, std::uint64_t seed) {
+    if (s.getString("repr") == "sequence") return makeSequenceRepresentation(m, s, seed);
     if (m == "st_lr") return std::make_unique<IdentityRepresentation>();
     if (m == "vae_lr") return std::make_unique<VaeRepresentation>(s, seed);
     if (m == "dae") return std::make_unique<DaeRepresentation>(s, seed);
     if (isContrastive(m)) return std::make_unique<ContrastiveRepresentation>(s, seed, variantOf(m));
+    if (methodDescription(m).find("repr=sequence") != std::string::npos)
+        throw std::invalid_argument("method '" + m + "' needs repr=sequence");
     throw std::invalid_argument("unknown method '" + m + "' (known: dacl, st_lr, vae_lr, gaussian_views, dae, no_timestep, tmax1000)");
 }
 
 std::unique_ptr<Representation> loadRepresentation(const std::string& m, const Settings& s, const std::string& bytes) {
+    if (s.getString("repr") == "sequence") return loadSequenceRepresentation(m, s, bytes);
     if (m == "st_lr") return std::make_unique<IdentityRepresentation>();
     if (m == "vae_lr") {
         auto r = std::make_unique<VaeRepresentation>(s, 0);

@@ -9,6 +9,8 @@
 #include "core/ml/vae.h"
 
 #include <functional>
+#include <map>
+#include <random>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +38,8 @@ struct FitHooks {
     ProgressSink* progress = nullptr;
     std::string stagePrefix;  // e.g. "fold 2/5: " for progress messages
     SharedVae* sharedVae = nullptr;  // the fold's VAE, shared between methods (may be null)
+    // Labels of the validation rows: the sequence models choose epochs and stages on them.
+    const std::vector<int>* validationLabels = nullptr;
 };
 
 class Representation {
@@ -61,14 +65,21 @@ public:
     virtual Matrix latentStd(const Matrix& features) const;
     virtual Matrix decodeLatent(const Matrix& z) const;
     virtual std::optional<ScheduleSettings> diffusionSchedule() const { return std::nullopt; }
+    // z_t = √(1−σ²)·z0 + σ·ε of latent() rows (sequence latents keep their layout header).
+    virtual Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const;
+    // Per-fold facts worth storing with the fold's results (e.g. which stage scored).
+    virtual std::map<std::string, double> foldFacts() const { return {}; }
 
     virtual std::string toBytes() const = 0;
 };
 
 // Method names: "dacl" and the baselines "st_lr", "vae_lr", "gaussian_views", "dae",
-// "no_timestep", "tmax1000".
+// "no_timestep", "tmax1000"; with repr = sequence also "cnn", "rr_xgb", "st_xgb",
+// "dacl_no_rhythm" (and not "dae").
 const std::vector<std::string>& methodNames();
 const std::vector<std::string>& baselineNames();
+// The baselines that run with the settings' representation (what `--baselines all` means).
+std::vector<std::string> baselinesFor(const Settings& settings);
 std::string methodDescription(const std::string& method);
 std::unique_ptr<Representation> makeRepresentation(const std::string& method, const Settings& settings,
                                                    std::uint64_t seed);

@@ -2,6 +2,9 @@
 
 #include "core/eval/tasks.h"
 #include "core/features/record_features.h"
+#include "core/features/sequence_layout.h"
+#include "core/ml/pipeline/rhythm_fusion.h"
+#include "core/ml/pipeline/sequence_rows.h"
 #include "core/ml/pipeline/model_settings.h"
 #include "core/ml/pipeline/representation.h"
 #include "core/ml/pipeline/scoring.h"
@@ -15,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace dacl::ml {
@@ -49,6 +53,8 @@ struct RunModel::Impl {
     std::unique_ptr<Representation> representation;
     std::unique_ptr<LogisticProbe> probe;
     std::unique_ptr<features::RecordFeaturizer> featurizer;
+    std::optional<RhythmFusion> fusion;
+    bool sequence = false;
     DiffusionSchedule schedule;
     int latentDim = 0;
     std::mutex models;  // torch modules are not meant for concurrent forward passes
@@ -107,6 +113,14 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
         throw std::runtime_error(dbPath + ": " + runText(runId) + ": the probe has " +
                                  std::to_string(d->probe->numClasses()) + " classes but task " + d->task + " has " +
                                  std::to_string(d->classes.size()));
+    if (db.namedArtefact(runId, store::metric::kModel, "fusion")) {
+        try {
+            d->fusion.emplace(RhythmFusion::fromBytes(artefactBytes(db, runId, "fusion")));
+        } catch (const std::exception& e) {
+            throw std::runtime_error(dbPath + ": " + runText(runId) + ": final model artefact 'fusion' is damaged (" +
+                                     e.what() + ")");
+        }
+    }
     if (d->classes.size() == 2)
         if (const auto t = db.finalMetric(runId, "final_threshold")) d->threshold = t->mean;
     if (const auto s = d->representation->diffusionSchedule()) d->schedule = DiffusionSchedule(*s);
@@ -116,8 +130,19 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
     features::FeatureSettings fs = features::FeatureSettings::fromSettings(d->settings);
     if (fs.evalHop > 0) fs.hop = fs.evalHop;
     d->featurizer = std::make_unique<features::RecordFeaturizer>(fs);
+    d->sequence = fs.sequence;
     try {
-        d->latentDim = static_cast<int>(d->representation->latent(Matrix(1, static_cast<std::size_t>(d->featurizer->dim()))).cols);
+        Matrix probe(1, static_cast<std::size_t>(d->featurizer->dim()));
+        if (d->sequence) {
+            // One valid frame of zeros in the run's layout: its latent row says d.
+            const int frames = d->featurizer->framesPerSpan();
+            probe(0, 0) = 1;
+            probe(0, 1) = static_cast<float>(frames);
+            probe(0, 2) = static_cast<float>((d->featurizer->dim() - features::SequenceLayout::kHeader) / frames);
+            d->latentDim = static_cast<int>(d->representation->latent(probe)(0, 2));
+        } else {
+            d->latentDim = static_cast<int>(d->representation->latent(probe).cols);
+        }
     } catch (const std::exception& e) {
         throw std::runtime_error(dbPath + ": " + runText(runId) + ": the final model does not fit the run's features (" +
                                  e.what() + ")");
@@ -165,14 +190,66 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
     const int positive = positiveClass();
     for (std::size_t i = 0; i < p.proba.rows; ++i) p.windowScore.push_back(p.proba(i, static_cast<std::size_t>(positive)));
     // The pipeline's aggregation (float mean of the windows), so that scores compare exactly.
-    const RecordProba mean = aggregateByRecord(p.proba, std::vector<int>(p.proba.rows, 0));
+    RecordProba mean = aggregateByRecord(p.proba, std::vector<int>(p.proba.rows, 0));
+    p.modelScore = mean.proba(0, static_cast<std::size_t>(positive));
+    if (d_->fusion && d_->sequence) {
+        std::lock_guard<std::mutex> lock(d_->models);
+        mean.proba = d_->fusion->fuse(mean.proba, rrFeatureRows(p.windows.features.selectRows({0})));
+        p.fused = true;
+    }
     p.classMean.assign(mean.proba.row(0), mean.proba.row(0) + mean.proba.cols);
     p.score = p.classMean[static_cast<std::size_t>(positive)];
     if (numClasses() == 2)
         p.predicted = p.score >= d_->threshold ? 1 : 0;
     else
         p.predicted = static_cast<int>(std::max_element(p.classMean.begin(), p.classMean.end()) - p.classMean.begin());
+    p.spans = spanProbabilities(p.windows, record.durationS());
     return p;
+}
+
+bool RunModel::isSequence() const { return d_->sequence; }
+
+SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double duration) const {
+    SpanProbabilities out;
+    const int positive = positiveClass();
+    if (!d_->sequence) {
+        out.startS = w.startS;
+        out.endS = w.endS;
+        out.proba = windowProbabilities(w.features);
+    } else {
+        const double length = d_->settings.getDouble("predict.span_s"), hop = d_->settings.getDouble("predict.hop_s");
+        if (!(length > 0) || !(hop > 0)) throw std::invalid_argument("predict.span_s and predict.hop_s must be > 0");
+        std::vector<double> starts{0.0};
+        for (double a = hop; a + length <= duration + 1e-9; a += hop) starts.push_back(a);
+        if (duration > length && starts.back() + length < duration - 1e-9) starts.push_back(duration - length);
+        const features::SequenceLayout layout = features::SequenceLayout::of(w.features.row(0));
+        const double frameS = windowSamples() / sampleRate() / layout.frames;
+        Matrix crops(starts.size(), w.features.cols);
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            const double a = starts[k], b = std::min(duration, a + length);
+            // The span row that holds [a, b) best: the last one starting at or before a.
+            std::size_t r = 0;
+            while (r + 1 < w.size() && w.startS[r + 1] <= a + 1e-9) ++r;
+            const float* row = w.features.row(r);
+            float* dst = crops.row(k);
+            std::copy_n(row, features::SequenceLayout::kHeader, dst);
+            int v = 0;
+            const int valid = features::SequenceLayout::validFrames(row);
+            for (int f = 0; f < valid; ++f) {
+                const double centre = w.startS[r] + f * frameS;
+                if (centre < a || centre >= b) continue;
+                std::copy_n(layout.frame(row, f), layout.channels, dst + features::SequenceLayout::kHeader +
+                                                                         static_cast<std::size_t>(v) * layout.channels);
+                ++v;
+            }
+            dst[0] = static_cast<float>(std::max(v, 1));
+            out.startS.push_back(a);
+            out.endS.push_back(b);
+        }
+        out.proba = windowProbabilities(crops);
+    }
+    for (std::size_t i = 0; i < out.proba.rows; ++i) out.score.push_back(out.proba(i, static_cast<std::size_t>(positive)));
+    return out;
 }
 
 int RunModel::latentDim() const { return d_->latentDim; }

@@ -31,13 +31,27 @@ struct WindowFeatures {
     std::size_t size() const { return startS.size(); }
 };
 
+// The probability over time: the model on sliding spans of a record (predict.span_s long, hop
+// predict.hop_s; a record shorter than a span is one span). For repr = pooled the spans are the
+// evaluation windows. Span probabilities are the model's alone (no rhythm fusion: the 20 RR
+// features describe a whole record).
+struct SpanProbabilities {
+    std::vector<double> startS, endS;
+    Matrix proba;                    // per span: class probabilities
+    std::vector<double> score;       // per span: positiveClass() probability
+    std::size_t size() const { return startS.size(); }
+};
+
 struct RecordPrediction {
-    WindowFeatures windows;
+    WindowFeatures windows;          // repr = sequence: the record's 30.72-s span rows
     Matrix proba;                    // per window: class probabilities (numClasses columns)
     std::vector<double> windowScore; // per window: positiveClass() probability
-    std::vector<double> classMean;   // per class: mean over windows (the record's probabilities)
-    double score = 0;                // record score = mean windowScore (as the pipeline scores records)
+    std::vector<double> classMean;   // per class: mean over windows (fused with the RR booster when the run has one)
+    double score = 0;                // record score (as the pipeline scores records, fusion included)
+    double modelScore = 0;           // the same without rhythm fusion
+    bool fused = false;              // score includes the RR-feature booster
     int predicted = 0;               // binary: score >= threshold(); challenge4: arg-max of classMean
+    SpanProbabilities spans;         // the probability over time
 };
 
 class RunModel {
@@ -71,8 +85,13 @@ public:
     WindowFeatures windowFeatures(const Recording& record, int lead) const;
     // [windows, numClasses] class probabilities of the probe.
     Matrix windowProbabilities(const Matrix& features) const;
-    // windowFeatures + windowProbabilities + record aggregation.
+    // windowFeatures + windowProbabilities + record aggregation (+ rhythm fusion) + spans.
     RecordPrediction predict(const Recording& record, int lead) const;
+    // The probability over time from a record's window features (see SpanProbabilities).
+    SpanProbabilities spanProbabilities(const WindowFeatures& windows, double durationS) const;
+    // repr = sequence: rows are whole spans of frames (features/sequence_layout.h); latents
+    // are flat sequences [valid, frames, d, d x frames] (ml/latent_rows.h reads them).
+    bool isSequence() const;
 
     // VAE latent (d columns): μ of q(z | f) and its σ, both in the standardised latent units that
     // the encoder sees (z0 = (μ − mean)/std with training statistics).

@@ -55,6 +55,15 @@ json methodJson(store::ResultsStore& db, std::int64_t runId) {
         j[m.name] = entry;
     }
     if (!robustness.empty()) j["robustness"] = robustness;
+    // Sequence DACL: which stage scored (chosen per fold on validation).
+    const auto stage = folds.find("stage_finetuned");
+    if (stage != folds.end()) {
+        int finetuned = 0;
+        for (double v : stage->second) finetuned += v > 0.5;
+        const int n = static_cast<int>(stage->second.size());
+        j["stage"] = finetuned == 0 ? "probe" : finetuned == n ? "finetuned"
+                                    : "mixed (" + std::to_string(finetuned) + " of " + std::to_string(n) + " folds fine-tuned)";
+    }
     return j;
 }
 

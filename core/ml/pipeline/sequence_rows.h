@@ -1,0 +1,33 @@
+#pragma once
+// Reading sequence-layout feature rows (features/sequence_layout.h) into what the sequence
+// models consume: frame sequences, pooled frames, the record's RR-interval features.
+#include "core/ml/matrix.h"
+#include "core/ml/sequence_set.h"
+
+#include <vector>
+
+namespace dacl::ml {
+
+// Per-channel mean and 1/std over the valid frames of `rows` (the first `channels` channels).
+struct ChannelStats {
+    std::vector<float> mean, invStd;
+};
+ChannelStats channelStats(const Matrix& rows, int channels);
+
+// Channels of a row: all (paths + rhythm) or, for the no-rhythm variant, the paths only.
+int sequenceChannels(const Matrix& rows, bool withRhythm);
+
+// The first `channels` channels of every row as sequences (standardised when `stats` is given;
+// padding stays 0).
+SequenceSet toSequences(const Matrix& rows, int channels, const ChannelStats* stats = nullptr);
+
+// [mean over valid frames ; population std over valid frames] of the first `channels`: 2·channels.
+Matrix pooledFrames(const Matrix& rows, int channels);
+
+// The 20 RR-interval features of each row's record (NaN where undefined).
+Matrix rrFeatureRows(const Matrix& rows);
+
+// Every valid frame of `rows` (frames x channels), or a seeded random sample of at most `limit`.
+Matrix validFrames(const Matrix& rows, int channels, std::size_t limit, std::uint64_t seed);
+
+}  // namespace dacl::ml
