@@ -120,6 +120,24 @@ Matrix LogisticProbe::predictProba(const Matrix& x) const {
     return toMatrix(p);
 }
 
+LogisticProbe::Linear LogisticProbe::linear() const {
+    if (!fitted()) throw std::logic_error("probe: linear() before fit");
+    const auto W = d_->W.to(torch::kFloat64).contiguous(), b = d_->b.to(torch::kFloat64).contiguous();
+    Linear out;
+    out.W = Matrix(static_cast<std::size_t>(d_->D), static_cast<std::size_t>(d_->K));
+    out.b.assign(static_cast<std::size_t>(d_->K), 0.0);
+    const double* w = W.data_ptr<double>();
+    const int cols = static_cast<int>(W.size(1));
+    for (int i = 0; i < d_->D; ++i)
+        for (int k = 0; k < cols; ++k) out.W(i, d_->K == 2 ? 1 : k) = static_cast<float>(w[i * cols + k]);
+    for (int k = 0; k < cols; ++k) out.b[d_->K == 2 ? 1 : k] = b.data_ptr<double>()[k];
+    for (int i = 0; i < d_->D; ++i) {
+        out.mean.push_back(d_->settings.standardise ? d_->mean[i].item<double>() : 0.0);
+        out.std.push_back(d_->settings.standardise ? d_->std[i].item<double>() : 1.0);
+    }
+    return out;
+}
+
 std::vector<float> LogisticProbe::predictPositive(const Matrix& x, int positive) const {
     if (positive < 0 || positive >= std::max(d_->K, 1))
         throw std::invalid_argument("probe: positive class out of range");

@@ -44,6 +44,15 @@ public:
     // P(class `positive`) per row.
     std::vector<float> predictPositive(const Matrix& x, int positive = 1) const;
 
+    // The fitted model as logits = ((x − mean) / std) · W + b, with K logit columns (binary: the
+    // logit of class 0 is 0), e.g. to start a network's linear head from the probe.
+    struct Linear {
+        std::vector<double> mean, std;  // D (identity when the probe does not standardise)
+        Matrix W;                       // D x K
+        std::vector<double> b;          // K
+    };
+    Linear linear() const;
+
     std::string toBytes() const;
     static LogisticProbe fromBytes(const std::string& bytes);
 

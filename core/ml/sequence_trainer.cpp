@@ -240,17 +240,22 @@ struct SequenceTrainer::Impl {
         return toMatrix(p);
     }
 
+    static SequenceSet subset(const SequenceSet& set, const std::vector<std::size_t>& idx) {
+        SequenceSet sub;
+        sub.channels = set.channels;
+        sub.frames = set.frames;
+        for (std::size_t i : idx) {
+            sub.values.insert(sub.values.end(), set.record(i), set.record(i) + set.stride());
+            sub.valid.push_back(set.valid[i]);
+        }
+        return sub;
+    }
+
     double probeScore(const SequenceSet& train, const std::vector<int>& labels, const std::vector<std::size_t>& probeIdx,
                       const SequenceSet& val, const std::vector<int>& valLabels) {
-        SequenceSet sub;
-        sub.channels = train.channels;
-        sub.frames = train.frames;
+        const SequenceSet sub = subset(train, probeIdx);
         std::vector<int> y;
-        for (std::size_t i : probeIdx) {
-            sub.values.insert(sub.values.end(), train.record(i), train.record(i) + train.stride());
-            sub.valid.push_back(train.valid[i]);
-            y.push_back(labels[i]);
-        }
+        for (std::size_t i : probeIdx) y.push_back(labels[i]);
         LogisticProbe probe;
         probe.fit(embed(sub, std::vector<int>(sub.size(), 0)), y, numClasses);
         return validationScore(probe.predictProba(embed(val, std::vector<int>(val.size(), 0))), valLabels);
@@ -262,6 +267,7 @@ struct SequenceTrainer::Impl {
         checkSet(trainSet, inputChannels, labels, "training sequences");
         checkSet(val, inputChannels, valLabels, "validation sequences");
         const SequenceStage stage = contrastive ? SequenceStage::Probe : SequenceStage::Finetuned;
+        const bool pretrained = !best[static_cast<int>(SequenceStage::Probe)].empty();
         const int epochs = contrastive ? s.epochs : s.finetuneEpochs;
         const double baseLr = contrastive ? s.lr : s.finetuneLr;
         std::vector<std::vector<std::size_t>> byClass(static_cast<std::size_t>(numClasses));
@@ -273,6 +279,22 @@ struct SequenceTrainer::Impl {
         if (probeIdx.size() > static_cast<std::size_t>(s.probeRecords)) probeIdx.resize(static_cast<std::size_t>(s.probeRecords));
         std::sort(probeIdx.begin(), probeIdx.end());
 
+        if (!contrastive) {
+            // The head reads h standardised with training statistics, as the probe does. After
+            // pre-training it starts as the fitted probe (linear probing, then fine-tuning: a random
+            // head's first gradients would distort the pre-trained features).
+            const SequenceSet sub = subset(trainSet, probeIdx);
+            const Matrix h = embed(sub, std::vector<int>(sub.size(), 0));
+            LogisticProbe probe;
+            std::vector<int> y;
+            for (std::size_t i : probeIdx) y.push_back(labels[i]);
+            probe.fit(h, y, numClasses);
+            const LogisticProbe::Linear lin = probe.linear();
+            net->setHeadStandardisation(torch::tensor(lin.mean).to(torch::kFloat32).to(device),
+                                        torch::tensor(lin.std).to(torch::kFloat32).to(device));
+            if (pretrained)
+                net->setHead(toTensor(lin.W).t().contiguous().to(device), torch::tensor(lin.b).to(torch::kFloat32).to(device));
+        }
         auto optimizer = makeAdamW(net->parameters(), baseLr, s.weightDecay);
         LrSchedule lr{baseLr, 0.0, static_cast<std::int64_t>(s.warmupEpochs) * s.stepsPerEpoch,
                       std::max<std::int64_t>(1, static_cast<std::int64_t>(epochs) * s.stepsPerEpoch)};

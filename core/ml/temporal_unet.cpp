@@ -86,6 +86,8 @@ TemporalUNetImpl::TemporalUNetImpl(const TemporalUNetSettings& s) : settings_(s)
     projHead = register_module("proj", torch::nn::Sequential(torch::nn::Linear(3 * w, 3 * w), torch::nn::SiLU(),
                                                              torch::nn::Linear(3 * w, s.projectionDim)));
     classHead = register_module("class_head", torch::nn::Linear(3 * w, s.numClasses));
+    hMean = register_buffer("h_mean", torch::zeros({3 * w}));
+    hStd = register_buffer("h_std", torch::ones({3 * w}));
 }
 
 torch::Tensor TemporalUNetImpl::represent(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& t) {
@@ -111,6 +113,18 @@ torch::Tensor TemporalUNetImpl::project(const torch::Tensor& h) {
     return torch::nn::functional::normalize(projHead->forward(h), torch::nn::functional::NormalizeFuncOptions().dim(1));
 }
 
-torch::Tensor TemporalUNetImpl::classify(const torch::Tensor& h) { return classHead(h); }
+torch::Tensor TemporalUNetImpl::classify(const torch::Tensor& h) { return classHead((h - hMean) / hStd); }
+
+void TemporalUNetImpl::setHead(const torch::Tensor& weight, const torch::Tensor& bias) {
+    torch::NoGradGuard guard;
+    classHead->weight.copy_(weight);
+    classHead->bias.copy_(bias);
+}
+
+void TemporalUNetImpl::setHeadStandardisation(const torch::Tensor& mean, const torch::Tensor& std) {
+    torch::NoGradGuard guard;
+    hMean.copy_(mean);
+    hStd.copy_(std.clamp_min(1e-6));
+}
 
 }  // namespace dacl::ml

@@ -50,7 +50,12 @@ struct TemporalUNetImpl : torch::nn::Module {
     // h = [masked GAP(bottleneck); masked GAP(output)], [B, 3w]. valid: [B] int64, t: [B] int64.
     torch::Tensor represent(const torch::Tensor& x, const torch::Tensor& valid, const torch::Tensor& t);
     torch::Tensor project(const torch::Tensor& h);   // 2-layer MLP → L2-normalised [B, projectionDim]
-    torch::Tensor classify(const torch::Tensor& h);  // linear head → logits [B, numClasses]
+    // Linear head on h standardised with hMean/hStd → logits [B, numClasses].
+    torch::Tensor classify(const torch::Tensor& h);
+    // Sets the head's input standardisation (raw h spreads little: an unscaled head barely learns).
+    void setHeadStandardisation(const torch::Tensor& mean, const torch::Tensor& std);
+    // Starts the head from given weights [K, D] and bias [K] (e.g. a fitted linear probe).
+    void setHead(const torch::Tensor& weight, const torch::Tensor& bias);
     int representationDim() const { return 3 * settings_.width; }
     const TemporalUNetSettings& settings() const { return settings_; }
 
@@ -60,6 +65,7 @@ private:
     torch::nn::Sequential timeMlp{nullptr}, projHead{nullptr};
     TemporalBlock enc1{nullptr}, enc2{nullptr}, mid{nullptr}, dec2{nullptr}, dec1{nullptr};
     torch::nn::Linear classHead{nullptr};
+    torch::Tensor hMean, hStd;
 };
 TORCH_MODULE(TemporalUNet);
 

@@ -89,7 +89,9 @@ private Q_SLOTS:
         const Matrix hProbe = t.embed(val);
         QCOMPARE(static_cast<int>(hProbe.cols), t.embeddingDim());
 
-        const double ft = t.trainSupervised(train, y, val, yv);
+        const double ft = t.trainSupervised(train, y, val, yv, [](const SequenceEpoch& e) {
+            qInfo("fine-tuning epoch %d: loss %.3f, validation AUROC %.3f", e.epoch, e.loss, e.valScore);
+        });
         QCOMPARE(t.stage(), SequenceStage::Finetuned);
         QVERIFY2(ft > 0.9, qPrintable(QString("fine-tuned validation AUROC %1").arg(ft)));
         QVERIFY(auroc(t.classProba(val), yv) > 0.9);
