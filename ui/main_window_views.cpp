@@ -135,6 +135,7 @@ void MainWindow::setCurrentRun(qint64 runId) {
     runModel_.reset();
     latentView_->setModel(nullptr);
     diffusionView_->setModel(nullptr);
+    ecgView_->setModel(nullptr);
     if (runId <= 0) {
         datasetView_->setRunPredictions({}, {});
         embeddingView_->clear();
@@ -162,6 +163,10 @@ void MainWindow::loadRunModel(qint64 runId) {
             return;
         }
         runModel_ = r.model;
+        // The ECG view cuts the run's windows (repr = sequence: its 30.72-s spans), so that a
+        // window clicked there is the same span row in the latent and diffusion views.
+        ecgView_->setFeatureSettings(features::FeatureSettings::fromSettings(runModel_->settings()));
+        ecgView_->setModel(runModel_);
         latentView_->setModel(runModel_);
         diffusionView_->setModel(runModel_);
         Q_EMIT runModelLoaded(runId);

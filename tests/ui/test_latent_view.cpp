@@ -41,7 +41,9 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        run_ = testing::makeTinyRun(dir_.path(), 12);
+        // A version-1 run (repr = pooled): old runs keep their window views. The default
+        // (repr = sequence) is tested in test_sequence_views.cpp.
+        run_ = testing::makeTinyRun(dir_.path(), 12, "af_vs_rest", {"repr=pooled"});
         model_ = std::make_shared<const ml::RunModel>(ml::RunModel::load(run_.dbPath.toStdString(), run_.runId));
         dataset_ = std::make_unique<Dataset>(Dataset::open(run_.dataDir.toStdString()));
     }

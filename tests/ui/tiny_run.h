@@ -26,11 +26,16 @@ struct TinyRun {
 inline std::vector<std::string> tinyRunSettings() {
     return {"vae.epochs=40", "vae.warmup_epochs=2", "vae.patience=40", "vae.batch=16", "vae.hidden1=64",
             "vae.hidden2=32", "vae.latent=16", "train.epochs=1", "train.batch=16", "train.warmup_epochs=0",
-            "encoder.base_channels=8", "encoder.proj_dim=16", "eval.bootstrap=20", "threads=2"};
+            "encoder.base_channels=8", "encoder.proj_dim=16", "eval.bootstrap=20", "threads=2",
+            // repr = sequence (the default): a small frame VAE and U-Net, a few steps of each stage.
+            "seq.vae_frames=3000", "seq.width=8", "seq.batch=8", "seq.epochs=1", "seq.steps_per_epoch=2",
+            "seq.finetune_epochs=1", "boost.rounds=20"};
 }
 
 // Writes `records` demo records into dir/data and runs the pipeline into dir/runs.db.
-inline TinyRun makeTinyRun(const QString& dir, int records = 12, const std::string& task = "af_vs_rest") {
+// `extra` settings come last (e.g. "repr=pooled" for a version-1 run).
+inline TinyRun makeTinyRun(const QString& dir, int records = 12, const std::string& task = "af_vs_rest",
+                           const std::vector<std::string>& extra = {}) {
     TinyRun run;
     run.dataDir = QDir(dir).filePath(QStringLiteral("data"));
     run.dbPath = QDir(dir).filePath(QStringLiteral("runs.db"));
@@ -42,6 +47,7 @@ inline TinyRun makeTinyRun(const QString& dir, int records = 12, const std::stri
     request.task = task;
     request.folds = 1;
     for (const auto& s : tinyRunSettings()) request.settings.set(s);
+    for (const auto& s : extra) request.settings.set(s);
     run.summary = ml::runPipeline(request, quiet);
     run.runId = run.summary.at("run_id").get<std::int64_t>();
     return run;

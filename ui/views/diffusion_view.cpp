@@ -2,6 +2,8 @@
 
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
+#include "ui/views/drift_plot.h"
+#include "ui/views/sequence_diffusion_plots.h"
 #include "ui/views/view_thread_pool.h"
 
 #include <qcustomplot.h>
@@ -14,6 +16,7 @@
 #include <QLineEdit>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -63,7 +66,9 @@ QString scheduleName(ml::ScheduleKind kind) {
 DiffusionView::DiffusionView(QWidget* parent) : QWidget(parent) {
     buildControls();
     buildPlots();
-    auto* grid = new QGridLayout;
+    auto* windowPage = new QWidget(this);
+    auto* grid = new QGridLayout(windowPage);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(latentPlot_, 0, 0);
     grid->addWidget(driftPlot_, 0, 1);
     grid->addWidget(multiplesPlot_, 1, 0, 1, 2);
@@ -90,7 +95,11 @@ DiffusionView::DiffusionView(QWidget* parent) : QWidget(parent) {
     layout->addLayout(bar);
     layout->addWidget(readout_);
     layout->addWidget(info_);
-    layout->addLayout(grid, 1);
+    sequencePlots_ = new SequenceDiffusionPlots(this);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(windowPage);
+    pages_->addWidget(sequencePlots_);
+    layout->addWidget(pages_, 1);
 
     updateSchedule();
     clearPlots(tr("No run selected: choose a finished run (Runs view) or finish a training job."));
@@ -161,33 +170,7 @@ void DiffusionView::buildPlots() {
     ztGraph_->setPen(QPen(kZtColour, 1.5));
     ztGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, kZtColour, 5));
 
-    driftPlot_ = makePlot(this);
-    setPlotTitle(*driftPlot_, tr("Encoder drift: h(z_t, t) against h(z0, 0)"));
-    driftPlot_->xAxis->setLabel(tr("Timestep t"));
-    driftPlot_->yAxis->setLabel(tr("‖h(z_t, t) − h(z0, 0)‖"));
-    driftPlot_->yAxis2->setVisible(true);
-    driftPlot_->yAxis2->setLabel(tr("cosine similarity"));
-    driftPlot_->legend->setVisible(true);
-    driftPlot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    // A filled graph rather than an item, so that the legend explains it.
-    trainingBand_ = driftPlot_->addGraph();
-    trainingBand_->setPen(Qt::NoPen);
-    trainingBand_->setBrush(QColor(0, 114, 178, 34));
-    trainingBand_->setLayer(QStringLiteral("grid"));
-    driftGraph_ = driftPlot_->addGraph();
-    driftGraph_->setName(tr("distance ‖Δh‖"));
-    driftGraph_->setPen(QPen(palette::colour(0), 2));
-    cosineGraph_ = driftPlot_->addGraph(driftPlot_->xAxis, driftPlot_->yAxis2);
-    cosineGraph_->setName(tr("cosine (right axis)"));
-    cosineGraph_->setPen(QPen(palette::colour(1), 1.5, Qt::DashLine));
-    driftMarkerLine_ = new QCPItemStraightLine(driftPlot_);
-    driftMarkerLine_->setPen(QPen(kZtColour, 1));
-    driftTracer_ = new QCPItemTracer(driftPlot_);
-    driftTracer_->setGraph(driftGraph_);
-    driftTracer_->setStyle(QCPItemTracer::tsCircle);
-    driftTracer_->setSize(9);
-    driftTracer_->setPen(QPen(kZtColour, 2));
-    driftTracer_->setBrush(Qt::white);
+    driftPlot_ = new DriftPlot(this, kZtColour);
 
     multiplesPlot_ = makePlot(this);
     multiplesPlot_->setMinimumHeight(130);
@@ -218,7 +201,7 @@ void DiffusionView::buildPlots() {
     meanLabel_->setText(tr("mean over tokens"));
     stdLabel_->setText(tr("std over tokens"));
     rebuildMultiples();
-    for (QCustomPlot* p : {latentPlot_, driftPlot_, decodedPlot_}) applyPlotStyle(*p);
+    for (QCustomPlot* p : {latentPlot_, decodedPlot_}) applyPlotStyle(*p);
 }
 
 // ---------------------------------------------------------------- requests
@@ -227,6 +210,7 @@ void DiffusionView::setModel(std::shared_ptr<const ml::RunModel> model) {
     if (model == model_) return;
     setPlaying(false);
     model_ = std::move(model);
+    pages_->setCurrentIndex(isSequence() ? 1 : 0);
     if (model_ && !kindChosen_) kind_ = model_->scheduleKind();
     updateSchedule();
     startWalk();
@@ -244,8 +228,12 @@ void DiffusionView::setRecord(const Dataset* dataset, int recordIndex) {
 
 void DiffusionView::setWindow(int windowIndex) {
     requestedWindow_ = std::max(0, windowIndex);
-    if (walk_.windowCount > 0) requestedWindow_ = std::min(requestedWindow_, walk_.windowCount - 1);
-    if (walk_.error.empty() && walk_.recordIndex == requestedRecord_ && walk_.windowIndex == requestedWindow_ &&
+    if (windowCount() > 0) requestedWindow_ = std::min(requestedWindow_, windowCount() - 1);
+    if (isSequence()) {
+        const SequenceWalk& w = sequenceWalk_;
+        if (w.error.empty() && w.recordIndex == requestedRecord_ && w.spanIndex == requestedWindow_ && w.kind == kind_ && !busy_)
+            return;
+    } else if (walk_.error.empty() && walk_.recordIndex == requestedRecord_ && walk_.windowIndex == requestedWindow_ &&
         walk_.kind == kind_ && !busy_)
         return;
     startWalk();
@@ -278,6 +266,7 @@ void DiffusionView::setSmallMultipleSteps(const QVector<int>& steps) {
     if (s.isEmpty()) s = {0};
     multiples_ = s;
     rebuildMultiples();
+    sequencePlots_->setMultiples(multiples_);
     updateStaticPlots();
 }
 
@@ -327,6 +316,7 @@ void DiffusionView::updateSchedule() {
     QVector<int> clamped;
     for (int t : multiples_) clamped.push_back(std::min(t, maxTimestep()));
     multiples_ = clamped;
+    sequencePlots_->setMultiples(multiples_);
     {
         QStringList parts;
         for (int t : multiples_) parts << QString::number(t);
@@ -340,6 +330,7 @@ void DiffusionView::startWalk() {
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         busy_ = false;
         walk_ = ml::DiffusionWalk();
+        sequenceWalk_ = SequenceWalk();
         clearPlots(!model_ ? tr("No run selected: choose a finished run (Runs view) or finish a training job.")
                            : tr("No record selected."));
         return;
@@ -350,6 +341,10 @@ void DiffusionView::startWalk() {
                        .arg(requestedWindow_ + 1)
                        .arg(QString::fromStdString(dataset_->records()[static_cast<std::size_t>(requestedRecord_)].name))
                        .arg(maxTimestep()));
+    if (isSequence()) {
+        startSequenceWalk();
+        return;
+    }
     const int generation = generation_;
     auto* watcher = new QFutureWatcher<ml::DiffusionWalk>(this);
     connect(watcher, &QFutureWatcher<ml::DiffusionWalk>::finished, this, [this, watcher, generation] {
@@ -401,11 +396,12 @@ void DiffusionView::showWalk(ml::DiffusionWalk walk) {
 void DiffusionView::clearPlots(const QString& message) {
     info_->setStyleSheet(QString());
     info_->setText(message);
-    for (QCPGraph* g : {z0Graph_, ztGraph_, featureGraph_, decodedZ0Graph_, decodedZtGraph_, driftGraph_, cosineGraph_, trainingBand_})
-        g->data()->clear();
+    for (QCPGraph* g : {z0Graph_, ztGraph_, featureGraph_, decodedZ0Graph_, decodedZtGraph_}) g->data()->clear();
+    driftPlot_->clearCurves();
     for (QCPGraph* g : multipleZ0_) g->data()->clear();
     for (QCPGraph* g : multipleZt_) g->data()->clear();
-    for (QCustomPlot* p : {latentPlot_, driftPlot_, multiplesPlot_, decodedPlot_}) p->replot();
+    for (QCustomPlot* p : std::initializer_list<QCustomPlot*>{latentPlot_, driftPlot_, multiplesPlot_, decodedPlot_}) p->replot();
+    sequencePlots_->clear();
     updateForTimestep();
 }
 
@@ -502,20 +498,8 @@ void DiffusionView::updateStaticPlots() {
     // Drift over every t, with the band of timesteps the encoder's views were drawn from.
     QVector<double> ts(static_cast<int>(walk_.drift.size()));
     for (int t = 0; t < ts.size(); ++t) ts[t] = t;
-    driftGraph_->setData(ts, toQVector(walk_.drift), true);
-    cosineGraph_->setData(ts, toQVector(walk_.cosine), true);
-    driftPlot_->xAxis->setRange(0, walk_.steps);
-    const double top = *std::max_element(walk_.drift.begin(), walk_.drift.end());
-    driftPlot_->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
-    const double cosLow = *std::min_element(walk_.cosine.begin(), walk_.cosine.end());
-    driftPlot_->yAxis2->setRange(std::min(0.0, cosLow - 0.05), 1.02);
-    const int tMax = model_ ? std::min(static_cast<int>(model_->settings().getInt("diffusion.t_max")), walk_.steps) : 0;
-    trainingBand_->data()->clear();
-    if (tMax > 0) {
-        const double bandTop = driftPlot_->yAxis->range().upper;
-        trainingBand_->setData({1.0, static_cast<double>(tMax)}, {bandTop, bandTop}, true);
-    }
-    trainingBand_->setName(tr("training views: t ≤ %1").arg(tMax));
+    const int tMax = model_ ? static_cast<int>(model_->settings().getInt("diffusion.t_max")) : 0;
+    driftPlot_->setCurves(ts, toQVector(walk_.drift), toQVector(walk_.cosine), walk_.steps, tMax);
 }
 
 void DiffusionView::updateForTimestep() {
@@ -534,6 +518,13 @@ void DiffusionView::updateForTimestep() {
                           .arg(QLocale().toString(signalScale_, 'f', 4))
                           .arg(snrText));
 
+    if (isSequence()) {
+        sequencePlots_->setTimestep(t);
+        const QPointF m = sequencePlots_->driftMarker();
+        if (std::isfinite(m.y()))
+            readout_->setText(readout_->text() + tr(" · encoder drift ‖Δh‖ = %1").arg(number(m.y())));
+        return;
+    }
     const bool have = walk_.error.empty() && walk_.latentDim() > 0 && t < static_cast<int>(walk_.alphaBar.size());
     ztGraph_->setName(tr("z_t at t = %1").arg(t));
     decodedZtGraph_->setName(tr("decode(z_t) at t = %1").arg(t));
@@ -547,21 +538,16 @@ void DiffusionView::updateForTimestep() {
             dec[i] = walk_.decoded(static_cast<std::size_t>(t), static_cast<std::size_t>(i));
         }
         decodedZtGraph_->setData(idx, dec, true);
-        driftMarkerLine_->point1->setCoords(t, 0);
-        driftMarkerLine_->point2->setCoords(t, 1);
-        driftTracer_->setGraphKey(t);
-        driftMarkerLine_->setVisible(true);
-        driftTracer_->setVisible(true);
+        driftPlot_->setMarker(t);
         readout_->setText(readout_->text() + tr(" · encoder drift ‖Δh‖ = %1, cosine %2")
                                                   .arg(number(walk_.drift[static_cast<std::size_t>(t)]))
                                                   .arg(QLocale().toString(walk_.cosine[static_cast<std::size_t>(t)], 'f', 3)));
     } else {
         ztGraph_->data()->clear();
         decodedZtGraph_->data()->clear();
-        driftMarkerLine_->setVisible(false);
-        driftTracer_->setVisible(false);
+        driftPlot_->hideMarker();
     }
-    for (QCustomPlot* p : {latentPlot_, driftPlot_, decodedPlot_}) p->replot(QCustomPlot::rpQueuedReplot);
+    for (QCustomPlot* p : std::initializer_list<QCustomPlot*>{latentPlot_, driftPlot_, decodedPlot_}) p->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QVector<double> DiffusionView::shownZ0() const { return graphValues(z0Graph_); }
@@ -571,13 +557,10 @@ QVector<double> DiffusionView::shownSmallMultiple(int index) const {
 }
 QVector<double> DiffusionView::shownDecodedZt() const { return graphValues(decodedZtGraph_); }
 QVector<double> DiffusionView::shownDecodedZ0() const { return graphValues(decodedZ0Graph_); }
-QVector<double> DiffusionView::shownDrift() const { return graphValues(driftGraph_); }
-QVector<double> DiffusionView::shownCosine() const { return graphValues(cosineGraph_); }
+QVector<double> DiffusionView::shownDrift() const { return driftPlot_->shownDrift(); }
+QVector<double> DiffusionView::shownCosine() const { return driftPlot_->shownCosine(); }
 
-QPointF DiffusionView::driftMarker() const {
-    if (!driftTracer_->visible()) return {std::nan(""), std::nan("")};
-    driftTracer_->updatePosition();
-    return driftTracer_->position->coords();
-}
+QPointF DiffusionView::driftMarker() const { return driftPlot_->marker(); }
+QCustomPlot* DiffusionView::driftPlot() const { return driftPlot_; }
 
 }  // namespace dacl::ui

@@ -7,9 +7,12 @@
 // encoder's representation h(z_t, t) drifts from h(z0, 0) as t grows. The schedule (linear or
 // cosine, the model's own by default) can be switched. Everything per window is computed on a
 // worker thread for every t at once; the slider and play only look results up.
+// For a repr = sequence run the plots are SequenceDiffusionPlots instead (heat maps of one
+// 30.72-s span's latent sequence over time); "windows" are then the record's spans.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
 #include "core/ml/pipeline/latent_views.h"
+#include "ui/views/sequence_latent.h"
 
 #include <QVector>
 #include <QWidget>
@@ -26,10 +29,14 @@ class QLabel;
 class QLineEdit;
 class QSlider;
 class QSpinBox;
+class QStackedWidget;
 class QTimer;
 class QToolButton;
 
 namespace dacl::ui {
+
+class DriftPlot;
+class SequenceDiffusionPlots;
 
 class DiffusionView : public QWidget {
     Q_OBJECT
@@ -49,8 +56,11 @@ public:
     void setPlaying(bool playing);
 
     int recordIndex() const { return requestedRecord_; }
-    int windowIndex() const { return walk_.windowIndex; }
-    int windowCount() const { return walk_.windowCount; }
+    int windowIndex() const { return isSequence() ? sequenceWalk_.spanIndex : walk_.windowIndex; }
+    int windowCount() const { return isSequence() ? sequenceWalk_.spanCount : walk_.windowCount; }
+    bool isSequence() const;  // the model is a repr = sequence run: sequencePlots() show it
+    const SequenceWalk& sequenceWalk() const { return sequenceWalk_; }
+    SequenceDiffusionPlots* sequencePlots() const { return sequencePlots_; }
     int timestep() const { return t_; }
     int maxTimestep() const;
     ml::ScheduleKind scheduleKind() const { return kind_; }
@@ -77,7 +87,7 @@ public:
     QCustomPlot* latentPlot() const { return latentPlot_; }
     QCustomPlot* multiplesPlot() const { return multiplesPlot_; }
     QCustomPlot* decodedPlot() const { return decodedPlot_; }
-    QCustomPlot* driftPlot() const { return driftPlot_; }
+    QCustomPlot* driftPlot() const;
 
 Q_SIGNALS:
     void windowShown(int recordIndex, int windowIndex);
@@ -95,6 +105,9 @@ private:
     void updateStaticPlots();
     void rebuildMultiples();
     void advancePlay();
+    // repr = sequence (diffusion_view_sequence.cpp).
+    void startSequenceWalk();
+    void showSequenceWalk(SequenceWalk walk);
 
     std::shared_ptr<const ml::RunModel> model_;
     const Dataset* dataset_ = nullptr;
@@ -108,6 +121,7 @@ private:
     ml::DiffusionSchedule schedule_;
     QVector<int> multiples_ = {0, 50, 100, 200, 500};
     ml::DiffusionWalk walk_;
+    SequenceWalk sequenceWalk_;
     double noiseStd_ = 0, signalScale_ = 1, snr_ = 0;
 
     QComboBox* scheduleCombo_ = nullptr;
@@ -119,6 +133,8 @@ private:
     QLabel* info_ = nullptr;
     QTimer* playTimer_ = nullptr;
 
+    QStackedWidget* pages_ = nullptr;  // 0: pooled window plots, 1: sequence plots
+    SequenceDiffusionPlots* sequencePlots_ = nullptr;
     QCustomPlot* latentPlot_ = nullptr;
     QCPGraph* z0Graph_ = nullptr;
     QCPGraph* ztGraph_ = nullptr;
@@ -131,12 +147,7 @@ private:
     QCPItemStraightLine* halfLine_ = nullptr;
     QCPItemText* meanLabel_ = nullptr;
     QCPItemText* stdLabel_ = nullptr;
-    QCustomPlot* driftPlot_ = nullptr;
-    QCPGraph* driftGraph_ = nullptr;
-    QCPGraph* cosineGraph_ = nullptr;
-    QCPItemStraightLine* driftMarkerLine_ = nullptr;
-    QCPItemTracer* driftTracer_ = nullptr;
-    QCPGraph* trainingBand_ = nullptr;  // filled: the timesteps of the encoder's training views
+    DriftPlot* driftPlot_ = nullptr;
 };
 
 }  // namespace dacl::ui

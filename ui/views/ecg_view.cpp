@@ -3,6 +3,7 @@
 #include "ui/plots/ecg_paper.h"
 #include "ui/plots/palette.h"
 #include "ui/views/ecg_overview.h"
+#include "ui/views/probability_band.h"
 #include "ui/views/view_thread_pool.h"
 
 #include <qcustomplot.h>
@@ -116,10 +117,14 @@ EcgView::EcgView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(info_);
     // The calibrated strip above, the whole record below; the user can move the divider.
     auto* split = new QSplitter(Qt::Vertical, this);
+    band_ = new ProbabilityBand(this);
+    band_->follow(plot_, traceRect_->axis(QCPAxis::atBottom));
     split->addWidget(plot_);
+    split->addWidget(band_);
     split->addWidget(overview_);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 0);
+    split->setStretchFactor(2, 2);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
     clearPlot(tr("No record selected"));
@@ -284,6 +289,7 @@ void EcgView::setRecord(const Dataset* dataset, int recordIndex) {
                      : -1;
     highlight_ = 0;
     ++generation_;
+    band_->setRecord(dataset_, requested_, lead_);
     if (requested_ < 0) {
         loading_ = false;
         strip_ = EcgStrip{};
@@ -301,9 +307,12 @@ void EcgView::setFeatureSettings(const features::FeatureSettings& settings) {
     }
 }
 
+void EcgView::setModel(std::shared_ptr<const ml::RunModel> model) { band_->setModel(std::move(model)); }
+
 void EcgView::setLead(int lead) {
     if (lead < 0 || lead == lead_) return;
     lead_ = lead;
+    band_->setRecord(dataset_, requested_, lead_);
     if (requested_ >= 0) {
         ++generation_;
         startLoad(true);

@@ -2,16 +2,19 @@
 // ECG view: one lead of the current record on ECG paper, at a physical scale (25 mm/s and
 // 10 mm/mV by default; millimetres come from the screen's DPI or a calibration from settings),
 // with a 1 mV calibration pulse at the start of the strip, core's R peaks, the method's
-// evaluation windows, and two cursors that read Δt, ΔmV and the implied heart rate.
+// evaluation windows, and two cursors that read Δt, ΔmV and the implied heart rate. With a
+// current run, the model's probability over time as a band under the trace (ProbabilityBand).
 // Reading, filtering and R-peak detection run on a worker thread; results for a record that
 // is no longer current are dropped.
 #include "core/data/dataset.h"
 #include "core/features/feature_job.h"
+#include "core/ml/pipeline/run_model.h"
 #include "ui/views/ecg_strip.h"
 
 #include <QVector>
 #include <QWidget>
 
+#include <memory>
 #include <utility>
 
 class QCheckBox;
@@ -33,6 +36,7 @@ namespace ecgpaper {
 class PaperTicker;
 }
 class EcgOverview;
+class ProbabilityBand;
 
 class EcgView : public QWidget {
     Q_OBJECT
@@ -58,6 +62,9 @@ public:
 
     // Preprocessing and window rule of the current run (defaults: method.md).
     void setFeatureSettings(const features::FeatureSettings& settings);
+    // The current run (nullptr: none): its probability over time is shown under the trace.
+    void setModel(std::shared_ptr<const ml::RunModel> model);
+    ProbabilityBand* probabilityBand() const { return band_; }
 
     // Physical scale. dotsPerMm <= 0 returns to the screen's reported physical DPI.
     void setDotsPerMm(double dotsPerMm);
@@ -192,6 +199,7 @@ private:
     QCPItemText* message_ = nullptr;
 
     EcgOverview* overview_ = nullptr;
+    ProbabilityBand* band_ = nullptr;
     QComboBox* leadCombo_ = nullptr;
     QComboBox* speedCombo_ = nullptr;
     QComboBox* gainCombo_ = nullptr;

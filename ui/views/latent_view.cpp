@@ -2,12 +2,14 @@
 
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
+#include "ui/views/latent_timeline.h"
 #include "ui/views/view_thread_pool.h"
 
 #include <qcustomplot.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -82,11 +84,17 @@ LatentView::LatentView(QWidget* parent) : QWidget(parent) {
     auto* top = new QHBoxLayout;
     top->addWidget(info_, 1);
     top->addWidget(status_);
-    auto* left = new QVBoxLayout;
+    auto* windowPage = new QWidget(this);
+    auto* left = new QVBoxLayout(windowPage);
+    left->setContentsMargins(0, 0, 0, 0);
     left->addWidget(latentPlot_, 3);
     left->addWidget(reconPlot_, 2);
+    timeline_ = new LatentTimeline(this);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(windowPage);
+    pages_->addWidget(timeline_);
     auto* plots = new QHBoxLayout;
-    plots->addLayout(left, 3);
+    plots->addWidget(pages_, 3);
     plots->addWidget(projectionPlot_, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -171,6 +179,8 @@ void LatentView::setModel(std::shared_ptr<const ml::RunModel> model) {
     if (model == model_) return;
     model_ = std::move(model);
     latent_ = ml::RecordLatent();
+    sequence_ = SequenceLatent();
+    pages_->setCurrentIndex(isSequence() ? 1 : 0);
     projection_ = ml::LatentProjection();
     startProjection();
     startRecord();
@@ -198,6 +208,12 @@ void LatentView::setRecord(const Dataset* dataset, int recordIndex) {
 void LatentView::setWindow(int windowIndex) {
     const int count = windowCount();
     window_ = count > 0 ? std::clamp(windowIndex, 0, count - 1) : std::max(0, windowIndex);
+    if (isSequence()) {
+        if (recordBusy_ || sequence_.recordIndex != requestedRecord_ || !sequence_.error.empty()) return;
+        updateSequenceWindow();
+        if (count > 0) Q_EMIT windowShown(requestedRecord_, window_);
+        return;
+    }
     if (recordBusy_ || latent_.recordIndex != requestedRecord_) return;  // applied when it arrives
     updateLatentPlot();
     updateReconPlot();
@@ -210,6 +226,7 @@ void LatentView::startRecord() {
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         recordBusy_ = false;
         latent_ = ml::RecordLatent();
+        sequence_ = SequenceLatent();
         clearAll(!model_ ? tr("No run selected: choose a finished run (Runs view) or finish a training job.")
                          : tr("No record selected."));
         return;
@@ -217,6 +234,10 @@ void LatentView::startRecord() {
     recordBusy_ = true;
     info_->setStyleSheet(QString());
     info_->setText(tr("Encoding %1…").arg(QString::fromStdString(dataset_->records()[requestedRecord_].name)));
+    if (isSequence()) {
+        startSequenceRecord();
+        return;
+    }
     const int generation = recordGeneration_;
     auto* watcher = new QFutureWatcher<ml::RecordLatent>(this);
     connect(watcher, &QFutureWatcher<ml::RecordLatent>::finished, this, [this, watcher, generation] {
@@ -258,9 +279,11 @@ void LatentView::startProjection() {
     watcher->setFuture(QtConcurrent::run(QThreadPool::globalInstance(),
                                          [model = model_, dataset = *dataset_, cancel = projectionCancel_,
                                           done = projectionDone_] {
-                                             return ml::computeLatentProjection(
-                                                 *model, dataset, *cancel,
-                                                 [done](std::size_t k, std::size_t) { done->store(k); });
+                                             const auto progress = [done](std::size_t k, std::size_t) { done->store(k); };
+                                             // Sequence rows need their own reading (frames, not pooled rows).
+                                             if (model->isSequence())
+                                                 return computeSequenceProjection(*model, dataset, *cancel, progress);
+                                             return ml::computeLatentProjection(*model, dataset, *cancel, progress);
                                          }));
 }
 
@@ -309,6 +332,7 @@ void LatentView::clearAll(const QString& message) {
     reconMedianLabel_->setVisible(false);
     latentPlot_->replot();
     reconPlot_->replot();
+    timeline_->clear(message);
     updateProjectionPlot();
 }
 

@@ -3,10 +3,15 @@
 // dimension for the current window, every other window of the record faintly behind), the
 // reconstruction error of each window over time, and the record's place among the whole
 // dataset in a PCA of the records' mean latent μ (hover for the record, click to open it).
+// For a repr = sequence run (method.md v2) the left side is a LatentTimeline instead: the
+// record's ECG strip, z0 as a heat map (dimension × time) and the reconstruction error of each
+// frame on one time axis; "windows" are then the record's 30.72-s spans.
 // Everything is computed from a run's final model on worker threads.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
 #include "core/ml/pipeline/latent_views.h"
+#include "ui/views/ecg_strip.h"
+#include "ui/views/sequence_latent.h"
 
 #include <QFutureWatcher>
 #include <QVector>
@@ -23,9 +28,12 @@ class QCPItemText;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
+class QStackedWidget;
 class QTimer;
 
 namespace dacl::ui {
+
+class LatentTimeline;
 
 class LatentView : public QWidget {
     Q_OBJECT
@@ -43,7 +51,11 @@ public:
 
     int recordIndex() const { return requestedRecord_; }
     int windowIndex() const { return window_; }
-    int windowCount() const { return static_cast<int>(latent_.windows()); }
+    int windowCount() const;
+    // The model is a repr = sequence run: the timeline is shown, with sequenceLatent().
+    bool isSequence() const;
+    const SequenceLatent& sequenceLatent() const { return sequence_; }
+    LatentTimeline* timeline() const { return timeline_; }
     bool isBusy() const { return recordBusy_ || projectionBusy_; }
     bool isProjectionBusy() const { return projectionBusy_; }
     const ml::RecordLatent& recordLatent() const { return latent_; }
@@ -87,6 +99,10 @@ private:
     int nearestProjected(const QPointF& pixel, double maxDistance) const;
     void onProjectionMove(QMouseEvent* event);
     void onProjectionPress(QMouseEvent* event);
+    // repr = sequence (latent_view_sequence.cpp).
+    void startSequenceRecord();
+    void showSequence(SequenceLatent latent, EcgStrip strip);
+    void updateSequenceWindow();
 
     std::shared_ptr<const ml::RunModel> model_;
     const Dataset* dataset_ = nullptr;
@@ -97,6 +113,7 @@ private:
     bool recordBusy_ = false;
     bool projectionBusy_ = false;
     ml::RecordLatent latent_;
+    SequenceLatent sequence_;
     ml::LatentProjection projection_;
     std::shared_ptr<std::atomic<bool>> projectionCancel_;
     std::shared_ptr<std::atomic<std::size_t>> projectionDone_;
@@ -108,6 +125,8 @@ private:
     QCustomPlot* latentPlot_ = nullptr;
     QCustomPlot* reconPlot_ = nullptr;
     QCustomPlot* projectionPlot_ = nullptr;
+    QStackedWidget* pages_ = nullptr;  // 0: pooled window plots, 1: the sequence timeline
+    LatentTimeline* timeline_ = nullptr;
     QVector<QCPGraph*> otherWindows_;
     QCPGraph* meanGraph_ = nullptr;
     QCPErrorBars* stdBars_ = nullptr;

@@ -1,0 +1,79 @@
+#pragma once
+// The model's probability over time as a band under the ECG trace: while a run is current, the
+// record is scored on sliding spans (RunModel::predict: 10-s spans, 5-s hop) on a worker thread;
+// the band is coloured by p (white → dark red) with p itself drawn as a line on a 0…1 axis, the
+// validation threshold dashed, and the record score (rhythm fusion included when the run has it)
+// written on it. It follows the time axis of the plot it sits under (range and left/right
+// edges), so a time on the band is the time on the trace above it. Hidden without a run.
+#include "core/data/dataset.h"
+#include "core/ml/pipeline/run_model.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCPAxis;
+class QCPColorMap;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCustomPlot;
+
+namespace dacl::ui {
+
+class ProbabilityBand : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProbabilityBand(QWidget* parent = nullptr);
+
+    // After every replot of `plot`, the band takes `timeAxis`'s range and horizontal extent.
+    void follow(QCustomPlot* plot, QCPAxis* timeAxis);
+    void setModel(std::shared_ptr<const ml::RunModel> model);
+    // `dataset` must outlive the band; -1 or nullptr clears. `lead` is the lead shown above.
+    void setRecord(const Dataset* dataset, int recordIndex, int lead);
+
+    bool hasModel() const { return model_ != nullptr; }
+    bool isBusy() const { return busy_; }
+    int shownRecordIndex() const { return shownRecord_; }
+    const ml::SpanProbabilities& spans() const { return spans_; }
+    double recordScore() const { return score_; }
+    bool isFused() const { return fused_; }
+    QString summaryText() const;
+    // The colour cell's p at a time (NaN outside the spans or with nothing shown).
+    double shownProbabilityAt(double seconds) const;
+    QVector<double> shownLineTimes() const;   // span centres
+    QVector<double> shownLineValues() const;  // span p
+    // p of the cell at a time and its colour (what the user sees).
+    QColor colourOf(double p) const;
+
+    QCustomPlot* plot() const { return plot_; }
+
+Q_SIGNALS:
+    void predictionShown(int recordIndex);
+    void loadFailed(const QString& file, const QString& reason);
+
+private:
+    void start();
+    void clearBand(const QString& message);
+    void showPrediction(int record, const ml::RecordPrediction& p);
+    void align();
+
+    std::shared_ptr<const ml::RunModel> model_;
+    const Dataset* dataset_ = nullptr;
+    int record_ = -1, lead_ = 0, shownRecord_ = -1;
+    int generation_ = 0;
+    bool busy_ = false;
+    ml::SpanProbabilities spans_;
+    double score_ = 0;
+    bool fused_ = false;
+
+    QCustomPlot* followed_ = nullptr;
+    QCPAxis* timeAxis_ = nullptr;
+    QCustomPlot* plot_ = nullptr;
+    QCPColorMap* map_ = nullptr;
+    QCPGraph* line_ = nullptr;
+    QCPItemStraightLine* threshold_ = nullptr;
+    QCPItemText* label_ = nullptr;
+};
+
+}  // namespace dacl::ui

@@ -1,0 +1,343 @@
+#include "ui/views/sequence_latent.h"
+
+#include "core/common/error.h"
+#include "core/embed/pca.h"
+#include "core/features/sequence_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <thread>
+
+namespace dacl::ui {
+
+namespace {
+
+using features::SequenceLayout;
+
+// A flat sequence row of RunModel's latents and decodings: [V, L, K, K x L channel-major].
+struct FlatRow {
+    const float* row;
+    int valid() const { return static_cast<int>(std::lround(row[0])); }
+    int frames() const { return static_cast<int>(row[1]); }
+    int channels() const { return static_cast<int>(row[2]); }
+    float at(int c, int t) const { return row[3 + static_cast<std::size_t>(c) * frames() + t]; }
+};
+
+// Squared error of a decoded frame against the feature frame. The decoder may rebuild fewer
+// channels than a row holds (a VAE on the scattering paths only): those come first in a row.
+double frameMse(const FlatRow& decoded, const float* featureRow, const SequenceLayout& layout, int f) {
+    const int c = std::min(decoded.channels(), layout.channels);
+    const float* x = layout.frame(featureRow, f);
+    double s = 0;
+    for (int k = 0; k < c; ++k) {
+        const double d = static_cast<double>(decoded.at(k, f)) - x[k];
+        s += d * d;
+    }
+    return c > 0 ? s / c : 0.0;
+}
+
+double frameSeconds(const ml::RunModel& model, const ml::Matrix& rows) {
+    const SequenceLayout layout = SequenceLayout::of(rows.row(0));
+    if (layout.frames <= 0) throw std::runtime_error("the run's feature rows hold no frames");
+    return model.windowSamples() / model.sampleRate() / layout.frames;
+}
+
+// Span row that owns record frame k (time k * frameS): the last one starting at or before it
+// that has the frame among its valid ones; -1 when none does.
+struct Owner {
+    int row = -1, frame = 0;
+};
+
+std::vector<Owner> frameOwners(const ml::WindowFeatures& w, double frameS, int& frames) {
+    std::vector<int> offset(w.size());
+    frames = 0;
+    for (std::size_t r = 0; r < w.size(); ++r) {
+        offset[r] = static_cast<int>(std::lround(w.startS[r] / frameS));
+        frames = std::max(frames, offset[r] + SequenceLayout::validFrames(w.features.row(r)));
+    }
+    std::vector<Owner> owners(static_cast<std::size_t>(frames));
+    for (std::size_t r = 0; r < w.size(); ++r) {
+        const int valid = SequenceLayout::validFrames(w.features.row(r));
+        for (int f = 0; f < valid; ++f) owners[static_cast<std::size_t>(offset[r] + f)] = {static_cast<int>(r), f};
+    }
+    return owners;
+}
+
+void checkSequence(const ml::RunModel& model) {
+    if (!model.isSequence()) throw std::invalid_argument("the run is not a sequence run (repr = pooled)");
+}
+
+}  // namespace
+
+SequenceLatent computeSequenceLatent(const ml::RunModel& model, const Dataset& dataset, std::size_t record) {
+    SequenceLatent out;
+    out.recordIndex = static_cast<int>(record);
+    try {
+        checkSequence(model);
+        out.errorFile = dataset.records().at(record).headerPath;
+        const auto rec = dataset.signal(record);
+        out.durationS = rec->durationS();
+        const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        if (w.size() == 0) throw std::runtime_error("the record gives no spans");
+        out.spanStartS = w.startS;
+        out.frameS = frameSeconds(model, w.features);
+        const SequenceLayout layout = SequenceLayout::of(w.features.row(0));
+        out.channels = layout.channels;
+        const ml::Matrix mu = model.latentMean(w.features), sigma = model.latentStd(w.features);
+        const ml::Matrix rebuilt = model.decode(mu);
+        out.dim = FlatRow{mu.row(0)}.channels();
+        const std::vector<Owner> owners = frameOwners(w, out.frameS, out.frames);
+        out.z0.assign(static_cast<std::size_t>(out.dim) * out.frames, std::nan(""));
+        out.meanSigma.assign(static_cast<std::size_t>(out.frames), std::nan(""));
+        out.reconError.assign(static_cast<std::size_t>(out.frames), std::nan(""));
+        double sum = 0;
+        int counted = 0;
+        for (int k = 0; k < out.frames; ++k) {
+            const Owner o = owners[static_cast<std::size_t>(k)];
+            if (o.row < 0) continue;
+            const auto r = static_cast<std::size_t>(o.row);
+            const FlatRow m{mu.row(r)}, s{sigma.row(r)};
+            double sig = 0;
+            for (int c = 0; c < out.dim; ++c) {
+                out.z0[static_cast<std::size_t>(c) * out.frames + k] = m.at(c, o.frame);
+                sig += s.at(c, o.frame) / out.dim;
+            }
+            out.meanSigma[static_cast<std::size_t>(k)] = sig;
+            const double e = frameMse(FlatRow{rebuilt.row(r)}, w.features.row(r), layout, o.frame);
+            out.reconError[static_cast<std::size_t>(k)] = e;
+            sum += e;
+            ++counted;
+        }
+        out.meanReconError = counted ? sum / counted : 0.0;
+        out.errorFile.clear();
+    } catch (const std::exception& e) {
+        describeError(e, out.error, out.errorFile);
+    }
+    return out;
+}
+
+ml::LatentProjection computeSequenceProjection(const ml::RunModel& model, const Dataset& dataset,
+                                               const std::atomic<bool>& cancel,
+                                               const std::function<void(std::size_t, std::size_t)>& done) {
+    ml::LatentProjection out;
+    const std::size_t n = dataset.size();
+    const int d = model.latentDim();
+    struct Slot {
+        bool ok = false;
+        std::vector<double> meanMu;
+        double score = 0, recon = 0;
+    };
+    std::vector<Slot> slots(n);
+    std::atomic<std::size_t> next{0}, finished{0};
+    auto work = [&] {
+        for (std::size_t i; !cancel && (i = next++) < n;) {
+            Slot& s = slots[i];
+            try {
+                checkSequence(model);
+                const auto rec = dataset.signal(i);
+                // predict() also returns the span rows: one scattering pass gives score and latent.
+                const ml::RecordPrediction p = model.predict(*rec, model.defaultLead());
+                const ml::Matrix& rows = p.windows.features;
+                const ml::Matrix mu = model.latentMean(rows);
+                const ml::Matrix rebuilt = model.decode(mu);
+                const SequenceLayout layout = SequenceLayout::of(rows.row(0));
+                s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
+                long frames = 0;
+                for (std::size_t r = 0; r < mu.rows; ++r) {
+                    const FlatRow m{mu.row(r)};
+                    for (int f = 0; f < m.valid(); ++f, ++frames) {
+                        for (int c = 0; c < d && c < m.channels(); ++c) s.meanMu[static_cast<std::size_t>(c)] += m.at(c, f);
+                        s.recon += frameMse(FlatRow{rebuilt.row(r)}, rows.row(r), layout, f);
+                    }
+                }
+                if (frames == 0) throw std::runtime_error("no valid frames");
+                for (double& v : s.meanMu) v /= static_cast<double>(frames);
+                s.recon /= static_cast<double>(frames);
+                s.score = p.score;
+                s.ok = true;
+            } catch (const std::exception&) {
+                // Counted as skipped below; the dataset view reports unreadable records.
+            }
+            const std::size_t k = ++finished;
+            if (done) done(k, n);
+        }
+    };
+    // Scattering dominates: use the cores (model calls are serialised inside RunModel).
+    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 4u));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (cancel) {
+        out.error = "cancelled";
+        return out;
+    }
+    std::vector<double> data;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!slots[i].ok) {
+            ++out.skipped;
+            continue;
+        }
+        out.records.push_back(static_cast<int>(i));
+        out.score.push_back(slots[i].score);
+        out.reconError.push_back(slots[i].recon);
+        data.insert(data.end(), slots[i].meanMu.begin(), slots[i].meanMu.end());
+    }
+    const std::size_t m = out.records.size();
+    if (m < 3) {
+        out.error = "too few readable records for a projection (" + std::to_string(m) + ")";
+        return out;
+    }
+    try {
+        const embed::PcaResult p = embed::pca(data, m, static_cast<std::size_t>(d), 2);
+        double total = 0;
+        for (int c = 0; c < d; ++c) {
+            double mean = 0, var = 0;
+            for (std::size_t r = 0; r < m; ++r) mean += data[r * d + c] / static_cast<double>(m);
+            for (std::size_t r = 0; r < m; ++r) var += (data[r * d + c] - mean) * (data[r * d + c] - mean);
+            total += var / static_cast<double>(m - 1);
+        }
+        for (std::size_t r = 0; r < m; ++r) {
+            out.pc1.push_back(p.scores[r * 2]);
+            out.pc2.push_back(p.scores[r * 2 + 1]);
+        }
+        for (double v : p.explainedVariance) out.explained.push_back(total > 0 ? v / total : 0.0);
+    } catch (const std::exception& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- diffusion walk
+
+std::vector<double> SequenceWalk::zt(int t) const {
+    std::vector<double> z(z0.size());
+    const double a = alphaBar.at(static_cast<std::size_t>(std::clamp(t, 0, steps)));
+    const double sa = std::sqrt(a), sn = std::sqrt(1.0 - a);
+    for (std::size_t i = 0; i < z.size(); ++i) z[i] = sa * z0[i] + sn * epsilon[i];
+    return z;
+}
+
+int SequenceWalk::nearestDecoded(int t) const {
+    int best = 0;
+    for (int i = 1; i < static_cast<int>(decodedSteps.size()); ++i)
+        if (std::abs(decodedSteps[static_cast<std::size_t>(i)] - t) < std::abs(decodedSteps[static_cast<std::size_t>(best)] - t))
+            best = i;
+    return best;
+}
+
+namespace {
+
+// Latent rows [V, L, d, d x L] for a set of timesteps of a walk (padding frames stay 0, as the
+// model's own rows have them).
+ml::Matrix latentRows(const SequenceWalk& w, int frames, const std::vector<int>& steps) {
+    const std::size_t cols = 3 + static_cast<std::size_t>(w.dim) * frames;
+    ml::Matrix z(steps.size(), cols);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        float* row = z.row(i);
+        row[0] = static_cast<float>(w.valid);
+        row[1] = static_cast<float>(frames);
+        row[2] = static_cast<float>(w.dim);
+        const std::vector<double> v = w.zt(steps[i]);
+        for (int c = 0; c < w.dim; ++c)
+            for (int f = 0; f < w.valid; ++f)
+                row[3 + static_cast<std::size_t>(c) * frames + f] = static_cast<float>(v[static_cast<std::size_t>(c) * w.valid + f]);
+    }
+    return z;
+}
+
+std::vector<int> stepGrid(int steps, int points, const std::vector<int>& extra) {
+    std::vector<int> grid;
+    const int stride = std::max(1, steps / points);
+    for (int t = 0; t <= steps; t += stride) grid.push_back(t);
+    if (grid.back() != steps) grid.push_back(steps);
+    for (int t : extra) grid.push_back(std::clamp(t, 0, steps));
+    std::sort(grid.begin(), grid.end());
+    grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+    return grid;
+}
+
+}  // namespace
+
+SequenceWalk computeSequenceWalk(const ml::RunModel& model, const Dataset& dataset, std::size_t record,
+                                 int spanIndex, ml::ScheduleKind kind, const std::vector<int>& extraSteps) {
+    SequenceWalk out;
+    out.recordIndex = static_cast<int>(record);
+    out.kind = kind;
+    try {
+        checkSequence(model);
+        out.errorFile = dataset.records().at(record).headerPath;
+        const auto rec = dataset.signal(record);
+        const ml::WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+        if (w.size() == 0) throw std::runtime_error("the record gives no spans");
+        out.spanCount = static_cast<int>(w.size());
+        out.spanIndex = std::clamp(spanIndex, 0, out.spanCount - 1);
+        const auto r = static_cast<std::size_t>(out.spanIndex);
+        out.startS = w.startS[r];
+        out.endS = w.endS[r];
+        out.frameS = frameSeconds(model, w.features);
+        const ml::Matrix f = w.features.selectRows({r});
+        const SequenceLayout layout = SequenceLayout::of(f.row(0));
+        out.valid = SequenceLayout::validFrames(f.row(0));
+        out.channels = layout.channels;
+        const ml::Matrix mu = model.latentMean(f);
+        const FlatRow m{mu.row(0)};
+        out.dim = m.channels();
+        out.z0.resize(static_cast<std::size_t>(out.dim) * out.valid);
+        for (int c = 0; c < out.dim; ++c)
+            for (int t = 0; t < out.valid; ++t) out.z0[static_cast<std::size_t>(c) * out.valid + t] = m.at(c, t);
+        out.features.resize(static_cast<std::size_t>(out.channels) * out.valid);
+        for (int t = 0; t < out.valid; ++t)
+            for (int c = 0; c < out.channels; ++c)
+                out.features[static_cast<std::size_t>(c) * out.valid + t] = layout.frame(f.row(0), t)[c];
+        out.epsilon = ml::windowNoise(dataset.records()[record].name, out.spanIndex, out.dim * out.valid);
+
+        const ml::DiffusionSchedule schedule = ml::viewSchedule(model, kind);
+        out.steps = schedule.steps();
+        for (int t = 0; t <= out.steps; ++t) out.alphaBar.push_back(schedule.alphaBar(t));
+
+        // Decodings on a grid of ~100 steps (+ the small multiples), in feature units.
+        out.decodedSteps = stepGrid(out.steps, 100, extraSteps);
+        const ml::Matrix decoded = model.decode(latentRows(out, layout.frames, out.decodedSteps));
+        const int decodedChannels = FlatRow{decoded.row(0)}.channels();
+        out.channels = std::min(out.channels, decodedChannels);  // compare what the VAE rebuilds
+        out.features.resize(static_cast<std::size_t>(out.channels) * out.valid);
+        out.decoded.resize(out.decodedSteps.size() * static_cast<std::size_t>(out.channels) * out.valid);
+        for (std::size_t i = 0; i < out.decodedSteps.size(); ++i) {
+            const FlatRow row{decoded.row(i)};
+            double* dst = out.decoded.data() + i * static_cast<std::size_t>(out.channels) * out.valid;
+            for (int c = 0; c < out.channels; ++c)
+                for (int t = 0; t < out.valid; ++t) dst[static_cast<std::size_t>(c) * out.valid + t] = row.at(c, t);
+        }
+
+        // Encoder drift on a grid of ~250 steps, in batches (each row is a whole span).
+        out.driftSteps = stepGrid(out.steps, 250, {});
+        std::vector<double> reference;
+        constexpr std::size_t kBatch = 32;
+        for (std::size_t a = 0; a < out.driftSteps.size(); a += kBatch) {
+            const std::vector<int> steps(out.driftSteps.begin() + static_cast<long>(a),
+                                         out.driftSteps.begin() + static_cast<long>(std::min(a + kBatch, out.driftSteps.size())));
+            const ml::Matrix h = model.embed(latentRows(out, layout.frames, steps), steps);
+            if (reference.empty()) reference.assign(h.row(0), h.row(0) + h.cols);  // t = 0 comes first
+            for (std::size_t i = 0; i < h.rows; ++i) {
+                double dist = 0, dot = 0, n0 = 0, n1 = 0;
+                for (std::size_t c = 0; c < h.cols; ++c) {
+                    const double x = reference[c], y = h(i, c);
+                    dist += (y - x) * (y - x);
+                    dot += x * y;
+                    n0 += x * x;
+                    n1 += y * y;
+                }
+                out.drift.push_back(std::sqrt(dist));
+                out.cosine.push_back(n0 > 0 && n1 > 0 ? dot / std::sqrt(n0 * n1) : 1.0);
+            }
+        }
+        out.errorFile.clear();
+    } catch (const std::exception& e) {
+        describeError(e, out.error, out.errorFile);
+    }
+    return out;
+}
+
+}  // namespace dacl::ui
