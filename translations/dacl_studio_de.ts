@@ -910,6 +910,22 @@
         <source> · encoder drift ‖Δh‖ = %1, cosine %2</source>
         <translation> · Encoder-Drift ‖Δh‖ = %1, Kosinus %2</translation>
     </message>
+    <message>
+        <source> · encoder drift ‖Δh‖ = %1</source>
+        <translation> · Encoder-Drift ‖Δh‖ = %1</translation>
+    </message>
+    <message>
+        <source>Run %1 · record %2%3 · span %4 of %5 (%6–%7 s, %8 frames) · d = %9 · T = %10 · the encoder was trained on views with t ≤ %11 (%12 schedule)</source>
+        <translation>Lauf %1 · Aufnahme %2%3 · Abschnitt %4 von %5 (%6–%7 s, %8 Frames) · d = %9 · T = %10 · der Encoder wurde auf Ansichten mit t ≤ %11 trainiert (Rauschplan: %12)</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::DpiRuler</name>
@@ -1494,6 +1510,39 @@
     </message>
 </context>
 <context>
+    <name>dacl::ui::LatentTimeline</name>
+    <message>
+        <source>ECG (mV)</source>
+        <translation>EKG (mV)</translation>
+    </message>
+    <message>
+        <source>z0 dimension</source>
+        <translation>z0-Dimension</translation>
+    </message>
+    <message>
+        <source>Recon. MSE</source>
+        <translation>Rekonstr.-MSE</translation>
+    </message>
+    <message>
+        <source>Time in record (s)</source>
+        <translation>Zeit in der Aufnahme (s)</translation>
+    </message>
+    <message>
+        <source>VAE latent z0 of every frame, under the record&apos;s ECG (same time axis)</source>
+        <translation>VAE-Latent z0 jedes Frames, unter dem EKG der Aufnahme (gleiche Zeitachse)</translation>
+    </message>
+    <message>
+        <source>z0 (standardised)</source>
+        <translation>z0 (standardisiert)</translation>
+    </message>
+    <message>
+        <source>t = %1 s · dimension %2
+z0 = %3</source>
+        <translation>t = %1 s · Dimension %2
+z0 = %3</translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::LatentView</name>
     <message>
         <source>N (normal)</source>
@@ -1648,6 +1697,10 @@ Klicken zum Öffnen</translation>
     <message>
         <source> · label %1</source>
         <translation> · Label %1</translation>
+    </message>
+    <message>
+        <source>Run %1 (%2, frame sequence) · record %3%4 · %5 frames of %6 s · d = %7 · span %8 of %9 · mean reconstruction MSE = %10</source>
+        <translation>Lauf %1 (%2, Frame-Sequenz) · Aufnahme %3%4 · %5 Frames zu %6 s · d = %7 · Abschnitt %8 von %9 · mittlerer Rekonstruktions-MSE = %10</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1892,33 @@ Klicken zum Öffnen</translation>
 %1</source>
         <translation>Das Diagramm konnte nicht exportiert werden:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ProbabilityBand</name>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Scoring the record with run %1…</source>
+        <translation>Bewerte die Aufnahme mit Lauf %1…</translation>
+    </message>
+    <message>
+        <source>No probability over time: %1</source>
+        <translation>Keine Wahrscheinlichkeit über die Zeit: %1</translation>
+    </message>
+    <message>
+        <source>p(%1) over time, %2-s spans · record score %3</source>
+        <translation>p(%1) über die Zeit, %2-s-Abschnitte · Score der Aufnahme %3</translation>
+    </message>
+    <message>
+        <source> (with the RR-interval booster)</source>
+        <translation> (mit dem RR-Intervall-Booster)</translation>
+    </message>
+    <message>
+        <source> · threshold %1 (dashed)</source>
+        <translation> · Schwelle %1 (gestrichelt)</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2496,65 @@ frame %2 at %3 s
         <translation>%1
 Frame %2 bei %3 s
 %4</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::SequenceDiffusionPlots</name>
+    <message>
+        <source>Time in record (s)</source>
+        <translation>Zeit in der Aufnahme (s)</translation>
+    </message>
+    <message>
+        <source>Latent dimension</source>
+        <translation>Latente Dimension</translation>
+    </message>
+    <message>
+        <source>z (standardised)</source>
+        <translation>z (standardisiert)</translation>
+    </message>
+    <message>
+        <source>f: the span&apos;s frames (Scattering-Transformer channels)</source>
+        <translation>f: die Frames des Abschnitts (Scattering-Transformer-Kanäle)</translation>
+    </message>
+    <message>
+        <source>feature value</source>
+        <translation>Merkmalswert</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>t = %1 · noise std %2</source>
+        <translation>t = %1 · Std.-Abw. des Rauschens %2</translation>
+    </message>
+    <message>
+        <source>z_t of the span</source>
+        <translation>z_t des Abschnitts</translation>
+    </message>
+    <message>
+        <source>decode(z_t)</source>
+        <translation>decode(z_t)</translation>
+    </message>
+    <message>
+        <source>z_t of span %1 of %2 at t = %3 (z0 at t = 0)</source>
+        <translation>z_t von Abschnitt %1 von %2 bei t = %3 (z0 bei t = 0)</translation>
+    </message>
+    <message>
+        <source>decode(z_t) at t = %1 · MSE against f %2</source>
+        <translation>decode(z_t) bei t = %1 · MSE gegenüber f %2</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ui/views/dataset_view.h"
 #include "ui/views/diffusion_view.h"
 #include "ui/views/ecg_view.h"
+#include "ui/views/probability_band.h"
 #include "ui/views/embedding_view.h"
 #include "ui/views/latent_view.h"
 #include "ui/views/roc_view.h"
@@ -118,7 +119,8 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
     RocView* roc = w.rocView();
     const std::vector<Shot> shots = {
         {"dataset.png", dataset, [] { return true; }},
-        {"ecg.png", ecg, [&] { return !ecg->isLoading() && ecg->shownRecordIndex() == record; }},
+        {"ecg.png", ecg,
+         [&] { return !ecg->isLoading() && ecg->shownRecordIndex() == record && !ecg->probabilityBand()->isBusy(); }},
         {"scattering.png", scattering, [&] { return !scattering->isLoading() && scattering->windowIndex() >= 0; }},
         {"latent.png", latent, [&] { return !latent->isBusy() && latent->windowCount() > 0; }},
         {"diffusion.png", diffusion,

@@ -50,6 +50,7 @@ DriftPlot::DriftPlot(QWidget* parent, const QColor& marker) : QCustomPlot(parent
     tracer_->setSize(9);
     tracer_->setPen(QPen(marker, 2));
     tracer_->setBrush(Qt::white);
+    hideMarker();  // until there is a curve to sit on
     applyPlotStyle(*this);
 }
 

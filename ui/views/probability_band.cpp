@@ -52,7 +52,7 @@ ProbabilityBand::ProbabilityBand(QWidget* parent) : QWidget(parent) {
     rect->setAutoMargins(QCP::msNone);
     rect->setMargins(QMargins(60, 4, 20, 4));
     plot_->xAxis->setTickLabels(false);
-    plot_->yAxis->setRange(0, 1);
+    plot_->yAxis->setRange(-0.06, 1.06);  // a p line at 0 or 1 stays visible inside the band
     plot_->yAxis->setLabel(tr("p"));
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
     ticker->setTickStep(0.5);
@@ -186,9 +186,9 @@ void ProbabilityBand::showPrediction(int record, const ml::RecordPrediction& p) 
             }
         if (count) values[static_cast<std::size_t>(k)] = values[static_cast<std::size_t>(cells + k)] = sum / count;
     }
-    // Two equal rows over 0…1: the band fills the whole height behind the p line.
+    // Two equal rows over the axis: the band fills the whole height behind the p line.
     fillHeatmap(map_, values.data(), 2, cells, 0.5 * cell, cell);
-    map_->data()->setValueRange(QCPRange(0.25, 0.75));
+    map_->data()->setValueRange(QCPRange(0.22, 0.78));
     QVector<double> x, y;
     for (std::size_t i = 0; i < n; ++i) {
         x.push_back(0.5 * (spans_.startS[i] + spans_.endS[i]));
