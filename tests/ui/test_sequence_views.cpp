@@ -286,6 +286,9 @@ private Q_SLOTS:
         const QColor seen = image.pixelColor(QPoint(x, y) * image.devicePixelRatio());
         QVERIFY2(closeColour(seen, band->colourOf(pt)), qPrintable(QString("%1 vs %2 (p %3)").arg(seen.name(), band->colourOf(pt).name()).arg(pt)));
 
+        // Hover reads p at the pointer.
+        const QString hover = band->describeAt(QPointF(x, y));
+        QVERIFY2(hover.contains(QLocale().toString(pt, 'f', 3)), qPrintable(hover));
         QVERIFY(view.grab().toImage().save(QStringLiteral("/tmp/views-ecg-sequence.png")));
         view.setModel(nullptr);
         QVERIFY(!band->isVisible());

@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include <QFutureWatcher>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -73,6 +74,8 @@ ProbabilityBand::ProbabilityBand(QWidget* parent) : QWidget(parent) {
     applyPlotStyle(*plot_);
     plot_->xAxis->grid()->setVisible(false);
     plot_->yAxis->grid()->setVisible(false);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, &ProbabilityBand::onMove);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -246,6 +249,28 @@ QVector<double> ProbabilityBand::shownLineValues() const {
     QVector<double> v;
     for (auto it = line_->data()->constBegin(); it != line_->data()->constEnd(); ++it) v.push_back(it->value);
     return v;
+}
+
+QString ProbabilityBand::describeAt(const QPointF& pixel) const {
+    if (!model_ || shownRecord_ < 0 || !plot_->axisRect()->rect().contains(pixel.toPoint())) return {};
+    const double t = plot_->xAxis->pixelToCoord(pixel.x());
+    int count = 0;
+    for (std::size_t i = 0; i < spans_.size(); ++i) count += t >= spans_.startS[i] && t < spans_.endS[i];
+    const double p = shownProbabilityAt(t);
+    if (count == 0 || !std::isfinite(p)) return {};
+    const QString positive = QString::fromStdString(model_->classNames()[static_cast<std::size_t>(model_->positiveClass())]);
+    return tr("t = %1 s · p(%2) = %3 (%n span(s))", nullptr, count)
+        .arg(number(t, 4))
+        .arg(positive)
+        .arg(QLocale().toString(p, 'f', 3));
+}
+
+void ProbabilityBand::onMove(QMouseEvent* event) {
+    const QString text = describeAt(event->position());
+    if (text == hoverText_) return;
+    hoverText_ = text;
+    if (text.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
 }
 
 QColor ProbabilityBand::colourOf(double p) const { return QColor::fromRgba(map_->gradient().color(p, QCPRange(0, 1))); }

@@ -18,6 +18,7 @@ class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 class QCustomPlot;
+class QMouseEvent;
 
 namespace dacl::ui {
 
@@ -45,6 +46,8 @@ public:
     QVector<double> shownLineValues() const;  // span p
     // p of the cell at a time and its colour (what the user sees).
     QColor colourOf(double p) const;
+    // Hover text at a pixel of the band: the time, p there and how many spans it averages.
+    QString describeAt(const QPointF& pixel) const;
 
     QCustomPlot* plot() const { return plot_; }
 
@@ -57,6 +60,7 @@ private:
     void clearBand(const QString& message);
     void showPrediction(int record, const ml::RecordPrediction& p);
     void align();
+    void onMove(QMouseEvent* event);
 
     std::shared_ptr<const ml::RunModel> model_;
     const Dataset* dataset_ = nullptr;
@@ -74,6 +78,7 @@ private:
     QCPGraph* line_ = nullptr;
     QCPItemStraightLine* threshold_ = nullptr;
     QCPItemText* label_ = nullptr;
+    QString hoverText_;
 };
 
 }  // namespace dacl::ui
