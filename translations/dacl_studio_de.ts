@@ -1920,6 +1920,13 @@ Klicken zum Öffnen</translation>
         <source> · threshold %1 (dashed)</source>
         <translation> · Schwelle %1 (gestrichelt)</translation>
     </message>
+    <message numerus="yes">
+        <source>t = %1 s · p(%2) = %3 (%n span(s))</source>
+        <translation>
+            <numerusform>t = %1 s · p(%2) = %3 (%n Abschnitt)</numerusform>
+            <numerusform>t = %1 s · p(%2) = %3 (%n Abschnitte)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::ProblemsPanel</name>

@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>dacl::ui::ProbabilityBand</name>
+    <message numerus="yes">
+        <source>t = %1 s · p(%2) = %3 (%n span(s))</source>
+        <translation>
+            <numerusform>t = %1 s · p(%2) = %3 (%n span)</numerusform>
+            <numerusform>t = %1 s · p(%2) = %3 (%n spans)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::RunsView</name>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1</source>
