@@ -43,8 +43,7 @@ DriftPlot::DriftPlot(QWidget* parent, const QColor& marker) : QCustomPlot(parent
     cosine_->setPen(QPen(palette::colour(1), 1.5, Qt::DashLine));
     line_ = new QCPItemStraightLine(this);
     line_->setPen(QPen(marker, 1));
-    tracer_ = new QCPItemTracer(this);
-    tracer_->setGraph(drift_);
+    tracer_ = new QCPItemTracer(this);  // on the drift graph once it has data (QCustomPlot warns before)
     tracer_->setInterpolating(true);
     tracer_->setStyle(QCPItemTracer::tsCircle);
     tracer_->setSize(9);
@@ -58,6 +57,7 @@ void DriftPlot::setCurves(const QVector<double>& t, const QVector<double>& drift
                           int steps, int trainingTMax) {
     drift_->setData(t, drift, true);
     cosine_->setData(t, cosine, true);
+    tracer_->setGraph(drift.isEmpty() ? nullptr : drift_);
     xAxis->setRange(0, steps);
     const double top = drift.isEmpty() ? 0 : *std::max_element(drift.begin(), drift.end());
     yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
@@ -74,6 +74,7 @@ void DriftPlot::setCurves(const QVector<double>& t, const QVector<double>& drift
 
 void DriftPlot::clearCurves() {
     for (QCPGraph* g : {trainingBand_, drift_, cosine_}) g->data()->clear();
+    tracer_->setGraph(nullptr);
     hideMarker();
 }
 
@@ -95,7 +96,7 @@ QVector<double> DriftPlot::shownDrift() const { return column(drift_, false); }
 QVector<double> DriftPlot::shownCosine() const { return column(cosine_, false); }
 
 QPointF DriftPlot::marker() const {
-    if (!tracer_->visible()) return {std::nan(""), std::nan("")};
+    if (!tracer_->visible() || !tracer_->graph()) return {std::nan(""), std::nan("")};
     tracer_->updatePosition();
     return tracer_->position->coords();
 }
