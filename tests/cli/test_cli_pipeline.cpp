@@ -34,7 +34,8 @@ QStringList smallRun(const QString& db, const QString& cache, int limit, int fol
     return {"pipeline", "--data", kData, "--task", "af_vs_rest", "--folds", QString::number(folds),
             "--limit", QString::number(limit), "--db", db, "--cache", cache,
             "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "eval.bootstrap=200",
-            "--set", "threads=2", "--json"};
+            "--set", "threads=2", "--set", "seq.vae_epochs=5", "--set", "seq.epochs=2",
+            "--set", "seq.finetune_epochs=2", "--set", "seq.steps_per_epoch=10", "--set", "seq.batch=32", "--json"};
 }
 
 }  // namespace
@@ -76,10 +77,12 @@ private Q_SLOTS:
         const auto clean = st.embeddings(run.id, 0);
         QCOMPARE(clean.size(), predictions.size());
         // Noisy views z_t of 40 test records (the limit set above), for the embedding view's overlay:
-        // the further along the diffusion, the further a record's embedding moves from its clean one.
+        // far along the diffusion a record's embedding has moved further from its clean one than
+        // near its start. (The time-conditioned sequence encoder, trained on t <= 100, need not
+        // drift monotonically in between: the timestep embedding moves h too.)
         std::map<std::string, const Embedding*> cleanOf;
         for (const Embedding& e : clean) cleanOf[e.record] = &e;
-        double previousDrift = 0;
+        std::map<int, double> driftAt;
         for (int t : {50, 100, 200, 500}) {
             const auto noisy = st.embeddings(run.id, t);
             QCOMPARE(noisy.size(), std::size_t(40));
@@ -92,9 +95,11 @@ private Q_SLOTS:
                 for (std::size_t k = 0; k < c.size(); ++k) d2 += (e.vector[k] - c[k]) * (e.vector[k] - c[k]);
                 drift += std::sqrt(d2) / static_cast<double>(noisy.size());
             }
-            QVERIFY2(drift > previousDrift, qPrintable(QString("t=%1 drift %2").arg(t).arg(drift)));
-            previousDrift = drift;
+            qInfo("t=%d: mean drift %.4f", t, drift);
+            QVERIFY(drift > 0);
+            driftAt[t] = drift;
         }
+        QVERIFY2(driftAt[500] > driftAt[50], "t=500 moves records further than t=50");
         QVERIFY(!st.rocPoints(run.id, 0).empty());
         QVERIFY(!st.metrics(run.id, "dacl.loss").empty());
         QVERIFY(st.latestArtefact(run.id, metric::kModel).has_value());
@@ -115,8 +120,13 @@ private Q_SLOTS:
         return lines;
     }
 
+    // Resume inside a fold from its last encoder checkpoint: the pooled representation (version 1)
+    // writes one per epoch; repr=sequence resumes at fold granularity (the fold starts again).
     void killedRunIsInterruptedAndResumesToTheSameResult() {
         const QString cache = dir_.filePath("cache");
+        const auto smallRun = [](const QString& db, const QString& cache, int limit, int folds) {
+            return ::smallRun(db, cache, limit, folds) << "--set" << "repr=pooled";
+        };
         // Reference: the same run, uninterrupted.
         const Result ref = runDacl(smallRun(dir_.filePath("ref.db"), cache, 200, 1), kTimeoutS);
         QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
@@ -188,8 +198,10 @@ private Q_SLOTS:
             }
         QCOMPARE(dacl.size(), 16 + 5);  // and z_t at t = 0, 50, 100, 200, 500
         QCOMPARE(stLr.size(), 16);      // no latent, no z_t
-        // z_0 is the clean latent: the same scores as the clean evaluation.
-        const double clean = s["auroc"].toObject()["mean"].toDouble();
+        // z_0 is the clean latent: the same scores as the clean evaluation of the model alone (the
+        // headline fuses it with the RR-feature booster, the latent probes do not).
+        const double clean = s["alone.auroc"].toObject()["mean"].toDouble();
+        QVERIFY(s["auroc"].toObject()["mean"].toDouble() > 0.0);
         QCOMPARE(dacl["zt.0.auroc"].toDouble(), clean);
         // The corruption reaches the features (60 test records: too few to expect a given drop).
         QVERIFY(dacl["white.0db.auroc"].toDouble() != clean);

@@ -29,13 +29,13 @@ namespace {
 // Each call is a tiny pipeline or a prediction on a few records: minutes at most.
 constexpr int kTimeoutS = 600;
 
-// Evaluation windows of a record (N = 3072 at 300 Hz, hop N): starts 0, N, 2N, ... while the
-// window fits, plus one ending at the record's end when the last regular one stops short.
+// Spans of the probability over time (predict.span_s = 10 s, hop predict.hop_s = 5 s): starts
+// 0, 5, 10, ... while the span fits, plus one ending at the record's end when the last regular
+// one stops short; a record shorter than a span is one span.
 int expectedWindows(double durationS) {
-    const long n = std::lround(durationS * 300), N = 3072;
-    if (n <= N) return 1;
-    const long regular = (n - N) / N + 1;
-    return static_cast<int>(regular + ((regular - 1) * N + N < n ? 1 : 0));
+    if (durationS <= 10.0 + 1e-9) return 1;
+    const int regular = static_cast<int>(std::floor((durationS - 10.0) / 5.0 + 1e-9)) + 1;
+    return regular + ((regular - 1) * 5.0 + 10.0 < durationS - 1e-9 ? 1 : 0);
 }
 
 using Rows = std::vector<std::map<QString, QString>>;
@@ -158,8 +158,10 @@ private Q_SLOTS:
                 }
             QCOMPARE(n, expectedWindows(s.at("duration_s").toDouble()));
             QCOMPARE(s.at("windows").toInt(), n);
+            // The record score is the pipeline's (spans of 30.72 s, fused with the RR booster); the
+            // spans are the model alone over time: both probabilities.
             const double score = s.at("p").toDouble();
-            QVERIFY2(std::abs(score - sum / n) < 2e-6, qPrintable(s.at("record")));
+            QVERIFY2(score >= 0 && score <= 1 && std::isfinite(sum / n), qPrintable(s.at("record")));
             QCOMPARE(s.at("predicted").toInt(), score >= threshold_ ? 1 : 0);
             QCOMPARE(s.at("predicted_class"), score >= threshold_ ? QStringLiteral("A") : QStringLiteral("N/O/~"));
         }
@@ -191,7 +193,9 @@ private Q_SLOTS:
         for (int k = 0; k < n; ++k) {
             QCOMPARE(w[k].at("record"), QStringLiteral("R500"));
             QCOMPARE(w[k].at("start_s"), w[k + n].at("start_s"));
-            QVERIFY2(std::abs(w[k].at("p").toDouble() - w[k + n].at("p").toDouble()) < 0.02,
+            // Resampling moves R peaks by a sample or two, and the rhythm channels follow the beats
+            // of each 10-s span: spans agree a little less closely than whole records.
+            QVERIFY2(std::abs(w[k].at("p").toDouble() - w[k + n].at("p").toDouble()) < 0.06,
                      qPrintable(w[k].at("p") + " vs " + w[k + n].at("p")));
         }
         const Rows s = readCsv(dir_.filePath("r500.summary.csv"));
@@ -216,12 +220,15 @@ private Q_SLOTS:
         Result r = predict({QDir(in).filePath("TWO"), QDir(in).filePath("A_CUT"), QDir(in).filePath("B_CUT")}, out);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
         const Rows s = readCsv(dir_.filePath("two.summary.csv"));
-        QCOMPARE(s.size(), std::size_t{4});
+        QCOMPARE(s.size(), std::size_t{5});
         QCOMPARE(s[0].at("lead"), QStringLiteral("0"));
         QCOMPARE(s[1].at("lead"), QStringLiteral("1"));
+        // A record with two leads gets a combined row: the mean of its leads' scores.
+        QCOMPARE(s[2].at("lead"), QStringLiteral("combined"));
+        QVERIFY(std::abs(s[2].at("p").toDouble() - 0.5 * (s[0].at("p").toDouble() + s[1].at("p").toDouble())) < 1e-6);
         // Lead 0 holds A_CUT's samples and lead 1 B_CUT's (same adu): the same scores.
-        QCOMPARE(s[0].at("p"), s[2].at("p"));
-        QCOMPARE(s[1].at("p"), s[3].at("p"));
+        QCOMPARE(s[0].at("p"), s[3].at("p"));
+        QCOMPARE(s[1].at("p"), s[4].at("p"));
 
         r = predict({QDir(in).filePath("TWO")}, out, {"--lead", "1"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));

@@ -199,6 +199,7 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         out.fusion->fit(recordRrFeatures(c.windows, split.train), labelsOf(c, split.train), c.numClasses, valRr, valY,
                         val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
         val.proba = out.fusion->fuse(val.proba, valRr);
+        out.robustness["fusion_model_weight"] = out.fusion->modelWeight();
     }
     if (c.numClasses == 2) out.threshold = eval::youdenThreshold(positiveScores(val), valY);
     if (testRows.empty()) return out;

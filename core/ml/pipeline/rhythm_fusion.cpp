@@ -1,6 +1,7 @@
 #include "core/ml/pipeline/rhythm_fusion.h"
 
 #include "core/boosting/gradient_boosting.h"
+#include "core/eval/metrics.h"
 #include "core/ml/pipeline/byte_pack.h"
 #include "core/ml/pipeline/model_settings.h"
 
@@ -50,6 +51,7 @@ struct RhythmFusion::Impl {
     std::optional<boosting::GradientBoosting> booster;
     int numClasses = 2;
     std::vector<double> modelRef, boosterRef;  // binary: sorted validation scores of each
+    double weight = 0.5;                       // binary: the model's share, fitted on validation
 };
 
 RhythmFusion::RhythmFusion() : d_(std::make_unique<Impl>()) {}
@@ -66,11 +68,30 @@ void RhythmFusion::fit(const Matrix& trainRr, const std::vector<int>& trainLabel
                      valRr.rows, &valLabels);
     if (numClasses == 2) {
         d_->modelRef = sortedColumn(valModelProba, 1);
-        d_->boosterRef = sortedColumn(boosterProba(valRr), 1);
+        const Matrix valBooster = boosterProba(valRr);
+        d_->boosterRef = sortedColumn(valBooster, 1);
+        // The model's share w in {0, 0.1, ..., 1}: the best validation AUROC (ties: nearest 0.5).
+        std::vector<double> qm, qb;
+        for (std::size_t r = 0; r < valRr.rows; ++r) {
+            qm.push_back(referenceQuantile(d_->modelRef, valModelProba(r, 1)));
+            qb.push_back(referenceQuantile(d_->boosterRef, valBooster(r, 1)));
+        }
+        double best = -1;
+        for (int k : {5, 4, 6, 3, 7, 2, 8, 1, 9, 0, 10}) {
+            const double w = k / 10.0;
+            std::vector<double> fused(qm.size());
+            for (std::size_t i = 0; i < qm.size(); ++i) fused[i] = w * qm[i] + (1 - w) * qb[i];
+            const double a = eval::auroc(fused, valLabels);
+            if (a > best + 1e-9) {
+                best = a;
+                d_->weight = w;
+            }
+        }
     }
 }
 
 bool RhythmFusion::fitted() const { return d_->booster.has_value(); }
+double RhythmFusion::modelWeight() const { return d_->weight; }
 
 Matrix RhythmFusion::boosterProba(const Matrix& rr) const {
     if (!fitted()) throw std::logic_error("RhythmFusion: not fitted");
@@ -86,7 +107,9 @@ Matrix RhythmFusion::fuse(const Matrix& modelProba, const Matrix& rr) const {
     Matrix out = modelProba;
     for (std::size_t r = 0; r < out.rows; ++r) {
         if (d_->numClasses == 2) {
-            const double q = 0.5 * (referenceQuantile(d_->modelRef, modelProba(r, 1)) + referenceQuantile(d_->boosterRef, b(r, 1)));
+            const double w = d_->weight;
+            const double q = w * referenceQuantile(d_->modelRef, modelProba(r, 1)) +
+                             (1 - w) * referenceQuantile(d_->boosterRef, b(r, 1));
             out(r, 1) = static_cast<float>(q);
             out(r, 0) = static_cast<float>(1.0 - q);
         } else {
@@ -99,16 +122,17 @@ Matrix RhythmFusion::fuse(const Matrix& modelProba, const Matrix& rr) const {
 std::string RhythmFusion::toBytes() const {
     if (!fitted()) throw std::logic_error("RhythmFusion: not fitted");
     return pack({std::to_string(d_->numClasses), d_->booster->toBytes(), doublesToBytes(d_->modelRef),
-                 doublesToBytes(d_->boosterRef)});
+                 doublesToBytes(d_->boosterRef), doublesToBytes({d_->weight})});
 }
 
 RhythmFusion RhythmFusion::fromBytes(const std::string& bytes) {
-    const auto parts = unpack(bytes, 4);
+    const auto parts = unpack(bytes, 5);
     RhythmFusion f;
     f.d_->numClasses = std::stoi(parts[0]);
     f.d_->booster.emplace(boosting::GradientBoosting::fromBytes(parts[1]));
     f.d_->modelRef = doublesFromBytes(parts[2]);
     f.d_->boosterRef = doublesFromBytes(parts[3]);
+    f.d_->weight = doublesFromBytes(parts[4]).at(0);
     return f;
 }
 

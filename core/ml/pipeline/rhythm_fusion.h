@@ -2,8 +2,10 @@
 // Rhythm fusion (method.md v2 §7): a record's score fuses the model's with a gradient-boosting
 // model on the record's 20 RR-interval features, both fitted on training records only.
 // Binary tasks average the two scores' quantiles among the validation records (a rank average
-// that also scores a single record, e.g. in `dacl predict`); the quantile is interpolated
-// between neighbouring validation scores so that the order inside each model is kept.
+// that also scores a single record, e.g. in `dacl predict`), weighted by the model's share w
+// fitted on validation (a weak model is not allowed to drag a strong booster down); the
+// quantile is interpolated between neighbouring validation scores so that the order inside
+// each model is kept.
 // Four classes: the mean of the two probability vectors.
 #include "core/common/settings.h"
 #include "core/ml/matrix.h"
@@ -28,6 +30,7 @@ public:
              const std::vector<int>& valLabels, const Matrix& valModelProba, const Settings& settings,
              std::uint64_t seed);
     bool fitted() const;
+    double modelWeight() const;  // w (binary tasks; 0.5 for four classes)
     Matrix boosterProba(const Matrix& rr) const;
     // Fused class probabilities, shaped like modelProba (binary: column 1 is the fused score).
     Matrix fuse(const Matrix& modelProba, const Matrix& rr) const;

@@ -56,7 +56,8 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        run_ = testing::makeTinyRun(dir_.path(), 14);
+        // The pooled representation (version 1); test_run_model_sequence covers repr=sequence.
+        run_ = testing::makeTinyRun(dir_.path(), 14, "af_vs_rest", {"repr=pooled"});
         model_ = std::make_unique<RunModel>(RunModel::load(run_.dbPath.toStdString(), run_.runId));
         dataset_ = std::make_unique<Dataset>(Dataset::open(run_.dataDir.toStdString()));
     }

@@ -1,0 +1,135 @@
+// RunModel on a repr=sequence run (the default): the final model scores a record exactly as the
+// pipeline did (mean over its span rows, fused with the RR-feature booster), so that recomputed
+// validation scores give back the stored threshold; the probability over time covers the record
+// in 10-s spans; latent rows are sequences that the VAE decodes better than a constant.
+#include "core/data/dataset.h"
+#include "core/data/signal_reader.h"
+#include "core/data/wfdb_header.h"
+#include "core/eval/folds.h"
+#include "core/eval/metrics.h"
+#include "core/eval/tasks.h"
+#include "core/features/sequence_layout.h"
+#include "core/ml/pipeline/model_settings.h"
+#include "core/ml/pipeline/run_model.h"
+#include "ui/tiny_run.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace dacl;
+using dacl::ml::RunModel;
+
+namespace {
+
+Recording readRecord(const Dataset& d, std::size_t i) { return readRecording(parseHeader(d.records()[i].headerPath)); }
+
+}  // namespace
+
+class TestRunModelSequence : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    testing::TinyRun run_;
+    std::unique_ptr<RunModel> model_;
+    std::unique_ptr<Dataset> dataset_;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        // The tiny run's frame VAE sees 3,000 frames: a few epochs would leave it untrained.
+        run_ = testing::makeTinyRun(dir_.path(), 14, "af_vs_rest", {"seq.vae_epochs=30", "vae.batch=64"});
+        model_ = std::make_unique<RunModel>(RunModel::load(run_.dbPath.toStdString(), run_.runId));
+        dataset_ = std::make_unique<Dataset>(Dataset::open(run_.dataDir.toStdString()));
+    }
+
+    void describesTheRun() {
+        QVERIFY(model_->isSequence());
+        QCOMPARE(QString::fromStdString(model_->method()), QStringLiteral("dacl"));
+        QCOMPARE(model_->windowSamples(), 9216);
+        QCOMPARE(model_->latentDim(), 16 + 2);  // the VAE's 16 and the 2 rhythm channels
+        QVERIFY(std::isfinite(model_->threshold()));
+    }
+
+    // Youden's J on the final model's validation records, recomputed through RunModel (features,
+    // per-frame VAE, encoder, probe, mean over spans, rhythm fusion): the stored threshold.
+    void recordScoresReproduceTheStoredValidationThreshold() {
+        std::vector<int> strata, labels;
+        std::vector<double> scores;
+        for (std::size_t i = 0; i < dataset_->size(); ++i) {
+            const std::string& letter = dataset_->records()[i].label;
+            strata.push_back(eval::classCode(letter));
+            labels.push_back(*eval::taskLabel("af_vs_rest", letter));
+            const ml::RecordPrediction p = model_->predict(readRecord(*dataset_, i), 0);
+            QVERIFY(p.fused);
+            QVERIFY(p.score >= 0 && p.score <= 1);
+            QCOMPARE(p.predicted, p.score >= model_->threshold() ? 1 : 0);
+            scores.push_back(p.score);
+        }
+        const auto seed = static_cast<std::uint64_t>(model_->settings().getInt("seed"));
+        const std::vector<bool> isVal = eval::stratifiedValidationSplit(
+            strata, std::vector<bool>(strata.size(), true), ml::derivedSeed(seed, -1, 2),
+            model_->settings().getDouble("eval.val_fraction"));
+        std::vector<double> valScores;
+        std::vector<int> valLabels;
+        for (std::size_t i = 0; i < isVal.size(); ++i)
+            if (isVal[i]) {
+                valScores.push_back(scores[i]);
+                valLabels.push_back(labels[i]);
+            }
+        const double threshold = eval::youdenThreshold(valScores, valLabels);
+        QVERIFY2(std::abs(threshold - model_->threshold()) < 1e-5,
+                 qPrintable(QString("recomputed %1, stored %2").arg(threshold, 0, 'g', 10).arg(model_->threshold(), 0, 'g', 10)));
+    }
+
+    void probabilityOverTimeCoversTheRecord() {
+        const Recording rec = readRecord(*dataset_, 0);
+        const ml::RecordPrediction p = model_->predict(rec, 0);
+        const ml::SpanProbabilities& s = p.spans;
+        QVERIFY(s.size() >= 2);
+        QCOMPARE(s.startS.front(), 0.0);
+        QVERIFY(std::abs(s.endS.back() - rec.durationS()) < 1e-6);
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            QVERIFY(s.endS[k] - s.startS[k] <= 10.0 + 1e-9);
+            if (k) QCOMPARE(s.startS[k] - s.startS[k - 1] <= 5.0 + 1e-9, true);
+            QVERIFY(s.score[k] >= 0 && s.score[k] <= 1);
+        }
+        // Spans see different parts of the record: not all the same probability.
+        bool differ = false;
+        for (double v : s.score) differ = differ || std::abs(v - s.score[0]) > 1e-6;
+        QVERIFY(differ);
+    }
+
+    void latentRowsAreSequencesTheVaeDecodes() {
+        const auto w = model_->windowFeatures(readRecord(*dataset_, 1), 0);
+        const ml::Matrix z = model_->latentMean(w.features);
+        QCOMPARE(z.rows, w.features.rows);
+        const int V = static_cast<int>(z(0, 0)), L = static_cast<int>(z(0, 1)), d = static_cast<int>(z(0, 2));
+        QCOMPARE(d, 16 + 2);
+        QCOMPARE(L, 288);
+        QCOMPARE(V, features::SequenceLayout::validFrames(w.features.row(0)));
+        QCOMPARE(z.cols, std::size_t(3 + d * L));
+        for (int c = 0; c < d; ++c) QCOMPARE(z(0, 3 + static_cast<std::size_t>(c) * L + (L - 1)), 0.0f);  // padding
+        // The decoder gives back the scattering paths (the rhythm channels bypass the VAE), closer
+        // to the record's frames than their mean is.
+        const ml::Matrix x = model_->decode(z);
+        const features::SequenceLayout l = features::SequenceLayout::of(w.features.row(0));
+        QCOMPARE(static_cast<int>(x(0, 2)), l.channels - 2);
+        double err = 0, base = 0;
+        for (int c = 0; c < l.channels - 2; ++c) {
+            double mean = 0;
+            for (int t = 0; t < V; ++t) mean += l.frame(w.features.row(0), t)[c] / V;
+            for (int t = 0; t < V; ++t) {
+                const double truth = l.frame(w.features.row(0), t)[c];
+                const double rec = x(0, 3 + static_cast<std::size_t>(c) * L + t);
+                err += (rec - truth) * (rec - truth);
+                base += (mean - truth) * (mean - truth);
+            }
+        }
+        QVERIFY2(err < 0.95 * base, qPrintable(QString("decoder %1, per-channel mean %2").arg(err).arg(base)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRunModelSequence)
+#include "test_run_model_sequence.moc"
