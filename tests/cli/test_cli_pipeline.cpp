@@ -178,6 +178,51 @@ private Q_SLOTS:
         QCOMPARE(resumedDb.artefacts(id).size(), std::size_t(3));  // fold 0's checkpoint, representation, probe
     }
 
+    // repr=sequence (the default) resumes fold by fold: killed after its first fold is stored, a
+    // 2-fold run resumes with that fold kept and the interrupted work done again, to the same
+    // result and the same curves as an uninterrupted run.
+    void killedSequenceRunResumesFoldByFold() {
+        const QString cache = dir_.filePath("cache");
+        const Result ref = runDacl(smallRun(dir_.filePath("seqref.db"), cache, 200, 2), kTimeoutS);
+        QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
+        const double expected = lastJsonLine(ref.out)["auroc"].toObject()["mean"].toDouble();
+
+        const QString db = dir_.filePath("seqkilled.db");
+        QProcess p;
+        p.start(daclPath(), smallRun(db, cache, 200, 2));
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        bool foldStored = false;
+        while (!foldStored && clock.elapsed() < 600000 && p.state() == QProcess::Running) {
+            QTest::qWait(200);
+            try {
+                ResultsStore peek(db.toStdString(), OpenOptions{false, 5000, 900});
+                for (const auto& run : peek.listRuns())
+                    for (const auto& r : peek.foldResults(run.id)) foldStored = foldStored || r.name == "auroc";
+            } catch (const std::exception&) {
+            }
+        }
+        QVERIFY2(foldStored, "the pipeline never stored a fold");
+        p.kill();
+        QVERIFY(p.waitForFinished(10000));
+        std::int64_t id = 0;
+        {
+            ResultsStore st(db.toStdString());
+            QCOMPARE(st.listRuns().front().status, RunStatus::Interrupted);
+            id = st.listRuns().front().id;
+        }
+        const Result resumed =
+            runDacl({"pipeline", "--db", db, "--resume", QString::number(id), "--cache", cache, "--json"}, kTimeoutS);
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err.right(2000)));
+        const QJsonObject s = lastJsonLine(resumed.out);
+        QCOMPARE(s["status"].toString(), QStringLiteral("finished"));
+        QCOMPARE(s["auroc"].toObject()["mean"].toDouble(), expected);
+        ResultsStore resumedDb(db.toStdString());
+        ResultsStore refDb(dir_.filePath("seqref.db").toStdString());
+        QCOMPARE(curves(resumedDb, id), curves(refDb, refDb.listRuns().front().id));
+    }
+
     // --robustness: every noise kind at every SNR for each method, z_t probes for the latent
     // methods, and the noisy test features computed once per fold, not once per method.
     void robustnessCoversEveryNoiseForEveryMethod() {
