@@ -286,10 +286,10 @@ void benchRunModel(const std::string& db, std::int64_t runId, const std::string&
         ml::computeRecordLatent(model, dataset, i);
         latentS += secondsSince(t0);
     }
-    const std::size_t walks = std::min<std::size_t>(n, 5);
+    const std::size_t walks = model.isSequence() ? 0 : std::min<std::size_t>(n, 5);  // pooled windows only
     t0 = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < walks; ++i) ml::computeDiffusionWalk(model, dataset, i, 0, model.scheduleKind());
-    const double walkS = secondsSince(t0) / static_cast<double>(walks);
+    const double walkS = walks ? secondsSince(t0) / static_cast<double>(walks) : 0.0;
     std::atomic<bool> cancel{false};
     t0 = std::chrono::steady_clock::now();
     const ml::LatentProjection projection = ml::computeLatentProjection(model, dataset, cancel);

@@ -263,6 +263,13 @@ ml::PipelineRequest TrainingView::demoRequest() const {
     r.settings.set("train.epochs", encoderEpochs_->value());
     r.settings.set("encoder.base_channels", encoderWidth_->value());
     r.settings.set("diffusion.t_max", tMax_->value());
+    // The same form sizes a repr=sequence run (the default): its VAE, both training stages and
+    // the U-Net width; a demo epoch is 10 batches.
+    r.settings.set("seq.vae_epochs", vaeEpochs_->value());
+    r.settings.set("seq.epochs", encoderEpochs_->value());
+    r.settings.set("seq.finetune_epochs", encoderEpochs_->value());
+    r.settings.set("seq.width", encoderWidth_->value());
+    r.settings.set("seq.steps_per_epoch", 10);
     return r;
 }
 

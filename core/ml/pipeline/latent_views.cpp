@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/embed/pca.h"
+#include "core/features/sequence_layout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,13 +15,39 @@ namespace dacl::ml {
 
 namespace {
 
-double rowMse(const Matrix& a, const Matrix& b, std::size_t r) {
+// Reconstruction error of row r: decoded `rebuilt` against the features. Sequence rows compare
+// the decoded scattering paths with the row's path channels over its valid frames.
+double rowMse(const Matrix& rebuilt, const Matrix& features, std::size_t r, bool sequence) {
     double s = 0;
-    for (std::size_t c = 0; c < a.cols; ++c) {
-        const double d = static_cast<double>(a(r, c)) - b(r, c);
-        s += d * d;
+    std::size_t n = 0;
+    if (!sequence) {
+        for (std::size_t c = 0; c < rebuilt.cols; ++c, ++n) {
+            const double d = static_cast<double>(rebuilt(r, c)) - features(r, c);
+            s += d * d;
+        }
+    } else {
+        const float* f = features.row(r);
+        const auto layout = features::SequenceLayout::of(f);
+        const int V = features::SequenceLayout::validFrames(f), L = static_cast<int>(rebuilt(r, 1)),
+                  C = static_cast<int>(rebuilt(r, 2));
+        for (int c = 0; c < C; ++c)
+            for (int t = 0; t < V; ++t, ++n) {
+                const double d = static_cast<double>(rebuilt(r, 3 + static_cast<std::size_t>(c) * L + t)) - layout.frame(f, t)[c];
+                s += d * d;
+            }
     }
-    return a.cols ? s / static_cast<double>(a.cols) : 0.0;
+    return n ? s / static_cast<double>(n) : 0.0;
+}
+
+// A span's latent summarised per dimension: the row itself (pooled runs) or, for sequence rows
+// [V, L, d, d x L], the mean of each dimension over the valid frames.
+std::vector<double> latentSummary(const Matrix& mu, std::size_t r, bool sequence) {
+    if (!sequence) return std::vector<double>(mu.row(r), mu.row(r) + mu.cols);
+    const int V = static_cast<int>(mu(r, 0)), L = static_cast<int>(mu(r, 1)), d = static_cast<int>(mu(r, 2));
+    std::vector<double> out(static_cast<std::size_t>(d), 0.0);
+    for (int c = 0; c < d; ++c)
+        for (int t = 0; t < V; ++t) out[c] += mu(r, 3 + static_cast<std::size_t>(c) * L + t) / V;
+    return out;
 }
 
 Matrix oneRow(const Matrix& m, std::size_t r) { return m.selectRows({r}); }
@@ -40,7 +67,8 @@ RecordLatent computeRecordLatent(const RunModel& model, const Dataset& dataset, 
         out.mu = model.latentMean(out.features);
         out.sigma = model.latentStd(out.features);
         const Matrix rebuilt = model.decode(out.mu);
-        for (std::size_t r = 0; r < out.features.rows; ++r) out.reconError.push_back(rowMse(rebuilt, out.features, r));
+        for (std::size_t r = 0; r < out.features.rows; ++r)
+            out.reconError.push_back(rowMse(rebuilt, out.features, r, model.isSequence()));
         out.errorFile.clear();
     } catch (const std::exception& e) {
         describeError(e, out.error, out.errorFile);
@@ -72,9 +100,10 @@ LatentProjection computeLatentProjection(const RunModel& model, const Dataset& d
                 const Matrix rebuilt = model.decode(mu);
                 s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
                 for (std::size_t r = 0; r < mu.rows; ++r) {
-                    for (std::size_t c = 0; c < mu.cols; ++c) s.meanMu[c] += mu(r, c) / static_cast<double>(mu.rows);
+                    const std::vector<double> m = latentSummary(mu, r, model.isSequence());
+                    for (std::size_t c = 0; c < s.meanMu.size() && c < m.size(); ++c) s.meanMu[c] += m[c] / static_cast<double>(mu.rows);
                     s.score += proba(r, static_cast<std::size_t>(model.positiveClass())) / static_cast<double>(mu.rows);
-                    s.recon += rowMse(rebuilt, w.features, r) / static_cast<double>(mu.rows);
+                    s.recon += rowMse(rebuilt, w.features, r, model.isSequence()) / static_cast<double>(mu.rows);
                 }
                 s.ok = true;
             } catch (const std::exception&) {
@@ -162,6 +191,9 @@ DiffusionWalk computeDiffusionWalk(const RunModel& model, const Dataset& dataset
     out.kind = kind;
     try {
         out.errorFile = dataset.records().at(record).headerPath;
+        // One latent vector per window: a sequence run's latent is a d x frames sequence (the
+        // desktop's diffusion view walks those itself, ui/views/sequence_latent.h).
+        if (model.isSequence()) throw std::invalid_argument("the diffusion walk reads pooled windows; this run is repr=sequence");
         const auto rec = dataset.signal(record);
         const WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
         out.windowCount = static_cast<int>(w.size());

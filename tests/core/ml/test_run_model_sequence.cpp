@@ -11,6 +11,7 @@
 #include "core/features/sequence_layout.h"
 #include "core/ml/pipeline/model_settings.h"
 #include "core/ml/pipeline/run_model.h"
+#include "core/ml/final_model_threshold.h"
 #include "ui/tiny_run.h"
 
 #include <QTemporaryDir>
@@ -55,30 +56,15 @@ private Q_SLOTS:
     // Youden's J on the final model's validation records, recomputed through RunModel (features,
     // per-frame VAE, encoder, probe, mean over spans, rhythm fusion): the stored threshold.
     void recordScoresReproduceTheStoredValidationThreshold() {
-        std::vector<int> strata, labels;
         std::vector<double> scores;
         for (std::size_t i = 0; i < dataset_->size(); ++i) {
-            const std::string& letter = dataset_->records()[i].label;
-            strata.push_back(eval::classCode(letter));
-            labels.push_back(*eval::taskLabel("af_vs_rest", letter));
             const ml::RecordPrediction p = model_->predict(readRecord(*dataset_, i), 0);
             QVERIFY(p.fused);
             QVERIFY(p.score >= 0 && p.score <= 1);
             QCOMPARE(p.predicted, p.score >= model_->threshold() ? 1 : 0);
             scores.push_back(p.score);
         }
-        const auto seed = static_cast<std::uint64_t>(model_->settings().getInt("seed"));
-        const std::vector<bool> isVal = eval::stratifiedValidationSplit(
-            strata, std::vector<bool>(strata.size(), true), ml::derivedSeed(seed, -1, 2),
-            model_->settings().getDouble("eval.val_fraction"));
-        std::vector<double> valScores;
-        std::vector<int> valLabels;
-        for (std::size_t i = 0; i < isVal.size(); ++i)
-            if (isVal[i]) {
-                valScores.push_back(scores[i]);
-                valLabels.push_back(labels[i]);
-            }
-        const double threshold = eval::youdenThreshold(valScores, valLabels);
+        const double threshold = testing::recomputedFinalThreshold(*dataset_, *model_, scores);
         QVERIFY2(std::abs(threshold - model_->threshold()) < 1e-5,
                  qPrintable(QString("recomputed %1, stored %2").arg(threshold, 0, 'g', 10).arg(model_->threshold(), 0, 'g', 10)));
     }
