@@ -381,7 +381,7 @@ void registerScatterCommands(CLI::App& app) {
     cmd->callback([so] { runScatter(*so); });
 
     auto fo = std::make_shared<FeaturesOptions>();
-    auto* feat = app.add_subcommand("features", "Pooled Scattering-Transformer features of every window of a dataset (cached)");
+    auto* feat = app.add_subcommand("features", "Scattering-Transformer features of a dataset (cached): frame sequences per span (repr=sequence, the default) or pooled windows (repr=pooled)");
     feat->add_option("--data", fo->data, "Dataset folder (PhysioNet 2017 layout or WFDB records)")->required();
     feat->add_option("--output", fo->output, "Output: .csv (one row per window) or .npy (+ .rows.csv index)")->required();
     feat->add_option("--config", fo->config, "JSON object of settings");

@@ -108,7 +108,9 @@ private Q_SLOTS:
         Result r = runDaclWith({"demo-data", "--output", data_, "--records", "160", "--quiet"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = runDaclWith({"pipeline", "--data", data_, "--folds", "2", "--db", db_, "--no-cache", "--name", "report test",
-                         "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "threads=2", "--baselines", "st_lr", "--json"});
+                         "--set", "vae.epochs=10", "--set", "train.epochs=3", "--set", "threads=2", "--set", "seq.vae_epochs=4",
+                         "--set", "seq.epochs=2", "--set", "seq.finetune_epochs=2", "--set", "seq.steps_per_epoch=10",
+                         "--baselines", "st_lr", "--json"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(3000)));
         runId_ = lastJsonLine(r.out)["run_id"].toInteger();
         QVERIFY(runId_ > 0);
