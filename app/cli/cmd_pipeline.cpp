@@ -84,6 +84,7 @@ void registerPipelineCommands(CLI::App& app) {
     auto resume = std::make_shared<std::int64_t>(0);
     auto json = std::make_shared<bool>(false);
     auto noCache = std::make_shared<bool>(false);
+    auto noFinal = std::make_shared<bool>(false);
     cmd->add_option("--data", req->dataDir, "Dataset folder (PhysioNet 2017 layout)");
     cmd->add_option("--task", req->task, "af_vs_rest | af_vs_normal | normal_vs_abnormal | challenge4")->capture_default_str();
     cmd->add_option("--folds", req->folds, "Cross-validation folds (1 = one stratified 80/20 split)")->capture_default_str();
@@ -96,6 +97,7 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_option("--resume", *resume, "Resume an interrupted run");
     cmd->add_option("--cache", req->cacheDir, "Feature cache folder (default: ~/.cache/dacl/features)");
     cmd->add_flag("--no-cache", *noCache, "Do not read or write the feature cache");
+    cmd->add_flag("--no-final-model", *noFinal, "Cross-validation only: no final model on all records (experiments)");
     cmd->add_option("--name", req->runName, "Run name");
     cmd->add_flag("--json", *json, "Print one JSON summary object on stdout");
     cmd->callback([=] {
@@ -109,6 +111,7 @@ void registerPipelineCommands(CLI::App& app) {
         if (*resume) req->resumeRunId = *resume;
         if (req->dataDir.empty() && !*resume) throw std::invalid_argument("--data is required (unless --resume)");
         if (*noCache) req->cacheDir.clear();
+        if (*noFinal) req->finalModel = false;
         else if (req->cacheDir.empty()) req->cacheDir = defaultCacheDir();
         TerminalProgress progress;
         configureThreads(static_cast<int>(req->settings.getInt("threads")));
