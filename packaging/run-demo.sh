@@ -19,4 +19,6 @@ fi
 # The short demo run: one stratified 80/20 split, brief training, results in a SQLite file.
 DB="${XDG_DATA_HOME:-$HOME/.local/share}/DACL/DACL Studio/demo-results.db"
 "$DACL" pipeline --data "$DATA" --task af_vs_rest --folds 1 --db "$DB" \
-  --set vae.epochs=20 --set train.epochs=5 --baselines st_lr
+  --set vae.epochs=20 --set train.epochs=5 \
+  --set seq.vae_epochs=5 --set seq.epochs=3 --set seq.finetune_epochs=3 --set seq.steps_per_epoch=10 \
+  --baselines st_lr
