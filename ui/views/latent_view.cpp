@@ -280,9 +280,6 @@ void LatentView::startProjection() {
                                          [model = model_, dataset = *dataset_, cancel = projectionCancel_,
                                           done = projectionDone_] {
                                              const auto progress = [done](std::size_t k, std::size_t) { done->store(k); };
-                                             // Sequence rows need their own reading (frames, not pooled rows).
-                                             if (model->isSequence())
-                                                 return computeSequenceProjection(*model, dataset, *cancel, progress);
                                              return ml::computeLatentProjection(*model, dataset, *cancel, progress);
                                          }));
 }

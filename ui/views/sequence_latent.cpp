@@ -1,13 +1,11 @@
 #include "ui/views/sequence_latent.h"
 
 #include "core/common/error.h"
-#include "core/embed/pca.h"
 #include "core/features/sequence_layout.h"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
-#include <thread>
 
 namespace dacl::ui {
 
@@ -113,98 +111,6 @@ SequenceLatent computeSequenceLatent(const ml::RunModel& model, const Dataset& d
         out.errorFile.clear();
     } catch (const std::exception& e) {
         describeError(e, out.error, out.errorFile);
-    }
-    return out;
-}
-
-ml::LatentProjection computeSequenceProjection(const ml::RunModel& model, const Dataset& dataset,
-                                               const std::atomic<bool>& cancel,
-                                               const std::function<void(std::size_t, std::size_t)>& done) {
-    ml::LatentProjection out;
-    const std::size_t n = dataset.size();
-    const int d = model.latentDim();
-    struct Slot {
-        bool ok = false;
-        std::vector<double> meanMu;
-        double score = 0, recon = 0;
-    };
-    std::vector<Slot> slots(n);
-    std::atomic<std::size_t> next{0}, finished{0};
-    auto work = [&] {
-        for (std::size_t i; !cancel && (i = next++) < n;) {
-            Slot& s = slots[i];
-            try {
-                checkSequence(model);
-                const auto rec = dataset.signal(i);
-                // predict() also returns the span rows: one scattering pass gives score and latent.
-                const ml::RecordPrediction p = model.predict(*rec, model.defaultLead());
-                const ml::Matrix& rows = p.windows.features;
-                const ml::Matrix mu = model.latentMean(rows);
-                const ml::Matrix rebuilt = model.decode(mu);
-                const SequenceLayout layout = SequenceLayout::of(rows.row(0));
-                s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
-                long frames = 0;
-                for (std::size_t r = 0; r < mu.rows; ++r) {
-                    const FlatRow m{mu.row(r)};
-                    for (int f = 0; f < m.valid(); ++f, ++frames) {
-                        for (int c = 0; c < d && c < m.channels(); ++c) s.meanMu[static_cast<std::size_t>(c)] += m.at(c, f);
-                        s.recon += frameMse(FlatRow{rebuilt.row(r)}, rows.row(r), layout, f);
-                    }
-                }
-                if (frames == 0) throw std::runtime_error("no valid frames");
-                for (double& v : s.meanMu) v /= static_cast<double>(frames);
-                s.recon /= static_cast<double>(frames);
-                s.score = p.score;
-                s.ok = true;
-            } catch (const std::exception&) {
-                // Counted as skipped below; the dataset view reports unreadable records.
-            }
-            const std::size_t k = ++finished;
-            if (done) done(k, n);
-        }
-    };
-    // Scattering dominates: use the cores (model calls are serialised inside RunModel).
-    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 4u));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (cancel) {
-        out.error = "cancelled";
-        return out;
-    }
-    std::vector<double> data;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!slots[i].ok) {
-            ++out.skipped;
-            continue;
-        }
-        out.records.push_back(static_cast<int>(i));
-        out.score.push_back(slots[i].score);
-        out.reconError.push_back(slots[i].recon);
-        data.insert(data.end(), slots[i].meanMu.begin(), slots[i].meanMu.end());
-    }
-    const std::size_t m = out.records.size();
-    if (m < 3) {
-        out.error = "too few readable records for a projection (" + std::to_string(m) + ")";
-        return out;
-    }
-    try {
-        const embed::PcaResult p = embed::pca(data, m, static_cast<std::size_t>(d), 2);
-        double total = 0;
-        for (int c = 0; c < d; ++c) {
-            double mean = 0, var = 0;
-            for (std::size_t r = 0; r < m; ++r) mean += data[r * d + c] / static_cast<double>(m);
-            for (std::size_t r = 0; r < m; ++r) var += (data[r * d + c] - mean) * (data[r * d + c] - mean);
-            total += var / static_cast<double>(m - 1);
-        }
-        for (std::size_t r = 0; r < m; ++r) {
-            out.pc1.push_back(p.scores[r * 2]);
-            out.pc2.push_back(p.scores[r * 2 + 1]);
-        }
-        for (double v : p.explainedVariance) out.explained.push_back(total > 0 ? v / total : 0.0);
-    } catch (const std::exception& e) {
-        out.error = e.what();
     }
     return out;
 }

@@ -38,12 +38,6 @@ struct SequenceLatent {
 // Never throws (errors go to SequenceLatent::error). The model must be a sequence run.
 SequenceLatent computeSequenceLatent(const ml::RunModel& model, const Dataset& dataset, std::size_t record);
 
-// Every record placed by PCA of its mean latent over valid frames; score = the record score of
-// RunModel::predict (rhythm fusion included, as the dataset view shows it).
-ml::LatentProjection computeSequenceProjection(const ml::RunModel& model, const Dataset& dataset,
-                                               const std::atomic<bool>& cancel,
-                                               const std::function<void(std::size_t, std::size_t)>& done = {});
-
 // One span's walk through the forward diffusion: z_t = √ᾱ_t z0 + √(1−ᾱ_t) ε over its valid
 // frames, with one fixed ε per span (ml::windowNoise of the record name and span index), so
 // that moving t changes the picture smoothly. Decodings and the encoder's drift are computed on

@@ -94,16 +94,36 @@ LatentProjection computeLatentProjection(const RunModel& model, const Dataset& d
             Slot& s = slots[i];
             try {
                 const auto rec = dataset.signal(i);
-                const WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
-                const Matrix mu = model.latentMean(w.features);
-                const Matrix proba = model.windowProbabilities(w.features);
-                const Matrix rebuilt = model.decode(mu);
                 s.meanMu.assign(static_cast<std::size_t>(d), 0.0);
-                for (std::size_t r = 0; r < mu.rows; ++r) {
-                    const std::vector<double> m = latentSummary(mu, r, model.isSequence());
-                    for (std::size_t c = 0; c < s.meanMu.size() && c < m.size(); ++c) s.meanMu[c] += m[c] / static_cast<double>(mu.rows);
-                    s.score += proba(r, static_cast<std::size_t>(model.positiveClass())) / static_cast<double>(mu.rows);
-                    s.recon += rowMse(rebuilt, w.features, r, model.isSequence()) / static_cast<double>(mu.rows);
+                if (model.isSequence()) {
+                    // predict() returns the span rows too (one scattering pass) and the record
+                    // score as the pipeline gives it (rhythm fusion included). Every valid frame
+                    // weighs the same, however the record's spans overlap.
+                    const RecordPrediction p = model.predict(*rec, model.defaultLead());
+                    const Matrix mu = model.latentMean(p.windows.features);
+                    const Matrix rebuilt = model.decode(mu);
+                    double frames = 0;
+                    for (std::size_t r = 0; r < mu.rows; ++r) {
+                        const double V = mu(r, 0);
+                        const std::vector<double> m = latentSummary(mu, r, true);
+                        for (std::size_t c = 0; c < s.meanMu.size() && c < m.size(); ++c) s.meanMu[c] += m[c] * V;
+                        s.recon += rowMse(rebuilt, p.windows.features, r, true) * V;
+                        frames += V;
+                    }
+                    if (!(frames > 0)) throw std::runtime_error("no valid frames");
+                    for (double& v : s.meanMu) v /= frames;
+                    s.recon /= frames;
+                    s.score = p.score;
+                } else {
+                    const WindowFeatures w = model.windowFeatures(*rec, model.defaultLead());
+                    const Matrix mu = model.latentMean(w.features);
+                    const Matrix proba = model.windowProbabilities(w.features);
+                    const Matrix rebuilt = model.decode(mu);
+                    for (std::size_t r = 0; r < mu.rows; ++r) {
+                        for (std::size_t c = 0; c < mu.cols; ++c) s.meanMu[c] += mu(r, c) / static_cast<double>(mu.rows);
+                        s.score += proba(r, static_cast<std::size_t>(model.positiveClass())) / static_cast<double>(mu.rows);
+                        s.recon += rowMse(rebuilt, w.features, r, false) / static_cast<double>(mu.rows);
+                    }
                 }
                 s.ok = true;
             } catch (const std::exception&) {

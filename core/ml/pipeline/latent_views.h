@@ -31,8 +31,12 @@ struct LatentProjection {
     std::vector<int> records;           // dataset indices (records that could be read)
     std::vector<double> pc1, pc2;       // coordinates per record
     std::vector<double> explained;      // share of the total variance of PC1, PC2 (0..1)
-    std::vector<double> score;          // record score (mean window probability of the positive class)
-    std::vector<double> reconError;     // mean reconstruction MSE of the record's windows
+    // Record score: the mean window probability of the positive class; for repr=sequence the
+    // record score of RunModel::predict (rhythm fusion included, as the dataset view shows it).
+    std::vector<double> score;
+    // Mean reconstruction MSE of the record's windows (repr=sequence: over its valid frames; the
+    // latent mean μ is then the mean over valid frames too).
+    std::vector<double> reconError;
     int skipped = 0;                    // records that could not be read
     std::string error;                  // non-empty: no projection (e.g. fewer than 2 records)
     std::size_t size() const { return records.size(); }

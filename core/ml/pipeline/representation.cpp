@@ -56,7 +56,7 @@ public:
         vae_.emplace(static_cast<int>(train.cols), vs);
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "VAE", 0, 1);
         const VaeReport report = vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
-        if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs};
+        if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs, static_cast<int>(train.cols)};
     }
     Matrix embed(const Matrix& f) const override { return vae_->encode(f); }
     bool hasLatent() const override { return true; }

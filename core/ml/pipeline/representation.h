@@ -25,6 +25,7 @@ struct SharedVae {
     std::size_t rows = 0;
     std::string bytes;             // empty until fitted
     std::vector<VaeEpoch> epochs;  // its curves, replayed into each method's run
+    int inputDim = 0;              // its input width (a method may feed it other columns)
 };
 
 // Per-epoch curves and checkpoints leave a representation through these hooks.

@@ -86,35 +86,13 @@ SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
     return out;
 }
 
-Matrix pooledSequences(const SequenceSet& s) {
-    Matrix out(s.size(), 2 * static_cast<std::size_t>(s.channels));
-    for (std::size_t r = 0; r < s.size(); ++r)
-        for (int c = 0; c < s.channels; ++c) {
-            double sum = 0, sq = 0;
-            for (int t = 0; t < s.valid[r]; ++t) {
-                const double v = s.at(r, c, t);
-                sum += v;
-                sq += v * v;
-            }
-            const double m = sum / s.valid[r];
-            out(r, c) = static_cast<float>(m);
-            out(r, s.channels + c) = static_cast<float>(std::sqrt(std::max(0.0, sq / s.valid[r] - m * m)));
-        }
-    return out;
-}
-
 // Pooled frames straight into the probe.
 class PooledFramesRepresentation : public Representation {
 public:
     std::string method() const override { return "st_lr"; }
-    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix&, const FitHooks&) override {
-        channels_ = sequenceChannels(train, true);
-    }
+    void fit(const Matrix&, const std::vector<int>&, int, const Matrix&, const FitHooks&) override {}
     Matrix embed(const Matrix& rows) const override { return pooledFrames(rows, sequenceChannels(rows, true)); }
     std::string toBytes() const override { return "st_lr"; }
-
-private:
-    int channels_ = 0;
 };
 
 // Gradient boosting on pooled frames (st_xgb) or RR features (rr_xgb): h = log P(class).
@@ -151,33 +129,27 @@ private:
     std::optional<boosting::GradientBoosting> booster_;
 };
 
-// The rhythm channels' standardisation (training statistics over valid frames).
-struct RhythmStats {
-    float mean[2] = {0, 0}, invStd[2] = {1, 1};
-};
+// Channel statistics <-> bytes: n means then n inverse standard deviations (float32).
+std::string statsToBytes(const ChannelStats& s) {
+    std::string b(reinterpret_cast<const char*>(s.mean.data()), s.mean.size() * sizeof(float));
+    b.append(reinterpret_cast<const char*>(s.invStd.data()), s.invStd.size() * sizeof(float));
+    return b;
+}
 
-RhythmStats rhythmStats(const Matrix& rows) {
-    RhythmStats st;
-    const auto l = features::SequenceLayout::of(rows.row(0));
-    for (int k = 0; k < 2; ++k) {
-        double sum = 0, sq = 0, n = 0;
-        for (std::size_t r = 0; r < rows.rows; ++r)
-            for (int t = 0, V = features::SequenceLayout::validFrames(rows.row(r)); t < V; ++t) {
-                const double v = l.frame(rows.row(r), t)[l.channels - 2 + k];
-                sum += v;
-                sq += v * v;
-                ++n;
-            }
-        const double m = sum / n, var = std::max(0.0, sq / n - m * m);
-        st.mean[k] = static_cast<float>(m);
-        st.invStd[k] = static_cast<float>(var > 1e-12 ? 1.0 / std::sqrt(var) : 1.0);
-    }
-    return st;
+ChannelStats statsFromBytes(const std::string& b) {
+    if (b.size() % (2 * sizeof(float))) throw std::runtime_error("damaged channel statistics");
+    const std::size_t n = b.size() / (2 * sizeof(float));
+    ChannelStats s;
+    s.mean.resize(n);
+    s.invStd.resize(n);
+    std::copy_n(b.data(), n * sizeof(float), reinterpret_cast<char*>(s.mean.data()));
+    std::copy_n(b.data() + n * sizeof(float), n * sizeof(float), reinterpret_cast<char*>(s.invStd.data()));
+    return s;
 }
 
 // z (d channels) followed by 2 more channels per record: the standardised rhythm channels of
 // `rows` (or zeros, e.g. for σ, when `rows` is null).
-SequenceSet appendRhythm(const SequenceSet& z, const Matrix* rows, const RhythmStats& st) {
+SequenceSet appendRhythm(const SequenceSet& z, const Matrix* rows, const ChannelStats& st) {
     SequenceSet out;
     out.channels = z.channels + 2;
     out.frames = z.frames;
@@ -247,16 +219,15 @@ public:
                                  [&](const Matrix& f) { return vae_->decode(f); }));
     }
     std::string toBytes() const override {
-        const std::string stats(reinterpret_cast<const char*>(&rhythm_), sizeof rhythm_);
-        return pack({std::string(rhythmInData_ ? "1" : "0") + (useRhythm_ ? "1" : "0"), vae_->toBytes(), stats});
+        return pack({std::string(rhythmInData_ ? "1" : "0") + (useRhythm_ ? "1" : "0"), vae_->toBytes(),
+                     statsToBytes(rhythm_)});
     }
     void load(const std::string& bytes) {
         const auto parts = unpack(bytes, 3);
         rhythmInData_ = parts[0].at(0) == '1';
         useRhythm_ = parts[0].at(1) == '1';
         vae_.emplace(Vae::fromBytes(parts[1]));
-        if (parts[2].size() != sizeof rhythm_) throw std::runtime_error("damaged rhythm statistics");
-        std::copy_n(parts[2].data(), sizeof rhythm_, reinterpret_cast<char*>(&rhythm_));
+        rhythm_ = statsFromBytes(parts[2]);
     }
 
 protected:
@@ -268,7 +239,7 @@ protected:
     }
     void fitVae(const Matrix& train, const Matrix& validation, const FitHooks& hooks) {
         const int channels = pathChannels(train);
-        if (useRhythm_) rhythm_ = rhythmStats(train);
+        if (useRhythm_) rhythm_ = channelStats(train, 2, sequenceChannels(train, true) - 2);
         VaeSettings vs = vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose));
         // Frames are plentiful (150 k per epoch): few epochs and a short β warm-up.
         vs.maxEpochs = static_cast<int>(settings_.getInt("seq.vae_epochs"));
@@ -276,7 +247,8 @@ protected:
         vs.patience = std::min(vs.patience, 3);
         SharedVae* shared = hooks.sharedVae;
         // Methods of a fold fit the identical VAE (same paths, frames and seed): the first fits, the others load.
-        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows * 1000 + channels) {
+        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows &&
+            shared->inputDim == channels) {
             vae_.emplace(Vae::fromBytes(shared->bytes));
             for (const VaeEpoch& e : shared->epochs) reportVae(hooks, e);
             if (hooks.progress) hooks.progress->log(hooks.stagePrefix + "VAE of an earlier method of this fold reused");
@@ -288,13 +260,13 @@ protected:
         vae_.emplace(channels, vs);
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "per-frame VAE", 0, 1);
         const VaeReport report = vae_->fit(trainFrames, valFrames, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
-        if (shared) *shared = SharedVae{vs.seed, train.rows * 1000 + channels, vae_->toBytes(), report.epochs};
+        if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs, channels};
     }
 
     Settings settings_;
     std::uint64_t seed_;
     bool rhythmInData_, useRhythm_;
-    RhythmStats rhythm_;
+    ChannelStats rhythm_;  // of the 2 rhythm channels
     std::optional<Vae> vae_;
 };
 
@@ -393,18 +365,10 @@ public:
     Matrix embed(const Matrix& rows) const override {
         return trainer_->embed(toSequences(rows, static_cast<int>(stats_.mean.size()), &stats_), 0);
     }
-    std::string toBytes() const override {
-        std::string stats(reinterpret_cast<const char*>(stats_.mean.data()), stats_.mean.size() * sizeof(float));
-        stats.append(reinterpret_cast<const char*>(stats_.invStd.data()), stats_.invStd.size() * sizeof(float));
-        return pack({stats, trainer_->toBytes()});
-    }
+    std::string toBytes() const override { return pack({statsToBytes(stats_), trainer_->toBytes()}); }
     void load(const std::string& bytes) {
         const auto parts = unpack(bytes, 2);
-        const std::size_t n = parts[0].size() / (2 * sizeof(float));
-        stats_.mean.resize(n);
-        stats_.invStd.resize(n);
-        std::copy_n(parts[0].data(), n * sizeof(float), reinterpret_cast<char*>(stats_.mean.data()));
-        std::copy_n(parts[0].data() + n * sizeof(float), n * sizeof(float), reinterpret_cast<char*>(stats_.invStd.data()));
+        stats_ = statsFromBytes(parts[0]);
         trainer_.emplace(SequenceTrainer::fromBytes(parts[1]));
     }
 

@@ -33,7 +33,7 @@ int sequenceChannels(const Matrix& rows, bool withRhythm) {
     return withRhythm ? l.channels : l.channels - 2;
 }
 
-ChannelStats channelStats(const Matrix& rows, int channels) {
+ChannelStats channelStats(const Matrix& rows, int channels, int first) {
     const SequenceLayout l = layoutOf(rows);
     std::vector<double> sum(channels, 0.0), sq(channels, 0.0);
     double n = 0;
@@ -41,7 +41,7 @@ ChannelStats channelStats(const Matrix& rows, int channels) {
         const float* row = rows.row(r);
         const int V = validOf(row, l);
         for (int f = 0; f < V; ++f) {
-            const float* x = l.frame(row, f);
+            const float* x = l.frame(row, f) + first;
             for (int c = 0; c < channels; ++c) {
                 sum[c] += x[c];
                 sq[c] += static_cast<double>(x[c]) * x[c];
@@ -79,23 +79,32 @@ SequenceSet toSequences(const Matrix& rows, int channels, const ChannelStats* st
     return out;
 }
 
-Matrix pooledFrames(const Matrix& rows, int channels) {
-    const SequenceLayout l = layoutOf(rows);
-    Matrix out(rows.rows, 2 * static_cast<std::size_t>(channels));
-    for (std::size_t r = 0; r < rows.rows; ++r) {
-        const float* row = rows.row(r);
-        const int V = validOf(row, l);
-        for (int c = 0; c < channels; ++c) {
+Matrix pooledSequences(const SequenceSet& set) {
+    Matrix out(set.size(), 2 * static_cast<std::size_t>(set.channels));
+    for (std::size_t r = 0; r < set.size(); ++r)
+        for (int c = 0; c < set.channels; ++c) {
             double s = 0, q = 0;
-            for (int f = 0; f < V; ++f) {
-                const double x = l.frame(row, f)[c];
-                s += x;
-                q += x * x;
+            for (int t = 0; t < set.valid[r]; ++t) {
+                const double v = set.at(r, c, t);
+                s += v;
+                q += v * v;
             }
-            const double m = s / V;
+            const double m = s / set.valid[r];
             out(r, c) = static_cast<float>(m);
-            out(r, channels + c) = static_cast<float>(std::sqrt(std::max(0.0, q / V - m * m)));
+            out(r, set.channels + c) = static_cast<float>(std::sqrt(std::max(0.0, q / set.valid[r] - m * m)));
         }
+    return out;
+}
+
+Matrix pooledFrames(const Matrix& rows, int channels) {
+    layoutOf(rows);
+    Matrix out(rows.rows, 2 * static_cast<std::size_t>(channels));
+    const std::size_t chunk = 256;
+    for (std::size_t a = 0; a < rows.rows; a += chunk) {
+        std::vector<std::size_t> idx;
+        for (std::size_t r = a; r < std::min(rows.rows, a + chunk); ++r) idx.push_back(r);
+        const Matrix pooled = pooledSequences(toSequences(rows.selectRows(idx), channels));
+        std::copy(pooled.data.begin(), pooled.data.end(), out.row(a));
     }
     return out;
 }

@@ -8,11 +8,12 @@
 
 namespace dacl::ml {
 
-// Per-channel mean and 1/std over the valid frames of `rows` (the first `channels` channels).
+// Per-channel mean and 1/std over the valid frames of `rows`, for `channels` channels from
+// channel `first` on.
 struct ChannelStats {
     std::vector<float> mean, invStd;
 };
-ChannelStats channelStats(const Matrix& rows, int channels);
+ChannelStats channelStats(const Matrix& rows, int channels, int first = 0);
 
 // Channels of a row: all (paths + rhythm) or, for the no-rhythm variant, the paths only.
 int sequenceChannels(const Matrix& rows, bool withRhythm);
@@ -21,7 +22,9 @@ int sequenceChannels(const Matrix& rows, bool withRhythm);
 // padding stays 0).
 SequenceSet toSequences(const Matrix& rows, int channels, const ChannelStats* stats = nullptr);
 
-// [mean over valid frames ; population std over valid frames] of the first `channels`: 2·channels.
+// [mean over valid frames ; population std over valid frames] of every channel: 2·channels.
+Matrix pooledSequences(const SequenceSet& set);
+// The same of the first `channels` channels of each row, read in chunks (no full copy).
 Matrix pooledFrames(const Matrix& rows, int channels);
 
 // The 20 RR-interval features of each row's record (NaN where undefined).
