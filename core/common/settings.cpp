@@ -17,6 +17,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"threads", 0, "compute threads (0 = all cores)", {}},
         {"device", "auto", "compute device", {"auto", "cpu", "cuda"}},
         {"data.lead", 0, "lead used from each record (0-based)", {}},
+        {"data.max_record_samples", 1036800000LL, "most samples (all signals together) one record may hold; larger files are refused before reading (default: 24 h at 1 kHz x 12 leads)", {}},
         {"preprocess.fs", 300.0, "target sampling rate in Hz (band-limited resampling)", {}},
         {"preprocess.low_hz", 0.5, "band-pass low edge in Hz (zero-phase)", {}},
         {"preprocess.high_hz", 40.0, "band-pass high edge in Hz (zero-phase)", {}},
