@@ -9,6 +9,7 @@ PACKAGES=(
   libqt6svg6-dev
   libqcustomplot-dev libfftw3-dev libtorch-dev libsqlite3-dev libopenblas0-pthread
   libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libxgboost-dev
+  libedf-dev
   xvfb xauth poppler-utils
 )
 
