@@ -15,5 +15,6 @@ void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (train
 void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
 void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only command that starts Qt)
 void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
+void registerSettingsCommand(CLI::App& app);   // settings: every --set key with default and range
 
 }  // namespace dacl::cli

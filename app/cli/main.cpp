@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerPredictCommands(app);
     dacl::cli::registerReportCommands(app);
     dacl::cli::registerTsneCommands(app);
+    dacl::cli::registerSettingsCommand(app);
 
     try {
         app.parse(argc, argv);

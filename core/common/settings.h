@@ -4,6 +4,7 @@
 // values with `--config FILE` (JSON object) and `--set key=value`, or in the GUI form.
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,7 +16,16 @@ struct SettingSpec {
     nlohmann::json defaultValue;  // its type (bool, integer, number, string) is the setting's type
     std::string help;
     std::vector<std::string> choices;  // for strings: allowed values (empty = any)
+    // For numbers: the valid closed range, refused outside it with the range in the message, so a
+    // typo (threads=9999, preprocess.fs=0, vae.lr=1e308) stops at parsing, not hours into a run.
+    double min = -std::numeric_limits<double>::infinity();
+    double max = std::numeric_limits<double>::infinity();
 };
+
+// The most compute threads a setting may ask for: 4 x the hardware threads (more only thrash).
+int maxThreads();
+// "0 .. 64" for a numeric spec (integers without decimals), "" for the others.
+std::string rangeText(const SettingSpec& spec);
 
 class Settings {
 public:
@@ -25,7 +35,8 @@ public:
     static const std::vector<SettingSpec>& specs();
 
     // `key=value`; the value is parsed as the setting's type. Throws std::invalid_argument
-    // naming the key and the reason for unknown keys, bad types and values outside the choices.
+    // naming the key and the reason for unknown keys, bad types, values outside the choices and
+    // numbers outside [spec.min, spec.max] (the message gives the range).
     void set(const std::string& assignment);
     void set(const std::string& key, const nlohmann::json& value);
     // Applies every member of a JSON object (a config file's content). `origin` names the file.
