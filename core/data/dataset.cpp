@@ -1,7 +1,10 @@
 #include "core/data/dataset.h"
 
 #include "core/common/error.h"
+#include "core/data/csv_reader.h"
+#include "core/data/edf_reader.h"
 #include "core/data/file_io.h"
+#include "core/data/record_file.h"
 #include "core/data/signal_cache.h"
 #include "core/data/signal_reader.h"
 #include "core/data/text_scan.h"
@@ -29,6 +32,7 @@ struct Dataset::State {
     std::vector<SkippedFile> skipped;
     std::unordered_map<std::string, std::size_t> byName;
     std::string fingerprint;
+    bool singleFile = false;
     SignalCache cache{0};
 };
 
@@ -64,6 +68,7 @@ struct Candidate {
     std::string label;
     std::string listedIn;  // "RECORDS", "REFERENCE.csv" or "" (found by scanning)
     int line = 0;          // line in listedIn
+    std::string file;      // the record's file when known (scanning); else looked up by name
 };
 
 struct LabelLine {
@@ -123,17 +128,47 @@ std::vector<LabelLine> readReference(const std::string& path, std::vector<Skippe
     return labels;
 }
 
-std::vector<std::string> scanHeaders(const std::string& dir) {
-    std::vector<std::string> names;
+// Record files of a folder by name: WFDB headers, EDF/BDF and CSV/TSV (other than the label
+// lists). A name with two files (x.hea and x.edf) keeps the WFDB record; the other is reported.
+std::vector<std::pair<std::string, std::string>> scanRecordFiles(const std::string& dir, std::vector<SkippedFile>& skipped) {
+    std::vector<std::string> files;
     DIR* d = ::opendir(dir.c_str());
     if (!d) throw InputError(dir, std::string("cannot read folder: ") + std::strerror(errno));
     while (const dirent* e = ::readdir(d)) {
         const std::string f = e->d_name;
-        if (f.size() > 4 && f.compare(f.size() - 4, 4, ".hea") == 0 && f[0] != '.') names.push_back(f.substr(0, f.size() - 4));
+        if (f[0] == '.' || f == "REFERENCE.csv" || f == "RECORDS") continue;
+        const bool hea = f.size() > 4 && f.compare(f.size() - 4, 4, ".hea") == 0;
+        if (hea || isEdfPath(f) || isCsvPath(f)) files.push_back(f);
     }
     ::closedir(d);
-    std::sort(names.begin(), names.end());
-    return names;
+    // .hea sorts before the other extensions of the same name only by rank, not alphabetically.
+    auto rank = [](const std::string& f) { return f.size() > 4 && f.compare(f.size() - 4, 4, ".hea") == 0 ? 0 : 1; };
+    auto stem = [](const std::string& f) { return f.substr(0, f.find_last_of('.')); };
+    std::sort(files.begin(), files.end(), [&](const std::string& a, const std::string& b) {
+        const std::string sa = stem(a), sb = stem(b);
+        return sa != sb ? sa < sb : rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+    });
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& f : files) {
+        const std::string name = stem(f);
+        if (!out.empty() && out.back().first == name) {
+            skipped.push_back({fileio::joinPath(dir, f), "ignored: record '" + name + "' is already read from " + out.back().second});
+            continue;
+        }
+        out.emplace_back(name, fileio::joinPath(dir, f));
+    }
+    return out;
+}
+
+// The file of a record listed by name in RECORDS or REFERENCE.csv: NAME.hea, else an EDF/BDF or
+// CSV/TSV file of that name; "" when there is none.
+std::string findRecordFile(const std::string& dir, const std::string& name) {
+    for (const char* ext : {".hea", ".edf", ".EDF", ".bdf", ".BDF", ".csv", ".tsv"}) {
+        const std::string p = fileio::joinPath(dir, name + ext);
+        const fileio::FileStat st = fileio::statFile(p);
+        if (st.exists || (st.error != 0 && st.error != ENOENT)) return p;
+    }
+    return "";
 }
 
 // 64-bit FNV-1a: small, stable across platforms and runs (std::hash is neither guaranteed).
@@ -162,8 +197,10 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     if (dir.empty()) throw InputError("(empty path)", "no data folder given");
     const fileio::FileStat ds = fileio::statFile(dir);
-    if (!ds.exists) throw InputError(dir, "data folder does not exist");
-    if (!ds.isDirectory) throw InputError(dir, "is not a folder");
+    if (!ds.exists && ds.error == ENOENT && fileio::statFile(dir + ".hea").exists) return openFile(dir, options);
+    if (!ds.exists && ds.error == ENOENT) throw InputError(dir, "data folder does not exist");
+    if (!ds.exists) throw InputError(dir, fileio::notRegularReason(ds));
+    if (!ds.isDirectory) return openFile(dir, options);
 
     auto state = std::make_shared<State>();
     state->dir = dir;
@@ -179,7 +216,7 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
     std::vector<LabelLine> labels;
     if (hasReference) labels = readReference(referencePath, skipped);
     if (hasRecords) {
-        for (auto& [name, line] : readRecordsFile(recordsPath, skipped)) candidates.push_back({name, "", "RECORDS", line});
+        for (auto& [name, line] : readRecordsFile(recordsPath, skipped)) candidates.push_back({name, "", "RECORDS", line, ""});
         std::unordered_map<std::string, std::size_t> listed;
         for (std::size_t i = 0; i < candidates.size(); ++i) listed[candidates[i].name] = i;
         for (const LabelLine& l : labels) {
@@ -192,14 +229,14 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
             candidates[it->second].label = l.label;
         }
     } else if (hasReference) {
-        for (const LabelLine& l : labels) candidates.push_back({l.name, l.label, "REFERENCE.csv", l.line});
+        for (const LabelLine& l : labels) candidates.push_back({l.name, l.label, "REFERENCE.csv", l.line, ""});
     } else {
-        for (const std::string& name : scanHeaders(dir)) candidates.push_back({name, "", "", 0});
+        for (auto& [name, file] : scanRecordFiles(dir, skipped)) candidates.push_back({name, "", "", 0, file});
     }
     if (candidates.empty()) {
         if (hasRecords || hasReference)
             throw InputError(hasRecords ? recordsPath : referencePath, "lists no records");
-        throw InputError(dir, "no records: the folder has no RECORDS, REFERENCE.csv or .hea files");
+        throw InputError(dir, "no records: the folder has no RECORDS, REFERENCE.csv or record files (.hea, .edf, .bdf, .csv, .tsv)");
     }
 
     // Headers and signal-file checks, in parallel: this is what makes opening fast.
@@ -215,10 +252,11 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
     parallelFor(candidates.size(), resolveThreads(options.threads), [&](std::size_t i) {
         const Candidate& c = candidates[i];
         Outcome& o = outcomes[i];
-        const std::string heaPath = fileio::joinPath(dir, c.name + ".hea");
+        const std::string found = c.file.empty() ? findRecordFile(dir, c.name) : c.file;
+        const std::string heaPath = found.empty() ? fileio::joinPath(dir, c.name + ".hea") : found;
         try {
             o.headerStat = fileio::statFile(heaPath);
-            if (!o.headerStat.exists) {
+            if (!o.headerStat.exists && o.headerStat.error == ENOENT) {
                 if (c.listedIn == "REFERENCE.csv") {
                     o.skip = {referencePath, "line " + std::to_string(c.line) + ": label for record '" + c.name +
                                                  "', which does not exist (no " + c.name + ".hea)"};
@@ -228,7 +266,10 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
                 }
                 return;
             }
-            o.header = parseHeader(heaPath);
+            if (const std::string why = fileio::notRegularReason(o.headerStat); !why.empty()) throw InputError(heaPath, why);
+            o.header = isEdfPath(heaPath) ? readEdfHeader(heaPath)
+                       : isCsvPath(heaPath) ? readCsvHeader(heaPath, CsvOptions{options.csvFs})
+                                            : parseHeader(heaPath);
             if (o.header.nSignals < 1) throw InputError(heaPath, "record has no signals");
             const long n = checkSignalFiles(o.header, &o.stamps);
             if (n <= 0) throw InputError(heaPath, "record has no samples");
@@ -274,6 +315,36 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
     return Dataset(std::move(state));
 }
 
+Dataset Dataset::openFile(const std::string& path, const DatasetOptions& options) {
+    auto state = std::make_shared<State>();
+    state->dir = path;
+    state->singleFile = true;
+    state->cache.setCapacity(options.cacheBytes);
+    RecordHeader h = readRecordHeader(path, RecordFileOptions{options.csvFs});
+    std::vector<SignalFileStamp> stamps;
+    const fileio::FileStat headerStat = fileio::statFile(h.path);
+    checkSignalFiles(h, &stamps);
+    if (h.nSamples <= 0) throw InputError(h.path, "record has no samples");
+    Fnv fp;
+    fp.str(h.name);
+    fp.str("");
+    fp.i64(headerStat.size);
+    fp.i64(headerStat.mtimeNs);
+    for (const SignalFileStamp& s : stamps) {
+        fp.str(s.path.substr(s.path.find_last_of('/') + 1));
+        fp.i64(s.size);
+        fp.i64(s.mtimeNs);
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fp.h));
+    state->fingerprint = hex;
+    state->records.push_back({h.name, "", h.fs, h.nSamples, static_cast<double>(h.nSamples) / h.fs, h.path});
+    state->byName.emplace(h.name, 0);
+    state->headers.push_back(std::move(h));
+    return Dataset(std::move(state));
+}
+
+bool Dataset::isSingleFile() const { return state_->singleFile; }
 const std::string& Dataset::directory() const { return state_->dir; }
 const std::vector<RecordEntry>& Dataset::records() const { return state_->records; }
 const std::vector<SkippedFile>& Dataset::skipped() const { return state_->skipped; }

@@ -1,6 +1,8 @@
 #pragma once
 // A folder of ECG records: PhysioNet-2017 style (`RECORDS` and/or `REFERENCE.csv` with labels
-// N, A, O, ~ next to WFDB headers and signal files) or any folder of WFDB records without labels.
+// N, A, O, ~ next to WFDB headers and signal files) or any folder of records without labels, in
+// any mix of formats (WFDB .hea with .dat/.mat, EDF/EDF+/BDF, CSV/TSV; see record_file.h).
+// A single recording file opens as a dataset of one record.
 //
 // Opening reads labels and headers only (and checks that each record's signal files exist and have
 // the size their header implies); signals are read on demand through a bounded cache, or all at
@@ -25,7 +27,7 @@ struct RecordEntry {
     double fs = 0;
     long nSamples = 0;       // per signal
     double durationS = 0;
-    std::string headerPath;
+    std::string headerPath;  // the file the record was opened from: .hea, .edf/.bdf or .csv/.tsv
 };
 
 struct SkippedFile {
@@ -39,15 +41,23 @@ struct DatasetOptions {
     // When true (the default) a folder whose listed records are all bad is an error, like an
     // empty one; `dacl dataset info` turns it off to report every skipped record instead.
     bool requireRecords = true;
+    double csvFs = 0;  // sampling rate of CSV/TSV records that do not give one ("# fs=" line or time column)
 };
 
 class Dataset {
 public:
     // Throws InputError when the folder is missing or unreadable, holds no records at all, or
-    // (with requireRecords) none of its records could be loaded.
+    // (with requireRecords) none of its records could be loaded. A path to one recording file
+    // (or a record base name with NAME.hea) opens it as a one-record dataset (openFile).
     static Dataset open(const std::string& dir, const DatasetOptions& options = {});
 
+    // One recording file as a dataset of one record, unlabelled. Throws InputError naming the
+    // file and the reason when it cannot be read (never "skipped": there is nothing else).
+    static Dataset openFile(const std::string& path, const DatasetOptions& options = {});
+
+    // The folder, or the file for a dataset opened from one file (what open() takes back).
     const std::string& directory() const;
+    bool isSingleFile() const;
     const std::vector<RecordEntry>& records() const;
     const std::vector<SkippedFile>& skipped() const;
     std::size_t size() const { return records().size(); }

@@ -2,7 +2,9 @@
 
 #include "core/common/error.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,22 +27,44 @@ struct Fd {
     Fd& operator=(const Fd&) = delete;
 };
 
-// Reads up to `limit` bytes (all when limit == npos).
-std::string readUpTo(const std::string& path, std::size_t limit) {
-    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+std::string sizeText(std::uint64_t bytes) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+// Reads up to `limit` bytes (all when whole); a whole file larger than `maxBytes` is refused.
+// O_NONBLOCK: were a FIFO swapped in between the caller's stat() and this open(), open() would
+// otherwise wait for a writer forever; fstat() below then refuses it.
+std::string readUpTo(const std::string& path, std::size_t limit, bool whole, std::size_t maxBytes) {
+    requireRegularFile(path);
+    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (f.fd < 0) throw InputError(path, "cannot open file: " + errnoText());
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) throw InputError(path, "cannot read file: " + errnoText());
-    if (S_ISDIR(st.st_mode)) throw InputError(path, "is a folder, not a file");
+    FileStat fst;
+    fst.exists = true;
+    fst.isDirectory = S_ISDIR(st.st_mode);
+    fst.isRegular = S_ISREG(st.st_mode);
+    if (const std::string why = notRegularReason(fst); !why.empty()) throw InputError(path, why);
+    const std::uint64_t size = st.st_size > 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+    if (whole && size > maxBytes)
+        throw InputError(path, "file is " + sizeText(size) + ", more than the " + sizeText(maxBytes) +
+                                   " this kind of file may have");
     std::string out;
-    std::size_t want = limit;
-    if (limit == std::string::npos) want = st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 4096;
-    out.resize(want);
+    const std::size_t cap = whole ? maxBytes : limit;
+    out.resize(whole ? static_cast<std::size_t>(size) : static_cast<std::size_t>(std::min<std::uint64_t>(limit, size)));
     std::size_t got = 0;
     for (;;) {
         if (got == out.size()) {
-            if (limit != std::string::npos) break;
-            out.resize(out.size() * 2);  // file grew since fstat, or a special file without size
+            if (out.size() >= cap) {
+                // A whole file that grew past its limit since fstat(): refuse rather than grow.
+                char probe;
+                if (whole && ::read(f.fd, &probe, 1) > 0)
+                    throw InputError(path, "file grew past " + sizeText(maxBytes) + " while being read");
+                break;
+            }
+            out.resize(std::min<std::size_t>(cap, std::max<std::size_t>(4096, out.size() * 2)));  // file grew since fstat
         }
         const ssize_t n = ::read(f.fd, &out[got], out.size() - got);
         if (n < 0) {
@@ -59,17 +83,40 @@ std::string readUpTo(const std::string& path, std::size_t limit) {
 FileStat statFile(const std::string& path) {
     FileStat s;
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return s;
+    if (::stat(path.c_str(), &st) != 0) {
+        s.error = errno;
+        return s;
+    }
     s.exists = true;
     s.isDirectory = S_ISDIR(st.st_mode);
+    s.isRegular = S_ISREG(st.st_mode);
     s.size = static_cast<std::int64_t>(st.st_size);
     s.mtimeNs = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
     return s;
 }
 
-std::string readWholeFile(const std::string& path) { return readUpTo(path, std::string::npos); }
+std::string notRegularReason(const FileStat& st) {
+    if (!st.exists) {
+        if (st.error == ELOOP) return "symbolic link loop (too many levels of symbolic links)";
+        if (st.error == ENOENT || st.error == ENOTDIR || st.error == 0) return "cannot open file: it does not exist";
+        return std::string("cannot read file: ") + std::strerror(st.error);
+    }
+    if (st.isDirectory) return "is a folder, not a file";
+    if (!st.isRegular) return "is not a regular file (a FIFO, device or socket, e.g. a link to /dev/zero): refused";
+    return "";
+}
 
-std::string readPrefix(const std::string& path, std::size_t n) { return readUpTo(path, n); }
+FileStat requireRegularFile(const std::string& path) {
+    const FileStat st = statFile(path);
+    if (const std::string why = notRegularReason(st); !why.empty()) throw InputError(path, why);
+    return st;
+}
+
+std::string readWholeFile(const std::string& path, std::size_t maxBytes) {
+    return readUpTo(path, 0, true, maxBytes);
+}
+
+std::string readPrefix(const std::string& path, std::size_t n) { return readUpTo(path, n, false, n); }
 
 void writeWholeFile(const std::string& path, const std::string& bytes) {
     Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));

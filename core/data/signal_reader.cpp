@@ -1,11 +1,16 @@
 #include "core/data/signal_reader.h"
 
 #include "core/common/error.h"
+#include "core/data/csv_reader.h"
+#include "core/data/edf_reader.h"
 #include "core/data/file_io.h"
+#include "core/data/read_limits.h"
 
 #include <matio.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -95,15 +100,21 @@ long long datSamples(int format, long long bytes) {
 
 // Sample count per signal that a .dat group holds (0 when empty), checked against `declared`
 // (0 = the header does not say).
-long checkDatGroup(const FileGroup& g, std::int64_t size, long declared) {
+long checkDatGroup(const FileGroup& g, std::int64_t size, long declared, const std::string& heaPath) {
+    // The cap first, with overflow-safe arithmetic: a header claiming 2^62 samples would make
+    // the byte count below overflow.
+    if (declared > 0) checkRecordSamples(heaPath, declared, static_cast<std::int64_t>(g.count));
     const std::int64_t payload = size - g.offset;
     if (payload < 0)
         throw InputError(g.path, "truncated: file has " + num(size) + " bytes but the header says the samples start at byte " +
                                      num(g.offset));
     const long long frames = datSamples(g.format, payload) / static_cast<long long>(g.count);
-    if (declared == 0) return static_cast<long>(frames);
+    if (declared == 0) {
+        checkRecordSamples(g.path, frames, static_cast<std::int64_t>(g.count), "file size");
+        return static_cast<long>(frames);
+    }
     const long long needed = datBytes(g.format, static_cast<long long>(declared) * static_cast<long long>(g.count));
-    if (payload < needed)
+    if (needed < 0 || payload < needed)
         throw InputError(g.path, "truncated: " + num(declared) + " samples of " + num(g.count) + " signal(s) in format " +
                                      num(g.format) + " need " + num(needed + g.offset) + " bytes, file has " + num(size));
     if (frames > declared)
@@ -176,6 +187,7 @@ Mat4Info peekMat4(const std::string& path, std::int64_t size) {
     info.isV4 = true;
     info.rows = rows;
     info.cols = cols;
+    // rows, cols < 2^31 and at most 16 bytes per element: the product fits 64 bits.
     info.expectedSize = 20 + static_cast<std::int64_t>(namlen) +
                         static_cast<std::int64_t>(rows) * cols * elementBytes[prec] * (imag ? 2 : 1);
     return info;
@@ -183,6 +195,7 @@ Mat4Info peekMat4(const std::string& path, std::int64_t size) {
 
 // Checks a .mat group without reading samples; returns samples per signal.
 long checkMatGroup(const FileGroup& g, std::int64_t size, long declared, const RecordHeader& h) {
+    if (declared > 0) checkRecordSamples(h.path, declared, static_cast<std::int64_t>(g.count));
     if (g.count != h.signals.size())
         throw InputError(h.path, "a .mat signal file must hold all " + num(h.signals.size()) + " signals of the record");
     // Fast path for headers that describe the .mat bytes as WFDB format 16 (PhysioNet's `16+24`):
@@ -197,6 +210,7 @@ long checkMatGroup(const FileGroup& g, std::int64_t size, long declared, const R
                                      num(m.expectedSize) + " bytes, file has " + num(size));
     const long long k = static_cast<long long>(g.count);
     const long long elems = static_cast<long long>(m.rows) * m.cols;
+    checkRecordSamples(g.path, elems / std::max<long long>(k, 1), k, "MATLAB header");
     const bool shapeOk = m.rows == k || m.cols == k;
     if (!shapeOk || elems % k != 0)
         throw InputError(g.path, "holds a " + num(m.rows) + "x" + num(m.cols) + " matrix, which does not match the " +
@@ -233,6 +247,7 @@ void toPhysical(const void* data, std::size_t first, std::size_t stride, const S
 }
 
 void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording& rec) {
+    fileio::requireRegularFile(g.path);  // libmatio's fopen() would block on a FIFO
     initMatioLogging();
     matioLastMessage.clear();
     std::unique_ptr<mat_t, MatCloser> mat(Mat_Open(g.path.c_str(), MAT_ACC_RDONLY));
@@ -256,6 +271,7 @@ void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording
                                      " matrix, which does not match the " + num(static_cast<long long>(k)) +
                                      " signal(s) in the header");
     const std::size_t n = elems / k;
+    checkRecordSamples(g.path, static_cast<std::int64_t>(n), static_cast<std::int64_t>(k), "MATLAB file");
     if (declared != 0 && n != static_cast<std::size_t>(declared))
         throw InputError(g.path, "sample-count mismatch: header says " + num(declared) + " samples, file holds " +
                                      num(static_cast<long long>(n)));
@@ -282,6 +298,14 @@ void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording
     }
 }
 
+// A signal file's stat, refusing what cannot be read as one (missing, FIFO, device, loop).
+fileio::FileStat signalFileStat(const std::string& path, const RecordHeader& h) {
+    const fileio::FileStat st = fileio::statFile(path);
+    if (!st.exists && st.error == ENOENT) throw InputError(path, "signal file is missing (named in " + h.path + ")");
+    if (const std::string why = fileio::notRegularReason(st); !why.empty()) throw InputError(path, why);
+    return st;
+}
+
 void putLE(std::string& out, std::uint32_t v, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
@@ -293,13 +317,16 @@ std::string signalFilePath(const RecordHeader& header, std::size_t index) {
 }
 
 long checkSignalFiles(const RecordHeader& h, std::vector<SignalFileStamp>* stamps) {
+    if (h.format != "wfdb") {  // EDF/BDF/CSV: the header was read from the signal file itself
+        const fileio::FileStat st = fileio::requireRegularFile(h.path);
+        if (stamps) stamps->push_back({h.path, st.size, st.mtimeNs});
+        return h.nSamples;
+    }
     const std::vector<FileGroup> groups = fileGroups(h);
     long samples = h.nSamples;
     for (const FileGroup& g : groups) {
-        const fileio::FileStat st = fileio::statFile(g.path);
-        if (!st.exists) throw InputError(g.path, "signal file is missing (named in " + h.path + ")");
-        if (st.isDirectory) throw InputError(g.path, "is a folder, not a signal file");
-        const long n = g.mat ? checkMatGroup(g, st.size, h.nSamples, h) : checkDatGroup(g, st.size, h.nSamples);
+        const fileio::FileStat st = signalFileStat(g.path, h);
+        const long n = g.mat ? checkMatGroup(g, st.size, h.nSamples, h) : checkDatGroup(g, st.size, h.nSamples, h.path);
         if (h.nSamples == 0) {
             if (samples != 0 && n != samples)
                 throw InputError(h.path, "signal files hold different sample counts (" + num(samples) + " and " +
@@ -312,6 +339,8 @@ long checkSignalFiles(const RecordHeader& h, std::vector<SignalFileStamp>* stamp
 }
 
 Recording readRecording(const RecordHeader& h) {
+    if (h.format == "csv") return readCsv(h.path, CsvOptions{h.fs});
+    if (h.format != "wfdb") return readEdf(h.path);
     const std::vector<FileGroup> groups = fileGroups(h);
     for (std::size_t i = 0; i < h.signals.size(); ++i)
         if (!(h.signals[i].gain != 0 && std::isfinite(h.signals[i].gain)))
@@ -320,11 +349,13 @@ Recording readRecording(const RecordHeader& h) {
     rec.name = h.name;
     rec.fs = h.fs;
     rec.channels.resize(h.signals.size());
-    for (const SignalSpec& s : h.signals) rec.units.push_back(s.units);
+    for (const SignalSpec& s : h.signals) {
+        rec.units.push_back(s.units);
+        rec.labels.push_back(s.description);
+    }
     long n = h.nSamples;
     for (const FileGroup& g : groups) {
-        const fileio::FileStat st = fileio::statFile(g.path);
-        if (!st.exists) throw InputError(g.path, "signal file is missing (named in " + h.path + ")");
+        const fileio::FileStat st = signalFileStat(g.path, h);
         if (g.mat) {
             // Our own size check first: libmatio's answer to a truncated file is less clear.
             n = checkMatGroup(g, st.size, n, h);
@@ -332,8 +363,11 @@ Recording readRecording(const RecordHeader& h) {
             n = static_cast<long>(rec.channels[g.first].size());
             continue;
         }
-        const std::string bytes = fileio::readWholeFile(g.path);
-        n = checkDatGroup(g, static_cast<std::int64_t>(bytes.size()), n);
+        // Sizes are checked before reading, and only the bytes the header accounts for are read.
+        n = checkDatGroup(g, st.size, n, h.path);
+        const std::string bytes = fileio::readPrefix(
+            g.path, static_cast<std::size_t>(g.offset + datBytes(g.format, static_cast<long long>(n) * static_cast<long long>(g.count))));
+        n = checkDatGroup(g, static_cast<std::int64_t>(bytes.size()), n, h.path);  // the file may have shrunk since stat()
         for (std::size_t s = g.first; s < g.first + g.count; ++s) rec.channels[s].assign(static_cast<std::size_t>(n), 0.0);
         decodeDat(g, bytes, n, h, rec);
     }

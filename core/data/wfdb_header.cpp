@@ -53,6 +53,7 @@ public:
             fs = fs.substr(0, fs.find('/'));
             h.fs = real(fs, 3, "sampling frequency");
             if (!(h.fs > 0)) fail(3, "sampling frequency", "must be positive, got '" + std::string(fs) + "'");
+            if (h.fs > 1e6) fail(3, "sampling frequency", "implausibly high ('" + std::string(fs) + "' Hz; at most 1 MHz)");
         }
         if (f.size() >= 4) h.nSamples = integer(f[3], 4, "number of samples", 0, LONG_MAX);
         if (f.size() >= 5) h.baseTime = std::string(f[4].text);
@@ -168,7 +169,7 @@ RecordHeader parseHeaderText(const std::string& textIn, const std::string& pathF
 }
 
 RecordHeader parseHeader(const std::string& heaPath) {
-    return parseHeaderText(fileio::readWholeFile(heaPath), heaPath);
+    return parseHeaderText(fileio::readWholeFile(heaPath, 16u << 20), heaPath);
 }
 
 std::string formatHeader(const RecordHeader& h) {

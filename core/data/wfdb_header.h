@@ -5,6 +5,9 @@
 //                 [initval [checksum [blocksize [description...]]]]]]]
 //   comment lines start with '#'.
 // Only single-segment records are supported (multi-segment `name/nseg` is rejected clearly).
+//
+// RecordHeader is also what the EDF/BDF and CSV readers return for their files (format "edf",
+// "bdf", "csv"): the one description of a record that Dataset keeps and readRecording() reads.
 #include <string>
 #include <vector>
 
@@ -31,9 +34,13 @@ struct SignalSpec {
     std::string description;
     int samplesPerFrame = 1;  // the `xN` suffix of the format field; readers support only 1
     int skew = 0;             // the `:skew` suffix; readers support only 0
+    // EDF/BDF: this signal's own rate (0 = the record's fs), and the header's free text.
+    double fs = 0;
+    std::string transducer, prefilter;
 };
 
 struct RecordHeader {
+    std::string format = "wfdb";  // "wfdb" (.hea + .dat/.mat), "edf", "edf+c", "edf+d", "bdf", "bdf+c", "bdf+d", "csv"
     std::string name;
     int nSignals = 0;
     double fs = 250.0;        // WFDB default when the record line gives no rate
@@ -41,14 +48,18 @@ struct RecordHeader {
     std::string baseTime, baseDate;
     std::vector<SignalSpec> signals;
     std::vector<std::string> comments;  // text after '#', one per comment line
-    std::string path;                   // the .hea file this came from ("" when parsed from text)
+    std::string path;                   // the .hea (or .edf/.bdf/.csv) file this came from ("" when parsed from text)
+    // EDF/EDF+ header text: patient and recording identification (EDF+ subfields joined).
+    std::string patient, recording;
+    long long annotationCount = 0;      // EDF+ annotations in the file
 
     // The same as `signals`, for code compiled with Qt keywords.
     std::vector<SignalSpec>& signalSpecs() { return signals; }
     const std::vector<SignalSpec>& signalSpecs() const { return signals; }
 };
 
-// Parses a header file. Throws InputError naming the file, the line and the field at fault.
+// Parses a header file. Throws InputError naming the file, the line and the field at fault (also
+// for a file that is not a regular file or is over 16 MB: no WFDB header is anywhere near that).
 RecordHeader parseHeader(const std::string& heaPath);
 
 // Parses header text; `pathForErrors` names the file in errors and is stored in `path`.
