@@ -2,6 +2,7 @@
 // components on synthetic data of the protocol's size, to size models and epochs for the
 // time budget (method.md §6). Reports the runtime (BLAS, threads, device) with the figures.
 #include "app/cli/commands.h"
+#include "core/common/settings.h"
 #include "core/ml/cpu_tuning.h"
 #include "core/ml/probe.h"
 #include "core/ml/runtime_info.h"
@@ -45,12 +46,12 @@ void synthetic(std::size_t n, int cols, ml::Matrix& x, std::vector<int>& y) {
 }
 
 void addCommon(CLI::App* c, BenchOptions& o) {
-    c->add_option("--samples", o.samples, "training rows")->capture_default_str();
-    c->add_option("--epochs", o.epochs, "epochs to time")->capture_default_str();
-    c->add_option("--threads", o.threads, "compute threads (0 = all cores)")->capture_default_str();
-    c->add_option("--batch", o.batch, "batch size")->capture_default_str();
+    c->add_option("--samples", o.samples, "training rows")->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+    c->add_option("--epochs", o.epochs, "epochs to time")->capture_default_str()->check(CLI::Range(1, 10000));
+    c->add_option("--threads", o.threads, "compute threads (0 = all cores)")->capture_default_str()->check(CLI::Range(0, maxThreads()));
+    c->add_option("--batch", o.batch, "batch size")->capture_default_str()->check(CLI::Range(2, 65536));
     c->add_option("--device", o.device, "auto | cpu | cuda")->capture_default_str();
-    c->add_option("--blas-threads", o.blasThreads, "threads of the BLAS library itself")->capture_default_str();
+    c->add_option("--blas-threads", o.blasThreads, "threads of the BLAS library itself")->capture_default_str()->check(CLI::Range(0, maxThreads()));
     c->add_flag("--untuned", o.untuned, "keep glibc's default allocator thresholds (for comparison)");
 }
 
@@ -63,9 +64,9 @@ void registerBenchMlCommands(CLI::App& app) {
 
     CLI::App* e = bench->add_subcommand("encoder", "DACL encoder training: seconds per epoch");
     addCommon(e, enc);
-    e->add_option("--latent", enc.latent, "latent size d")->capture_default_str();
-    e->add_option("--width", enc.width, "U-Net base channels")->capture_default_str();
-    e->add_option("--views", enc.views, "noisy views per sample")->capture_default_str();
+    e->add_option("--latent", enc.latent, "latent size d")->capture_default_str()->check(CLI::Range(1, 1024));
+    e->add_option("--width", enc.width, "U-Net base channels")->capture_default_str()->check(CLI::Range(1, 512));
+    e->add_option("--views", enc.views, "noisy views per sample")->capture_default_str()->check(CLI::Range(1, 64));
     e->callback([] {
         dacl::configureThreads(enc.threads);
         ml::setBlasThreads(enc.blasThreads);
@@ -97,7 +98,7 @@ void registerBenchMlCommands(CLI::App& app) {
 
     CLI::App* v = bench->add_subcommand("vae", "VAE training: seconds per epoch");
     addCommon(v, vae);
-    v->add_option("--features", vae.features, "input columns (2C)")->capture_default_str();
+    v->add_option("--features", vae.features, "input columns (2C)")->capture_default_str()->check(CLI::Range(1, 100000));
     v->callback([] {
         dacl::configureThreads(vae.threads);
         ml::setBlasThreads(vae.blasThreads);
@@ -124,8 +125,8 @@ void registerBenchMlCommands(CLI::App& app) {
 
     CLI::App* p = bench->add_subcommand("probe", "Logistic-regression probe: seconds per fit");
     addCommon(p, probe);
-    p->add_option("--features", probe.features, "embedding size")->capture_default_str();
-    p->add_option("--classes", probeClasses, "2 (binary) or more (multinomial)")->capture_default_str();
+    p->add_option("--features", probe.features, "embedding size")->capture_default_str()->check(CLI::Range(1, 100000));
+    p->add_option("--classes", probeClasses, "2 (binary) or more (multinomial)")->capture_default_str()->check(CLI::Range(2, 1000));
     p->callback([] {
         dacl::configureThreads(probe.threads);
         ml::setBlasThreads(probe.blasThreads);

@@ -4,6 +4,7 @@
 // resampling, band-pass + standardisation, windowing and R-peak detection.
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
+#include "core/common/json_text.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/resample.h"
 #include "core/dsp/rpeaks.h"
@@ -59,10 +60,9 @@ void runDemo(const DemoOptions& o) {
     const double secs = secondsSince(t0);
     progress.finish();
     if (o.json) {
-        std::cout << nlohmann::json{{"output", o.output},       {"records", s.records},
+        std::cout << jsonText(nlohmann::json{{"output", o.output},       {"records", s.records},
                                     {"classes", classesJson(s)}, {"seed", o.seed},
-                                    {"ecg_seconds", s.totalSeconds}, {"seconds", secs}}
-                         .dump()
+                                    {"ecg_seconds", s.totalSeconds}, {"seconds", secs}})
                   << "\n";
     } else {
         std::printf("demo-data: wrote %d records (%s; %.1f h of ECG) to %s in %.2f s\n", s.records,
@@ -93,10 +93,9 @@ void benchDemo(const DemoOptions& o) {
     std::sort(times.begin(), times.end());
     const double median = times[times.size() / 2];
     if (o.json) {
-        std::cout << nlohmann::json{{"records", s.records}, {"ecg_seconds", s.totalSeconds},
+        std::cout << jsonText(nlohmann::json{{"records", s.records}, {"ecg_seconds", s.totalSeconds},
                                     {"seconds_median", median}, {"seconds_min", times.front()},
-                                    {"repeats", o.repeats}}
-                         .dump()
+                                    {"repeats", o.repeats}})
                   << "\n";
     } else {
         std::printf("bench demo-data: %d records (%.0f s of ECG), median %.3f s, min %.3f s over %d runs"
@@ -144,14 +143,13 @@ void benchPreprocess(const DemoOptions& o) {
         for (const auto& x : at300) sink += dsp::detectRPeaks(x, 300).size();
     });
     if (o.json) {
-        std::cout << nlohmann::json{{"records", o.records},
+        std::cout << jsonText(nlohmann::json{{"records", o.records},
                                     {"ecg_seconds", ecgSeconds},
                                     {"resample_500_to_300_s", tResample},
                                     {"bandpass_standardise_s", tFilter},
                                     {"windows_s", tWindows},
                                     {"rpeaks_s", tPeaks},
-                                    {"check", sink}}
-                         .dump()
+                                    {"check", sink}})
                   << "\n";
     } else {
         auto line = [&](const char* what, double t) {

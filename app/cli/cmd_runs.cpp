@@ -2,6 +2,7 @@
 // Also `dacl bench store` and `dacl bench eval` (results-store inserts, AUROC and its bootstrap).
 // The --json outputs are a stable interface: keys are only ever added.
 #include "app/cli/commands.h"
+#include "core/common/json_text.h"
 #include "core/eval/metrics.h"
 #include "core/eval/random.h"
 #include "core/store/metric_names.h"
@@ -11,9 +12,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -110,7 +113,7 @@ void listRuns(const std::string& db, bool asJson) {
     if (asJson) {
         json arr = json::array();
         for (const auto& r : runs) arr.push_back(runJson(*st, r));
-        std::cout << arr.dump() << "\n";
+        std::cout << jsonText(arr) << "\n";
         return;
     }
     if (runs.empty()) {
@@ -178,7 +181,7 @@ void showRun(const std::string& db, std::int64_t id, bool asJson) {
         for (const auto& a : artefacts)
             j["artefacts"].push_back({{"kind", a.kind}, {"name", a.name}, {"path", a.path}, {"fold", optNum(a.fold)}, {"epoch", optNum(a.epoch)}});
         j["children"] = children;
-        std::cout << j.dump() << "\n";
+        std::cout << jsonText(j) << "\n";
         return;
     }
 
@@ -196,7 +199,7 @@ void showRun(const std::string& db, std::int64_t id, bool asJson) {
               << "Device:     " << (r.device.empty() ? "-" : r.device) << ", " << r.threads << " threads\n";
     if (r.owner.pid) std::cout << "Process:    " << r.owner.pid << " on " << r.owner.host << "\n";
     std::cout << "Settings:\n";
-    std::istringstream pretty(settingsJson(r).dump(2));
+    std::istringstream pretty(jsonText(settingsJson(r), 2));
     for (std::string line; std::getline(pretty, line);) std::cout << "  " << line << "\n";
 
     std::cout << "\nFinal metrics:\n";
@@ -292,13 +295,14 @@ void exportRun(const std::string& db, std::int64_t id, const std::string& output
                                        {"t", e.t}, {"label", optNum(e.label)}, {"vector", e.vector}});
     }
     if (output.empty() || output == "-") {
-        std::cout << j.dump() << "\n";
+        std::cout << jsonText(j) << "\n";
         return;
     }
     std::ofstream out(output);
-    if (!out) throw std::runtime_error(output + ": cannot write the export file");
-    out << j.dump(1) << "\n";
-    if (!out.flush()) throw std::runtime_error(output + ": write failed");
+    if (!out) throw std::runtime_error(output + ": cannot write the export file: " + std::strerror(errno));
+    out << jsonText(j, 1) << "\n";
+    // errno says why (no space, a file-size limit with SIGXFSZ ignored, an I/O error).
+    if (!out.flush()) throw std::runtime_error(output + ": write failed: " + std::strerror(errno));
     std::cerr << "Exported run " << id << " to " << output << "\n";
 }
 
@@ -312,7 +316,7 @@ void report(const std::vector<std::pair<std::string, double>>& figures, bool asJ
     if (asJson) {
         json j = params;
         for (const auto& [k, v] : figures) j[k] = v;
-        std::cout << j.dump() << "\n";
+        std::cout << jsonText(j) << "\n";
         return;
     }
     for (const auto& [k, v] : params.items()) std::cout << k << ": " << v << "\n";

@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
+#include "core/common/json_text.h"
 #include "core/common/settings.h"
 #include "core/data/dataset.h"
 #include "core/dsp/scattering.h"
@@ -210,7 +211,7 @@ template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D&
                          {"single_thread_seconds_per_signal", single},
                          {"single_thread_cpu_seconds_per_signal", one.cpu},
                          {"speedup_vs_single_thread", single / perSignal}};
-        std::cout << j.dump() << "\n";
+        std::cout << jsonText(j) << "\n";
     } else {
         std::printf("scattering N=%d J=%d Q=(%d,%d) %s, %d paths x %d frames, padded %d\n", o.N, o.J, q1, q2,
                     o.float32 ? "float32" : "float64", s.nPaths(), s.nFrames(), s.paddedLength());
@@ -359,7 +360,7 @@ void runFeatures(const FeaturesOptions& o) {
                            {"seconds", seconds},
                            {"settings", fs.toJson()},
                            {"output", o.output}};
-    if (o.json) std::cout << summary.dump() << "\n";
+    if (o.json) std::cout << jsonText(summary) << "\n";
     else
         std::printf("%zu windows x %d features from %zu records (%zu skipped) in %.1f s%s -> %s\n", set.rows(), set.dim,
                     set.records.size() - set.skipped.size(), set.skipped.size(), seconds,
@@ -372,9 +373,9 @@ void registerScatterCommands(CLI::App& app) {
     auto so = std::make_shared<ScatterOptions>();
     auto* cmd = app.add_subcommand("scatter", "1-D wavelet scattering of one signal (kymatio-compatible)");
     cmd->add_option("--input", so->input, "Signal: one value per line")->required();
-    cmd->add_option("--J", so->J, "Averaging scale T = 2^J")->default_val(7);
+    cmd->add_option("--J", so->J, "Averaging scale T = 2^J")->default_val(7)->check(CLI::Range(1, 16));
     cmd->add_option("--Q", so->q, "Wavelets per octave: Q1 or Q1,Q2 (Q2 defaults to 1)")->default_val("8");
-    cmd->add_option("--max-order", so->maxOrder, "1 or 2")->default_val(2);
+    cmd->add_option("--max-order", so->maxOrder, "1 or 2")->default_val(2)->check(CLI::Range(1, 2));
     cmd->add_flag("--float32", so->float32, "Single-precision computation");
     cmd->add_option("--output", so->output, "Output CSV: one row per path, one column per frame")->required();
     cmd->add_option("--paths", so->paths, "Also write the path table (index,order,j1,j2,xi1,...)");
@@ -397,12 +398,12 @@ void registerScatterCommands(CLI::App& app) {
 
     auto bo = std::make_shared<BenchOptions>();
     auto* bench = app.get_subcommand("bench")->add_subcommand("scatter", "Scattering throughput (signals/s)");
-    bench->add_option("--threads", bo->threads, "Worker threads")->default_val(1);
-    bench->add_option("--N", bo->N, "Signal length")->default_val(3072);
-    bench->add_option("--J", bo->J, "Averaging scale 2^J")->default_val(7);
+    bench->add_option("--threads", bo->threads, "Worker threads")->default_val(1)->check(CLI::Range(1, maxThreads()));
+    bench->add_option("--N", bo->N, "Signal length")->default_val(3072)->check(CLI::Range(1, 1 << 24));
+    bench->add_option("--J", bo->J, "Averaging scale 2^J")->default_val(7)->check(CLI::Range(1, 16));
     bench->add_option("--Q", bo->q, "Q1 or Q1,Q2")->default_val("8");
-    bench->add_option("--signals", bo->signals, "Signals per timed batch")->default_val(256);
-    bench->add_option("--repeats", bo->repeats, "Timed batches (the median is reported)")->default_val(3);
+    bench->add_option("--signals", bo->signals, "Signals per timed batch")->default_val(256)->check(CLI::Range(1, 1000000));
+    bench->add_option("--repeats", bo->repeats, "Timed batches (the median is reported)")->default_val(3)->check(CLI::Range(1, 1000));
     bench->add_flag("--float32", bo->float32, "Single precision");
     bench->add_option("--effort", bo->effort, "FFTW planner: estimate (the default, reproducible) or measure")
         ->default_val("estimate");

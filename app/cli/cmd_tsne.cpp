@@ -3,6 +3,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
+#include "core/common/json_text.h"
+#include "core/common/settings.h"
 #include "core/embed/pca.h"
 #include "core/embed/tsne.h"
 #include "core/eval/random.h"
@@ -128,7 +130,7 @@ void runTsne(const TsneOptions& o) {
         const double kl = embed::tsneKlDivergence(t.values, t.rows, t.cols, layout.values, s, progress);
         progress.finish();
         j["kl_divergence"] = kl;
-        if (o.json) std::cout << j.dump() << "\n";
+        if (o.json) std::cout << jsonText(j) << "\n";
         else std::printf("KL divergence of %s: %.6f\n", o.score.c_str(), kl);
         return;
     }
@@ -141,7 +143,7 @@ void runTsne(const TsneOptions& o) {
     j["iterations"] = r.iterations;
     j["kl_divergence"] = r.klDivergence;
     j["seconds"] = seconds;
-    if (o.json) std::cout << j.dump() << "\n";
+    if (o.json) std::cout << jsonText(j) << "\n";
     else
         std::printf("t-SNE of %zu points x %zu dims (%s, perplexity %g, %d iterations): KL %.6f in %.2f s -> %s\n",
                     t.rows, t.cols, r.method.c_str(), o.perplexity, r.iterations, r.klDivergence, seconds,
@@ -225,8 +227,8 @@ void runBench(const BenchOptions& o) {
         if (!o.json) std::printf("  %-6s threads %d: %10.1f ms  KL %.4f\n", c.method.c_str(), c.threads, ms, r.klDivergence);
     }
     if (o.json)
-        std::cout << nlohmann::json{{"points", n}, {"dims", dim}, {"perplexity", o.perplexity},
-                                    {"iterations", o.iterations}, {"runs", runs}}.dump()
+        std::cout << jsonText(nlohmann::json{{"points", n}, {"dims", dim}, {"perplexity", o.perplexity},
+                                    {"iterations", o.iterations}, {"runs", runs}})
                   << "\n";
 }
 
@@ -238,13 +240,13 @@ void registerTsneCommands(CLI::App& app) {
     cmd->add_option("--input", o->input, "CSV: one row of comma-separated numbers per point")->required();
     cmd->add_option("--output", o->output, "Output CSV: one row x,y per input row");
     cmd->add_flag("--header", o->header, "The first line of --input holds column names");
-    cmd->add_option("--perplexity", o->perplexity, "Effective number of neighbours")->default_val(30);
-    cmd->add_option("--iterations", o->iterations, "Gradient-descent iterations (including early exaggeration)")->default_val(1000);
+    cmd->add_option("--perplexity", o->perplexity, "Effective number of neighbours")->default_val(30)->check(CLI::Range(0.01, 1e6));
+    cmd->add_option("--iterations", o->iterations, "Gradient-descent iterations (including early exaggeration)")->default_val(1000)->check(CLI::Range(0, 1000000));
     cmd->add_option("--seed", o->seed, "Seed (used by the random initialisation)")->default_val(0);
     cmd->add_option("--method", o->method, "exact, bh (Barnes-Hut) or auto (exact up to 1000 points)")->default_val("auto");
-    cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores); the result does not depend on it")->default_val(0);
-    cmd->add_option("--learning-rate", o->learningRate, "0 = auto: max(N / early exaggeration / 4, 50)")->default_val(0);
-    cmd->add_option("--early-exaggeration", o->exaggeration, "Factor on P during the first 250 iterations")->default_val(12);
+    cmd->add_option("--threads", o->threads, "Worker threads (0 = all cores); the result does not depend on it")->default_val(0)->check(CLI::Range(0, maxThreads()));
+    cmd->add_option("--learning-rate", o->learningRate, "0 = auto: max(N / early exaggeration / 4, 50)")->default_val(0)->check(CLI::Range(0.0, 1e6));
+    cmd->add_option("--early-exaggeration", o->exaggeration, "Factor on P during the first 250 iterations")->default_val(12)->check(CLI::Range(1.0, 1000.0));
     cmd->add_flag("--random-init", o->randomInit, "Random initial layout (seeded) instead of PCA");
     cmd->add_option("--score", o->score, "Only print the KL divergence of this layout (x,y rows) under the input's P");
     cmd->add_flag("--json", o->json, "Print one JSON summary object");
@@ -253,16 +255,16 @@ void registerTsneCommands(CLI::App& app) {
 
     auto b = std::make_shared<BenchOptions>();
     auto* bench = app.get_subcommand("bench")->add_subcommand("tsne", "t-SNE speed: exact vs Barnes-Hut, 1 vs N threads");
-    bench->add_option("--n", b->n, "Points")->default_val(1000);
-    bench->add_option("--dim", b->dim, "Dimensions")->default_val(50);
-    bench->add_option("--clusters", b->clusters, "Gaussian clusters in the synthetic input")->default_val(10);
-    bench->add_option("--iterations", b->iterations, "Iterations")->default_val(1000);
-    bench->add_option("--perplexity", b->perplexity, "Perplexity")->default_val(30);
-    bench->add_option("--threads", b->threads, "Threads of the multi-threaded runs")->default_val(2);
+    bench->add_option("--n", b->n, "Points")->default_val(1000)->check(CLI::Range(2, 10000000));
+    bench->add_option("--dim", b->dim, "Dimensions")->default_val(50)->check(CLI::Range(1, 100000));
+    bench->add_option("--clusters", b->clusters, "Gaussian clusters in the synthetic input")->default_val(10)->check(CLI::Range(1, 100000));
+    bench->add_option("--iterations", b->iterations, "Iterations")->default_val(1000)->check(CLI::Range(0, 1000000));
+    bench->add_option("--perplexity", b->perplexity, "Perplexity")->default_val(30)->check(CLI::Range(0.01, 1e6));
+    bench->add_option("--threads", b->threads, "Threads of the multi-threaded runs")->default_val(2)->check(CLI::Range(1, maxThreads()));
     bench->add_flag("--skip-exact", b->skipExact, "Only Barnes-Hut (exact is O(n^2) per iteration; skipped above 5000 points)");
     bench->add_option("--input", b->input, "Use this CSV (rows of numbers) instead of the synthetic clusters");
     bench->add_flag("--header", b->header, "The first line of --input holds column names");
-    bench->add_option("--pca", b->pca, "Reduce the input to its first K principal components first")->default_val(0);
+    bench->add_option("--pca", b->pca, "Reduce the input to its first K principal components first")->default_val(0)->check(CLI::Range(0, 100000));
     bench->add_option("--write-input", b->writeInput, "Only write the input (after --pca) to this CSV and exit");
     bench->add_flag("--json", b->json, "Print one JSON object");
     bench->callback([b] { runBench(*b); });

@@ -16,5 +16,6 @@ void registerPredictCommands(CLI::App& app);   // predict (final model of a run 
 void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only command that starts Qt)
 void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
 void registerSettingsCommand(CLI::App& app);   // settings: every --set key with default and range
+void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdict per record
 
 }  // namespace dacl::cli

@@ -1,10 +1,14 @@
 // `dacl`: the headless command line of DACL Studio.
 #include "app/cli/commands.h"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) would kill the process by SIGXFSZ with no word of its own;
+    // ignored, the write fails with EFBIG and the error reaches the user and the run's status.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"dacl: Diffusion-Augmented Contrastive Learning for ECG (headless)"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("dacl ") + DACL_VERSION);
@@ -22,6 +26,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerReportCommands(app);
     dacl::cli::registerTsneCommands(app);
     dacl::cli::registerSettingsCommand(app);
+    dacl::cli::registerQualityCommand(app);
 
     try {
         app.parse(argc, argv);

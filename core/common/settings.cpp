@@ -225,6 +225,14 @@ void Settings::merge(const json& object, const std::string& origin) {
     if (!object.is_object()) throw std::invalid_argument(origin + ": expected a JSON object");
     for (auto it = object.begin(); it != object.end(); ++it) {
         try {
+            // Thread counts only set the speed (results do not depend on them): a run stored or a
+            // config written on a machine with more cores loads here, capped at this machine's
+            // limit, where a `--set` beyond it is refused.
+            const bool threads = it.key() == "threads" || it.key() == "train.threads";
+            if (threads && it.value().is_number() && it.value().get<double>() > maxThreads()) {
+                set(it.key(), json(maxThreads()));
+                continue;
+            }
             set(it.key(), it.value());
         } catch (const std::invalid_argument& e) {
             throw std::invalid_argument(origin + ": " + e.what());

@@ -39,7 +39,9 @@ public:
     // numbers outside [spec.min, spec.max] (the message gives the range).
     void set(const std::string& assignment);
     void set(const std::string& key, const nlohmann::json& value);
-    // Applies every member of a JSON object (a config file's content). `origin` names the file.
+    // Applies every member of a JSON object (a config file's content, a stored run's settings).
+    // `origin` names the file. Thread counts above maxThreads() are capped, not refused, so that
+    // a run made on a bigger machine still loads.
     void merge(const nlohmann::json& object, const std::string& origin);
     void mergeFile(const std::string& path);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -39,6 +40,21 @@ template <class R> void checkFinite(const R* x, int N, long long signal) {
                                         (std::isnan(x[i]) ? "NaN" : "infinite") +
                                         "; the transform needs finite input");
         }
+    }
+}
+
+// Finite input can still overflow inside the transform (samples near 1e308 square to Inf, and
+// Inf - Inf is NaN): such output must be an error, never NaN features with exit status 0.
+template <class R> void checkFiniteOutput(const R* y, std::size_t size, const R* x, int N, long long signal) {
+    for (std::size_t i = 0; i < size; ++i) {
+        if (std::isfinite(y[i])) continue;
+        double peak = 0;
+        for (int k = 0; k < N; ++k) peak = std::max(peak, std::fabs(static_cast<double>(x[k])));
+        const std::string which = signal < 0 ? std::string() : "signal " + std::to_string(signal) + ": ";
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", peak);
+        throw std::invalid_argument("scattering: " + which + "the result is not finite (samples reach |x| = " + buf +
+                                    ", beyond what the transform can represent); rescale the signal");
     }
 }
 
@@ -124,11 +140,14 @@ template <class R> void Scattering1D::batch(const R* x, std::size_t count, R* ou
     auto worker = [&] { eng.work(x, count, out, outputSize(), next); };
     if (threads <= 1) {
         worker();
-        return;
+    } else {
+        std::vector<std::thread> pool;
+        for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+        for (auto& t : pool) t.join();
     }
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    for (std::size_t s = 0; s < count; ++s)
+        checkFiniteOutput(out + s * outputSize(), outputSize(), x + s * cfg_.N, cfg_.N,
+                          count > 1 ? static_cast<long long>(s) : -1);
 }
 
 void Scattering1D::transform(const double* x, double* out) const { batch(x, 1, out, 1); }

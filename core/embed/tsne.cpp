@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <memory>
 #include <stdexcept>
@@ -23,20 +24,34 @@ constexpr std::size_t kExactZMax = 20000;     // final KL: exact Z over all pair
 // Barnes-Hut accuracy. scikit-learn's default angle is 0.5; 0.4 costs ~15 % more per iteration
 // and gave a lower final KL on 8,528 x 50 inputs (forces ~1 % more accurate).
 constexpr double kTheta = 0.4;
+constexpr double kMaxAbsValue = 1e150;
+// scikit-learn's 'auto' rate is n/48, about 2e4 for a million points; far larger rates only diverge.
+constexpr double kMaxLearningRate = 1e6;
+
+std::string shortNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
 
 void validate(const std::vector<double>& data, std::size_t n, std::size_t dim, const TsneSettings& s) {
     if (n < 2) throw std::invalid_argument("t-SNE needs at least 2 points");
     if (dim == 0 || data.size() != n * dim) throw std::invalid_argument("t-SNE: data size is not points x dimensions");
-    for (double x : data)
+    for (double x : data) {
         if (!std::isfinite(x)) throw std::invalid_argument("t-SNE: the data contain a non-finite value");
+        // Squared distances of larger values overflow to Inf and every point comes out NaN.
+        if (std::fabs(x) > kMaxAbsValue)
+            throw std::invalid_argument("t-SNE: the data contain a value of magnitude " + shortNumber(std::fabs(x)) +
+                                        "; values must stay within +-1e150 (rescale the data)");
+    }
     if (!(s.perplexity > 0) || !(s.perplexity < static_cast<double>(n)))
         throw std::invalid_argument("t-SNE: perplexity must be > 0 and less than the number of points (" +
                                     std::to_string(n) + ")");
     if (s.iterations < 0) throw std::invalid_argument("t-SNE: iterations must be >= 0");
     if (!(s.earlyExaggeration >= 1)) throw std::invalid_argument("t-SNE: early exaggeration must be >= 1");
     if (s.exaggerationIterations < 0) throw std::invalid_argument("t-SNE: exaggeration iterations must be >= 0");
-    if (!(s.learningRate >= 0) || !std::isfinite(s.learningRate))
-        throw std::invalid_argument("t-SNE: learning rate must be >= 0 (0 = auto)");
+    if (!(s.learningRate >= 0) || !(s.learningRate <= kMaxLearningRate))
+        throw std::invalid_argument("t-SNE: learning rate must be in 0..1e6 (0 = auto)");
     if (s.snapshotEvery < 0) throw std::invalid_argument("t-SNE: snapshotEvery must be >= 0");
     if (!s.initialXy.empty()) {
         if (s.initialXy.size() != 2 * n) throw std::invalid_argument("t-SNE: the initial layout must have n x 2 values");
@@ -248,6 +263,12 @@ TsneResult tsne(const std::vector<double>& data, std::size_t n, std::size_t dim,
         }
         mx /= static_cast<double>(n);
         my /= static_cast<double>(n);
+        // The mean is non-finite exactly when a coordinate is (or their sum overflows): a diverged
+        // layout is an error, never NaN points shown or saved as a result.
+        if (!std::isfinite(mx) || !std::isfinite(my))
+            throw std::runtime_error("t-SNE: the layout diverged to non-finite coordinates at iteration " +
+                                     std::to_string(it + 1) + " (learning rate " + shortNumber(lr) +
+                                     "); lower the learning rate or rescale the data");
         for (std::size_t i = 0; i < n; ++i) {
             y[2 * i] -= mx;
             y[2 * i + 1] -= my;
@@ -262,6 +283,8 @@ TsneResult tsne(const std::vector<double>& data, std::size_t n, std::size_t dim,
     }
     if (progress.cancelled()) throw Cancelled();
     result.klDivergence = finalKl(aff, y, n, pool);
+    if (!std::isfinite(result.klDivergence))
+        throw std::runtime_error("t-SNE: the final layout has a non-finite KL divergence; rescale the data");
     result.xy = std::move(y);
     return result;
 }

@@ -8,6 +8,7 @@
 #include "core/ml/lr_schedule.h"
 #include "core/ml/optim.h"
 #include "core/ml/tensor_util.h"
+#include "core/ml/training_divergence.h"
 #include "core/ml/unet_encoder.h"
 
 #include <chrono>
@@ -97,7 +98,7 @@ void checkSettings(const DaclSettings& s, int latentDim, int K) {
         throw std::invalid_argument("DACL: need views >= 1, epochs >= 1 and batch size >= number of classes");
     if (s.views == ViewKind::Diffusion && (s.tMax < 1 || s.tMax > s.schedule.steps))
         throw std::invalid_argument("DACL: t_max must be in [1, T]");
-    if (!(s.temperature > 0) || !(s.tripletMargin >= 0) || !(s.lr > 0) || !(s.weightDecay >= 0) ||
+    if (!(s.temperature > 0) || !(s.tripletMargin >= 0) || !(s.lr > 0) || !std::isfinite(s.lr) || !(s.weightDecay >= 0) ||
         s.warmupEpochs < 0 || !(s.minLr >= 0) || !(s.gaussianSigma >= 0))
         throw std::invalid_argument(
             "DACL: need temperature > 0, margin >= 0, lr > 0, weight decay >= 0, "
@@ -242,7 +243,7 @@ void DaclTrainer::train(const Matrix& z0, const std::vector<int>& labels, const 
             loss.backward();
             d.opt->step();
             const double l = loss.item<double>();
-            if (!std::isfinite(l)) throw std::runtime_error("DACL: training diverged (non-finite loss)");
+            requireFinite("DACL encoder", d.epoch + 1, "the contrastive loss", l);
             sum += l;
             if (cb.onStep) cb.onStep({d.epoch, d.step, lrs.totalSteps, l, lr});
             ++d.step;

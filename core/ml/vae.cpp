@@ -2,8 +2,10 @@
 
 #include "core/ml/kv_text.h"
 #include "core/ml/tensor_util.h"
+#include "core/ml/training_divergence.h"
 
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <random>
 #include <stdexcept>
@@ -81,11 +83,11 @@ void checkSettings(const VaeSettings& s, int inputDim) {
     if (inputDim < 1 || s.hidden1 < 1 || s.hidden2 < 1 || s.latentDim < 1)
         throw std::invalid_argument("VAE: layer sizes must be positive");
     if (!(s.beta >= 0) || s.betaWarmupEpochs < 0 || s.maxEpochs < 1 || s.patience < 1 ||
-        s.batchSize < 1 || !(s.lr > 0) || !(s.weightDecay >= 0) ||
+        s.batchSize < 1 || !(s.lr > 0) || !std::isfinite(s.lr) || !(s.weightDecay >= 0) ||
         !(s.validationFraction > 0 && s.validationFraction < 1) ||
         (s.reconReduction != "sum" && s.reconReduction != "mean"))
         throw std::invalid_argument(
-            "VAE: need beta >= 0, warm-up >= 0, epochs/patience/batch >= 1, lr > 0, "
+            "VAE: need beta >= 0, warm-up >= 0, epochs/patience/batch >= 1, finite lr > 0, "
             "weight decay >= 0, 0 < validation fraction < 1, reconstruction 'sum' or 'mean'");
 }
 
@@ -220,7 +222,11 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
             d.net->eval();
             e.valRecon = torch::mse_loss(d.net->decode(d.net->encode(V).first), V).item<double>();
         }
-        if (!std::isfinite(e.trainLoss)) throw std::runtime_error("VAE: training diverged (non-finite loss)");
+        // Every figure of the epoch, validation too: a NaN validation error is never "best", so the
+        // run would otherwise end with the initial weights and report nothing wrong.
+        requireFinite("VAE", epoch + 1, "the training loss", e.trainLoss);
+        requireFinite("VAE", epoch + 1, "the KL term", e.trainKl);
+        requireFinite("VAE", epoch + 1, "the validation reconstruction error", e.valRecon);
         const bool warm = epoch + 1 >= s.betaWarmupEpochs;
         if (warm && e.valRecon < best) {
             best = e.valRecon;

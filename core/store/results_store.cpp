@@ -1,6 +1,8 @@
 #include "core/store/results_store.h"
 
 #include "core/common/version.h"
+#include "core/store/artefact_checksum.h"
+#include "core/store/open_mode.h"
 #include "core/store/schema.h"
 
 #include <nlohmann/json.hpp>
@@ -94,22 +96,40 @@ RunStatus parseRunStatus(const std::string& text) {
 
 // ---- opening ---------------------------------------------------------------------------------
 
-ResultsStore::ResultsStore(const std::string& path, OpenOptions options) : path_(path), options_(options) {
-    const int flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw StoreError(path + ": cannot open results file: " + msg);
-    }
+ResultsStore::ResultsStore(const std::string& path, OpenOptions options)
+    : path_(path), options_(options), readOnly_(options.readOnly || mustOpenReadOnly(path)) {
+    const int flags = readOnly_ ? SQLITE_OPEN_READONLY
+                                : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
     try {
-        configure();
+        open(flags, false);
+        try {
+            configure();
+        } catch (const StoreError&) {
+            // A WAL file in a read-only folder whose -shm file is gone (a clean close removes it)
+            // cannot be read the normal way; nobody can be writing it there, so read it as immutable.
+            if (!readOnly_) throw;
+            sqlite3_close(db_);
+            db_ = nullptr;
+            open(SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, true);
+            configure();
+        }
         migrate();
-        markInterruptedRuns();
+        detectChecksums();
+        if (!readOnly_) markInterruptedRuns();  // needs a write; a read-only view shows stored statuses
     } catch (...) {
         sqlite3_close(db_);
         db_ = nullptr;
         throw;
+    }
+}
+
+void ResultsStore::open(int flags, bool immutable) {
+    const std::string name = immutable ? immutableUri(path_) : path_;
+    if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(path_ + ": cannot open results file: " + msg);
     }
 }
 
@@ -118,18 +138,18 @@ ResultsStore::~ResultsStore() { sqlite3_close(db_); }
 void ResultsStore::exec(const char* sql) {
     char* err = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        const std::string msg = err ? err : sqlite3_errmsg(db_);
-        sqlite3_free(err);
-        throw StoreError(path_ + ": " + msg);
+        sqlite3_free(err);  // the same text as sqlite3_errmsg(), which throwSqlite adds with the cause
+        throwSqlite(db_, path_, std::string(sql).substr(0, 60));
     }
 }
 
 void ResultsStore::configure() {
     sqlite3_busy_timeout(db_, options_.busyTimeoutMs);
     sqlite3_extended_result_codes(db_, 1);
-    // The first statement reads the header: a file that is not SQLite fails here.
+    // The first statement reads the header: a file that is not SQLite fails here. A read-only
+    // connection keeps the file's journal mode (changing it is a write).
     try {
-        Statement wal(db_, path_, "PRAGMA journal_mode = WAL");
+        Statement wal(db_, path_, readOnly_ ? "SELECT count(*) FROM sqlite_master" : "PRAGMA journal_mode = WAL");
         wal.step();
     } catch (const StoreError&) {
         if ((sqlite3_errcode(db_) & 0xff) == SQLITE_NOTADB)
@@ -155,6 +175,12 @@ void ResultsStore::migrate() {
         throw StoreError(path_ + ": results file has schema version " + std::to_string(version) +
                          ", this DACL Studio (" + softwareVersion() + ") reads up to " +
                          std::to_string(kSchemaVersion) + "; use a newer DACL Studio");
+    // A read-only file cannot be migrated: an older schema is read as it is (every version since
+    // 1 only adds columns that readers do without).
+    if (readOnly_) {
+        if (version == 0) throw StoreError(path_ + ": not a DACL Studio results file (read-only, schema version 0)");
+        return;
+    }
     Transaction tx(*this);
     version = schemaVersion();  // another connection may have migrated while we waited
     if (version == 0) {
@@ -168,6 +194,14 @@ void ResultsStore::migrate() {
         exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
     }
     tx.commit();
+}
+
+// Files of schema 2 on store artefact checksums; an older file opened read-only (it cannot be
+// migrated) has no such column and its artefacts load unchecked.
+void ResultsStore::detectChecksums() {
+    Statement s(db_, path_, "SELECT count(*) FROM pragma_table_info('artefacts') WHERE name = 'checksum'");
+    s.step();
+    hasChecksums_ = s.int64(0) > 0;
 }
 
 void ResultsStore::markInterruptedRuns() {
@@ -401,13 +435,18 @@ std::int64_t ResultsStore::addArtefact(std::int64_t run, const Artefact& a) {
         throw StoreError(path_ + ": artefact '" + a.name + "' has neither a path nor data");
     requireRun(run);
     Statement s(db_, path_,
-                "INSERT INTO artefacts (run_id, kind, name, path, data, fold, epoch, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO artefacts (run_id, kind, name, path, data, fold, epoch, created_at, checksum) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, run).bind(2, a.kind).bind(3, a.name);
     if (a.path.empty()) s.bindNull(4);
     else s.bind(4, a.path);
     if (a.data.empty()) s.bindNull(5);
     else s.bindBlob(5, a.data.data(), a.data.size());
-    s.bind(6, a.fold).bind(7, a.epoch).bind(8, nowUtc()).run();
+    s.bind(6, a.fold).bind(7, a.epoch).bind(8, nowUtc());
+    // The hash's 64 bits as SQLite's signed integer.
+    if (a.data.empty()) s.bindNull(9);
+    else s.bind(9, static_cast<std::int64_t>(fnv1a64(a.data)));
+    s.run();
     return sqlite3_last_insert_rowid(db_);
 }
 
@@ -498,50 +537,6 @@ std::vector<eval::RocPoint> ResultsStore::rocPoints(std::int64_t run, std::optio
     std::vector<eval::RocPoint> out;
     while (s.step()) out.push_back({s.real(0), s.real(1), s.real(2)});
     return out;
-}
-
-namespace {
-Artefact readArtefact(const Statement& s, bool withData) {
-    Artefact a;
-    a.id = s.int64(0);
-    a.kind = s.text(1);
-    a.name = s.text(2);
-    a.path = s.text(3);
-    if (withData) a.data = s.blob(4);
-    a.fold = s.optInt(5);
-    a.epoch = s.optInt(6);
-    a.createdAt = s.text(7);
-    return a;
-}
-}  // namespace
-
-std::vector<Artefact> ResultsStore::artefacts(std::int64_t run, bool withData) {
-    // Without data the BLOB is not even read (checkpoints can be large).
-    Statement s(db_, path_,
-                withData ? "SELECT id, kind, name, path, data, fold, epoch, created_at FROM artefacts WHERE run_id = ? ORDER BY id"
-                         : "SELECT id, kind, name, path, NULL, fold, epoch, created_at FROM artefacts WHERE run_id = ? ORDER BY id");
-    s.bind(1, run);
-    std::vector<Artefact> out;
-    while (s.step()) out.push_back(readArtefact(s, withData));
-    return out;
-}
-
-std::optional<Artefact> ResultsStore::latestArtefact(std::int64_t run, const std::string& kind, std::optional<int> fold) {
-    Statement s(db_, path_,
-                "SELECT id, kind, name, path, data, fold, epoch, created_at FROM artefacts "
-                "WHERE run_id = ? AND kind = ? AND (? IS NULL OR fold = ?) ORDER BY id DESC LIMIT 1");
-    s.bind(1, run).bind(2, kind).bind(3, fold).bind(4, fold);
-    if (!s.step()) return std::nullopt;
-    return readArtefact(s, true);
-}
-
-std::optional<Artefact> ResultsStore::namedArtefact(std::int64_t run, const std::string& kind, const std::string& name) {
-    Statement s(db_, path_,
-                "SELECT id, kind, name, path, data, fold, epoch, created_at FROM artefacts "
-                "WHERE run_id = ? AND kind = ? AND name = ? ORDER BY id DESC LIMIT 1");
-    s.bind(1, run).bind(2, kind).bind(3, name);
-    if (!s.step()) return std::nullopt;
-    return readArtefact(s, true);
 }
 
 }  // namespace dacl::store

@@ -124,13 +124,16 @@ struct Artefact {
 
 struct OpenOptions {
     bool create = true;              // false: a missing file is an error
+    // true: never write. Also chosen automatically for a file that is read-only or in a read-only
+    // folder (open_mode.h); writes then fail with a StoreError saying the file is read-only.
+    bool readOnly = false;
     int busyTimeoutMs = 5000;
     int staleHeartbeatSeconds = 900; // other-host owners only
 };
 
 class ResultsStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating if allowed) and migrates the file, then marks dead runs interrupted.
     explicit ResultsStore(const std::string& path, OpenOptions options = {});
@@ -139,6 +142,7 @@ public:
     ResultsStore& operator=(const ResultsStore&) = delete;
 
     const std::string& path() const { return path_; }
+    bool readOnly() const { return readOnly_; }
     int schemaVersion();                   // PRAGMA user_version
     std::string integrityCheck();          // "ok" when PRAGMA integrity_check passes
     // Runs this open() marked interrupted (for a message to the user).
@@ -187,6 +191,9 @@ public:
     std::vector<Embedding> embeddings(std::int64_t run, std::optional<int> t = std::nullopt);       // nullopt = all
     std::vector<eval::RocPoint> rocPoints(std::int64_t run, std::optional<int> fold);  // exactly this fold
     std::vector<Artefact> artefacts(std::int64_t run, bool withData = false);
+    // Artefact BLOBs are stored with a checksum and verified whenever their data is read: a
+    // damaged one throws a StoreError naming the run and the artefact. BLOBs written before
+    // checksums existed (no checksum stored) load unchecked.
     // Newest artefact of a kind (with its data), optionally of one fold.
     std::optional<Artefact> latestArtefact(std::int64_t run, const std::string& kind,
                                            std::optional<int> fold = std::nullopt);
@@ -213,7 +220,10 @@ public:
 
 private:
     void exec(const char* sql);
+    void open(int flags, bool immutable);
     void configure();
+    void detectChecksums();
+    Artefact readVerified(const Statement& s, std::int64_t run, bool withData);
     void migrate();
     void markInterruptedRuns();
     void requireRun(std::int64_t id);
@@ -222,6 +232,8 @@ private:
     std::string path_;
     OpenOptions options_;
     sqlite3* db_ = nullptr;
+    bool readOnly_ = false;
+    bool hasChecksums_ = false;  // the artefacts table has its checksum column (schema 2; a read-only v1 file has not)
     std::vector<std::int64_t> interruptedOnOpen_;
     std::chrono::steady_clock::time_point lastHeartbeat_{};
 };

@@ -1,11 +1,50 @@
 #include "core/store/sqlite_statement.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <limits>
 
 namespace dacl::store {
 
+namespace {
+
+// True when the process has a file-size limit (ulimit -f) and `file` or its journal has grown to
+// within 64 kB of it (a failed write stops at the limit). SQLite does not always keep the EFBIG
+// of the failed write (an automatic rollback may reset the system error), so the sizes say it.
+bool nearFileSizeLimit(const std::string& file) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return false;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        struct stat st {};
+        if (::stat((file + suffix).c_str(), &st) == 0 &&
+            static_cast<rlim_t>(st.st_size) + (64u << 10) >= limit.rlim_cur)
+            return true;
+    }
+    return false;
+}
+
+// Why a write failed, in the user's terms: SQLite reports a full disk, a file-size limit (EFBIG,
+// with SIGXFSZ ignored) and a read-only file with generic texts that do not say what to do.
+std::string writeFailure(sqlite3* db, const std::string& file) {
+    const int code = sqlite3_extended_errcode(db) & 0xff;
+    const int sysErrno = sqlite3_system_errno(db);
+    const bool ioError = code == SQLITE_IOERR || code == SQLITE_FULL;
+    if (sysErrno == EFBIG || (ioError && nearFileSizeLimit(file)))
+        return " (the file-size limit was reached: " + std::string(std::strerror(EFBIG)) + "; see ulimit -f)";
+    if (code == SQLITE_FULL || sysErrno == ENOSPC) return " (no space left on the device)";
+    if (code == SQLITE_READONLY) return " (the results file is read-only: no write permission on it or on its folder)";
+    if (code == SQLITE_IOERR && sysErrno != 0) return " (" + std::string(std::strerror(sysErrno)) + ")";
+    return {};
+}
+
+}  // namespace
+
 void throwSqlite(sqlite3* db, const std::string& file, const std::string& what) {
-    throw StoreError(file + ": " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+    if (!db) throw StoreError(file + ": " + what + ": out of memory");
+    throw StoreError(file + ": " + what + ": " + sqlite3_errmsg(db) + writeFailure(db, file));
 }
 
 Statement::Statement(sqlite3* db, const std::string& file, const char* sql) : db_(db), file_(file) {

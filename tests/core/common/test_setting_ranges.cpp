@@ -53,7 +53,12 @@ private Q_SLOTS:
             const std::string key = std::string(a).substr(0, std::string(a).find('='));
             QVERIFY2(m.find("'" + key + "'") != std::string::npos, m.c_str());
         }
-        // Config files go through the same check.
+        // A stored run or config from a machine with more cores loads, its thread counts capped.
+        Settings stored;
+        stored.merge(nlohmann::json{{"threads", 100000}, {"train.threads", 100000}}, "run 7");
+        QCOMPARE(stored.getInt("threads"), static_cast<long long>(dacl::maxThreads()));
+        QCOMPARE(stored.getInt("train.threads"), static_cast<long long>(dacl::maxThreads()));
+        // Config files go through the same check otherwise.
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, s.merge(nlohmann::json{{"vae.batch", 0}}, "cfg.json"));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, s.merge(nlohmann::json{{"seed", 1e30}}, "cfg.json"));
         QCOMPARE(s.changed().size(), std::size_t(0));  // nothing refused was kept
