@@ -11,6 +11,7 @@ PACKAGES=(
   libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libxgboost-dev
   libedf-dev
   xvfb xauth poppler-utils
+  help2man file desktop-file-utils appstream shared-mime-info man-db
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // `dacl-studio`: the DACL Studio desktop application.
 #include "core/ml/runtime_info.h"
+#include "resources/app_icon.h"
 #include "ui/main_window.h"
 #include "ui/screenshot_tour.h"
 #include "ui/settings/app_settings.h"
@@ -9,9 +10,18 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <cstring>
 
 int main(int argc, char** argv) {
+    // --help and --version only print: they must work without a display (help2man, ssh).
+    const bool display = qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    for (int i = 1; i < argc && !display && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"); ++i)
+        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h") ||
+            !std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(dacl::resources::appIcon());  // title bar, task bar, About dialog
+    QApplication::setDesktopFileName(QStringLiteral(DACL_APP_ID));  // Wayland finds the icon by it
     QApplication::setOrganizationName(QStringLiteral("DACL"));
     QApplication::setApplicationName(QStringLiteral("DACL Studio"));
     QApplication::setApplicationVersion(QStringLiteral(DACL_VERSION));

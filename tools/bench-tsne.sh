@@ -10,7 +10,7 @@
 # scikit-learn is NOT a dependency of DACL Studio: install it by hand for this comparison only
 # (Debian: apt-get install python3-sklearn, for /usr/bin/python3). Without it only dacl runs.
 #
-# Usage: packaging/bench-tsne.sh [--synthetic] [--threads N]     (env: DACL = path of the dacl binary)
+# Usage: tools/bench-tsne.sh [--synthetic] [--threads N]     (env: DACL = path of the dacl binary)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DACL="${DACL:-${DACL_BUILD_DIR:-$ROOT/build}/app/cli/dacl}"

@@ -13,9 +13,9 @@
 # scikit-learn is NOT a dependency of DACL Studio: install it by hand for this analysis only
 # (Debian: apt-get install python3-sklearn, for /usr/bin/python3).
 #
-# Usage: packaging/feature-ceiling.sh [--task T] [--folds K] [--set key=value ...]   (env: DACL = dacl binary)
+# Usage: tools/feature-ceiling.sh [--task T] [--folds K] [--set key=value ...]   (env: DACL = dacl binary)
 #   T: af_vs_rest (default), af_vs_normal, normal_vs_abnormal, challenge4
-#   e.g. packaging/feature-ceiling.sh --set scatter.J=9
+#   e.g. tools/feature-ceiling.sh --set scatter.J=9
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DACL="${DACL:-${DACL_BUILD_DIR:-$ROOT/build}/app/cli/dacl}"
