@@ -47,6 +47,11 @@ std::pair<int, int> parseQ(const std::string& s) {
     return {toInt(s.substr(0, comma)), toInt(s.substr(comma + 1))};
 }
 
+// The transform of one signal keeps its whole filter bank at the padded length (about 60
+// wavelets x 2N doubles at the default Q1 = 8): ~1 GB at this length. Longer signals are refused
+// while reading, before anything large is allocated (10^7 samples grew past 5.9 GB, issue 18).
+constexpr std::size_t kMaxScatterSamples = std::size_t{1} << 20;
+
 // One finite number per line; blank lines are skipped.
 std::vector<double> readSignal(const std::string& path) {
     std::ifstream f(path);
@@ -67,6 +72,11 @@ std::vector<double> readSignal(const std::string& path) {
         if (!std::isfinite(v))
             throw InputError(path, std::string("value is ") + (std::isnan(v) ? "NaN" : "infinite") +
                                        "; the scattering transform needs finite samples", lineNo);
+        if (x.size() == kMaxScatterSamples)
+            throw InputError(path, "more than " + std::to_string(kMaxScatterSamples) +
+                                       " samples: too long to transform as one signal (its filter bank alone "
+                                       "would need gigabytes); cut it into pieces or use `dacl features`",
+                             lineNo);
         x.push_back(v);
     }
     if (x.empty()) throw InputError(path, "no samples");

@@ -127,6 +127,20 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(out) || QFile(out).size() == 0 || !QFile(out).readAll().contains("nan"));
     }
 
+    void aSignalTooLongToScatterIsRefusedWhileReading() {
+        const QString in = dir_.filePath("long.txt");
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const QByteArray block = QByteArray("0.5\n").repeated(1 << 16);
+            for (int i = 0; i < 17; ++i) f.write(block);  // 17 x 65,536 = 1,114,112 samples
+        }
+        const Result r = runDacl({"scatter", "--input", in, "--output", dir_.filePath("long.csv")}, 60);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+        QVERIFY2(r.err.contains(in + ":1048577") && r.err.contains("too long"), qPrintable(r.err));
+        QFile::remove(in);
+    }
+
     void tsneThatOverflowsIsAnError() {
         QByteArray csv;
         for (int i = 0; i < 40; ++i) csv += QByteArray::number(i % 2 ? 1e308 : -1e308) + "," + QByteArray::number(i) + "\n";
