@@ -1,78 +1,18 @@
-// The CLI against hostile input and machines (issue 18 §2-§5, §7), as a user would meet it:
-// out-of-range settings and flags are refused with the range; samples or learning rates that
-// overflow are errors, not NaN output with exit 0; --json stays valid JSON for names with
-// invalid UTF-8; a read-only results file (or folder) can still be listed; a file-size limit
-// gives an error message instead of a silent SIGXFSZ kill.
-#include "core/store/metric_names.h"
-#include "core/store/results_store.h"
-#include "run_dacl.h"
+// The CLI against hostile input (issue 18 §2-§4), as a user would meet it: out-of-range settings
+// and flags are refused with the range; samples or learning rates that overflow are errors, not
+// NaN output with exit 0; a signal too long to transform is refused while reading; --json stays
+// valid JSON for names with invalid UTF-8. (Read-only files and file-size limits: test_cli_limits.)
+#include "hostile_files.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QtTest>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
+#include <algorithm>
 #include <thread>
 
-using dacl::testcli::Result;
-using dacl::testcli::runDacl;
-using dacl::testcli::runProgram;
-
-namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-// True when `text` is one JSON document (object or array) per non-empty line.
-bool everyLineIsJson(const QString& text) {
-    const QStringList lines = text.split('\n', Qt::SkipEmptyParts);
-    if (lines.isEmpty()) return false;
-    for (const QString& line : lines) {
-        QJsonParseError e{};
-        QJsonDocument::fromJson(line.toUtf8(), &e);
-        if (e.error != QJsonParseError::NoError) return false;
-    }
-    return true;
-}
-
-// A results file with one run whose name, task, record names and artefact name hold bytes that
-// are not UTF-8 (a lone continuation byte, 0xFF, a truncated sequence).
-std::string storeWithBadNames(const std::string& path) {
-    using namespace dacl::store;
-    ResultsStore st(path);
-    NewRun nr;
-    nr.name = "run \xff\xfe name";
-    nr.task = "af_vs_rest\xc3";
-    const std::int64_t id = st.createRun(nr);
-    st.addPredictions(id, {{0, "rec\x80ord", 1, 0.9, std::nullopt, {}}, {0, "A00002", 0, 0.1, std::nullopt, {}}});
-    Artefact a;
-    a.kind = metric::kModel;
-    a.name = "model\xe2\x82";
-    a.data = {1, 2, 3};
-    st.addArtefact(id, a);
-    st.setFinalMetric(id, {metric::kAuroc, 0.9, 0.01, 0.85, 0.95});
-    return std::to_string(id);
-}
-
-// Runs `dacl args` as the unprivileged user `nobody` when this test runs as root (root ignores
-// file permissions, so a read-only folder is only read-only for someone else); plainly otherwise.
-Result runUnprivileged(const QStringList& args) {
-    if (::geteuid() != 0) return runDacl(args, 60);
-    return runProgram("setpriv", QStringList{"--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                                             dacl::testcli::daclPath()} + args, 60);
-}
-
-}  // namespace
+using namespace dacl::testcli;
 
 class TestCliHostile : public QObject {
     Q_OBJECT
@@ -81,6 +21,7 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
+
 
     void outOfRangeSettingsAreRefusedWithTheRange() {
         const QString db = dir_.filePath("never.db");
@@ -179,51 +120,6 @@ private Q_SLOTS:
         const Result demo = runProgram("bash", {script, dir_.path()}, 60, env);
         QVERIFY2(demo.exitCode == 0 && everyLineIsJson(demo.out), qPrintable(demo.err + demo.out));
         QVERIFY(demo.out.contains(QChar(0xFFFD)));
-    }
-
-    void readOnlyResultsFilesCanBeListed() {
-        if (::geteuid() == 0 && QStandardPaths::findExecutable("setpriv").isEmpty()) QSKIP("root without setpriv");
-        // The folder belongs to this user and is made read-only (or, as root, is simply not
-        // writable for `nobody`); everything in it readable.
-        const QString folder = dir_.filePath("readonly");
-        QVERIFY(QDir().mkpath(folder));
-        const std::string db = (folder + "/results.db").toStdString();
-        const QString run = QString::fromStdString(storeWithBadNames(db));
-        for (const QString& f : QDir(folder).entryList(QDir::Files)) QVERIFY(::chmod(qPrintable(folder + "/" + f), 0444) == 0);
-        QVERIFY(::chmod(qPrintable(folder), 0555) == 0);
-        QVERIFY(::chmod(qPrintable(dir_.path()), 0755) == 0);
-        const QString qdb = QString::fromStdString(db);
-
-        const Result list = runUnprivileged({"runs", "list", "--db", qdb, "--json"});
-        QVERIFY2(list.exitCode == 0 && everyLineIsJson(list.out), qPrintable(list.err));
-        const Result show = runUnprivileged({"runs", "show", "--db", qdb, "--run", run});
-        QVERIFY2(show.exitCode == 0, qPrintable(show.err));
-        const Result rename = runUnprivileged({"runs", "rename", "--db", qdb, "--run", run, "--name", "x"});
-        QVERIFY2(rename.exitCode == 1 && rename.err.contains("read-only"), qPrintable(rename.err));
-        QVERIFY(::chmod(qPrintable(folder), 0755) == 0);
-    }
-
-    void aFileSizeLimitIsAnErrorNotAKill() {
-        const std::string db = dir_.filePath("export.db").toStdString();
-        const QString run = QString::fromStdString(storeWithBadNames(db));
-        {
-            dacl::store::ResultsStore st(db);  // enough predictions for a 1 MB export
-            std::vector<dacl::store::Prediction> many;
-            for (int i = 0; i < 20000; ++i) many.push_back({1, "A" + std::to_string(i), i % 2, 0.5, std::nullopt, {}});
-            st.addPredictions(run.toLongLong(), many);
-        }
-        const QString out = dir_.filePath("export.json");
-        // ulimit -f counts 1024-byte blocks in bash: 64 kB.
-        const Result exp = runProgram("bash", {"-c", "ulimit -f 64; exec \"$0\" \"$@\"", dacl::testcli::daclPath(), "runs",
-                                               "export", "--db", QString::fromStdString(db), "--run", run, "--output", out}, 60);
-        QVERIFY2(exp.exitCode == 1, qPrintable(exp.err));  // -1 = killed by SIGXFSZ
-        QVERIFY2(exp.err.contains(out) && exp.err.contains("File too large"), qPrintable(exp.err));
-
-        // The results store: writing past the limit fails with the reason, the process lives.
-        const Result store = runProgram("bash", {"-c", "ulimit -f 512; exec \"$0\" \"$@\"", dacl::testcli::daclPath(),
-                                                 "bench", "store", "--records", "20000", "--dim", "64"}, 60);
-        QVERIFY2(store.exitCode == 1, qPrintable(store.err));
-        QVERIFY2(store.err.contains("file-size limit"), qPrintable(store.err));
     }
 };
 
