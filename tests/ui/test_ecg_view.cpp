@@ -5,7 +5,7 @@
 #include "core/data/dataset.h"
 #include "core/data/signal_reader.h"
 #include "core/dsp/preprocess.h"
-#include "core/dsp/rpeaks.h"
+#include "core/dsp/robust_rpeaks.h"
 #include "core/synth/demo_dataset.h"
 #include "ui/plots/ecg_paper.h"
 #include "ui/views/ecg_overview.h"
@@ -40,6 +40,22 @@ QVector<double> expectedWindowStarts(long n, long N, double fs) {
 }
 
 bool waitShown(EcgView&, QSignalSpy& spy) { return spy.count() > 0 || spy.wait(30000); }
+
+// Every displayed point is the sample at its time (the trace in view is drawn sample by sample
+// when zoomed in; the view draws only what is in view, plus one sample each side).
+void checkDisplayedSamples(const EcgView& view, const std::vector<double>& x, double fs) {
+    QVERIFY(!view.traceIsDecimated());
+    const QVector<double> t = view.displayedTimes(), mv = view.displayedMillivolts();
+    QCOMPARE(t.size(), mv.size());
+    const auto [t0, t1] = view.visibleTimeRange();
+    const long first = std::max(0L, static_cast<long>(std::floor(t0 * fs)) - 1);
+    const long last = std::min(static_cast<long>(x.size()) - 1, static_cast<long>(std::ceil(t1 * fs)) + 1);
+    QCOMPARE(t.size(), static_cast<int>(last - first + 1));
+    for (int i = 0; i < t.size(); ++i) {
+        QCOMPARE(t[i], (first + i) / fs);
+        QVERIFY2(std::abs(mv[i] - x[static_cast<std::size_t>(first + i)]) < 1e-9, qPrintable(QString::number(i)));
+    }
+}
 
 }  // namespace
 
@@ -95,15 +111,10 @@ private Q_SLOTS:
             QVERIFY(waitShown(view, shown));
             QCOMPARE(shown.at(0).at(0).toInt(), r);
             const dacl::Recording rec = dacl::readRecording(demo_->header(r));
-            const QVector<double> mv = view.displayedMillivolts();
-            const QVector<double> t = view.displayedTimes();
-            QCOMPARE(mv.size(), static_cast<int>(rec.nSamples()));
-            for (int i = 0; i < mv.size(); ++i) {
-                QCOMPARE(mv[i], rec.channels[0][i]);
-                QCOMPARE(t[i], i / rec.fs);
-            }
+            checkDisplayedSamples(view, rec.channels[0], rec.fs);
+            QCOMPARE(view.strip().millivolts, rec.channels[0]);
             // Synthetic ECG in mV: R waves of a fraction of a mV to a few mV, not adu.
-            const auto [lo, hi] = std::minmax_element(mv.begin(), mv.end());
+            const auto [lo, hi] = std::minmax_element(rec.channels[0].begin(), rec.channels[0].end());
             QVERIFY(*hi - *lo > 0.3 && *hi - *lo < 10);
         }
     }
@@ -122,13 +133,16 @@ private Q_SLOTS:
         const QByteArray bytes = mat.readAll();
         const int n = (bytes.size() - 24) / 2;
         QCOMPARE(n, 9000);
-        const QVector<double> mv = view.displayedMillivolts();
-        QCOMPARE(mv.size(), n);
+        std::vector<double> fromFile(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             qint16 adu;
             std::memcpy(&adu, bytes.constData() + 24 + 2 * i, 2);
-            QVERIFY2(std::abs(mv[i] - adu / 1000.0) < 1e-12, qPrintable(QString::number(i)));
+            fromFile[static_cast<std::size_t>(i)] = adu / 1000.0;
         }
+        QCOMPARE(view.strip().millivolts.size(), fromFile.size());
+        checkDisplayedSamples(view, fromFile, 300);
+        view.goToEnd();
+        checkDisplayedSamples(view, fromFile, 300);
         QCOMPARE(view.displayedTimes().back(), 8999 / 300.0);
     }
 
@@ -208,7 +222,7 @@ private Q_SLOTS:
 
         // Clicking the whole-record overview shows that time on the strip.
         dacl::ui::EcgOverview* overview = view.overview();
-        QCOMPARE(overview->rowCount(), 3);  // 30 s in rows of 10.24 s
+        QVERIFY(std::abs(overview->duration() - 30.0) < 1e-9);  // one timeline for the record
         const QPointF at22 = overview->pixelOf(22.0);
         QTest::mouseClick(overview->plot(), Qt::LeftButton, {}, at22.toPoint());
         const auto [c0, c1] = view.visibleTimeRange();
@@ -238,7 +252,7 @@ private Q_SLOTS:
             view.setRecord(ds, 0);
             QVERIFY(waitShown(view, shown));
             const dacl::Recording rec = dacl::readRecording(ds->header(0));
-            const auto peaks = dacl::dsp::detectRPeaks(rec.channels[0], rec.fs);
+            const auto peaks = dacl::dsp::detectRPeaksRobust(rec.channels[0], rec.fs);
             QVERIFY(peaks.size() > 5);
             const QVector<double> t = view.rPeakTimes(), v = view.rPeakMillivolts();
             QCOMPARE(t.size(), static_cast<int>(peaks.size()));
@@ -300,7 +314,7 @@ private Q_SLOTS:
         const dacl::Recording rec = dacl::readRecording(real_->header(0));
         const auto& x = rec.channels[0];
         // Initially on the first two R peaks: Δt is the first RR interval.
-        const auto peaks = dacl::dsp::detectRPeaks(x, rec.fs);
+        const auto peaks = dacl::dsp::detectRPeaksRobust(x, rec.fs);
         EcgView::CursorReadout r = view.cursorReadout();
         QCOMPARE(r.t1, peaks[0] / 300.0);
         QCOMPARE(r.t2, peaks[1] / 300.0);
@@ -340,11 +354,9 @@ private Q_SLOTS:
         view.setFiltered(true);
         const dacl::Recording rec = dacl::readRecording(real_->header(1));
         const auto f = dacl::dsp::bandpass(rec.channels[0], rec.fs, dacl::dsp::PreprocessSettings{});
-        const QVector<double> mv = view.displayedMillivolts();
-        QCOMPARE(mv.size(), static_cast<int>(f.size()));
-        for (int i = 0; i < mv.size(); ++i) QCOMPARE(mv[i], f[i]);
+        checkDisplayedSamples(view, f, rec.fs);
         view.setFiltered(false);
-        QCOMPARE(view.displayedMillivolts()[100], rec.channels[0][100]);
+        checkDisplayedSamples(view, rec.channels[0], rec.fs);
     }
 
     void staleResultsAreIgnored() {
@@ -360,7 +372,7 @@ private Q_SLOTS:
         QCOMPARE(shown.count(), 1);
         QCOMPARE(shown.at(0).at(0).toInt(), 2);
         QCOMPARE(view.strip().name, std::string("A00003"));
-        QCOMPARE(view.displayedMillivolts().size(), static_cast<int>(real_->records()[2].nSamples));
+        QCOMPARE(view.strip().millivolts.size(), static_cast<std::size_t>(real_->records()[2].nSamples));
         view.setRecord(nullptr, -1);
         QCOMPARE(view.shownRecordIndex(), -1);
         QVERIFY(view.displayedMillivolts().isEmpty());

@@ -1,9 +1,13 @@
 #pragma once
-// ECG view: one lead of the current record on ECG paper, at a physical scale (25 mm/s and
-// 10 mm/mV by default; millimetres come from the screen's DPI or a calibration from settings),
-// with a 1 mV calibration pulse at the start of the strip, core's R peaks, the method's
-// evaluation windows, and two cursors that read Δt, ΔmV and the implied heart rate. With a
-// current run, the model's probability over time as a band under the trace (ProbabilityBand).
+// ECG view: every lead of the current record stacked on ECG paper (one labelled row per lead,
+// each centred on its own robust range), at a physical scale (25 mm/s and 10 mm/mV by default,
+// a smaller gain when the leads would not fit; millimetres come from the screen's DPI or a
+// calibration from settings), with a 1 mV calibration pulse per row, R peaks of the chosen lead
+// (the robust detector), the method's evaluation windows, annotations (episodes as bands,
+// beat labels and events as marks), and two cursors that start on one RR interval and read
+// Δt, ΔmV and the heart rate. Below: the model's probability over time (ProbabilityBand,
+// with a current run) and the whole record as a timeline (EcgOverview) with paging. Traces
+// are drawn with min/max decimation per pixel column, so hours of signal stay responsive.
 // Reading, filtering and R-peak detection run on a worker thread; results for a record that
 // is no longer current are dropped.
 #include "core/data/dataset.h"
@@ -11,11 +15,14 @@
 #include "core/ml/pipeline/run_model.h"
 #include "ui/views/ecg_strip.h"
 
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
+#include <limits>
 #include <memory>
 #include <utility>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -28,6 +35,7 @@ class QCPItemText;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
+class QToolButton;
 class QWheelEvent;
 
 namespace dacl::ui {
@@ -45,7 +53,8 @@ public:
         double t1 = 0, t2 = 0;  // cursor times (s)
         double dtMs = 0;        // |t2 - t1| in ms
         double dMv = 0;         // signal at cursor 2 minus signal at cursor 1 (mV)
-        double bpm = 0;         // 60 / Δt (0 when Δt is 0)
+        double bpm = 0;         // 60 / Δt; 0 when no rate applies (Δt < 0.2 s or > 6 s, or
+                                // default cursors placed 1 s apart on a record without beats)
     };
 
     explicit EcgView(QWidget* parent = nullptr);
@@ -75,6 +84,35 @@ public:
     double mmPerMillivolt() const { return mmPerMv_; }
     static QVector<double> speedPresets() { return {12.5, 25, 50}; }
     static QVector<double> gainPresets() { return {5, 10, 20}; }
+    // Gain chosen per record so that every row fits (10 mm/mV when it can); on by default,
+    // off once the user picks a gain, on again with Fit.
+    void setAutoGain(bool on);
+    bool autoGain() const { return autoGain_; }
+
+    // Paging: a page of `seconds` fills the strip (the paper speed follows the width);
+    // 0 returns to the physical speed with pages one strip wide.
+    void setPageSeconds(double seconds);
+    double pageSeconds() const { return pageSeconds_; }
+    static QVector<double> pagePresets() { return {10, 30, 60}; }
+    int pageIndex() const;  // 0-based page of the visible start
+    int pageCount() const;
+
+    // Annotations from elsewhere (e.g. EDF+ annotations read with the record) for record
+    // `recordIndex`; shown with the ones read beside the record's header (`.atr`).
+    void setAnnotations(int recordIndex, std::vector<EcgAnnotation> annotations);
+    const std::vector<EcgAnnotation>& shownAnnotations() const { return annotations_; }
+    // Texts of the annotation items drawn on the strip now (episodes and marks).
+    QStringList visibleAnnotationTexts() const;
+
+    // Stacked rows (one per voltage lead, in lead order) and their labels.
+    int rowCount() const { return static_cast<int>(rows_.size()); }
+    QStringList rowLabels() const;
+    int primaryRow() const { return primaryRow_; }
+    // The vertical pixel of the strip where row `row`'s centre (its robust mid-range) is drawn.
+    double rowCentrePixel(int row) const;
+    // True when the trace is drawn as per-column minima and maxima (zoomed out), false when
+    // every sample in view is drawn.
+    bool traceIsDecimated() const { return decimated_; }
 
     void setLead(int lead);
     int lead() const { return lead_; }
@@ -94,11 +132,12 @@ public:
     void zoomTime(double factor, double anchorSeconds);
 
     std::pair<double, double> visibleTimeRange() const;       // seconds
-    std::pair<double, double> visibleMillivoltRange() const;  // mV
+    std::pair<double, double> visibleMillivoltRange() const;  // mV of the chosen lead
     int stripWidthPixels() const;                             // the paper area of the trace
     int stripHeightPixels() const;
 
-    // What is plotted (read back from the plot).
+    // What is plotted for the chosen lead (read back from the plot, in the lead's own mV): the
+    // samples in view (plus one each side), or each column's minimum and maximum when decimated.
     QVector<double> displayedTimes() const;
     QVector<double> displayedMillivolts() const;
     QVector<double> rPeakTimes() const;
@@ -110,6 +149,8 @@ public:
     double calibrationPulseMillivolts() const;
 
     void setCursorTimes(double t1, double t2);
+    // Cursors on the first RR interval in view (plausible rate only); 1 s apart without beats.
+    void placeDefaultCursors();
     CursorReadout cursorReadout() const;
     QString cursorReadoutText() const;
 
@@ -132,15 +173,32 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    struct Row {
+        const EcgLeadRow* lead = nullptr;
+        double baseline = 0;  // display y (axis units) of the row's centre
+        QCPGraph* graph = nullptr;
+        QCPGraph* pulse = nullptr;  // on the calibration paper
+        QCPItemText* label = nullptr;
+    };
+
     void buildPlot();
     void buildToolbar();
+    void buildRows();
+    void layoutRows();        // baselines from the strip height and gain
+    void updateTraces();      // decimated samples of the visible range, every row
+    void updatePeaks();
+    void placeWindowItems();  // pools: only what is in view gets an item
+    void placeAnnotationItems();
+    void mergeAnnotations();
+    void updateOverviewLeads();
+    void updatePageLabel();
+    void chooseGain();
+    double rowShift(int row) const;  // display y minus the lead's mV
+    double centreOf(const EcgLeadRow& lead) const;
     void startLoad(bool keepPosition);
     void showStrip(EcgStrip strip, bool keepPosition);
     void clearPlot(const QString& message);
-    void updateSignalGraph();
-    void rebuildWindowItems();
     void updateHighlight();
-    void placeWindowBands();
     void updateCursorItems();
     void applyScale();  // ranges, tickers and calibration pulse from the physical scale
     void replot(bool queued = false);
@@ -168,8 +226,19 @@ private:
     double mmPerSecond_ = 25;
     double mmPerMv_ = 10;
     double t0_ = 0;        // visible start (s)
-    double yCentre_ = 0;   // mV at the vertical centre of the strip
-    double baselineMv_ = 0;
+    double yPan_ = 0;      // display y at the vertical centre of the strip (0: rows centred)
+    bool autoGain_ = true;
+    double pageSeconds_ = 0;
+    bool decimated_ = false;
+    bool rateApplies_ = true;  // false for default cursors on a record without beats
+    double peaksShift_ = std::numeric_limits<double>::quiet_NaN();
+    bool peaksFiltered_ = false;
+    std::vector<EcgAnnotation> extraAnnotations_;
+    std::vector<EcgAnnotation> annotations_;  // the strip's and the extra ones, by onset
+    std::vector<EcgAnnotation> episodes_, marks_;
+    int extraRecord_ = -1;
+    QVector<Row> rows_;
+    int primaryRow_ = 0;
     int lead_ = 0;
     bool filtered_ = false;
     int highlight_ = 0;
@@ -178,7 +247,7 @@ private:
     // Mouse gesture in progress.
     enum class Drag { None, Pan, Cursor0, Cursor1 } drag_ = Drag::None;
     QPointF pressPos_;
-    double pressT0_ = 0, pressYCentre_ = 0;
+    double pressT0_ = 0, pressYPan_ = 0;
     bool moved_ = false;
 
     QCustomPlot* plot_ = nullptr;
@@ -189,11 +258,12 @@ private:
     QSharedPointer<ecgpaper::PaperTicker> timeTicker_, mvTicker_, calTimeTicker_, calMvTicker_;
     QCPGraph* trace_ = nullptr;
     QCPGraph* peaks_ = nullptr;
-    QCPGraph* pulse_ = nullptr;
+    QCPGraph* pulse_ = nullptr;  // the first row's calibration pulse
     QList<QCPItemStraightLine*> windowLines_;
     QList<QCPItemText*> windowLabels_;
     QList<QCPItemRect*> windowBands_;
-    QVector<int> windowRows_;  // 0, or 1 for a window that overlaps its predecessor
+    QList<QCPItemRect*> episodeBands_;
+    QList<QCPItemText*> episodeLabels_, markLabels_;
     QCPItemStraightLine* cursorLines_[2] = {nullptr, nullptr};
     QCPItemText* cursorLabels_[2] = {nullptr, nullptr};
     QCPItemText* message_ = nullptr;
@@ -203,6 +273,10 @@ private:
     QComboBox* leadCombo_ = nullptr;
     QComboBox* speedCombo_ = nullptr;
     QComboBox* gainCombo_ = nullptr;
+    QComboBox* pageCombo_ = nullptr;
+    QToolButton* prevPage_ = nullptr;
+    QToolButton* nextPage_ = nullptr;
+    QLabel* pageLabel_ = nullptr;
     QCheckBox* filterBox_ = nullptr;
     QLabel* info_ = nullptr;
     QLabel* readout_ = nullptr;

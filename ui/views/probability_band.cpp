@@ -25,7 +25,8 @@ struct Scored {
     std::string error, errorFile;
 };
 
-// Sequential white → orange → dark red: low p recedes into the paper, high p stands out.
+}  // namespace
+
 QCPColorGradient probabilityGradient() {
     QCPColorGradient g;
     g.clearColorStops();
@@ -36,6 +37,25 @@ QCPColorGradient probabilityGradient() {
     g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
 }
+
+std::vector<double> cellProbabilities(const std::vector<double>& startS, const std::vector<double>& endS,
+                                      const std::vector<double>& p, double cellSeconds, int cells) {
+    std::vector<double> sum(static_cast<std::size_t>(std::max(cells, 0)), 0.0);
+    std::vector<int> count(sum.size(), 0);
+    for (std::size_t i = 0; i < startS.size() && i < endS.size() && i < p.size(); ++i) {
+        // Cells whose centre lies in [start, end): k >= start/cell - 0.5 and k < end/cell - 0.5.
+        const long a = std::max(0L, static_cast<long>(std::ceil(startS[i] / cellSeconds - 0.5)));
+        const long b = std::min(static_cast<long>(cells), static_cast<long>(std::ceil(endS[i] / cellSeconds - 0.5)));
+        for (long k = a; k < b; ++k) {
+            sum[static_cast<std::size_t>(k)] += p[i];
+            ++count[static_cast<std::size_t>(k)];
+        }
+    }
+    for (std::size_t k = 0; k < sum.size(); ++k) sum[k] = count[k] ? sum[k] / count[k] : std::nan("");
+    return sum;
+}
+
+namespace {
 
 // Colour cells per record: 0.1 s, coarser for long records (a Holter day stays ~4,000 cells).
 double cellSeconds(double duration) { return std::max(0.1, duration / 4000.0); }
@@ -177,18 +197,9 @@ void ProbabilityBand::showPrediction(int record, const ml::RecordPrediction& p) 
     // Each cell: the mean p of the spans that contain its centre (spans overlap by half).
     const double cell = cellSeconds(end);
     const int cells = std::max(1, static_cast<int>(std::ceil(end / cell)));
-    std::vector<double> values(2 * static_cast<std::size_t>(cells), std::nan(""));
-    for (int k = 0; k < cells; ++k) {
-        const double t = (k + 0.5) * cell;
-        double sum = 0;
-        int count = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (t >= spans_.startS[i] && t < spans_.endS[i]) {
-                sum += spans_.score[i];
-                ++count;
-            }
-        if (count) values[static_cast<std::size_t>(k)] = values[static_cast<std::size_t>(cells + k)] = sum / count;
-    }
+    const std::vector<double> row = cellProbabilities(spans_.startS, spans_.endS, spans_.score, cell, cells);
+    std::vector<double> values = row;
+    values.insert(values.end(), row.begin(), row.end());
     // Two equal rows over the axis: the band fills the whole height behind the p line.
     fillHeatmap(map_, values.data(), 2, cells, 0.5 * cell, cell);
     map_->data()->setValueRange(QCPRange(0.22, 0.78));

@@ -11,8 +11,10 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QCPAxis;
+class QCPColorGradient;
 class QCPColorMap;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -21,6 +23,14 @@ class QCustomPlot;
 class QMouseEvent;
 
 namespace dacl::ui {
+
+// Sequential white → orange → dark red: low p recedes into the paper, high p stands out.
+QCPColorGradient probabilityGradient();
+
+// Mean p of the spans that contain each cell's centre ((k + 0.5) · cellSeconds), NaN where
+// no span does; one pass over the spans (a Holter day has ~17,000 of them).
+std::vector<double> cellProbabilities(const std::vector<double>& startS, const std::vector<double>& endS,
+                                      const std::vector<double>& p, double cellSeconds, int cells);
 
 class ProbabilityBand : public QWidget {
     Q_OBJECT
