@@ -1,7 +1,9 @@
-// `dacl dataset info --data DIR [--json]` and `dacl bench dataset --data DIR [--threads T] [--json]`.
+// `dacl dataset info --data DIR|FILE [--fs HZ] [--json]` (a folder of records in any mix of
+// formats, or one recording file as a one-record dataset) and `dacl bench dataset --data DIR [--threads T] [--json]`.
 // The JSON of `dataset info` is a stable interface: keys are only ever added.
 #include "app/cli/commands.h"
 #include "core/data/dataset.h"
+#include "core/data/lead_choice.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <stdexcept>
 #include <sys/resource.h>
 
 namespace dacl::cli {
@@ -62,11 +65,40 @@ std::string fmt(const char* format, double v) {
     return buf;
 }
 
+// One file's signals: label, unit, rate, and which one is the default ECG lead.
+struct SignalRow {
+    std::string label, unit;
+    double fs;
+    bool isDefault;
+};
+
+std::vector<SignalRow> signalRows(const Dataset& ds) {
+    std::vector<SignalRow> rows;
+    if (!ds.isSingleFile() || ds.size() != 1) return rows;
+    const RecordHeader& h = ds.header(0);
+    std::vector<std::string> labels;
+    for (const SignalSpec& sig : h.signalSpecs()) labels.push_back(sig.description);
+    const std::size_t lead = defaultLeadIndex(labels);
+    for (std::size_t i = 0; i < h.signalSpecs().size(); ++i) {
+        const SignalSpec& sig = h.signalSpecs()[i];
+        rows.push_back({sig.description, sig.units, sig.fs > 0 ? sig.fs : h.fs, i == lead});
+    }
+    return rows;
+}
+
 void printInfo(const Dataset& ds, bool json) {
     const Summary s = summarise(ds);
     const auto classes = ds.classCounts();
+    const std::vector<SignalRow> rows = signalRows(ds);
     if (json) {
         nlohmann::json j;
+        if (!rows.empty()) {
+            j["format"] = ds.header(0).format;
+            j["signals"] = nlohmann::json::array();
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                j["signals"].push_back({{"index", i}, {"label", rows[i].label}, {"unit", rows[i].unit}, {"fs", rows[i].fs},
+                                        {"default", rows[i].isDefault}});
+        }
         j["directory"] = ds.directory();
         j["records"] = ds.records().size();
         j["classes"] = nlohmann::json::object();
@@ -98,6 +130,12 @@ void printInfo(const Dataset& ds, bool json) {
         std::cout << "\nSignals:       ";
         for (const auto& [k, n] : s.signalCounts) std::cout << " " << k << " per record (" << n << " records)";
         std::cout << "\n";
+    }
+    if (!rows.empty()) {
+        std::cout << "Format:         " << ds.header(0).format << "\n";
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            std::cout << "  signal " << i << ": '" << rows[i].label << "' " << rows[i].unit << ", " << fmt("%g", rows[i].fs) << " Hz"
+                      << (rows[i].isDefault ? "  (default lead)" : "") << "\n";
     }
     std::cout << "Fingerprint:    " << ds.fingerprint() << "\n";
     if (!ds.skipped().empty()) {
@@ -163,10 +201,16 @@ void registerDatasetCommands(CLI::App& app) {
         auto* cmd = group->add_subcommand("info", "Records, classes, durations, sampling rates, skipped files");
         auto dir = std::make_shared<std::string>();
         auto json = std::make_shared<bool>(false);
-        cmd->add_option("--data", *dir, "Dataset folder (RECORDS/REFERENCE.csv and WFDB records)")->required();
+        auto fs = std::make_shared<double>(0);
+        cmd->add_option("--data", *dir,
+                        "Dataset folder (RECORDS/REFERENCE.csv; WFDB, EDF/BDF, CSV records) or one recording file")
+            ->required();
+        cmd->add_option("--fs", *fs, "Sampling rate in Hz of CSV records that do not give one");
         cmd->add_flag("--json", *json, "Print one JSON object");
-        cmd->callback([dir, json] {
+        cmd->callback([dir, json, fs] {
+            if (*fs < 0 || *fs > 1e6) throw std::invalid_argument("--fs must be in (0, 1e6] Hz");
             DatasetOptions opt;
+            opt.csvFs = *fs;
             opt.requireRecords = false;  // a folder whose records are all bad is still reported
             printInfo(Dataset::open(*dir, opt), *json);
         });

@@ -1,5 +1,6 @@
 // `dacl predict --db FILE --run ID --input PATH... --output FILE.csv [--lead K]`: the final model
-// of a pipeline run applied to any WFDB records (any sampling rate: resampled to the run's rate).
+// of a pipeline run applied to recordings: WFDB, EDF/BDF or CSV files, record names or folders (any
+// sampling rate: resampled to the run's rate; by default every ECG-labelled lead, see lead_choice.h).
 //
 // Output (a stable interface; columns are only ever appended):
 //   FILE.csv          record,lead,start_s,end_s,p            one row per span (the probability over
@@ -20,6 +21,8 @@
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/data/dataset.h"
+#include "core/data/lead_choice.h"
+#include "core/data/record_file.h"
 #include "core/data/signal_reader.h"
 #include "core/data/wfdb_header.h"
 #include "core/ml/pipeline/latent_views.h"
@@ -77,10 +80,12 @@ std::vector<Input> expandInputs(const std::vector<std::string>& paths, ProgressS
             }
             continue;
         }
-        std::string header = p;
-        if (fs::path(p).extension() != ".hea") header = p + ".hea";
-        if (!fs::is_regular_file(header, ec)) {
-            progress.log("skipped " + p + ": not a folder, a .hea file or a record name (no " + header + ")");
+        // One recording file (WFDB .hea/.mat/.dat, EDF/BDF, CSV) or a record base name.
+        std::string header;
+        try {
+            header = recordFilePath(p);
+        } catch (const InputError& e) {
+            progress.log(std::string("skipped ") + e.what());
             ++skipped;
             continue;
         }
@@ -118,16 +123,21 @@ Scored scoreRecord(const ml::RunModel& model, const Input& in, int lead) {
     Scored s;
     s.record = in.name;
     try {
-        const Recording rec = readRecording(parseHeader(in.header));
+        const Recording rec = readRecordFile(in.header);
         s.record = rec.name.empty() ? in.name : rec.name;
         s.durationS = rec.durationS();
         if (rec.channels.empty() || rec.nSamples() == 0) throw InputError(in.header, "record has no samples");
         if (lead >= 0 && static_cast<std::size_t>(lead) >= rec.channels.size())
             throw InputError(in.header, "record has no lead " + std::to_string(lead) + " (it has " +
                                             std::to_string(rec.channels.size()) + "; leads are 0-based)");
-        const int first = lead >= 0 ? lead : 0;
-        const int last = lead >= 0 ? lead : static_cast<int>(rec.channels.size()) - 1;
-        for (int k = first; k <= last; ++k) s.leads.emplace_back(k, model.predict(rec, k));
+        // Every ECG lead by default: an EDF file's EEG, respiration or SpO2 signals are not scored.
+        std::vector<std::string> labels = rec.labels;
+        labels.resize(rec.channels.size());
+        const std::vector<std::size_t> leads =
+            lead >= 0 ? std::vector<std::size_t>{static_cast<std::size_t>(lead)} : ecgLeadIndices(labels);
+        for (std::size_t k : leads)  // a lead whose rate differs from rec.fs (EDF) goes alone, at its own rate
+            s.leads.emplace_back(static_cast<int>(k), rec.channelFs.empty() ? model.predict(rec, static_cast<int>(k))
+                                                                            : model.predict(singleChannel(rec, k), 0));
     } catch (const InputError& e) {
         s.skipped = e.what();
     } catch (const std::exception& e) {
@@ -333,7 +343,8 @@ void registerPredictCommands(CLI::App& app) {
     auto threads = std::make_shared<int>(0);
     cmd->add_option("--db", *db, "SQLite results file")->required();
     cmd->add_option("--run", *runId, "Run id (see `dacl runs list`)")->required();
-    cmd->add_option("--input", *inputs, "WFDB records (.hea path or record base name) or folders of records")
+    cmd->add_option("--input", *inputs,
+                    "Recording files (WFDB .hea/.mat, EDF/BDF, CSV with '# fs='), record base names, or folders of records")
         ->required()
         ->expected(1, -1);
     cmd->add_option("--output", *output, "Window CSV; the per-record summary goes to <name>.summary.csv")->required();

@@ -8,6 +8,7 @@ namespace dacl::cli {
 void registerInfoCommand(CLI::App& app);       // info: version, LibTorch, BLAS, threads, device
 void registerScatterCommands(CLI::App& app);   // scatter, features; bench scatter
 void registerDatasetCommands(CLI::App& app);   // dataset info; bench dataset
+void registerSignalCommand(CLI::App& app);     // signal: one signal of a recording file as CSV
 void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|delete; bench store, bench eval
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 void registerPipelineCommands(CLI::App& app);  // pipeline

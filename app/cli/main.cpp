@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerInfoCommand(app);
     dacl::cli::registerScatterCommands(app);
     dacl::cli::registerDatasetCommands(app);
+    dacl::cli::registerSignalCommand(app);
     dacl::cli::registerRunsCommands(app);
     dacl::cli::registerDemoCommands(app);
     dacl::cli::registerPipelineCommands(app);

@@ -89,6 +89,14 @@ std::size_t defaultLead(const Recording& rec) {
     return defaultLeadIndex(labels);
 }
 
+std::size_t chooseLead(const Recording& rec, long requested) {
+    if (requested < 0) return defaultLead(rec);
+    if (static_cast<std::size_t>(requested) >= rec.channels.size())
+        throw std::invalid_argument("record " + rec.name + " has no lead " + std::to_string(requested) + " (it has " +
+                                    std::to_string(rec.channels.size()) + "; leads are 0-based)");
+    return static_cast<std::size_t>(requested);
+}
+
 std::vector<std::size_t> ecgLeadIndices(const std::vector<std::string>& labels) {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < labels.size(); ++i)

@@ -30,6 +30,11 @@ std::vector<std::size_t> ecgLeadIndices(const std::vector<std::string>& labels);
 // ("ii", "ECG II", "Lead II" all find "II"); nullopt when none matches.
 std::optional<std::size_t> findLead(const std::vector<std::string>& labels, const std::string& name);
 
+// The lead a job uses from `rec`: `requested` (data.lead, 0-based) when >= 0, else the default
+// ECG lead. Throws std::invalid_argument naming the record when `requested` does not exist. Read
+// that channel at rec.fsOf(lead), not rec.fs: EDF signals may have different rates.
+std::size_t chooseLead(const Recording& rec, long requested);
+
 // "--lead" text: a 0-based index ("0", "1") or a label. Throws std::invalid_argument naming the
 // labels there are when it matches nothing.
 std::size_t resolveLead(const std::vector<std::string>& labels, const std::string& nameOrIndex);

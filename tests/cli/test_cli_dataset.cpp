@@ -1,6 +1,7 @@
 // `dacl dataset info` and `dacl bench dataset`, run as a user would: the real binary, through
 // QProcess, on a folder with a bad record and on the PhysioNet 2017 data. The JSON is parsed with
 // Qt's parser, independently of the nlohmann_json that writes it.
+#include "core/data/edf_test_files.h"
 #include "core/data/test_files.h"
 #include "run_dacl.h"
 
@@ -10,6 +11,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using dacl::testfiles::writeMatRecord;
 using dacl::testfiles::writeText;
@@ -95,6 +98,56 @@ private Q_SLOTS:
         QCOMPARE(j.value("records").toInt(), 0);
         QCOMPARE(j.value("skipped").toArray().size(), 1);
         QVERIFY(j.value("skipped").toArray()[0].toObject().value("reason").toString().contains("sampling frequency"));
+    }
+
+    // One recording file is a one-record dataset; its signals are listed with the default lead.
+    void singleFileIsAOneRecordDataset() {
+        QTemporaryDir tmp;
+        const QString edf = QDir(tmp.path()).filePath("night.edf");
+        writeText(edf, dacl::testfiles::edfBytes(dacl::testfiles::sleepLabFile(4)));
+        Result r = runDacl({"dataset", "info", "--data", edf, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 1);
+        QCOMPARE(j.value("format").toString(), QString("edf+c"));
+        const QJsonArray signalList = j.value("signals").toArray();
+        QCOMPARE(signalList.size(), 3);
+        QCOMPARE(signalList[1].toObject().value("label").toString(), QString("ECG II"));
+        QCOMPARE(signalList[1].toObject().value("fs").toDouble(), 250.0);
+        QVERIFY(signalList[1].toObject().value("default").toBool());
+        QVERIFY(!signalList[0].toObject().value("default").toBool());
+        QCOMPARE(j.value("duration_s").toObject().value("max").toDouble(), 4.0);
+        r = runDacl({"dataset", "info", "--data", edf});
+        QVERIFY2(r.out.contains("signal 1: 'ECG II' uV, 250 Hz  (default lead)"), qPrintable(r.out));
+        // A CSV needs its rate, from the file or --fs.
+        const QString csv = QDir(tmp.path()).filePath("strip.csv");
+        writeText(csv, "II,V1\n1,2\n3,4\n");
+        r = runDacl({"dataset", "info", "--data", csv, "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(csv + ": sampling rate unknown"), qPrintable(r.err));
+        r = runDacl({"dataset", "info", "--data", csv, "--fs", "500", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(parseOneObject(r.out).value("duration_s").toObject().value("max").toDouble(), 0.004);
+    }
+
+    // A FIFO or a /dev/zero link among the records is reported, never waited on or read.
+    void specialFilesAreSkippedNotWaitedOn() {
+        QTemporaryDir tmp;
+        makeSmallDataset(tmp.path());
+        const QString fifo = QDir(tmp.path()).filePath("R2.mat");
+        QFile::remove(fifo);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo), 0644) == 0);
+        QFile::remove(QDir(tmp.path()).filePath("R1.hea"));
+        QVERIFY(QFile::link("/dev/zero", QDir(tmp.path()).filePath("R1.hea")));
+        const Result r = runDacl({"dataset", "info", "--data", tmp.path(), "--json"}, 60);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 0);
+        QString reasons;
+        for (const QJsonValue& v : j.value("skipped").toArray())
+            reasons += v.toObject().value("file").toString() + ": " + v.toObject().value("reason").toString() + "\n";
+        QVERIFY2(reasons.contains(fifo + ": is not a regular file"), qPrintable(reasons));
+        QVERIFY2(reasons.contains(QDir(tmp.path()).filePath("R1.hea") + ": is not a regular file"), qPrintable(reasons));
     }
 
     void unreadableFoldersFailClearly() {

@@ -54,6 +54,13 @@ private Q_SLOTS:
         QCOMPARE(rec.fsOf(2), 25.0);
         QCOMPARE(rec.fs, 250.0);  // the default lead's rate
         QCOMPARE(defaultLead(rec), std::size_t(1));
+        QCOMPARE(chooseLead(rec, -1), std::size_t(1));  // data.lead < 0: the default ECG lead
+        QCOMPARE(chooseLead(rec, 2), std::size_t(2));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, chooseLead(rec, 3));
+        const Recording eeg = singleChannel(rec, 0);
+        QCOMPARE(eeg.fs, 100.0);
+        QCOMPARE(eeg.channels.size(), std::size_t(1));
+        QCOMPARE(eeg.labels[0], std::string("EEG Fpz-Cz"));
         for (std::size_t c = 0; c < 3; ++c) {
             const EdfSignal& s = spec.channels[c];
             QCOMPARE(rec.channels[c].size(), s.physical.size());
