@@ -1,16 +1,25 @@
 // `dacl signal`, run as a user would (the real binary through QProcess) on EDF+, EDF+D and CSV
 // files the test writes: the samples of one signal in the file's unit with their times, the
 // default ECG lead, leads by name and index, and bad input refused with the file and reason.
+// And `dacl predict --input FILE` on an EDF file with EEG and respiration beside the ECG.
+#include "core/common/progress.h"
 #include "core/data/edf_test_files.h"
+#include "core/data/record_file.h"
 #include "core/data/test_files.h"
+#include "core/synth/demo_dataset.h"
 #include "run_dacl.h"
+#include "ui/tiny_run.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <sys/stat.h>
+
+#include <cmath>
+#include <map>
 
 using namespace dacl::testfiles;
 using dacl::testcli::daclPath;
@@ -18,6 +27,19 @@ using dacl::testcli::Result;
 using dacl::testcli::runDacl;
 
 namespace {
+
+// record,lead -> p of a predict summary file.
+std::map<QString, double> summaryScores(const QString& path) {
+    std::map<QString, double> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return out;
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList c = lines[i].split(',');
+        out[c.value(0) + "," + c.value(1)] = c.value(4).toDouble();
+    }
+    return out;
+}
 
 struct Table {
     QStringList comments;
@@ -127,6 +149,45 @@ private Q_SLOTS:
         const auto adu = testSamples(300, 1);
         QCOMPARE(mat.v.size(), std::size_t(300));
         for (std::size_t i = 0; i < 300; ++i) QCOMPARE(mat.v[i], adu[i] / 1000.0);
+    }
+
+    // A tiny run's final model on one demo record written as EDF+ (EEG 100 Hz, ECG II at the
+    // record's rate, respiration 25 Hz) and as CSV: only the ECG lead is scored, at its own rate,
+    // and it scores as the same samples read from the CSV (16-bit EDF quantisation aside).
+    void predictScoresTheEcgLeadOfAnEdfFile() {
+        QTemporaryDir tmp;
+        const QString data = tmp.filePath("data"), db = tmp.filePath("runs.db");
+        dacl::NullProgress quiet;
+        dacl::synth::writeDemoDataset(data.toStdString(), 14, dacl::synth::kDefaultDemoSeed, quiet);
+        QStringList args{"pipeline", "--data", data, "--task", "af_vs_rest", "--folds", "1", "--db", db, "--no-cache", "--json"};
+        for (const auto& s : dacl::testing::tinyRunSettings()) args << "--set" << QString::fromStdString(s);
+        Result r = runDacl(args, 600);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
+        const QString runId = QString::number(dacl::testcli::lastJsonLine(r.out)["run_id"].toInteger());
+
+        const dacl::Recording rec = dacl::readRecordFile((data + "/D00003.hea").toStdString());
+        const int fs = static_cast<int>(rec.fs), seconds = static_cast<int>(rec.nSamples()) / fs;
+        QVERIFY(fs == rec.fs && seconds >= 10);
+        EdfSpec spec = sleepLabFile(seconds);
+        spec.channels[1].samplesPerRecord = fs;
+        spec.channels[1].unit = "mV";
+        spec.channels[1].physMin = -20;
+        spec.channels[1].physMax = 20;
+        spec.channels[1].physical.assign(rec.channels[0].begin(), rec.channels[0].begin() + seconds * fs);
+        writeText(tmp.filePath("rec.edf"), edfBytes(spec));
+        QByteArray csv = "# fs=" + QByteArray::number(fs) + "\nII\n";
+        for (double v : spec.channels[1].physical) csv += QByteArray::number(v, 'g', 17) + "\n";
+        writeText(tmp.filePath("rec.csv"), csv);
+
+        r = runDacl({"predict", "--db", db, "--run", runId, "--output", tmp.filePath("p.csv"), "--threads", "2", "--input",
+                     tmp.filePath("rec.edf"), tmp.filePath("rec.csv")},
+                    600);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err.right(2000)));
+        const auto scores = summaryScores(tmp.filePath("p.summary.csv"));
+        QCOMPARE(scores.size(), std::size_t(2));  // one row each: no EEG, respiration or combined row
+        QVERIFY(scores.count("rec,1") && scores.count("rec,0"));
+        QVERIFY2(std::abs(scores.at("rec,1") - scores.at("rec,0")) < 0.02,
+                 qPrintable(QString("EDF p %1, CSV p %2").arg(scores.at("rec,1")).arg(scores.at("rec,0"))));
     }
 
     void badInputFailsWithFileAndReason() {
