@@ -91,7 +91,7 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
         const std::string units = static_cast<std::size_t>(lead) < rec->units.size() ? rec->units[lead] : "mV";
         const double toMv = millivoltsPerUnit(units);
         if (toMv == 0) throw std::invalid_argument("lead is in '" + units + "', not a voltage");
-        s.fs = rec->fs;
+        s.fs = rec->fsOf(static_cast<std::size_t>(lead));  // EDF signals may each have their own rate
         s.millivolts = rec->channels[lead];
         if (toMv != 1.0)
             for (double& v : s.millivolts) v *= toMv;
@@ -112,7 +112,8 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
             s.filteredPyramid = dsp::MinMaxPyramid(s.filtered);
             for (std::size_t k = 0; k < rec->channels.size(); ++k) {
                 const double scale = millivoltsPerUnit(k < rec->units.size() ? rec->units[k] : "mV");
-                if (scale == 0 || rec->channels[k].size() != s.millivolts.size()) continue;  // not a voltage
+                // Stacked rows share the time axis: voltage leads at the chosen lead's rate only.
+                if (scale == 0 || rec->channels[k].size() != s.millivolts.size() || rec->fsOf(k) != s.fs) continue;
                 EcgLeadRow row;
                 row.lead = static_cast<int>(k);
                 row.name = k < s.leadNames.size() ? s.leadNames[k] : "signal " + std::to_string(k + 1);
@@ -136,6 +137,11 @@ EcgStrip loadEcgStrip(const Dataset& dataset, std::size_t recordIndex, int lead,
             } catch (const std::exception& e) {
                 s.annotationError = e.what();
             }
+            // The file's own annotation list (EDF+): no duration given counts as a mark.
+            for (const EventAnnotation& e : rec->events)
+                s.annotations.push_back({e.onsetS, std::max(0.0, e.durationS), e.text});
+            std::stable_sort(s.annotations.begin(), s.annotations.end(),
+                             [](const EcgAnnotation& a, const EcgAnnotation& b) { return a.onsetS < b.onsetS; });
         }
         s.errorFile.clear();
     } catch (const std::exception& e) {
