@@ -16,11 +16,12 @@ trap 'rm -rf "$WORK"' EXIT
 # The programs run as `dacl` and `dacl-studio` found on PATH, so usage lines name the command and
 # not the build path; in an empty home and the C locale, so that no user's settings or language
 # reach the pages; offscreen, so that dacl-studio needs no display.
-mkdir -p "$WORK/bin" "$WORK/home" "$WORK/help" "$OUT/man1" "$OUT/completions"
+mkdir -p "$WORK/bin" "$WORK/home" "$WORK/help" "$WORK/run" "$OUT/man1" "$OUT/completions"
+chmod 700 "$WORK/run"
 ln -s "$DACL" "$WORK/bin/dacl"
 [ -z "$STUDIO" ] || ln -s "$STUDIO" "$WORK/bin/dacl-studio"
 export PATH="$WORK/bin:$PATH" HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" \
-  XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache" \
+  XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache" XDG_RUNTIME_DIR="$WORK/run" \
   LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= QT_QPA_PLATFORM=offscreen
 
 # Every command path ("", "bench", "bench scatter", ...) and its help text.
