@@ -112,7 +112,8 @@ void printInfo(const Dataset& ds, bool json) {
         j["skipped"] = nlohmann::json::array();
         for (const SkippedFile& f : ds.skipped()) j["skipped"].push_back({{"file", f.file}, {"reason", f.reason}});
         j["fingerprint"] = ds.fingerprint();
-        std::cout << j.dump() << "\n";
+        // Labels, file names and reasons may hold any byte: invalid UTF-8 becomes U+FFFD, not an exception.
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         return;
     }
     std::cout << "Dataset:        " << ds.directory() << "\n"

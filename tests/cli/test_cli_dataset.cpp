@@ -130,6 +130,18 @@ private Q_SLOTS:
         QCOMPARE(parseOneObject(r.out).value("duration_s").toObject().value("max").toDouble(), 0.004);
     }
 
+    // A label with a byte that is not UTF-8 (a Latin-1 export) still gives one valid JSON object.
+    void nonUtf8LabelsGiveValidJson() {
+        QTemporaryDir tmp;
+        const QString csv = QDir(tmp.path()).filePath("latin1.csv");
+        writeText(csv, "# fs=250\nAbleitung \xC4\n1\n2\n");
+        const Result r = runDacl({"dataset", "info", "--data", csv, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = parseOneObject(r.out);
+        QCOMPARE(j.value("records").toInt(), 1);
+        QCOMPARE(j.value("signals").toArray()[0].toObject().value("label").toString(), QString("Ableitung \uFFFD"));
+    }
+
     // A FIFO or a /dev/zero link among the records is reported, never waited on or read.
     void specialFilesAreSkippedNotWaitedOn() {
         QTemporaryDir tmp;

@@ -163,6 +163,14 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, setMaxRecordSamples(0));
     }
 
+    // fs = 1e23 Hz would make every duration zero and every rate check meaningless.
+    void implausibleSamplingRateIsRefused() {
+        QTemporaryDir tmp;
+        writeText(tmp.filePath("F.hea"), "F 1 1e23 10\nF.dat 16 200/mV 16 0 0 0 0 II\n");
+        const QString e = errorOf([&] { parseHeader(tmp.filePath("F.hea").toStdString()); });
+        QVERIFY2(e.contains("sampling frequency") && e.contains("implausibly high"), qPrintable(e));
+    }
+
     // A header file far larger than any header is refused, not read into memory.
     void oversizedHeaderIsRefused() {
         QTemporaryDir tmp;
