@@ -161,14 +161,17 @@ std::vector<std::pair<std::string, std::string>> scanRecordFiles(const std::stri
 }
 
 // The file of a record listed by name in RECORDS or REFERENCE.csv: NAME.hea, else an EDF/BDF or
-// CSV/TSV file of that name; "" when there is none.
-std::string findRecordFile(const std::string& dir, const std::string& name) {
+// CSV/TSV file of that name, with its stat (one stat per record for WFDB folders: opening 8,528
+// records stays fast); NAME.hea with exists = false when there is none.
+std::pair<std::string, fileio::FileStat> findRecordFile(const std::string& dir, const std::string& name) {
+    std::pair<std::string, fileio::FileStat> hea;
     for (const char* ext : {".hea", ".edf", ".EDF", ".bdf", ".BDF", ".csv", ".tsv"}) {
         const std::string p = fileio::joinPath(dir, name + ext);
         const fileio::FileStat st = fileio::statFile(p);
-        if (st.exists || (st.error != 0 && st.error != ENOENT)) return p;
+        if (st.exists || (st.error != 0 && st.error != ENOENT)) return {p, st};
+        if (hea.first.empty()) hea = {p, st};
     }
-    return "";
+    return hea;
 }
 
 // 64-bit FNV-1a: small, stable across platforms and runs (std::hash is neither guaranteed).
@@ -252,10 +255,10 @@ Dataset Dataset::open(const std::string& dirIn, const DatasetOptions& options) {
     parallelFor(candidates.size(), resolveThreads(options.threads), [&](std::size_t i) {
         const Candidate& c = candidates[i];
         Outcome& o = outcomes[i];
-        const std::string found = c.file.empty() ? findRecordFile(dir, c.name) : c.file;
-        const std::string heaPath = found.empty() ? fileio::joinPath(dir, c.name + ".hea") : found;
+        const auto [heaPath, headerStat] =
+            c.file.empty() ? findRecordFile(dir, c.name) : std::make_pair(c.file, fileio::statFile(c.file));
         try {
-            o.headerStat = fileio::statFile(heaPath);
+            o.headerStat = headerStat;
             if (!o.headerStat.exists && o.headerStat.error == ENOENT) {
                 if (c.listedIn == "REFERENCE.csv") {
                     o.skip = {referencePath, "line " + std::to_string(c.line) + ": label for record '" + c.name +
