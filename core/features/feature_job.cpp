@@ -199,7 +199,7 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
                 throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
                                             std::to_string(rec->channels.size()) + ")");
             RecordWindows w = featurizer.compute(
-                transform ? transform(rec->channels[lead], rec->fs, index) : rec->channels[lead], rec->fs, name, &stop);
+                transform ? transform(rec->channels[lead], rec->fsOf(lead), index) : rec->channels[lead], rec->fsOf(lead), name, &stop);
             out.features = std::move(w.features);
             out.startS = std::move(w.startS);
             out.eval = std::move(w.evalGrid);

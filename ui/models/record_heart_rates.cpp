@@ -15,7 +15,7 @@ double recordHeartRate(const Dataset& dataset, std::size_t recordIndex, int lead
     try {
         const Recording rec = readRecording(dataset.header(recordIndex));
         if (lead < 0 || static_cast<std::size_t>(lead) >= rec.channels.size()) return nan;
-        const double bpm = dsp::heartRateBpm(dsp::detectRPeaks(rec.channels[lead], rec.fs), rec.fs);
+        const double bpm = dsp::heartRateBpm(dsp::detectRPeaks(rec.channels[lead], rec.fsOf(static_cast<std::size_t>(lead))), rec.fsOf(static_cast<std::size_t>(lead)));
         return bpm > 0 ? bpm : nan;
     } catch (const std::exception&) {
         return nan;  // the dataset's own problems list already names unreadable files

@@ -481,8 +481,8 @@ void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predi
         e.probability = chosen->score;
         e.fold = chosen->fold;
         e.predicted = chosen->predicted;
-        e.fs = rec->fs;
         e.lead = std::clamp(lead, 0, static_cast<int>(rec->channels.size()) - 1);
+        e.fs = rec->fsOf(static_cast<std::size_t>(e.lead));
         const std::string unit = e.lead < static_cast<int>(rec->units.size()) ? rec->units[static_cast<std::size_t>(e.lead)] : "";
         for (double v : rec->channels[static_cast<std::size_t>(e.lead)]) e.samples.push_back(toMillivolts(unit, v, &e.unitNote));
         d.ecg = std::move(e);

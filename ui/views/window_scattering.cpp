@@ -71,7 +71,7 @@ WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t rec
             throw std::invalid_argument("record has no lead " + std::to_string(lead) + " (it has " +
                                         std::to_string(rec->channels.size()) + ")");
         // The feature job's steps, in its order: preprocess the lead, cut on the evaluation grid.
-        const auto clean = dsp::preprocess(rec->channels[lead], rec->fs, settings.preprocess);
+        const auto clean = dsp::preprocess(rec->channels[lead], rec->fsOf(lead), settings.preprocess);
         const int hop = settings.evalHop > 0 ? settings.evalHop : dsp::windowHop(settings.window.samples, false);
         const auto windows = dsp::makeWindows(dataset.records()[recordIndex].name, clean,
                                               settings.preprocess.targetFs, hop, settings.window);

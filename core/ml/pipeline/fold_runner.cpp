@@ -3,6 +3,7 @@
 #include "core/dsp/noise.h"
 #include "core/eval/metrics.h"
 #include "core/ml/pipeline/model_settings.h"
+#include "core/features/sequence_layout.h"
 #include "core/ml/pipeline/sequence_rows.h"
 
 #include <algorithm>
@@ -144,13 +145,14 @@ bool usesRhythmFusion(const Settings& settings, const std::string& method) {
 }
 
 Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records) {
-    std::vector<std::size_t> rows;
-    for (int r : records) {
-        const auto it = std::lower_bound(table.record.begin(), table.record.end(), r);
-        if (it == table.record.end() || *it != r) throw std::logic_error("record without feature rows");
-        rows.push_back(static_cast<std::size_t>(it - table.record.begin()));
+    // Read in place: copying whole sequence rows for 20 numbers each cost ~1 GB on the full data.
+    Matrix out(records.size(), features::SequenceLayout::kRrFeatures);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto it = std::lower_bound(table.record.begin(), table.record.end(), records[i]);
+        if (it == table.record.end() || *it != records[i]) throw std::logic_error("record without feature rows");
+        copyRrFeatures(table.features.row(static_cast<std::size_t>(it - table.record.begin())), out.row(i));
     }
-    return rrFeatureRows(table.features.selectRows(rows));
+    return out;
 }
 
 std::vector<double> positiveScores(const RecordProba& p) {
@@ -169,58 +171,136 @@ const std::vector<int>& robustnessTimesteps() {
     return t;
 }
 
+namespace {
+
+// What turns a fitted representation into record scores: the probe on h, the rhythm fusion and the
+// validation threshold, with the validation probabilities they were chosen on.
+struct Head {
+    LogisticProbe probe;
+    std::optional<RhythmFusion> fusion;
+    RecordProba val, valAlone;  // validation records: fused, and the model alone
+    std::vector<int> valY;
+    double threshold = 0.5;
+};
+
+Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& split, const Representation& rep,
+             const Matrix& trainX, const std::vector<int>& trainY, const Matrix& valX,
+             const std::vector<int>& valWindowRecord, const FitHooks& hooks, std::uint64_t seed) {
+    Head h{LogisticProbe(probeSettings(c.settings)), std::nullopt, {}, {}, {}, 0.5};
+    if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "probe", 0, 1);
+    h.probe.fit(rep.embed(trainX), trainY, c.numClasses);
+    h.val = recordProba(h.probe, rep.embed(valX), valWindowRecord);
+    h.valY = labelsOf(c, h.val.records);
+    h.valAlone = h.val;
+    if (usesRhythmFusion(c.settings, method)) {
+        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "rhythm fusion", 0, 1);
+        const Matrix valRr = recordRrFeatures(c.windows, h.val.records);
+        h.fusion.emplace();
+        h.fusion->fit(recordRrFeatures(c.windows, split.train), labelsOf(c, split.train), c.numClasses, valRr, h.valY,
+                      h.val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
+        h.val.proba = h.fusion->fuse(h.val.proba, valRr);
+    }
+    if (c.numClasses == 2) h.threshold = eval::youdenThreshold(positiveScores(h.val), h.valY);
+    return h;
+}
+
+// The test records scored through a head: the headline score (fused when the head fuses) and,
+// beside it, the model alone as "alone.<metric>".
+struct TestScore {
+    RecordProba proba;
+    std::vector<int> y;
+    FoldScore score;
+    std::map<std::string, double> alone;
+};
+
+TestScore scoreTest(const FoldContext& c, const Head& head, const Matrix& testH, const std::vector<int>& testWindowRecord,
+                    std::uint64_t bootSeed) {
+    TestScore t;
+    t.proba = recordProba(head.probe, testH, testWindowRecord);
+    t.y = labelsOf(c, t.proba.records);
+    const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
+    auto score = [&](const RecordProba& v, const RecordProba& p) {
+        return c.numClasses == 2 ? scoreBinary(positiveScores(v), head.valY, positiveScores(p), t.y, resamples, bootSeed)
+                                 : scoreChallenge(p.proba, t.y, resamples, bootSeed);
+    };
+    if (head.fusion) {
+        for (const auto& [name, value] : score(head.valAlone, t.proba).metrics) t.alone["alone." + name] = value;
+        t.proba.proba = head.fusion->fuse(t.proba.proba, recordRrFeatures(c.windows, t.proba.records));
+    }
+    t.score = score(head.val, t.proba);
+    return t;
+}
+
+}  // namespace
+
 FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldSplit& split,
                     const FitHooks& hooks, std::uint64_t seed) {
     FoldOutcome out;
     const std::vector<std::size_t> trainRows = c.windows.rowsOf(split.train, false);
     const std::vector<std::size_t> valRows = c.windows.rowsOf(split.validation, true);
     const std::vector<std::size_t> testRows = c.windows.rowsOf(split.test, true);
-    const Matrix trainX = c.windows.features.selectRows(trainRows);
-    const Matrix valX = c.windows.features.selectRows(valRows);
+    // Copies of the rows (released once the heads are fitted: the test copy needs the room).
+    Matrix trainX = c.windows.features.selectRows(trainRows);
+    Matrix valX = c.windows.features.selectRows(valRows);
     const std::vector<int> trainY = labelsOfRows(c, trainRows);
+    const std::vector<int> valWindowRecord = recordsOfRows(c.windows, valRows);
 
     out.representation = makeRepresentation(method, c.settings, seed);
+    Representation& rep = *out.representation;
     const std::vector<int> valRowY = labelsOfRows(c, valRows);
     FitHooks fitHooks = hooks;
     fitHooks.validationLabels = &valRowY;
-    out.representation->fit(trainX, trainY, c.numClasses, valX, fitHooks);
-    for (const auto& [name, value] : out.representation->foldFacts()) out.robustness[name] = value;
-    if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "probe", 0, 1);
-    out.probe.emplace(probeSettings(c.settings));
-    out.probe->fit(out.representation->embed(trainX), trainY, c.numClasses);
-
-    RecordProba val = recordProba(*out.probe, out.representation->embed(valX), recordsOfRows(c.windows, valRows));
-    const std::vector<int> valY = labelsOf(c, val.records);
-    const RecordProba valAlone = val;
-    if (usesRhythmFusion(c.settings, method)) {
-        if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "rhythm fusion", 0, 1);
-        const Matrix valRr = recordRrFeatures(c.windows, val.records);
-        out.fusion.emplace();
-        out.fusion->fit(recordRrFeatures(c.windows, split.train), labelsOf(c, split.train), c.numClasses, valRr, valY,
-                        val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
-        val.proba = out.fusion->fuse(val.proba, valRr);
-        out.robustness["fusion_model_weight"] = out.fusion->modelWeight();
+    rep.fit(trainX, trainY, c.numClasses, valX, fitHooks);
+    for (const auto& [name, value] : rep.foldFacts()) out.robustness[name] = value;
+    Head head = fitHead(c, method, split, rep, trainX, trainY, valX, valWindowRecord, hooks, seed);
+    // Every other trained stage gets its own head too: the report shows each stage on test,
+    // beside the one validation chose.
+    const std::string chosen = rep.stage();
+    std::vector<std::pair<std::string, Head>> otherStages;
+    for (const std::string& stage : rep.stages()) {
+        if (stage == chosen || split.test.empty()) continue;
+        if (c.progress.cancelled()) throw Cancelled();
+        rep.useStage(stage);
+        FitHooks quiet = hooks;
+        quiet.progress = nullptr;
+        otherStages.emplace_back(stage, fitHead(c, method, split, rep, trainX, trainY, valX, valWindowRecord, quiet, seed));
     }
-    if (c.numClasses == 2) out.threshold = eval::youdenThreshold(positiveScores(val), valY);
-    if (testRows.empty()) return out;
+    if (!otherStages.empty()) rep.useStage(chosen);
+    trainX = Matrix();
+    valX = Matrix();
+    if (head.fusion) out.robustness["fusion_model_weight"] = head.fusion->modelWeight();
+    out.threshold = head.threshold;
+    auto keepHead = [&] {
+        out.probe.emplace(std::move(head.probe));
+        out.fusion = std::move(head.fusion);
+    };
+    if (testRows.empty()) {
+        keepHead();
+        return out;
+    }
 
     const Matrix testX = c.windows.features.selectRows(testRows);
-    const Matrix testH = out.representation->embed(testX);
+    const Matrix testH = rep.embed(testX);
     const std::vector<int> testWindowRecord = recordsOfRows(c.windows, testRows);
-    RecordProba test = recordProba(*out.probe, testH, testWindowRecord);
-    const std::vector<int> testY = labelsOf(c, test.records);
-    const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
     const std::uint64_t bootSeed = derivedSeed(seed, split.fold, kBootstrapPurpose);
-    auto score = [&](const RecordProba& v, const RecordProba& t) {
-        return c.numClasses == 2 ? scoreBinary(positiveScores(v), valY, positiveScores(t), testY, resamples, bootSeed)
-                                 : scoreChallenge(t.proba, testY, resamples, bootSeed);
+    const TestScore scored = scoreTest(c, head, testH, testWindowRecord, bootSeed);
+    out.score = scored.score;
+    out.robustness.insert(scored.alone.begin(), scored.alone.end());
+    const RecordProba& test = scored.proba;
+    const std::vector<int>& testY = scored.y;
+    const std::string metric = headlineName(c);
+    auto reportStage = [&](const std::string& stage, const TestScore& s) {
+        out.robustness[stage + "." + metric] = s.score.metrics.at(metric);
+        const auto alone = s.alone.find("alone." + metric);
+        if (alone != s.alone.end()) out.robustness[stage + ".alone." + metric] = alone->second;
     };
-    if (out.fusion) {
-        // The model alone, beside the fused headline.
-        for (const auto& [name, value] : score(valAlone, test).metrics) out.robustness["alone." + name] = value;
-        test.proba = out.fusion->fuse(test.proba, recordRrFeatures(c.windows, test.records));
+    if (!rep.stages().empty()) reportStage(chosen, scored);
+    for (const auto& [stage, other] : otherStages) {
+        rep.useStage(stage);
+        reportStage(stage, scoreTest(c, other, rep.embed(testX), testWindowRecord, bootSeed));
     }
-    out.score = score(val, test);
+    if (!otherStages.empty()) rep.useStage(chosen);
+    keepHead();
 
     const auto& records = c.dataset.records();
     for (std::size_t i = 0; i < test.records.size(); ++i) {

@@ -1,7 +1,10 @@
 #include "core/ml/pipeline/pipeline.h"
 
+#include "core/common/process_memory.h"
+#include "core/common/task_pool.h"
 #include "core/common/version.h"
 #include "core/data/dataset.h"
+#include "core/data/read_limits.h"
 #include "core/eval/folds.h"
 #include "core/eval/tasks.h"
 #include "core/ml/pipeline/fold_runner.h"
@@ -14,10 +17,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 namespace dacl::ml {
 
@@ -40,7 +46,11 @@ public:
         last_ = now;
         return seconds;
     }
-    std::string lap() { return formatSeconds(lapSeconds()); }
+    // "12.3 s (RSS 1.20 GB, peak 3.40 GB)": the cost targets are wall time and peak memory.
+    std::string lap() {
+        const std::string memory = residentSummary();
+        return formatSeconds(lapSeconds()) + (memory.empty() ? "" : " (" + memory + ")");
+    }
 
 private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
@@ -80,10 +90,11 @@ PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest&
 }
 
 // Buffers per-epoch and per-step points and writes them in one transaction per flush.
+// Folds train on several threads at once: writes to the one results connection take `lock`.
 class MetricWriter {
 public:
-    MetricWriter(store::ResultsStore& store, std::int64_t run, std::optional<int> fold)
-        : store_(store), run_(run), fold_(fold) {}
+    MetricWriter(store::ResultsStore& store, std::mutex& lock, std::int64_t run, std::optional<int> fold)
+        : store_(store), lock_(lock), run_(run), fold_(fold) {}
     ~MetricWriter() {
         try {
             flush();
@@ -102,12 +113,14 @@ public:
     }
     void flush() {
         if (buffer_.empty()) return;
+        std::lock_guard<std::mutex> guard(lock_);
         store_.addMetrics(run_, buffer_);
         buffer_.clear();
     }
 
 private:
     store::ResultsStore& store_;
+    std::mutex& lock_;
     std::int64_t run_;
     std::optional<int> fold_;
     std::vector<store::MetricPoint> buffer_;
@@ -138,6 +151,130 @@ struct MethodRun {
     std::int64_t runId;
 };
 
+// What the fold tasks and the final-model task of one run share.
+struct RunTasks {
+    store::ResultsStore& db;
+    std::mutex dbMutex;  // the one results connection, and methodSeconds
+    const FoldContext& context;
+    const eval::TaskInfo& task;
+    const std::vector<MethodRun>& methods;
+    int folds;
+    std::uint64_t seed;
+    std::vector<std::set<int>> done;  // per method: folds complete before this process started
+    std::map<std::string, double> methodSeconds;
+};
+
+// Workers that train at once: train.parallel, or as many as the cores hold at train.threads each.
+int trainingWorkers(const Settings& s, std::size_t tasks) {
+    int workers = static_cast<int>(s.getInt("train.parallel"));
+    if (workers <= 0) {
+        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const int perTask = s.getInt("train.threads") > 0 ? static_cast<int>(s.getInt("train.threads")) : cores;
+        workers = std::max(1, cores / perTask);
+    }
+    return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(workers), std::max<std::size_t>(1, tasks)));
+}
+
+// The methods of one fold, in order: they share the fold's VAE and noisy test sets. Each method
+// resumes from its last encoder checkpoint in this fold, if any.
+void runFoldMethods(RunTasks& run, const FoldSplit& split) {
+    const int k = split.fold;
+    store::ResultsStore& db = run.db;
+    ProgressSink& progress = run.context.progress;
+    NoisyTestSets noisyTests;
+    FoldContext foldCtx = run.context;
+    foldCtx.noisyTests = &noisyTests;
+    SharedVae sharedVae;
+    const std::string nth = std::to_string(k + 1) + "/" + std::to_string(run.folds);
+    for (std::size_t mi = 0; mi < run.methods.size(); ++mi) {
+        const MethodRun& m = run.methods[mi];
+        if (run.done[mi].count(k)) continue;
+        if (progress.cancelled()) throw Cancelled();
+        Stopwatch watch;
+        std::optional<std::string> resumeFrom;
+        {
+            std::lock_guard<std::mutex> guard(run.dbMutex);
+            const auto checkpoint = db.latestArtefact(m.runId, store::metric::kCheckpoint, k);
+            if (checkpoint) {
+                resumeFrom = std::string(checkpoint->data.begin(), checkpoint->data.end());
+                // Curves the killed process wrote after its last checkpoint come again.
+                db.clearMetricsFrom(m.runId, k, store::metric::kEncoderSeries, checkpoint->epoch.value_or(0));
+            } else {
+                db.clearFold(m.runId, k);
+            }
+        }
+        MetricWriter writer(db, run.dbMutex, m.runId, k);
+        FitHooks hooks;
+        hooks.progress = &progress;
+        hooks.stagePrefix = m.method + " fold " + nth + ": ";
+        hooks.resumeFrom = resumeFrom;
+        hooks.sharedVae = &sharedVae;
+        hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
+        hooks.onCheckpoint = [&](int epoch, const std::string& bytes) {
+            store::Artefact a;
+            a.kind = store::metric::kCheckpoint;
+            a.name = "encoder";
+            a.fold = k;
+            a.epoch = epoch;
+            a.data.assign(bytes.begin(), bytes.end());
+            writer.flush();
+            std::lock_guard<std::mutex> guard(run.dbMutex);
+            db.replaceArtefact(m.runId, a);
+            db.heartbeat(m.runId);
+        };
+        const FoldOutcome outcome = runFold(foldCtx, m.method, split, hooks, derivedSeed(run.seed, k, 0));
+        writer.flush();
+        {
+            std::lock_guard<std::mutex> guard(run.dbMutex);
+            saveFold(db, m.runId, k, outcome);
+            run.methodSeconds[m.method] += watch.lapSeconds();
+        }
+        const bool binary = run.task.classes == 2;
+        progress.log(m.method + " fold " + nth + ": " + (binary ? "AUROC " : "F1 ") +
+                     std::to_string(outcome.score.metrics.at(binary ? "auroc" : "f1_challenge")) + " (" +
+                     residentSummary() + ")");
+    }
+    if (noisyTests.computed())
+        progress.log("fold " + nth + ": " + std::to_string(noisyTests.computed()) +
+                     " noisy test sets computed, shared by the fold's methods");
+}
+
+// The final model on all labelled records: what `predict` and the desktop app use.
+void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
+    store::ResultsStore& db = run.db;
+    Stopwatch watch;
+    {
+        std::lock_guard<std::mutex> guard(run.dbMutex);  // the curves of a killed attempt go
+        db.clearMetricsFrom(runId, std::nullopt, store::metric::kFinalModelSeries, std::numeric_limits<int>::min());
+    }
+    MetricWriter writer(db, run.dbMutex, runId, std::nullopt);
+    FitHooks hooks;
+    hooks.progress = &run.context.progress;
+    hooks.stagePrefix = "final model: ";
+    hooks.onMetric = [&](const std::string& n, int e, long long st, double v) {
+        writer.add(store::metric::kFinalModelSeries + n, e, st, v);
+    };
+    const FoldOutcome final = runFold(run.context, "dacl", all, hooks, derivedSeed(run.seed, run.folds, 0));
+    writer.flush();
+    store::Artefact a;
+    a.kind = store::metric::kModel;
+    std::vector<std::pair<std::string, std::string>> parts = {{"representation", final.representation->toBytes()},
+                                                               {"probe", final.probe->toBytes()}};
+    if (final.fusion) parts.emplace_back("fusion", final.fusion->toBytes());
+    {
+        std::lock_guard<std::mutex> guard(run.dbMutex);
+        store::ResultsStore::Transaction tx(db);
+        for (const auto& [name, bytes] : parts) {
+            a.name = name;
+            a.data.assign(bytes.begin(), bytes.end());
+            db.addArtefact(runId, a);
+        }
+        db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
+        tx.commit();
+    }
+    run.context.progress.log("final model: " + watch.lap());
+}
+
 }  // namespace
 
 json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
@@ -160,6 +297,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
 
     // Features run on their own thread pool (`threads`); torch's intra-op threads train the models.
     configureThreads(static_cast<int>(s.getInt("train.threads")));
+    setMaxRecordSamples(s.getInt("data.max_record_samples"));
     const RuntimeInfo runtime = runtimeInfo();
     const auto seed = static_cast<std::uint64_t>(s.getInt("seed"));
 
@@ -241,13 +379,17 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
             }
 
         const std::vector<int> fold = eval::stratifiedKFold(strata, req.folds, derivedSeed(seed, 0, kFoldPurpose));
-        FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, progress, req.robustness};
-        const int nFolds = req.folds;
-        // Folds outer, methods inner: the methods of a fold share its noisy test sets.
-        std::map<std::string, double> methodSeconds;
-        std::vector<std::set<int>> done;
-        for (const auto& m : methods) done.push_back(completedFolds(db, m.runId, "auroc"));
-        for (int k = 0; k < nFolds; ++k) {
+        SharedProgress shared(progress);
+        FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, shared, req.robustness};
+        RunTasks run{db, {}, ctx, task, methods, req.folds, seed, {}, {}};
+        for (const auto& m : methods) run.done.push_back(completedFolds(db, m.runId, "auroc"));
+        // Folds and the final model are independent: they train at once on train.parallel workers
+        // (every seed derives from the fold, so the results do not depend on the order).
+        std::vector<std::function<void()>> tasks;
+        for (int k = 0; k < req.folds; ++k) {
+            bool pending = false;
+            for (const auto& d : run.done) pending = pending || !d.count(k);
+            if (!pending) continue;
             FoldSplit split;
             split.fold = k;
             std::vector<bool> inTraining(taskRecords.size());
@@ -259,61 +401,8 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                 else if (isVal[i]) split.validation.push_back(taskRecords[i]);
                 else split.train.push_back(taskRecords[i]);
             }
-            // What the methods of this fold share (see NoisyTestSets and SharedVae).
-            NoisyTestSets noisyTests;
-            FoldContext foldCtx = ctx;
-            foldCtx.noisyTests = &noisyTests;
-            SharedVae sharedVae;
-            for (std::size_t mi = 0; mi < methods.size(); ++mi) {
-                const MethodRun& m = methods[mi];
-                if (done[mi].count(k)) continue;
-                if (progress.cancelled()) throw Cancelled();
-                stage.lap();
-                // Resume inside the fold from its last encoder checkpoint, if any.
-                const auto checkpoint = db.latestArtefact(m.runId, store::metric::kCheckpoint, k);
-                std::optional<std::string> resumeFrom;
-                if (checkpoint) {
-                    resumeFrom = std::string(checkpoint->data.begin(), checkpoint->data.end());
-                    // Curves the killed process wrote after its last checkpoint come again.
-                    db.clearMetricsFrom(m.runId, k, store::metric::kEncoderSeries, checkpoint->epoch.value_or(0));
-                } else {
-                    db.clearFold(m.runId, k);
-                }
-                MetricWriter writer(db, m.runId, k);
-                FitHooks hooks;
-                hooks.progress = &progress;
-                hooks.stagePrefix = m.method + " fold " + std::to_string(k + 1) + "/" + std::to_string(nFolds) + ": ";
-                hooks.resumeFrom = resumeFrom;
-                hooks.sharedVae = &sharedVae;
-                hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
-                hooks.onCheckpoint = [&](int epoch, const std::string& bytes) {
-                    store::Artefact a;
-                    a.kind = store::metric::kCheckpoint;
-                    a.name = "encoder";
-                    a.fold = k;
-                    a.epoch = epoch;
-                    a.data.assign(bytes.begin(), bytes.end());
-                    writer.flush();
-                    db.replaceArtefact(m.runId, a);
-                    db.heartbeat(m.runId);
-                };
-                const FoldOutcome outcome = runFold(foldCtx, m.method, split, hooks, derivedSeed(seed, k, 0));
-                writer.flush();
-                saveFold(db, m.runId, k, outcome);
-                progress.log(m.method + " fold " + std::to_string(k + 1) + ": " + (task.classes == 2 ? "AUROC " : "F1 ") +
-                             std::to_string(outcome.score.metrics.at(task.classes == 2 ? "auroc" : "f1_challenge")));
-                methodSeconds[m.method] += stage.lapSeconds();
-            }
-            if (noisyTests.computed())
-                progress.log("fold " + std::to_string(k + 1) + ": " + std::to_string(noisyTests.computed()) +
-                             " noisy test sets computed, shared by the fold's methods");
+            tasks.push_back([&run, split] { runFoldMethods(run, split); });
         }
-        for (const auto& m : methods) {
-            storeFinalMetrics(db, m.runId, s);
-            if (methodSeconds.count(m.method)) progress.log(m.method + " folds: " + formatSeconds(methodSeconds[m.method]));
-        }
-
-        // The final model on all labelled records: what `predict` and the desktop app use.
         if (req.finalModel && !db.latestArtefact(runId, store::metric::kModel)) {
             FoldSplit all;
             all.fold = -1;
@@ -322,35 +411,17 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                                                                s.getDouble("eval.val_fraction"));
             for (std::size_t i = 0; i < taskRecords.size(); ++i)
                 (isVal[i] ? all.validation : all.train).push_back(taskRecords[i]);
-            db.clearMetricsFrom(runId, std::nullopt, store::metric::kFinalModelSeries, std::numeric_limits<int>::min());  // a killed attempt's
-            MetricWriter writer(db, runId, std::nullopt);
-            FitHooks hooks;
-            hooks.progress = &progress;
-            hooks.stagePrefix = "final model: ";
-            hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(store::metric::kFinalModelSeries + n, e, st, v); };
-            const FoldOutcome final = runFold(ctx, "dacl", all, hooks, derivedSeed(seed, nFolds, 0));
-            writer.flush();
-            store::ResultsStore::Transaction tx(db);
-            const std::string rep = final.representation->toBytes();
-            const std::string probe = final.probe->toBytes();
-            store::Artefact a;
-            a.kind = store::metric::kModel;
-            a.name = "representation";
-            a.data.assign(rep.begin(), rep.end());
-            db.addArtefact(runId, a);
-            a.name = "probe";
-            a.data.assign(probe.begin(), probe.end());
-            db.addArtefact(runId, a);
-            if (final.fusion) {
-                const std::string fusion = final.fusion->toBytes();
-                a.name = "fusion";
-                a.data.assign(fusion.begin(), fusion.end());
-                db.addArtefact(runId, a);
-            }
-            db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
-            tx.commit();
-            progress.log("final model: " + stage.lap());
+            // Longest task first, so that the other worker works through the folds meanwhile.
+            tasks.insert(tasks.begin(), [&run, all, runId] { trainFinalModel(run, all, runId); });
         }
+        const int workers = trainingWorkers(s, tasks.size());
+        if (workers > 1) progress.log("training " + std::to_string(tasks.size()) + " tasks on " + std::to_string(workers) + " workers");
+        runTasks(tasks, workers, shared);
+        for (const auto& m : methods) {
+            storeFinalMetrics(db, m.runId, s);
+            if (run.methodSeconds.count(m.method)) progress.log(m.method + " folds: " + formatSeconds(run.methodSeconds[m.method]));
+        }
+        progress.log("training: " + stage.lap());
         for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Finished);
     } catch (const Cancelled&) {
         for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Cancelled, "cancelled by the user");

@@ -70,6 +70,12 @@ public:
     virtual Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const;
     // Per-fold facts worth storing with the fold's results (e.g. which stage scored).
     virtual std::map<std::string, double> foldFacts() const { return {}; }
+    // Models trained in more than one stage (sequence DACL: "probe", "finetuned") list them and
+    // switch embed() between them, so that every stage can be reported on test; the stage that
+    // scores a fold is still the one chosen on validation.
+    virtual std::vector<std::string> stages() const { return {}; }
+    virtual std::string stage() const { return {}; }
+    virtual void useStage(const std::string&) {}
 
     virtual std::string toBytes() const = 0;
 };

@@ -168,7 +168,7 @@ WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const
         throw std::invalid_argument("record " + record.name + " has no lead " + std::to_string(lead) + " (it has " +
                                     std::to_string(record.channels.size()) + ")");
     features::RecordWindows w =
-        d_->featurizer->compute(record.channels[static_cast<std::size_t>(lead)], record.fs, record.name);
+        d_->featurizer->compute(record.channels[static_cast<std::size_t>(lead)], record.fsOf(static_cast<std::size_t>(lead)), record.name);
     WindowFeatures out;
     const double length = windowSamples() / sampleRate();
     const double duration = record.durationS();

@@ -60,30 +60,51 @@ SequenceSet unflatten(const Matrix& m) {
     return s;
 }
 
-// A per-frame map (VAE encode, σ, decode) applied to every valid frame of a sequence set.
-template <class F>
-SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
+// A per-frame map f (VAE encode, σ, decode) applied to the valid frames of records, 256 records
+// at a time so that a whole training set of input frames is never copied at once;
+// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst.
+template <class G, class F>
+SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f) {
     SequenceSet out;
     out.channels = outChannels;
-    out.frames = in.frames;
-    out.valid = in.valid;
-    out.values.assign(in.size() * out.stride(), 0.0f);
+    out.frames = frames;
+    out.valid = std::move(valid);
+    out.values.assign(out.valid.size() * out.stride(), 0.0f);
     const std::size_t chunk = 256;
-    for (std::size_t a = 0; a < in.size(); a += chunk) {
-        const std::size_t b = std::min(in.size(), a + chunk);
+    for (std::size_t a = 0; a < out.valid.size(); a += chunk) {
+        const std::size_t b = std::min(out.valid.size(), a + chunk);
         std::size_t n = 0;
-        for (std::size_t r = a; r < b; ++r) n += static_cast<std::size_t>(in.valid[r]);
-        Matrix frames(n, static_cast<std::size_t>(in.channels));
+        for (std::size_t r = a; r < b; ++r) n += static_cast<std::size_t>(out.valid[r]);
+        Matrix in(n, static_cast<std::size_t>(inChannels));
         for (std::size_t r = a, k = 0; r < b; ++r)
-            for (int t = 0; t < in.valid[r]; ++t, ++k)
-                for (int c = 0; c < in.channels; ++c) frames(k, c) = in.at(r, c, t);
-        const Matrix mapped = f(frames);
+            for (int t = 0; t < out.valid[r]; ++t, ++k) gather(r, t, in.row(k));
+        const Matrix mapped = f(in);
         for (std::size_t r = a, k = 0; r < b; ++r)
-            for (int t = 0; t < in.valid[r]; ++t, ++k)
+            for (int t = 0; t < out.valid[r]; ++t, ++k)
                 for (int c = 0; c < outChannels; ++c)
                     out.record(r)[static_cast<std::size_t>(c) * out.frames + t] = mapped(k, c);
     }
     return out;
+}
+
+template <class F>
+SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
+    return mapValidFrames(in.valid, in.frames, in.channels, outChannels, [&](std::size_t r, int t, float* dst) {
+        for (int c = 0; c < in.channels; ++c) dst[c] = in.at(r, c, t);
+    }, f);
+}
+
+// The same map read straight from feature rows: the first `channels` channels of each valid frame.
+template <class F>
+SequenceSet mapRowFrames(const Matrix& rows, int channels, int outChannels, F&& f) {
+    if (rows.rows == 0) return SequenceSet{};
+    const auto layout = features::SequenceLayout::of(rows.row(0));
+    std::vector<int> valid(rows.rows);
+    for (std::size_t r = 0; r < rows.rows; ++r)
+        valid[r] = std::clamp(features::SequenceLayout::validFrames(rows.row(r)), 1, layout.frames);
+    return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
+        std::copy_n(layout.frame(rows.row(r), t), channels, dst);
+    }, f);
 }
 
 // Pooled frames straight into the probe.
@@ -210,7 +231,7 @@ public:
     }
     Matrix embedLatent(const Matrix& z, int) const override { return pooledSequences(unflatten(z)); }
     Matrix latentStd(const Matrix& rows) const override {
-        SequenceSet sd = mapFrames(frames(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encodeStd(f); });
+        SequenceSet sd = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encodeStd(f); });
         return flatten(useRhythm_ ? appendRhythm(sd, nullptr, rhythm_) : sd);  // the rhythm channels are exact
     }
     // Standardised latent rows → path frames (in feature units), flat like latent().
@@ -232,9 +253,8 @@ public:
 
 protected:
     int pathChannels(const Matrix& rows) const { return sequenceChannels(rows, true) - (rhythmInData_ ? 2 : 0); }
-    SequenceSet frames(const Matrix& rows) const { return toSequences(rows, pathChannels(rows)); }
     SequenceSet latentSet(const Matrix& rows) const {
-        SequenceSet z = mapFrames(frames(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); });
+        SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); });
         return useRhythm_ ? appendRhythm(z, &rows, rhythm_) : z;
     }
     void fitVae(const Matrix& train, const Matrix& validation, const FitHooks& hooks) {
@@ -319,6 +339,14 @@ public:
                                         {"val_probe_auroc", probeScore_}};
         if (finetunedScore_ >= 0) f["val_finetuned_auroc"] = finetunedScore_;
         return f;
+    }
+    std::vector<std::string> stages() const override {
+        if (finetunedScore_ < 0) return {};
+        return {toString(SequenceStage::Probe), toString(SequenceStage::Finetuned)};
+    }
+    std::string stage() const override { return toString(trainer_->stage()); }
+    void useStage(const std::string& name) override {
+        trainer_->useStage(name == toString(SequenceStage::Finetuned) ? SequenceStage::Finetuned : SequenceStage::Probe);
     }
     std::string toBytes() const override { return pack({FrameVaeRepresentation::toBytes(), trainer_->toBytes()}); }
     void load(const std::string& bytes) {

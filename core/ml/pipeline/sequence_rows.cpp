@@ -109,15 +109,18 @@ Matrix pooledFrames(const Matrix& rows, int channels) {
     return out;
 }
 
+void copyRrFeatures(const float* row, float* out) {
+    for (int i = 0; i < SequenceLayout::kRrFeatures; ++i) {
+        // ±inf (a ratio over a zero spread) is as undefined as NaN: the booster takes NaN as missing.
+        const float v = SequenceLayout::rrFeatures(row)[i];
+        out[i] = std::isfinite(v) ? v : std::numeric_limits<float>::quiet_NaN();
+    }
+}
+
 Matrix rrFeatureRows(const Matrix& rows) {
     layoutOf(rows);
     Matrix out(rows.rows, SequenceLayout::kRrFeatures);
-    for (std::size_t r = 0; r < rows.rows; ++r)
-        for (int i = 0; i < SequenceLayout::kRrFeatures; ++i) {
-            // ±inf (a ratio over a zero spread) is as undefined as NaN: the booster takes NaN as missing.
-            const float v = SequenceLayout::rrFeatures(rows.row(r))[i];
-            out(r, i) = std::isfinite(v) ? v : std::numeric_limits<float>::quiet_NaN();
-        }
+    for (std::size_t r = 0; r < rows.rows; ++r) copyRrFeatures(rows.row(r), out.row(r));
     return out;
 }
 

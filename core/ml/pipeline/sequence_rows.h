@@ -29,6 +29,8 @@ Matrix pooledFrames(const Matrix& rows, int channels);
 
 // The 20 RR-interval features of each row's record (NaN where undefined).
 Matrix rrFeatureRows(const Matrix& rows);
+// The same for one row: its 20 RR features into `out` (±inf becomes NaN).
+void copyRrFeatures(const float* row, float* out);
 
 // Every valid frame of `rows` (frames x channels), or a seeded random sample of at most `limit`.
 Matrix validFrames(const Matrix& rows, int channels, std::size_t limit, std::uint64_t seed);
