@@ -9,6 +9,7 @@
 #include "core/data/signal_reader.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/robust_rpeaks.h"
+#include "core/features/feature_job.h"
 #include "ui/plots/ecg_paper.h"
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view.h"
@@ -341,6 +342,16 @@ private Q_SLOTS:
         QCOMPARE(episodes, 3);
         QCOMPARE(beats, beatCount);
         QCOMPARE(view.overview()->episodeCount(), 3);
+        // The method's windows where core cuts them, also for a record resampled (250 -> 300 Hz).
+        const dacl::features::FeatureSettings settings;
+        const dacl::Recording rec = dacl::readRecording(ds.header(0));
+        const auto clean = dacl::dsp::preprocess(rec.channels[0], rec.fs, settings.preprocess);
+        const int hop = settings.evalHop > 0 ? settings.evalHop : dacl::dsp::windowHop(settings.window.samples, false);
+        const auto windows = dacl::dsp::makeWindows({}, clean, settings.preprocess.targetFs, hop, settings.window);
+        QVERIFY(windows.size() >= 3);
+        QCOMPARE(view.windowCount(), static_cast<int>(windows.size()));
+        for (std::size_t k = 0; k < windows.size(); ++k)
+            QVERIFY(std::abs(view.windowBoundaryTimes()[static_cast<int>(k)] - windows[k].startS) < 1e-9);
         // On the first page (0..12.8 s at 25 mm/s): both rhythms and the beat labels.
         QStringList texts = view.visibleAnnotationTexts();
         QVERIFY2(texts.contains("N") && texts.contains("AFIB") && texts.contains("V"), qPrintable(texts.join(',')));

@@ -20,12 +20,20 @@ double millivoltsPerUnit(const std::string& units) {
 
 std::vector<double> evaluationWindowStarts(const std::vector<double>& lead, double fs,
                                            const features::FeatureSettings& settings) {
-    const auto clean = dsp::preprocess(lead, fs, settings.preprocess);
+    // Where makeWindows() cuts depends only on the preprocessed length, which resampling fixes
+    // at round(n · target / fs): no need to filter a 24-h record (seconds) to know it. The
+    // rule is makeWindows()'s: every hop while a full window fits, plus one window ending at
+    // the end; a record shorter than a window is one (padded) window.
+    const double target = settings.preprocess.targetFs;
+    const long N = settings.window.samples;
     const int hop = settings.evalHop > 0 ? settings.evalHop : dsp::windowHop(settings.window.samples, false);
-    const auto windows = dsp::makeWindows({}, clean, settings.preprocess.targetFs, hop, settings.window);
     std::vector<double> starts;
-    starts.reserve(windows.size());
-    for (const auto& w : windows) starts.push_back(w.startS);
+    if (lead.empty() || !(fs > 0) || !(target > 0) || N < 1 || hop < 1) return starts;
+    const long n = std::lround(static_cast<double>(lead.size()) * target / fs);
+    if (n <= N) return {0.0};
+    long start = 0;
+    for (; start + N <= n; start += hop) starts.push_back(start / target);
+    if ((start - hop) + N < n) starts.push_back((n - N) / target);
     return starts;
 }
 

@@ -60,7 +60,8 @@ struct EcgStrip {
 double millivoltsPerUnit(const std::string& units);
 
 // Evaluation-window start times of a record (seconds), exactly as computeFeatures() cuts the
-// record on the evaluation grid (hop settings.evalHop, or N when it is 0).
+// record on the evaluation grid (hop settings.evalHop, or N when it is 0); from the record's
+// length alone, without preprocessing it.
 std::vector<double> evaluationWindowStarts(const std::vector<double>& lead, double fs,
                                            const features::FeatureSettings& settings);
 

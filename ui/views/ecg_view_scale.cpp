@@ -230,6 +230,10 @@ void EcgView::updateTraces() {
             v[static_cast<int>(i)] = d.v[i] + shift;
         }
         row.graph->setData(t, v, true);
+        // A zigzag of column extrema stroked with a wide antialiased pen costs Qt's stroker
+        // hundreds of ms per frame; a 1-px aliased pen draws the same columns at once.
+        row.graph->setPen(QPen(ecgpaper::traceColour(), d.raw ? 1.4 : 1.0));
+        row.graph->setAntialiased(d.raw);
         if (r == primaryRow_) decimated_ = !d.raw;
     }
 }
