@@ -10,9 +10,11 @@
 #include "core/dsp/preprocess.h"
 #include "core/dsp/robust_rpeaks.h"
 #include "core/features/feature_job.h"
+#include "tiny_run.h"
 #include "ui/plots/ecg_paper.h"
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view.h"
+#include "ui/views/probability_band.h"
 
 #include <qcustomplot.h>
 
@@ -371,6 +373,40 @@ private Q_SLOTS:
         QVERIFY(image.save(QStringLiteral("/tmp/ecg-annotated.png")));
         view.goToEnd();
         QVERIFY(!view.visibleAnnotationTexts().contains("Artefact"));
+    }
+
+    void theRunsProbabilityShowsInTheOverviewToo() {
+        const dacl::testing::TinyRun run = dacl::testing::makeTinyRun(dir_.filePath("run"), 12);
+        auto model = std::make_shared<const dacl::ml::RunModel>(dacl::ml::RunModel::load(run.dbPath.toStdString(), run.runId));
+        const Dataset ds = Dataset::open(run.dataDir.toStdString());
+        int record = -1;  // a record with at least two spans
+        for (std::size_t r = 0; r < ds.size() && record < 0; ++r)
+            if (model->windowFeatures(*ds.signal(r), model->defaultLead()).size() >= 2) record = static_cast<int>(r);
+        QVERIFY(record >= 0);
+        EcgView view;
+        show(view);
+        view.setModel(model);
+        view.setRecord(&ds, record);
+        QVERIFY(waitShown(view));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.probabilityBand()->isBusy(), 180000);
+        QTRY_VERIFY(view.overview()->showsProbability());
+        // The overview's colour at a time is the mean p of the spans there, as on the band.
+        const dacl::ml::SpanProbabilities& spans = view.probabilityBand()->spans();
+        QVERIFY(spans.size() >= 2);
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const double t = spans.startS[i] + 0.3;
+            double sum = 0;
+            int count = 0;
+            for (std::size_t j = 0; j < spans.size(); ++j)
+                if (t >= spans.startS[j] && t < spans.endS[j]) sum += spans.score[j], ++count;
+            QVERIFY(std::abs(view.overview()->probabilityAt(t) - sum / count) < 1e-9);
+        }
+        // Another record: the old band goes, the new one comes.
+        view.setRecord(&ds, record == 0 ? 1 : 0);
+        QVERIFY(waitShown(view));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.probabilityBand()->isBusy(), 180000);
+        QTRY_VERIFY(view.overview()->showsProbability());
+        QCOMPARE(view.probabilityBand()->shownRecordIndex(), view.shownRecordIndex());
     }
 
     void theGridFollowsEveryPanAndZoom() {
