@@ -228,6 +228,25 @@ private Q_SLOTS:
             const auto [t0, t1] = view.visibleTimeRange();
             QVERIFY(c.t1 >= t0 && c.t2 <= t1);
         }
+        // A record loaded while the view is hidden (another tab): the cursors land on the
+        // beats in view once it is shown.
+        {
+            EcgView hidden;
+            hidden.setDotsPerMm(kDotsPerMm);
+            hidden.resize(1280, 800);
+            hidden.setRecord(&ds, 3);
+            QVERIFY(waitShown(hidden));
+            hidden.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&hidden));
+            hidden.plot()->replot();
+            const dacl::Recording rec = dacl::readRecording(ds.header(3));
+            const auto peaks = dacl::dsp::detectRPeaksRobust(rec.channels[0], rec.fs);
+            const EcgView::CursorReadout c = hidden.cursorReadout();
+            const auto a = std::find(peaks.begin(), peaks.end(), std::lround(c.t1 * rec.fs));
+            QVERIFY2(a != peaks.end() && a + 1 != peaks.end() && std::abs(*(a + 1) / rec.fs - c.t2) < 1e-9,
+                     qPrintable(hidden.cursorReadoutText()));
+            QVERIFY2(c.bpm >= 30 && c.bpm <= 250, qPrintable(hidden.cursorReadoutText()));
+        }
         // After paging, the cursors follow onto the new page's first RR interval.
         view.pageForward();
         const auto [t0, t1] = view.visibleTimeRange();

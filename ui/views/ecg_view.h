@@ -231,6 +231,7 @@ private:
     double pageSeconds_ = 0;
     bool decimated_ = false;
     bool rateApplies_ = true;  // false for default cursors on a record without beats
+    bool cursorsPending_ = false;  // default cursors asked for before the strip had a width
     double peaksShift_ = std::numeric_limits<double>::quiet_NaN();
     bool peaksFiltered_ = false;
     std::vector<EcgAnnotation> extraAnnotations_;

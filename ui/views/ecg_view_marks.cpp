@@ -238,9 +238,12 @@ double EcgView::valueAt(double seconds) const {
 void EcgView::placeDefaultCursors() {
     // The first RR interval wholly in view with a physiological rate (30–250 bpm): a
     // missed or extra beat never yields "607 bpm". Without one: 1 s apart, interval only.
+    // A record loaded while the view is hidden (another tab) has no strip width yet: place
+    // the cursors once it has one (applyScale), on the beats the user will see.
+    cursorsPending_ = stripWidthPixels() < 50;
     const auto [a, b] = visibleTimeRange();
     const double fs = strip_.fs;
-    for (std::size_t i = 0; fs > 0 && i + 1 < strip_.rPeaks.size(); ++i) {
+    for (std::size_t i = 0; !cursorsPending_ && fs > 0 && i + 1 < strip_.rPeaks.size(); ++i) {
         const double p = strip_.rPeaks[i] / fs, q = strip_.rPeaks[i + 1] / fs;
         if (p < a) continue;
         if (q > b) break;
@@ -263,6 +266,7 @@ void EcgView::setCursorTimes(double t1, double t2) {
     cursor_[0] = t1;
     cursor_[1] = t2;
     rateApplies_ = true;
+    cursorsPending_ = false;
     updateCursorItems();
     replot();
 }
@@ -339,6 +343,7 @@ void EcgView::onMouseMove(QMouseEvent* event) {
         const int k = drag_ == Drag::Cursor0 ? 0 : 1;
         cursor_[k] = timeAxis()->pixelToCoord(p.x());
         rateApplies_ = true;
+        cursorsPending_ = false;
         updateCursorItems();
     }
     replot(true);

@@ -207,6 +207,7 @@ void EcgView::applyScale() {
     traceRect_->update(QCPLayoutElement::upPreparation);
     calRect_->update(QCPLayoutElement::upPreparation);
 
+    if (cursorsPending_ && strip_.recordIndex >= 0 && traceRect_->width() >= 50) placeDefaultCursors();
     updateTraces();
     updatePeaks();
     placeWindowItems();
