@@ -97,8 +97,9 @@ public:
     int pageIndex() const;  // 0-based page of the visible start
     int pageCount() const;
 
-    // Annotations from elsewhere (e.g. EDF+ annotations read with the record) for record
-    // `recordIndex`; shown with the ones read beside the record's header (`.atr`).
+    // Annotations from elsewhere (another file, a reviewer's marks) for record `recordIndex`,
+    // shown with the ones read with the record: `.atr` beside a WFDB header and the EDF+
+    // annotation list of an EDF+ file (Recording::events).
     void setAnnotations(int recordIndex, std::vector<EcgAnnotation> annotations);
     const std::vector<EcgAnnotation>& shownAnnotations() const { return annotations_; }
     // Texts of the annotation items drawn on the strip now (episodes and marks).
