@@ -13,7 +13,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QMimeData>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -40,6 +43,7 @@ struct LoadResult {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("DACL Studio"));
+    setAcceptDrops(true);
     settings_ = new AppSettings(this);
     jobs_ = new JobQueue(this);
     tabs_ = new QTabWidget(this);
@@ -89,6 +93,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open dataset…"), QKeySequence::Open, this, &MainWindow::chooseDataset);
+    file->addAction(tr("Open &recording…"), this, &MainWindow::chooseRecording);
     file->addAction(tr("Open &demo dataset"), this, &MainWindow::openDemoDataset);
     recentMenu_ = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu(settings_->recentDatasets());
@@ -134,6 +139,26 @@ void MainWindow::openSettings() {
 void MainWindow::chooseDataset() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"));
     if (!dir.isEmpty()) openDataset(dir);
+}
+
+// One file (EDF/EDF+/BDF, WFDB header or PhysioNet .mat, CSV/TSV) opens as a one-record dataset.
+void MainWindow::chooseRecording() {
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open recording"), {},
+        tr("ECG recordings (*.edf *.EDF *.bdf *.BDF *.hea *.mat *.csv *.tsv);;All files (*)"));
+    if (!file.isEmpty()) openDataset(file);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+    openDataset(urls.front().toLocalFile());
+    event->acceptProposedAction();
 }
 
 void MainWindow::setBusy(const QString& message, bool busy) {

@@ -80,7 +80,13 @@ Q_SIGNALS:
     void runModelLoaded(qint64 runId);
     void loadFailed(const QString& message);
 
+protected:
+    // A recording file or dataset folder dropped on the window opens like File → Open.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
 private:
+    void chooseRecording();
     void buildMenus();
     void rebuildRecentMenu(const QStringList& recent);
     void showAbout();

@@ -1,5 +1,6 @@
 // `dacl pipeline`: the whole DACL protocol headless, with a progress bar and a results table;
 // `--json` prints one summary object on stdout (a stable interface for scripts).
+#include "core/common/json_text.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/ml/pipeline/pipeline.h"
@@ -87,9 +88,12 @@ void registerPipelineCommands(CLI::App& app) {
     auto noFinal = std::make_shared<bool>(false);
     cmd->add_option("--data", req->dataDir, "Dataset folder (PhysioNet 2017 layout)");
     cmd->add_option("--task", req->task, "af_vs_rest | af_vs_normal | normal_vs_abnormal | challenge4")->capture_default_str();
-    cmd->add_option("--folds", req->folds, "Cross-validation folds (1 = one stratified 80/20 split)")->capture_default_str();
+    cmd->add_option("--folds", req->folds, "Cross-validation folds (1 = one stratified 80/20 split)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 100));
     cmd->add_option("--db", req->dbPath, "SQLite results file")->required();
-    cmd->add_option("--limit", *limit, "Use a stratified subset of N labelled records");
+    cmd->add_option("--limit", *limit, "Use a stratified subset of N labelled records")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
     cmd->add_option("--config", *config, "JSON object of settings");
     cmd->add_option("--set", *sets, "key=value setting (repeatable)");
     cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,no_timestep,tmax1000; repr=sequence adds cnn,rr_xgb,st_xgb,dacl_no_rhythm; repr=pooled has dae");
@@ -119,7 +123,7 @@ void registerPipelineCommands(CLI::App& app) {
         const nlohmann::json summary = ml::runPipeline(*req, progress);
         progress.finish();
         if (*json)
-            std::cout << summary.dump() << std::endl;
+            std::cout << dacl::jsonText(summary) << std::endl;
         else
             printTable(summary);
     });

@@ -5,7 +5,8 @@
 // Output (a stable interface; columns are only ever appended):
 //   FILE.csv          record,lead,start_s,end_s,p            one row per span (the probability over
 //                     time: predict.span_s spans every predict.hop_s; repr = pooled: the evaluation windows)
-//   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class  (windows = spans)
+//   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class,quality,quality_reason
+//                     (windows = spans; quality: ok, too_short, flat, noisy or not_ecg, see dsp/signal_quality.h)
 // A record with several leads gets one more summary row, lead "combined": the mean of its leads' p.
 // p is the probability of the task's positive class (challenge4: of AF, class A, as the
 // pipeline's stored predictions). For challenge4 both files append p_N,p_A,p_O,p_noisy.
@@ -19,6 +20,8 @@
 // per record and per window in predict and in the desktop's latent and diffusion views.
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
+#include "core/common/json_text.h"
+#include "core/dsp/signal_quality.h"
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/data/lead_choice.h"
@@ -56,6 +59,7 @@ struct Scored {
     std::string record;
     double durationS = 0;
     std::vector<std::pair<int, ml::RecordPrediction>> leads;
+    std::vector<dsp::SignalQuality> quality;  // per lead, same order: a flat, noisy or non-ECG lead is flagged
     std::string skipped;  // non-empty: why the record was skipped (with its file)
 };
 
@@ -135,9 +139,11 @@ Scored scoreRecord(const ml::RunModel& model, const Input& in, int lead) {
         labels.resize(rec.channels.size());
         const std::vector<std::size_t> leads =
             lead >= 0 ? std::vector<std::size_t>{static_cast<std::size_t>(lead)} : ecgLeadIndices(labels);
-        for (std::size_t k : leads)  // a lead whose rate differs from rec.fs (EDF) goes alone, at its own rate
+        for (std::size_t k : leads) {  // a lead whose rate differs from rec.fs (EDF) goes alone, at its own rate
             s.leads.emplace_back(static_cast<int>(k), rec.channelFs.empty() ? model.predict(rec, static_cast<int>(k))
                                                                             : model.predict(singleChannel(rec, k), 0));
+            s.quality.push_back(dsp::assessLeadQuality(rec, k));
+        }
     } catch (const InputError& e) {
         s.skipped = e.what();
     } catch (const std::exception& e) {
@@ -147,7 +153,7 @@ Scored scoreRecord(const ml::RunModel& model, const Input& in, int lead) {
 }
 
 void run(const std::string& db, std::int64_t runId, const std::vector<std::string>& inputs, const std::string& output,
-         int lead, int threads) {
+         int lead, int threads, const std::vector<std::string>& predictSettings) {
     TerminalProgress progress;
     const auto t0 = std::chrono::steady_clock::now();
     // Records are scored in parallel; each model call is a handful of windows, for which
@@ -155,7 +161,8 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
     // 10 ms/record with 1 thread, 100-600 ms/record with 2 on a loaded 2-core machine).
     configureThreads(1);
     progress.report("loading model", 0, 1);
-    const ml::RunModel model = ml::RunModel::load(db, runId);
+    ml::RunModel model = ml::RunModel::load(db, runId);
+    for (const std::string& a : predictSettings) model.setPredictSetting(a);
     const bool challenge = model.numClasses() > 2;
     progress.log("run " + std::to_string(runId) + " (" + model.task() + "), records resampled to " +
                  num(model.sampleRate(), "%g") + " Hz" +
@@ -195,7 +202,7 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
             windowsOut << ',' << c;
             summaryOut << ',' << c;
         }
-    summaryOut << ",predicted,predicted_class\n";
+    summaryOut << ",predicted,predicted_class,quality,quality_reason\n";
     windowsOut << '\n';
     int ok = 0;
     std::size_t windows = 0;
@@ -208,7 +215,11 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
         ++ok;
         double leadSum = 0;
         std::vector<double> classSum;
-        for (const auto& [k, p] : s.leads) {
+        const dsp::SignalQuality* flagged = nullptr;  // the first lead that is not ok, for the combined row
+        for (std::size_t li = 0; li < s.leads.size(); ++li) {
+            const auto& [k, p] = s.leads[li];
+            const dsp::SignalQuality& q = s.quality[li];
+            if (!flagged && q.verdict != dsp::QualityVerdict::Ok) flagged = &q;
             const std::string head = csvField(s.record) + ',' + std::to_string(k);
             const ml::SpanProbabilities& spans = p.spans;
             for (std::size_t w = 0; w < spans.size(); ++w) {
@@ -223,7 +234,7 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
             if (challenge)
                 for (double v : p.classMean) summaryOut << ',' << num(v);
             summaryOut << ',' << p.predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(p.predicted)])
-                       << '\n';
+                       << ',' << dsp::toString(q.verdict) << ',' << csvField(q.reason) << '\n';
             leadSum += p.score;
             classSum.resize(p.classMean.size(), 0.0);
             for (std::size_t c = 0; c < p.classMean.size(); ++c) classSum[c] += p.classMean[c];
@@ -242,7 +253,9 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
             summaryOut << csvField(s.record) << ",combined," << num(s.durationS, "%.3f") << ',' << spans << ',' << num(score);
             if (challenge)
                 for (double v : classSum) summaryOut << ',' << num(v);
-            summaryOut << ',' << predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(predicted)]) << '\n';
+            summaryOut << ',' << predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(predicted)]) << ','
+                       << (flagged ? dsp::toString(flagged->verdict) : "ok") << ',' << csvField(flagged ? flagged->reason : "")
+                       << '\n';
         }
     }
     windowsOut.close();
@@ -318,7 +331,7 @@ void benchRunModel(const std::string& db, std::int64_t runId, const std::string&
                            {"projection_records", projection.size()},
                            {"projection_s", projectionS}};
     if (json) {
-        std::cout << j.dump() << std::endl;
+        std::cout << dacl::jsonText(j) << std::endl;
         return;
     }
     std::printf("run %lld: d = %d, T = %d, %zu records, %zu windows\n", static_cast<long long>(runId), model.latentDim(),
@@ -349,10 +362,16 @@ void registerPredictCommands(CLI::App& app) {
         ->expected(1, -1);
     cmd->add_option("--output", *output, "Window CSV; the per-record summary goes to <name>.summary.csv")->required();
     cmd->add_option("--lead", *lead, "Only this lead (0-based); default: every lead");
-    cmd->add_option("--threads", *threads, "Records scored in parallel (0 = all cores)")->capture_default_str();
+    cmd->add_option("--threads", *threads, "Records scored in parallel (0 = all cores)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1024));
+    auto predictSettings = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("--set", *predictSettings,
+                    "Prediction setting key=value: predict.span_s (10), predict.hop_s (5), predict.span_fusion (true: each "
+                    "span fused with the RR features of its own beats)");
     cmd->callback([=] {
         if (*lead < -1) throw std::invalid_argument("--lead must be 0 or more");
-        run(*db, *runId, *inputs, *output, *lead, *threads);
+        run(*db, *runId, *inputs, *output, *lead, *threads, *predictSettings);
     });
 
     CLI::App* b = app.get_subcommand("bench")->add_subcommand(

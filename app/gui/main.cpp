@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
     QCommandLineOption dataOpt(QStringLiteral("data"), QCoreApplication::translate("main", "Dataset folder to open (default: built-in demo dataset)."), QStringLiteral("DIR"));
     QCommandLineOption threadsOpt(QStringLiteral("threads"), QCoreApplication::translate("main", "Compute threads (0 = all cores; default: the Settings value)."), QStringLiteral("N"));
     QCommandLineOption tourOpt(QStringLiteral("screenshot-tour"), QCoreApplication::translate("main", "Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit."), QStringLiteral("DIR"));
-    parser.addOptions({dataOpt, threadsOpt, tourOpt});
+    QCommandLineOption openOpt(QStringLiteral("open"), QCoreApplication::translate("main", "Recording file to open (EDF/EDF+/BDF, WFDB .hea or .mat, CSV)."), QStringLiteral("FILE"));
+    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "Recording file or dataset folder to open (as the desktop's Open With passes it)."), QStringLiteral("[FILE]"));
+    parser.addOptions({dataOpt, threadsOpt, tourOpt, openOpt});
     parser.process(app);
 
     const int threads = parser.isSet(threadsOpt) ? parser.value(threadsOpt).toInt() : settings.threads();
@@ -58,7 +60,11 @@ int main(int argc, char** argv) {
     settings.restoreWindow(window);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, [&] { settings.saveWindow(window); });
     window.show();
-    if (parser.isSet(dataOpt))
+    if (parser.isSet(openOpt))
+        window.openDataset(parser.value(openOpt));
+    else if (!parser.positionalArguments().isEmpty())
+        window.openDataset(parser.positionalArguments().front());
+    else if (parser.isSet(dataOpt))
         window.openDataset(parser.value(dataOpt));
     else
         window.openDemoDataset();

@@ -115,6 +115,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"boost.eta", 0.05, "gradient-boosting learning rate", {}, 1e-4, 1},
         {"predict.span_s", 10.0, "length of the sliding spans of the probability over time (s)", {}, 1, 3600},
         {"predict.hop_s", 5.0, "hop of the sliding spans (s)", {}, 0.1, 3600},
+        {"predict.span_fusion", true, "fuse each span's probability with the RR features of its own beats (runs with a rhythm booster)", {}},
         {"eval.noisy_embeddings", 300, "test records per fold whose z_t embeddings are stored (t = 50, 100, 200, 500)", {}, 0, 1000000},
     };
     return all;

@@ -17,6 +17,7 @@ struct RecordWindows {
     std::vector<float> features;  // windows x dim, row-major
     std::vector<double> startS;   // window start in the record (s)
     std::vector<char> evalGrid;   // 1: the window lies on the evaluation grid
+    std::vector<long> peaks;      // sequence spans: the record's robust R peaks (samples at the target rate)
     std::size_t size() const { return startS.size(); }
 };
 

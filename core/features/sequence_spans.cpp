@@ -73,6 +73,7 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
         out.startS.push_back(static_cast<double>(a) / fs);
         out.evalGrid.push_back(1);  // every span is scored
     }
+    out.peaks = peaks;
     return out;
 }
 

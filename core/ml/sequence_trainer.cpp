@@ -1,5 +1,7 @@
 #include "core/ml/sequence_trainer.h"
 
+#include "core/ml/training_divergence.h"
+
 #include "core/eval/metrics.h"
 #include "core/ml/losses.h"
 #include "core/ml/lr_schedule.h"
@@ -317,11 +319,14 @@ struct SequenceTrainer::Impl {
                 const auto h = net->represent(x, b.valid, t);
                 const auto loss = contrastive ? supConLoss(net->project(h), b.labels, s.temperature)
                                               : torch::nn::functional::cross_entropy(net->classify(h), b.labels);
+                const double value = loss.item<double>();
+                // A diverged loss fails the run with its stage and epoch instead of training on NaN.
+                requireFinite(prefix + (contrastive ? "SupCon" : "fine-tuning"), e + 1, "the training loss", value);
                 setLearningRate(*optimizer, lr.at(step));
                 optimizer->zero_grad();
                 loss.backward();
                 optimizer->step();
-                lossSum += loss.item<double>();
+                lossSum += value;
             }
             SequenceEpoch rep;
             rep.stage = stage;

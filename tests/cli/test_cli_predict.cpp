@@ -141,9 +141,19 @@ private Q_SLOTS:
         const Rows windows = readCsv(out, &header);
         QCOMPARE(header, QStringList({"record", "lead", "start_s", "end_s", "p"}));
         const Rows summary = readCsv(dir_.filePath("folder.summary.csv"), &summaryHeader);
-        QCOMPARE(summaryHeader, QStringList({"record", "lead", "duration_s", "windows", "p", "predicted", "predicted_class"}));
+        QCOMPARE(summaryHeader, QStringList({"record", "lead", "duration_s", "windows", "p", "predicted", "predicted_class",
+                                             "quality", "quality_reason"}));
         QCOMPARE(summary.size(), std::size_t{14});  // every demo record, not the broken one
 
+        // Signal quality per lead: the demo's ECG-like records pass; a flagged one says why.
+        int ok = 0;
+        for (const auto& s : summary) {
+            const QString q = s.at("quality");
+            QVERIFY2(QStringList({"ok", "too_short", "flat", "noisy", "not_ecg"}).contains(q), qPrintable(q));
+            QCOMPARE(s.at("quality_reason").isEmpty(), q == "ok");
+            ok += q == "ok";
+        }
+        QVERIFY2(ok >= 10, qPrintable(QString::number(ok)));
         for (const auto& s : summary) {
             double sum = 0;
             int n = 0;

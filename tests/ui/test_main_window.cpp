@@ -4,12 +4,15 @@
 #include "core/common/progress.h"
 #include "core/synth/demo_dataset.h"
 #include "ui/settings/app_settings.h"
+#include "ui/models/record_table_model.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/problems_panel.h"
 
 #include <QDir>
 #include <QFile>
 #include <QMenu>
+#include <QMimeData>
+#include <QUrl>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -121,6 +124,49 @@ private Q_SLOTS:
         QCOMPARE(next.appSettings()->recentDatasets(), (QStringList{a.path(), b.path()}));
         w.appSettings()->clearRecentDatasets();
         QVERIFY(!w.recentDatasetsMenu()->isEnabled());
+    }
+
+    // A recording file dropped on the window (as from a file manager) opens as a one-record
+    // dataset; a dropped file that is not a recording is reported, not a crash.
+    void droppedRecordingFileOpens() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("patient.csv");
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("# fs=250\nII,V1\n");
+            for (int i = 0; i < 2500; ++i) {  // 10 s of a 1-Hz spike train
+                const double v = (i % 250) < 5 ? 1.0 : 0.0;
+                f.write(QByteArray::number(v) + "," + QByteArray::number(0.5 * v) + "\n");
+            }
+        }
+        // Qt routes a real drop to dropEvent(); the test hands the event to it directly.
+        struct DropTarget : MainWindow {
+            using MainWindow::dropEvent;
+        } w;
+        QVERIFY(w.acceptDrops());
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        QSignalSpy failed(&w, &MainWindow::loadFailed);
+        auto drop = [&w](const QString& path) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            QDropEvent event(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            w.dropEvent(&event);
+        };
+        drop(csv);
+        QVERIFY2(loaded.wait(30000), qPrintable(failed.isEmpty() ? QString("nothing loaded") : failed.front().at(0).toString()));
+        QCOMPARE(loaded.takeFirst().at(0).toInt(), 1);
+        QCOMPARE(w.datasetView()->model()->rowCount(QModelIndex()), 1);
+
+        const QString junk = dir.filePath("notes.edf");
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("this is not an EDF header");
+        }
+        drop(junk);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(failed.takeFirst().at(0).toString().contains("notes.edf"), "the error names the file");
     }
 };
 

@@ -1,3 +1,4 @@
+#include "core/common/json_text.h"
 #include "ui/jobs/job_queue.h"
 
 #include "core/common/error.h"
@@ -281,7 +282,7 @@ void JobQueue::startNext() {
                 PipelineSink runSink(*sink, request.dbPath, known, known ? 0 : newestRunId(request.dbPath), announce);
                 const nlohmann::json summary = ml::runPipeline(request, runSink);
                 outcome->runId = summary.value("run_id", std::int64_t{0});
-                outcome->summary = QString::fromStdString(summary.dump());
+                outcome->summary = QString::fromStdString(dacl::jsonText(summary));
                 outcome->state = State::Finished;
             } catch (const Cancelled&) {
                 outcome->state = State::Cancelled;

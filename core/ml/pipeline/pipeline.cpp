@@ -1,5 +1,6 @@
 #include "core/ml/pipeline/pipeline.h"
 
+#include "core/common/json_text.h"
 #include "core/common/process_memory.h"
 #include "core/common/task_pool.h"
 #include "core/common/version.h"
@@ -337,7 +338,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         store::NewRun nr;
         nr.name = req.runName.empty() ? "dacl " + req.task : req.runName;
         nr.task = req.task;
-        nr.settingsJson = json{{"settings", s.values()}, {"request", requestJson(req)}}.dump();
+        nr.settingsJson = jsonText(json{{"settings", s.values()}, {"request", requestJson(req)}});
         nr.seed = seed;
         nr.dataFingerprint = dataset.fingerprint();
         nr.device = runtime.device;

@@ -1,3 +1,4 @@
+#include "core/dsp/rr_features.h"
 #include "core/ml/pipeline/run_model.h"
 
 #include "core/eval/tasks.h"
@@ -153,6 +154,11 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
 std::int64_t RunModel::runId() const { return d_->runId; }
 const std::string& RunModel::runName() const { return d_->name; }
 const Settings& RunModel::settings() const { return d_->settings; }
+void RunModel::setPredictSetting(const std::string& assignment) {
+    if (assignment.rfind("predict.", 0) != 0)
+        throw std::invalid_argument("'" + assignment + "': only predict.* settings can change at prediction time");
+    d_->settings.set(assignment);
+}
 const std::string& RunModel::task() const { return d_->task; }
 std::string RunModel::method() const { return d_->representation->method(); }
 int RunModel::numClasses() const { return static_cast<int>(d_->classes.size()); }
@@ -175,6 +181,7 @@ WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const
     out.startS = std::move(w.startS);
     for (double s : out.startS) out.endS.push_back(std::min(s + length, std::max(duration, s)));
     out.features = Matrix(out.startS.size(), static_cast<std::size_t>(w.dim), std::move(w.features));
+    for (long p : w.peaks) out.peakS.push_back(static_cast<double>(p) / sampleRate());
     return out;
 }
 
@@ -208,6 +215,28 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
 }
 
 bool RunModel::isSequence() const { return d_->sequence; }
+
+namespace {
+
+// The 20 RR features of the R peaks inside each span [start, end) (NaN where undefined, as the
+// booster was trained: a 10-s span has ~10 beats where a record had ~30).
+Matrix spanRrFeatures(const std::vector<double>& peakS, const std::vector<double>& startS,
+                      const std::vector<double>& endS, double fs) {
+    Matrix out(startS.size(), dsp::kRrFeatureCount);
+    for (std::size_t k = 0; k < startS.size(); ++k) {
+        std::vector<long> inside;
+        for (double t : peakS)
+            if (t >= startS[k] && t < endS[k]) inside.push_back(std::lround(t * fs));
+        const std::vector<double> rr = dsp::rrFeatures(inside, fs);
+        for (int i = 0; i < dsp::kRrFeatureCount; ++i) {
+            const double v = rr[static_cast<std::size_t>(i)];
+            out(k, static_cast<std::size_t>(i)) = std::isfinite(v) ? static_cast<float>(v) : std::numeric_limits<float>::quiet_NaN();
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double duration) const {
     SpanProbabilities out;
@@ -247,6 +276,11 @@ SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double du
             out.endS.push_back(b);
         }
         out.proba = windowProbabilities(crops);
+        if (d_->fusion && d_->settings.getBool("predict.span_fusion")) {
+            const Matrix rr = spanRrFeatures(w.peakS, out.startS, out.endS, sampleRate());
+            std::lock_guard<std::mutex> lock(d_->models);
+            out.proba = d_->fusion->fuse(out.proba, rr);
+        }
     }
     for (std::size_t i = 0; i < out.proba.rows; ++i) out.score.push_back(out.proba(i, static_cast<std::size_t>(positive)));
     return out;

@@ -28,13 +28,14 @@ struct WindowFeatures {
     std::vector<double> startS;  // window start (s from the record start)
     std::vector<double> endS;    // start + N/fs, at most the record's duration (short records are padded)
     Matrix features;             // one row per window (2C columns)
+    std::vector<double> peakS;   // repr = sequence: the record's R peaks (s), for per-span RR features
     std::size_t size() const { return startS.size(); }
 };
 
 // The probability over time: the model on sliding spans of a record (predict.span_s long, hop
 // predict.hop_s; a record shorter than a span is one span). For repr = pooled the spans are the
-// evaluation windows. Span probabilities are the model's alone (no rhythm fusion: the 20 RR
-// features describe a whole record).
+// evaluation windows. With a rhythm booster (and predict.span_fusion) each span is fused with the
+// 20 RR features of the R peaks inside it, as records are; otherwise spans are the model alone.
 struct SpanProbabilities {
     std::vector<double> startS, endS;
     Matrix proba;                    // per span: class probabilities
@@ -66,6 +67,9 @@ public:
     std::int64_t runId() const;
     const std::string& runName() const;
     const Settings& settings() const;
+    // Prediction-time settings (predict.span_s, predict.hop_s, predict.span_fusion) as
+    // "key=value"; any other key is refused: the model was trained with the run's settings.
+    void setPredictSetting(const std::string& assignment);
     const std::string& task() const;
     std::string method() const;                  // "dacl"
     int numClasses() const;                      // 2, or 4 for challenge4

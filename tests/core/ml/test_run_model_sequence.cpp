@@ -87,6 +87,33 @@ private Q_SLOTS:
         QVERIFY(differ);
     }
 
+    // Each span is fused with the RR features of its own beats (predict.span_fusion, default);
+    // switched off, the spans are the model alone. Only predict.* settings change after training.
+    void spansAreFusedWithTheirOwnBeats() {
+        const Recording rec = readRecord(*dataset_, 0);
+        const ml::RecordPrediction fused = model_->predict(rec, 0);
+        const std::vector<double>& peaks = fused.windows.peakS;
+        QVERIFY(peaks.size() >= 2);
+        const double perSecond = static_cast<double>(peaks.size()) / rec.durationS();
+        QVERIFY2(perSecond > 0.3 && perSecond < 3.5, qPrintable(QString::number(perSecond)));
+        for (std::size_t i = 1; i < peaks.size(); ++i) QVERIFY(peaks[i] > peaks[i - 1]);
+        QVERIFY(peaks.front() >= 0 && peaks.back() <= rec.durationS());
+
+        RunModel alone = RunModel::load(run_.dbPath.toStdString(), run_.runId);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, alone.setPredictSetting("seq.J=6"));
+        alone.setPredictSetting("predict.span_fusion=false");
+        const ml::RecordPrediction plain = alone.predict(rec, 0);
+        QCOMPARE(plain.score, fused.score);  // the record score is fused either way
+        QCOMPARE(plain.spans.size(), fused.spans.size());
+        bool differ = false;
+        for (std::size_t k = 0; k < plain.spans.size(); ++k) {
+            QCOMPARE(plain.spans.startS[k], fused.spans.startS[k]);
+            QVERIFY(fused.spans.score[k] >= 0 && fused.spans.score[k] <= 1);
+            differ = differ || std::abs(plain.spans.score[k] - fused.spans.score[k]) > 1e-6;
+        }
+        QVERIFY2(differ, "fusion changes the span probabilities");
+    }
+
     void latentRowsAreSequencesTheVaeDecodes() {
         const auto w = model_->windowFeatures(readRecord(*dataset_, 1), 0);
         const ml::Matrix z = model_->latentMean(w.features);
