@@ -217,8 +217,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("stagePrefix");
         QTest::addColumn<int>("vaeEpochs");
         QTest::addColumn<int>("encoderEpochs");
-        QTest::newRow("during VAE training") << QStringLiteral("VAE epoch") << 100000 << 2;
-        QTest::newRow("during encoder training") << QStringLiteral("DACL epoch") << 2 << 100000;
+        QTest::newRow("during VAE training") << QStringLiteral("VAE epoch") << 10000 << 2;
+        QTest::newRow("during encoder training") << QStringLiteral("DACL epoch") << 2 << 10000;
     }
 
     void cancellingStopsTheJobWithinASecond() {
@@ -258,7 +258,7 @@ private Q_SLOTS:
         JobQueue queue;
         QSignalSpy finished(&queue, &JobQueue::jobFinished);
         const QString db = dir_.filePath(QStringLiteral("queued.sqlite"));
-        const int running = queue.enqueuePipeline(request(db, 100000, 2));
+        const int running = queue.enqueuePipeline(request(db, 10000, 2));
         const int waiting = queue.enqueuePipeline(request(db, 2, 2));
         QCOMPARE(queue.job(waiting)->state, State::Queued);
         QVERIFY(queue.cancel(waiting));
