@@ -92,7 +92,8 @@ void AppSettings::setThreads(int threads) {
 }
 
 int AppSettings::jobThreads() const {
-    if (threads() > 0) return threads();
+    // A value stored by an older version may exceed what the job settings accept: cap it.
+    if (threads() > 0) return std::min(threads(), dacl::maxThreads());
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
 }
 

@@ -1,5 +1,7 @@
 #include "ui/settings/settings_dialog.h"
 
+#include "core/common/settings.h"
+
 #include "ui/settings/app_settings.h"
 #include "ui/settings/dpi_ruler.h"
 #include "ui/settings/language.h"
@@ -102,7 +104,7 @@ QWidget* SettingsDialog::buildComputePage() {
     auto* page = new QWidget(this);
     auto* form = new QFormLayout(page);
     threads_ = new QSpinBox(page);
-    threads_->setRange(0, 256);
+    threads_->setRange(0, dacl::maxThreads());  // the range the job settings accept
     threads_->setSpecialValueText(tr("Automatic (all cores but one)"));
     threads_->setToolTip(tr("Compute threads of training and feature jobs"));
     form->addRow(tr("Threads"), threads_);
