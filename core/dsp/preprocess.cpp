@@ -75,6 +75,15 @@ std::vector<double> preprocess(const std::vector<double>& lead, double fs, const
     return x;
 }
 
+std::vector<long> windowStarts(long n, long length, long hop) {
+    if (length < 1 || hop < 1) throw std::invalid_argument("window length and hop must be at least 1 sample");
+    std::vector<long> starts{0};
+    if (n <= length) return starts;
+    for (long a = hop; a + length <= n; a += hop) starts.push_back(a);
+    if (starts.back() + length < n) starts.push_back(n - length);  // one more, ending at the end
+    return starts;
+}
+
 std::vector<Window> makeWindows(const std::string& record, const std::vector<double>& x, double fs,
                                 int hop, const WindowSettings& settings) {
     const long N = settings.samples;
@@ -109,14 +118,7 @@ std::vector<Window> makeWindows(const std::string& record, const std::vector<dou
         out.push_back(std::move(w));
     };
 
-    if (n <= N) {
-        cut(0);
-        return out;
-    }
-    long start = 0;
-    for (; start + N <= n; start += hop) cut(start);
-    const long lastEnd = (start - hop) + N;
-    if (lastEnd < n) cut(n - N);
+    for (long start : windowStarts(n, N, hop)) cut(start);
     return out;
 }
 

@@ -63,4 +63,9 @@ inline int windowHop(int windowSamples, bool training) {
 std::vector<Window> makeWindows(const std::string& record, const std::vector<double>& x, double fs,
                                 int hop, const WindowSettings& settings = {});
 
+// makeWindows()'s rule on its own, for every span grid of the project (sequence spans, the
+// probability over time, the ECG view's window marks): the starts of windows of `length`
+// samples in n samples. n <= length gives {0}. length and hop must be >= 1.
+std::vector<long> windowStarts(long n, long length, long hop);
+
 }  // namespace dacl::dsp

@@ -5,6 +5,7 @@
 #include "core/dsp/robust_rpeaks.h"
 #include "core/dsp/rpeaks.h"
 
+#include <cctype>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -176,10 +177,27 @@ SignalQuality assessLeadQuality(const Recording& record, std::size_t lead) {
     return assessSignalQuality(x, record.fsOf(lead));
 }
 
+namespace {
+
+std::string lowerCase(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool isMicrovolt(const std::string& units) {
+    return units == "uV" || units == "µV" || units == "μV" || lowerCase(units) == "microvolt";
+}
+
+}  // namespace
+
 double millivoltsPerUnit(const std::string& units) {
-    if (units == "uV" || units == "µV" || units == "microvolt") return 1e-3;
+    if (isMicrovolt(units)) return 1e-3;
     if (units == "V") return 1e3;
     return 1.0;
+}
+
+bool isVoltageUnit(const std::string& units) {
+    return units.empty() || lowerCase(units) == "mv" || isMicrovolt(units) || units == "V";
 }
 
 SignalQuality assessSignalQuality(const std::vector<double>& leadMv, double fs) {

@@ -60,5 +60,7 @@ SignalQuality assessLeadQuality(const Recording& record, std::size_t lead);
 
 // Scale from a record's physical unit to mV: "mV" 1, "uV"/"µV" 1e-3, "V" 1e3; 1 when unknown.
 double millivoltsPerUnit(const std::string& units);
+// Whether `units` names a voltage (empty counts as mV, the WFDB default): views draw only those as ECG.
+bool isVoltageUnit(const std::string& units);
 
 }  // namespace dacl::dsp

@@ -33,10 +33,8 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
     const std::vector<double> rr = dsp::rrFeatures(peaks, fs);
 
     // Span starts: 0, hop, ... and one more ending at the record's end (as makeWindows does).
-    std::vector<long> starts{0};
     const long n = static_cast<long>(clean.size());
-    for (long a = s.hop; a + N <= n; a += s.hop) starts.push_back(a);
-    if (n > N && starts.back() + N < n) starts.push_back(n - N);
+    const std::vector<long> starts = dsp::windowStarts(n, N, s.hop);
 
     RecordWindows out;
     out.dim = layout.dim();

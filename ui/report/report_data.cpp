@@ -1,5 +1,6 @@
 #include "ui/report/report_data.h"
 
+#include "core/dsp/signal_quality.h"
 #include "core/common/settings.h"
 #include "core/common/version.h"
 #include "core/data/dataset.h"
@@ -403,12 +404,9 @@ void addEmbeddingMap(ReportData& d, store::ResultsStore& st, const std::vector<s
 }
 
 double toMillivolts(const std::string& unit, double v, QString* note) {
-    QString u = qs(unit).trimmed();
-    if (u.isEmpty() || u.compare(QLatin1String("mV"), Qt::CaseInsensitive) == 0) return v;
-    if (u == QLatin1String("uV") || u == QStringLiteral("µV") || u == QStringLiteral("μV")) return v / 1000.0;
-    if (u == QLatin1String("V")) return v * 1000.0;
-    *note = QObject::tr("The record's unit is '%1'; it is drawn as if it were mV.").arg(u);
-    return v;
+    const std::string u = qs(unit).trimmed().toStdString();
+    if (!dsp::isVoltageUnit(u)) *note = QObject::tr("The record's unit is '%1'; it is drawn as if it were mV.").arg(qs(u));
+    return v * dsp::millivoltsPerUnit(u);
 }
 
 void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predictions, const ReportOptions& options) {

@@ -1,5 +1,6 @@
 #include "ui/views/ecg_strip.h"
 
+#include "core/dsp/signal_quality.h"
 #include "core/common/error.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/robust_rpeaks.h"
@@ -12,10 +13,7 @@
 namespace dacl::ui {
 
 double millivoltsPerUnit(const std::string& units) {
-    if (units.empty() || units == "mV") return 1.0;
-    if (units == "uV" || units == "\xC2\xB5V" || units == "microvolt") return 1e-3;
-    if (units == "V") return 1e3;
-    return 0.0;
+    return dsp::isVoltageUnit(units) ? dsp::millivoltsPerUnit(units) : 0.0;
 }
 
 std::vector<double> evaluationWindowStarts(const std::vector<double>& lead, double fs,
@@ -30,10 +28,7 @@ std::vector<double> evaluationWindowStarts(const std::vector<double>& lead, doub
     std::vector<double> starts;
     if (lead.empty() || !(fs > 0) || !(target > 0) || N < 1 || hop < 1) return starts;
     const long n = std::lround(static_cast<double>(lead.size()) * target / fs);
-    if (n <= N) return {0.0};
-    long start = 0;
-    for (; start + N <= n; start += hop) starts.push_back(start / target);
-    if ((start - hop) + N < n) starts.push_back((n - N) / target);
+    for (long start : dsp::windowStarts(n, N, hop)) starts.push_back(static_cast<double>(start) / target);
     return starts;
 }
 

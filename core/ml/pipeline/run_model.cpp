@@ -1,3 +1,4 @@
+#include "core/dsp/preprocess.h"
 #include "core/dsp/rr_features.h"
 #include "core/ml/pipeline/run_model.h"
 
@@ -224,9 +225,11 @@ Matrix spanRrFeatures(const std::vector<double>& peakS, const std::vector<double
                       const std::vector<double>& endS, double fs) {
     Matrix out(startS.size(), dsp::kRrFeatureCount);
     for (std::size_t k = 0; k < startS.size(); ++k) {
+        // Peaks are ascending: find each span's by search (a 24-h record has ~100 k peaks and
+        // ~17 k spans, too many for a scan per span).
         std::vector<long> inside;
-        for (double t : peakS)
-            if (t >= startS[k] && t < endS[k]) inside.push_back(std::lround(t * fs));
+        for (auto it = std::lower_bound(peakS.begin(), peakS.end(), startS[k]); it != peakS.end() && *it < endS[k]; ++it)
+            inside.push_back(std::lround(*it * fs));
         const std::vector<double> rr = dsp::rrFeatures(inside, fs);
         for (int i = 0; i < dsp::kRrFeatureCount; ++i) {
             const double v = rr[static_cast<std::size_t>(i)];
@@ -248,9 +251,12 @@ SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double du
     } else {
         const double length = d_->settings.getDouble("predict.span_s"), hop = d_->settings.getDouble("predict.hop_s");
         if (!(length > 0) || !(hop > 0)) throw std::invalid_argument("predict.span_s and predict.hop_s must be > 0");
-        std::vector<double> starts{0.0};
-        for (double a = hop; a + length <= duration + 1e-9; a += hop) starts.push_back(a);
-        if (duration > length && starts.back() + length < duration - 1e-9) starts.push_back(duration - length);
+        // On the model's sample grid, by the rule every span grid of the project follows.
+        const double fs = sampleRate();
+        std::vector<double> starts;
+        for (long a : dsp::windowStarts(std::lround(duration * fs), std::max(1L, std::lround(length * fs)),
+                                        std::max(1L, std::lround(hop * fs))))
+            starts.push_back(static_cast<double>(a) / fs);
         const features::SequenceLayout layout = features::SequenceLayout::of(w.features.row(0));
         const double frameS = windowSamples() / sampleRate() / layout.frames;
         Matrix crops(starts.size(), w.features.cols);
