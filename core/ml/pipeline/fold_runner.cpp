@@ -208,6 +208,7 @@ Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& s
 // beside it, the model alone as "alone.<metric>".
 struct TestScore {
     RecordProba proba;
+    Matrix aloneProba;  // the model alone, before fusion
     std::vector<int> y;
     FoldScore score;
     std::map<std::string, double> alone;
@@ -223,12 +224,48 @@ TestScore scoreTest(const FoldContext& c, const Head& head, const Matrix& testH,
         return c.numClasses == 2 ? scoreBinary(positiveScores(v), head.valY, positiveScores(p), t.y, resamples, bootSeed)
                                  : scoreChallenge(p.proba, t.y, resamples, bootSeed);
     };
+    t.aloneProba = t.proba.proba;
     if (head.fusion) {
         for (const auto& [name, value] : score(head.valAlone, t.proba).metrics) t.alone["alone." + name] = value;
         t.proba.proba = head.fusion->fuse(t.proba.proba, recordRrFeatures(c.windows, t.proba.records));
     }
     t.score = score(head.val, t.proba);
     return t;
+}
+
+// Every trained stage together: the mean of the stages' probabilities (alone), fused with the
+// rhythm booster refitted on the mean's validation scores. Reported as "ensemble.<metric>".
+std::map<std::string, double> scoreStageEnsemble(const FoldContext& c, const std::string& method, const FoldSplit& split,
+                                                 const std::vector<std::pair<const Head*, TestScore>>& stages,
+                                                 const std::string& metric, std::uint64_t bootSeed, std::uint64_t seed) {
+    const Head& first = *stages.front().first;
+    RecordProba val = first.valAlone, test = stages.front().second.proba;
+    val.proba = Matrix(first.valAlone.proba.rows, first.valAlone.proba.cols);
+    test.proba = Matrix(stages.front().second.aloneProba.rows, stages.front().second.aloneProba.cols);
+    const double share = 1.0 / static_cast<double>(stages.size());
+    for (const auto& [head, scored] : stages) {
+        if (head->valAlone.records != val.records || scored.proba.records != test.records)
+            throw std::logic_error("stage ensemble: stages scored different records");
+        for (std::size_t i = 0; i < val.proba.data.size(); ++i) val.proba.data[i] += share * head->valAlone.proba.data[i];
+        for (std::size_t i = 0; i < test.proba.data.size(); ++i) test.proba.data[i] += share * scored.aloneProba.data[i];
+    }
+    const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
+    const std::vector<int>& testY = stages.front().second.y;
+    auto score = [&](const RecordProba& v, const RecordProba& p) {
+        return c.numClasses == 2 ? scoreBinary(positiveScores(v), first.valY, positiveScores(p), testY, resamples, bootSeed)
+                                 : scoreChallenge(p.proba, testY, resamples, bootSeed);
+    };
+    std::map<std::string, double> out{{"ensemble.alone." + metric, score(val, test).metrics.at(metric)}};
+    if (usesRhythmFusion(c.settings, method)) {
+        const Matrix valRr = recordRrFeatures(c.windows, val.records);
+        RhythmFusion fusion;
+        fusion.fit(recordRrFeatures(c.windows, split.train), labelsOf(c, split.train), c.numClasses, valRr, first.valY,
+                   val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
+        val.proba = fusion.fuse(val.proba, valRr);
+        test.proba = fusion.fuse(test.proba, recordRrFeatures(c.windows, test.records));
+    }
+    out["ensemble." + metric] = score(val, test).metrics.at(metric);
+    return out;
 }
 
 }  // namespace
@@ -295,11 +332,16 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         if (alone != s.alone.end()) out.robustness[stage + ".alone." + metric] = alone->second;
     };
     if (!rep.stages().empty()) reportStage(chosen, scored);
+    std::vector<std::pair<const Head*, TestScore>> stageScores{{&head, scored}};
     for (const auto& [stage, other] : otherStages) {
         rep.useStage(stage);
-        reportStage(stage, scoreTest(c, other, rep.embed(testX), testWindowRecord, bootSeed));
+        stageScores.emplace_back(&other, scoreTest(c, other, rep.embed(testX), testWindowRecord, bootSeed));
+        reportStage(stage, stageScores.back().second);
     }
-    if (!otherStages.empty()) rep.useStage(chosen);
+    if (!otherStages.empty()) {
+        rep.useStage(chosen);
+        out.robustness.merge(scoreStageEnsemble(c, method, split, stageScores, metric, bootSeed, seed));
+    }
     keepHead();
 
     const auto& records = c.dataset.records();
