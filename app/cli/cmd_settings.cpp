@@ -1,6 +1,6 @@
 // `dacl settings [--json]`: every setting that `--set key=value` and `--config FILE` accept, with
 // its type, default, valid range or choices and meaning: the documentation of the ranges that
-// Settings enforces (issue 18), read from the same table so the two cannot disagree.
+// Settings enforces, read from the same table so the two cannot disagree.
 #include "app/cli/commands.h"
 #include "core/common/json_text.h"
 #include "core/common/settings.h"

@@ -1,7 +1,7 @@
 #pragma once
 // JSON text that never throws on the bytes inside it. nlohmann's plain dump() throws
 // type_error.316 on one invalid UTF-8 byte in any string (a folder path, a run name, a WFDB header
-// field), which made every --json output of a results file fail at once (issue 18). Invalid
+// field), which made every --json output of a results file fail at once. Invalid
 // sequences become U+FFFD instead: the output stays valid JSON and everything else is exact.
 #include <nlohmann/json.hpp>
 

@@ -38,7 +38,7 @@ const std::vector<SettingSpec>& Settings::specs() {
     const double kMaxThreads = maxThreads();
     // Defaults from method.md; the sizes of the training loops are ours, chosen so that the full
     // 5-fold protocol fits the 30-minute budget of a 2-core CPU (see BENCHMARKS.md).
-    // The last two numbers of a numeric setting are its valid range (issue 18): wide enough for any
+    // The last two numbers of a numeric setting are its valid range: wide enough for any
     // sensible experiment, narrow enough that a typo cannot start 9999 threads or divide by zero.
     static const std::vector<SettingSpec> all = {
         {"seed", 2017, "seed of every random choice (folds, initialisation, noise)", {}, 0, 9007199254740991.0},

@@ -17,7 +17,7 @@ namespace dacl::dsp {
 namespace {
 
 // Thresholds, calibrated on the 8,528 PhysioNet/CinC 2017 training records (AliveCor, 300 Hz,
-// lead I-like): see the rates in the report of issue 18 and `dacl quality --data DIR`.
+// lead I-like): `dacl quality --data DIR` gives the rates of each verdict there.
 constexpr double kFlatMv = 0.05;            // ECG QRS complexes are 0.5-3 mV; a lead under 50 uV is off
 constexpr double kImplausibleMv = 1e5;      // 100 V: no body surface potential; overflowing gains
 constexpr double kMaxToneShare = 0.9;       // a sine holds ~100 %; ECG at most 85 % (N), 1 % above 67 %

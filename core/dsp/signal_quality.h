@@ -1,5 +1,5 @@
 #pragma once
-// Is this record an ECG at all, and clean enough to score? (issue 18 §6) A flat line, pure noise
+// Is this record an ECG at all, and clean enough to score? A flat line, pure noise
 // or a sine used to be scored like a patient (a 10 kHz sine as AF with p = 1). This looks at one
 // lead with simple, published signal-quality figures and returns a verdict with its reason:
 //  - amplitude: robust peak-to-peak of the 0.5-40 Hz band (a flat or disconnected lead is tiny);

@@ -1,5 +1,5 @@
 #pragma once
-// The feature job (issue 3 §4): for every record of a dataset
+// The feature job: for every record of a dataset
 //   lead -> preprocess (resample, zero-phase band-pass, robust standardisation)
 //        -> windows of N samples (hop `hop`; a short record is padded)
 //        -> scattering S (J, Q1, Q2, max order) -> tokens log(|S| + eps)

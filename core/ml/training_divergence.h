@@ -1,6 +1,6 @@
 #pragma once
 // A training loss that becomes NaN or infinite is an error with the stage and the epoch, never a
-// run that "finishes" with NULL losses and a model of NaN weights (issue 18 §3). Torch-free, so
+// run that "finishes" with NULL losses and a model of NaN weights. Torch-free, so
 // any trainer can call it with loss.item<double>(); the pipeline marks the run failed with what().
 #include <stdexcept>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Integrity of stored model artefacts (issue 18 §5): a bit flipped in a model BLOB (disk, copy,
+// Integrity of stored model artefacts: a bit flipped in a model BLOB (disk, copy,
 // a hand-edited file) used to load and score as if nothing happened. Each BLOB is stored with the
 // FNV-1a 64-bit hash of its bytes and checked on every load; a mismatch names run and artefact.
 // FNV-1a catches every single changed byte (each step is a bijection of the state) and other

@@ -1,5 +1,5 @@
 // Reading artefacts back from the results store, each BLOB verified against the checksum it was
-// stored with (issue 18 §5). Part of ResultsStore (results_store.h); split off to keep files small.
+// stored with. Part of ResultsStore (results_store.h); split off to keep files small.
 #include "core/store/artefact_checksum.h"
 #include "core/store/results_store.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // Whether a results file can be opened for writing. A readable file that is read-only, or sits in
 // a read-only folder (SQLite must create its -wal/-shm or journal files beside it), is opened
-// read-only so that listing, reports and predictions work (issue 18 §7); only writing then fails,
+// read-only so that listing, reports and predictions work; only writing then fails,
 // with a message that says why.
 #include <string>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The results store: one SQLite file holding runs and everything they produce (issue 4 §3).
+// The results store: one SQLite file holding runs and everything they produce.
 // This class is the only owner of the schema; nothing else issues SQL against the file.
 //
 // Threads: one ResultsStore is ONE connection. Create one per thread (they may share a file);

@@ -108,7 +108,7 @@ CREATE TABLE artefacts (
 );
 CREATE INDEX artefacts_by_run ON artefacts(run_id, kind);
 )sql",
-        // v1 -> v2: the FNV-1a 64 checksum of each artefact BLOB, verified on load (issue 18). NULL
+        // v1 -> v2: the FNV-1a 64 checksum of each artefact BLOB, verified on load. NULL
         // for BLOBs stored before: those load unchecked.
         R"sql(
 ALTER TABLE artefacts ADD COLUMN checksum INTEGER;

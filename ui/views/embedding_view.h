@@ -1,5 +1,5 @@
 #pragma once
-// Embedding view (issue 6 §3): a 2-D map (t-SNE or PCA, core/embed) of a run's record embeddings.
+// Embedding view: a 2-D map (t-SNE or PCA, core/embed) of a run's record embeddings.
 //  - colour by class, prediction, correctness, fold or diffusion timestep (Okabe–Ito colours,
 //    one legend entry per group present); points of noisy views (t > 0) are drawn as rings over
 //    the clean (t = 0) discs, and each timestep can be shown or hidden (overlay);
