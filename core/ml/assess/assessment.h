@@ -54,6 +54,7 @@ struct Assessment {
     std::string combinedRule;              // the same rule as `dacl predict` (one rule, in core)
     RhythmFigures rhythm;
     double threshold = kNaN, sensitivity = kNaN, specificity = kNaN;  // the run's validation threshold and its sens/spec
+    std::string thresholdHow;              // where threshold, sensitivity and specificity come from, in words
     bool positive = false;                 // combinedPAf >= threshold
     RunProvenance run;
     // e.g. "resampled from 200 Hz to 300 Hz", "record (6.2 s) is shorter than the model's span (10 s)",
@@ -69,6 +70,10 @@ struct AssessOptions {
     std::vector<std::pair<std::string, std::string>> predictSettings;  // predict.* overrides as `--set`
     int threads = 0;
 };
+
+// "key=value" texts as `--set` gives them, as AssessOptions::predictSettings; std::invalid_argument
+// naming the text when it has no '=' or no key.
+std::vector<std::pair<std::string, std::string>> settingPairs(const std::vector<std::string>& assignments);
 
 // Throws InputError (file + reason) for unreadable input, std::runtime_error for a missing/unsuitable run.
 // Progress and cancellation via core/common/progress.h (ProgressSink*), may be null.
