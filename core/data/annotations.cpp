@@ -57,6 +57,7 @@ std::vector<Annotation> decodeAnnotations(const std::string& bytes, double fs, c
     std::vector<Annotation> out;
     long time = 0;
     int chan = 0, num = 0;  // these two carry over to later annotations (WFDB semantics)
+    bool dropped = false;   // the last code was skipped (see below): its modifiers go with it
     while (pos < size) {
         if (size - pos == 1) throw InputError(path, "truncated annotation file: odd byte at the end (byte " + std::to_string(pos) + ")");
         const std::size_t at = pos;
@@ -75,10 +76,11 @@ std::vector<Annotation> decodeAnnotations(const std::string& bytes, double fs, c
         case anncode::SUB:
         case anncode::CHN:
         case anncode::AUX: {
-            if (out.empty())
+            if (out.empty() && !dropped)
                 throw InputError(path, "malformed annotation file: modifier code " + std::to_string(code) +
                                            " before any annotation (byte " + std::to_string(at) + ")");
-            Annotation& a = out.back();
+            Annotation scratch;
+            Annotation& a = dropped ? scratch : out.back();
             if (code == anncode::NUM) num = a.num = asSignedChar(data);
             if (code == anncode::SUB) a.subtype = asSignedChar(data);
             if (code == anncode::CHN) chan = a.channel = static_cast<int>(data & 0xFF);
@@ -99,6 +101,10 @@ std::vector<Annotation> decodeAnnotations(const std::string& bytes, double fs, c
         }
         time += static_cast<long>(data);
         if (time < 0) throw InputError(path, "malformed annotation file: negative time at byte " + std::to_string(at));
+        // NOTQRS (0 with a time step) and the reserved codes 50..58 are no annotation this program shows
+        // or can write back (encodeAnnotations takes 1..49; found by fuzzing): they only advance time.
+        dropped = code < 1 || code > static_cast<unsigned>(anncode::MAXCODE);
+        if (dropped) continue;
         Annotation a;
         a.sample = time;
         a.code = static_cast<int>(code);
@@ -107,6 +113,9 @@ std::vector<Annotation> decodeAnnotations(const std::string& bytes, double fs, c
         a.timeS = fs > 0 ? static_cast<double>(time) / fs : 0.0;
         out.push_back(std::move(a));
     }
+    // A SKIP may step back in time (its interval is signed); everything downstream (rhythm
+    // intervals, the writer) expects time order (found by fuzzing).
+    std::stable_sort(out.begin(), out.end(), [](const Annotation& x, const Annotation& y) { return x.sample < y.sample; });
     return out;
 }
 

@@ -241,9 +241,16 @@ struct VarFreer {
 // out[i] = (data[first + i*stride] - baseline) / gain
 template <typename T>
 void toPhysical(const void* data, std::size_t first, std::size_t stride, const SignalSpec& spec,
-                std::vector<double>& out) {
+                std::vector<double>& out, const std::string& path) {
     const T* p = static_cast<const T*>(data) + first;
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = (static_cast<double>(p[i * stride]) - spec.baseline) / spec.gain;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = (static_cast<double>(p[i * stride]) - spec.baseline) / spec.gain;
+        // A double or single matrix may hold NaN or Inf, which every later step would carry
+        // silently into scores (found by fuzzing).
+        if (!std::isfinite(out[i]))
+            throw InputError(path, "sample " + num(static_cast<long long>(i) + 1) + " of signal '" + spec.description +
+                                       "' is not a finite number");
+    }
 }
 
 void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording& rec) {
@@ -286,13 +293,13 @@ void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording
         const std::size_t first = rowPerSignal ? s : s * n, stride = rowPerSignal ? k : 1;
         switch (var->data_type) {
         // libmatio widens v4 integer matrices to double, but v5 files keep their stored type.
-        case MAT_T_DOUBLE: toPhysical<double>(var->data, first, stride, spec, ch); break;
-        case MAT_T_SINGLE: toPhysical<float>(var->data, first, stride, spec, ch); break;
-        case MAT_T_INT32: toPhysical<std::int32_t>(var->data, first, stride, spec, ch); break;
-        case MAT_T_INT16: toPhysical<std::int16_t>(var->data, first, stride, spec, ch); break;
-        case MAT_T_UINT16: toPhysical<std::uint16_t>(var->data, first, stride, spec, ch); break;
-        case MAT_T_INT8: toPhysical<std::int8_t>(var->data, first, stride, spec, ch); break;
-        case MAT_T_UINT8: toPhysical<std::uint8_t>(var->data, first, stride, spec, ch); break;
+        case MAT_T_DOUBLE: toPhysical<double>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_SINGLE: toPhysical<float>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_INT32: toPhysical<std::int32_t>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_INT16: toPhysical<std::int16_t>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_UINT16: toPhysical<std::uint16_t>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_INT8: toPhysical<std::int8_t>(var->data, first, stride, spec, ch, g.path); break;
+        case MAT_T_UINT8: toPhysical<std::uint8_t>(var->data, first, stride, spec, ch, g.path); break;
         default: throw InputError(g.path, "unsupported MATLAB element type " + num(var->data_type));
         }
     }
