@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>PatientReport</name>
+    <message>
+        <source>ECG assessment: %1</source>
+        <translation>EKG-Beurteilung: %1</translation>
+    </message>
+    <message>
+        <source>Report of %1</source>
+        <translation>Bericht vom %1</translation>
+    </message>
+    <message>
+        <source>%1 file %2</source>
+        <translation>%1-Datei %2</translation>
+    </message>
+    <message>
+        <source>Patient and recording</source>
+        <translation>Patient und Aufnahme</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more field(s) in the file&apos;s header</source>
+        <translation>
+            <numerusform>… %n weiteres Feld im Dateikopf</numerusform>
+            <numerusform>… %n weitere Felder im Dateikopf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Atrial fibrillation suspected: the model&apos;s p(AF) is at or above the run&apos;s threshold.</source>
+        <translation>Verdacht auf Vorhofflimmern: p(AF) des Modells liegt auf oder über der Schwelle des Laufs.</translation>
+    </message>
+    <message>
+        <source>No atrial fibrillation detected: the model&apos;s p(AF) is below the run&apos;s threshold.</source>
+        <translation>Kein Vorhofflimmern erkannt: p(AF) des Modells liegt unter der Schwelle des Laufs.</translation>
+    </message>
+    <message>
+        <source>p(AF) %1 — %2 the run&apos;s threshold %3 (sensitivity %4, specificity %5 in cross-validation)</source>
+        <translation>p(AF) %1 — %2 der Schwelle %3 des Laufs (Sensitivität %4, Spezifität %5 in der Kreuzvalidierung)</translation>
+    </message>
+    <message>
+        <source>at or above</source>
+        <translation>auf oder über</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>unter</translation>
+    </message>
+    <message>
+        <source>p(AF) %1 (the run has no binary threshold: the class with the largest probability decides)</source>
+        <translation>p(AF) %1 (der Lauf hat keine binäre Schwelle: die Klasse mit der größten Wahrscheinlichkeit entscheidet)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Leads: %1; combined: %2</source>
+        <translation>Ableitungen: %1; kombiniert: %2</translation>
+    </message>
+    <message>
+        <source>Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6</source>
+        <translation>Rhythmus (Ableitung %1, %2 Schläge): Herzfrequenz %3/min, RMSSD %4 ms, pNN50 %5, Sample-Entropie %6</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1. Most AF-like 10 s: p(AF) %2, %3 – %4, lead %5</source>
+        <translation>%1. Die 10 s mit dem stärksten VHF-Bild: p(AF) %2, %3 – %4, Ableitung %5</translation>
+    </message>
+    <message>
+        <source>%1. Least AF-like 10 s: p(AF) %2, %3 – %4, lead %5</source>
+        <translation>%1. Die 10 s mit dem schwächsten VHF-Bild: p(AF) %2, %3 – %4, Ableitung %5</translation>
+    </message>
+    <message>
+        <source>25 mm/s, 10 mm/mV, 0.5–40 Hz</source>
+        <translation>25 mm/s, 10 mm/mV, 0,5–40 Hz</translation>
+    </message>
+    <message>
+        <source>p(AF) over the whole record (%1, lead %2): green low, red high; boxes 1 and 2 mark the strips</source>
+        <translation>p(AF) über die ganze Aufnahme (%1, Ableitung %2): grün niedrig, rot hoch; die Kästen 1 und 2 markieren die Streifen</translation>
+    </message>
+    <message>
+        <source>Run %1 &apos;%2&apos; (task %3, created %4, DACL Studio %5, settings digest %6, cross-validated AUROC %7). Chosen: %8. %9.</source>
+        <translation>Lauf %1 „%2“ (Aufgabe %3, erstellt %4, DACL Studio %5, Einstellungs-Digest %6, kreuzvalidierte AUROC %7). Gewählt: %8. %9.</translation>
+    </message>
+    <message>
+        <source>Printed by DACL Studio %1 from %2.</source>
+        <translation>Gedruckt von DACL Studio %1 aus %2.</translation>
+    </message>
+    <message>
+        <source>Intended use: research software, not a diagnosis. DACL Studio is not a medical device. p(AF) is a machine-learning estimate from research data; it can be wrong, above all on noisy recordings, other leads or patients unlike the training data. A qualified clinician must read the ECG itself before any decision.</source>
+        <translation>Zweckbestimmung: Forschungssoftware, keine Diagnose. DACL Studio ist kein Medizinprodukt. p(AF) ist eine Schätzung eines maschinell gelernten Modells aus Forschungsdaten; sie kann falsch sein, vor allem bei gestörten Aufnahmen, anderen Ableitungen oder Patienten, die den Trainingsdaten nicht gleichen. Vor jeder Entscheidung muss eine qualifizierte Ärztin oder ein qualifizierter Arzt das EKG selbst befunden.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>%1 has no run %2</source>
@@ -669,6 +767,185 @@
     </message>
 </context>
 <context>
+    <name>dacl::ui::AssessmentPanel</name>
+    <message>
+        <source>Lead:</source>
+        <translation>Ableitung:</translation>
+    </message>
+    <message>
+        <source>The lead to assess; every ECG lead gives a combined answer</source>
+        <translation>Die zu beurteilende Ableitung; alle EKG-Ableitungen ergeben eine kombinierte Antwort</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Ableitung</translation>
+    </message>
+    <message>
+        <source>Rate (Hz)</source>
+        <translation>Rate (Hz)</translation>
+    </message>
+    <message>
+        <source>p(AF)</source>
+        <translation>p(AF)</translation>
+    </message>
+    <message>
+        <source>Signal quality</source>
+        <translation>Signalqualität</translation>
+    </message>
+    <message>
+        <source>Rhythm</source>
+        <translation>Rhythmus</translation>
+    </message>
+    <message>
+        <source>RR intervals over time; click a point to show its beats in the ECG view</source>
+        <translation>RR-Intervalle über die Zeit; ein Klick auf einen Punkt zeigt seine Schläge in der EKG-Ansicht</translation>
+    </message>
+    <message>
+        <source>Patient report…</source>
+        <translation>Patientenbericht…</translation>
+    </message>
+    <message>
+        <source>A one-page PDF of this assessment</source>
+        <translation>Ein einseitiges PDF dieser Beurteilung</translation>
+    </message>
+    <message>
+        <source>Open a recording (File → Open recording…) to assess it.</source>
+        <translation>Öffnen Sie eine Aufnahme (Datei → Aufnahme öffnen…), um sie zu beurteilen.</translation>
+    </message>
+    <message>
+        <source>Assessing: %1</source>
+        <translation>Beurteilung: %1</translation>
+    </message>
+    <message>
+        <source>Assessing %1…</source>
+        <translation>Beurteile %1…</translation>
+    </message>
+    <message>
+        <source>Assessing…</source>
+        <translation>Beurteilung läuft…</translation>
+    </message>
+    <message>
+        <source>Assessment cancelled.</source>
+        <translation>Beurteilung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not assess %1: %2</source>
+        <translation>%1 konnte nicht beurteilt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+    <message>
+        <source>Every ECG lead</source>
+        <translation>Alle EKG-Ableitungen</translation>
+    </message>
+    <message>
+        <source>Save patient report</source>
+        <translation>Patientenbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the patient report %1…</source>
+        <translation>Schreibe den Patientenbericht %1…</translation>
+    </message>
+    <message>
+        <source>Could not write the patient report: %1</source>
+        <translation>Der Patientenbericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Patient report written to %1</source>
+        <translation>Patientenbericht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>No recording assessed</source>
+        <translation>Keine Aufnahme beurteilt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The file&apos;s header gives no patient or recording fields.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Der Dateikopf enthält keine Patienten- oder Aufnahmefelder.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>p(AF) %1</source>
+        <translation>p(AF) %1</translation>
+    </message>
+    <message>
+        <source>No probability: no lead could be scored</source>
+        <translation>Keine Wahrscheinlichkeit: keine Ableitung konnte bewertet werden</translation>
+    </message>
+    <message>
+        <source>The run has no validation threshold to compare with</source>
+        <translation>Der Lauf hat keine Validierungsschwelle zum Vergleich</translation>
+    </message>
+    <message>
+        <source>Suggests AF: p(AF) %1 is at or above the run&apos;s threshold %2</source>
+        <translation>Spricht für VHF: p(AF) %1 liegt auf oder über der Schwelle %2 des Laufs</translation>
+    </message>
+    <message>
+        <source>Does not suggest AF: p(AF) %1 is below the run&apos;s threshold %2</source>
+        <translation>Spricht nicht für VHF: p(AF) %1 liegt unter der Schwelle %2 des Laufs</translation>
+    </message>
+    <message>
+        <source>Threshold %1, chosen on the run&apos;s validation data: sensitivity %2 %, specificity %3 %</source>
+        <translation>Schwelle %1, gewählt auf den Validierungsdaten des Laufs: Sensitivität %2 %, Spezifität %3 %</translation>
+    </message>
+    <message>
+        <source>the current run</source>
+        <translation>der aktuelle Lauf</translation>
+    </message>
+    <message>
+        <source>the best finished run of task %1</source>
+        <translation>der beste abgeschlossene Lauf der Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2” (task %3, %4), AUROC %5: %6</source>
+        <translation>Lauf %1 „%2“ (Aufgabe %3, %4), AUROC %5: %6</translation>
+    </message>
+    <message>
+        <source>Combined: p(AF) %1 (%2)</source>
+        <translation>Kombiniert: p(AF) %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Heart rate &lt;b&gt;%1 bpm&lt;/b&gt; · %2 beats (lead %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · sample entropy %6</source>
+        <translation>Herzfrequenz &lt;b&gt;%1/min&lt;/b&gt; · %2 Schläge (Ableitung %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · Sample-Entropie %6</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::DatasetView</name>
     <message>
         <source>Search record id…</source>
@@ -941,16 +1218,24 @@
 <context>
     <name>dacl::ui::EcgOverview</name>
     <message>
-        <source>Whole record: time within the row (s); rows as long as the method&apos;s window</source>
-        <translation>Ganze Aufnahme: Zeit innerhalb der Zeile (s); Zeilen so lang wie das Fenster der Methode</translation>
-    </message>
-    <message>
         <source>The whole record: click or drag to show that part on the strip</source>
         <translation>Die ganze Aufnahme: Klicken oder ziehen Sie, um diesen Teil auf dem Streifen anzuzeigen</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>Whole record (h:min:s)</source>
+        <translation>Ganze Aufnahme (h:min:s)</translation>
+    </message>
+    <message>
+        <source>Whole record (s)</source>
+        <translation>Ganze Aufnahme (s)</translation>
+    </message>
+    <message>
+        <source>HR %1–%2 bpm</source>
+        <translation>HF %1–%2/min</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
     </message>
 </context>
 <context>
@@ -1059,10 +1344,6 @@
         <source>Window %1</source>
         <translation>Fenster %1</translation>
     </message>
-    <message>
-        <source>%1 s at %2 Hz</source>
-        <translation>%1 s bei %2 Hz</translation>
-    </message>
     <message numerus="yes">
         <source>%n R peak(s)</source>
         <translation>
@@ -1088,6 +1369,80 @@
     <message>
         <source>Δt %1 ms   ΔmV %2   %3 bpm</source>
         <translation>Δt %1 ms   ΔmV %2   %3/min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Page: strip width</source>
+        <translation>Seite: Streifenbreite</translation>
+    </message>
+    <message>
+        <source>Page: %1 s</source>
+        <translation>Seite: %1 s</translation>
+    </message>
+    <message>
+        <source>How much of the record one page shows</source>
+        <translation>Wie viel der Aufnahme eine Seite zeigt</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Vorige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>annotations not shown: %1</source>
+        <translation>Annotationen nicht gezeigt: %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 Hz</source>
+        <translation>%1 bei %2 Hz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n Ableitung</numerusform>
+            <numerusform>%n Ableitungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n Annotation</numerusform>
+            <numerusform>%n Annotationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Δt %1 ms   ΔmV %2</source>
+        <translation>Δt %1 ms   ΔmV %2</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Time (h:min:s)</source>
+        <translation>Zeit (h:min:s)</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +2183,22 @@ Klicken zum Öffnen</translation>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>&amp;Aufnahme öffnen…</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufnahme öffnen</translation>
+    </message>
+    <message>
+        <source>ECG recordings (*.edf *.EDF *.bdf *.BDF *.hea *.mat *.csv *.tsv);;All files (*)</source>
+        <translation>EKG-Aufnahmen (*.edf *.EDF *.bdf *.BDF *.hea *.mat *.csv *.tsv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Beurteilung</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::PlotExportDialog</name>
@@ -2118,6 +2489,21 @@ Klicken zum Öffnen</translation>
     <message>
         <source>&lt;b&gt;Threshold %1&lt;/b&gt; (score ≥ threshold is positive)&lt;br&gt;Sensitivity %2 · Specificity %3&lt;br&gt;Precision %4 · F1 %5 · Accuracy %6&lt;br&gt;%7 records</source>
         <translation>&lt;b&gt;Schwellenwert %1&lt;/b&gt; (Score ≥ Schwellenwert ist positiv)&lt;br&gt;Sensitivität %2 · Spezifität %3&lt;br&gt;Präzision %4 · F1 %5 · Genauigkeit %6&lt;br&gt;%7 Aufnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RrTachogram</name>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>RR (ms)</source>
+        <translation>RR (ms)</translation>
+    </message>
+    <message>
+        <source>No RR intervals: fewer than two beats found</source>
+        <translation>Keine RR-Intervalle: weniger als zwei Schläge gefunden</translation>
     </message>
 </context>
 <context>
@@ -2424,10 +2810,6 @@ Klicken zum Öffnen</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1  ·  window %2 of %3  ·  %4–%5 s  ·  %6 paths × %7 frames  ·  J = %8, Q = (%9, %10)</source>
-        <translation>%1  ·  Fenster %2 von %3  ·  %4–%5 s  ·  %6 Pfade × %7 Frames  ·  J = %8, Q = (%9, %10)</translation>
-    </message>
-    <message>
         <source>log(S + %1)</source>
         <translation>log(S + %1)</translation>
     </message>
@@ -2503,6 +2885,50 @@ frame %2 at %3 s
         <translation>%1
 Frame %2 bei %3 s
 %4</translation>
+    </message>
+    <message>
+        <source>span %1 of %2 (repr = sequence)</source>
+        <translation>Abschnitt %1 von %2 (repr = sequence)</translation>
+    </message>
+    <message>
+        <source>window %1 of %2</source>
+        <translation>Fenster %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 frames (%2 inside the record, the rest padding)</source>
+        <translation>%1 Frames (%2 innerhalb der Aufnahme, der Rest Auffüllung)</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 Frames</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2  ·  %3–%4 s  ·  %5 paths × %6  ·  J = %7, Q = (%8, %9)</source>
+        <translation>%1  ·  %2  ·  %3–%4 s  ·  %5 Pfade × %6  ·  J = %7, Q = (%8, %9)</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>RR interval</source>
+        <translation>RR-Intervall</translation>
+    </message>
+    <message>
+        <source>|ΔRR|</source>
+        <translation>|ΔRR|</translation>
+    </message>
+    <message>
+        <source>Rhythm channels: off in this run&apos;s settings (seq.rhythm)</source>
+        <translation>Rhythmuskanäle: in den Einstellungen dieses Laufs aus (seq.rhythm)</translation>
+    </message>
+    <message>
+        <source>Rhythm channels: part of repr = sequence only (this is repr = pooled)</source>
+        <translation>Rhythmuskanäle: nur Teil von repr = sequence (dies ist repr = pooled)</translation>
+    </message>
+    <message>
+        <source>Rhythm channels fed to the model beside the tokens: RR interval and |ΔRR| at each frame, from the whole record&apos;s R peaks</source>
+        <translation>Rhythmuskanäle, die das Modell neben den Tokens erhält: RR-Intervall und |ΔRR| in jedem Frame, aus den R-Zacken der ganzen Aufnahme</translation>
     </message>
 </context>
 <context>
@@ -2941,6 +3367,14 @@ Frame %2 bei %3 s
     <message>
         <source>Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit.</source>
         <translation>Öffnet den Demo-Datensatz, führt einen kurzen Demo-Auftrag aus, speichert je Ansicht ein PNG in DIR und beendet sich.</translation>
+    </message>
+    <message>
+        <source>Recording file to open (EDF/EDF+/BDF, WFDB .hea or .mat, CSV).</source>
+        <translation>Zu öffnende Aufnahmedatei (EDF/EDF+/BDF, WFDB .hea oder .mat, CSV).</translation>
+    </message>
+    <message>
+        <source>Recording file or dataset folder to open (as the desktop&apos;s Open With passes it).</source>
+        <translation>Zu öffnende Aufnahmedatei oder Datensatzordner (wie ihn „Öffnen mit“ des Desktops übergibt).</translation>
     </message>
 </context>
 </TS>

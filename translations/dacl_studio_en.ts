@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>PatientReport</name>
+    <message numerus="yes">
+        <source>… %n more field(s) in the file&apos;s header</source>
+        <translation>
+            <numerusform>… %n more field in the file&apos;s header</numerusform>
+            <numerusform>… %n more fields in the file&apos;s header</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::DatasetView</name>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -39,6 +49,20 @@
         <translation>
             <numerusform>%n window of %1 s</numerusform>
             <numerusform>%n windows of %1 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
         </translation>
     </message>
 </context>

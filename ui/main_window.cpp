@@ -76,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         trainingView_->setDataDirectory(QString::fromStdString(dataset_->directory()));
     });
     connectViews();
+    buildAssessment();
 
     status_ = new QLabel(this);
     progress_ = new QProgressBar(this);
@@ -180,6 +181,7 @@ void MainWindow::openDataset(const QString& directory) {
             return;
         }
         setDataset(std::move(*r.dataset));
+        if (QFileInfo(directory).isFile()) assessOpenedRecording(directory);
     });
     const std::string dir = directory.toStdString();
     watcher->setFuture(QtConcurrent::run([dir]() -> LoadResult {

@@ -8,6 +8,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -19,6 +20,7 @@ class RunModel;
 namespace dacl::ui {
 
 class AppSettings;
+class AssessmentPanel;
 class DatasetView;
 class DiffusionView;
 class EcgView;
@@ -54,6 +56,9 @@ public:
     RunsView* runsView() const { return runsView_; }
     EmbeddingView* embeddingView() const { return embeddingView_; }
     RocView* rocView() const { return rocView_; }
+    // The Assessment of a recording opened as a file (a dock, shown once a file is opened).
+    AssessmentPanel* assessmentPanel() const { return assessmentPanel_; }
+    QDockWidget* assessmentDock() const { return assessmentDock_; }
 
     // The current record (index into dataset()->records(), -1: none) and run (-1: none).
     int currentRecord() const { return currentRecord_; }
@@ -98,6 +103,10 @@ private:
     void setCurrentRecord(int recordIndex);
     void loadRunModel(qint64 runId);
     void loadRunPredictions(qint64 runId);
+    void buildAssessment();
+    // A file opened as a one-record dataset: show it in the ECG view and assess it.
+    void assessOpenedRecording(const QString& file);
+    void showAssessedRun(qint64 runId);
 
     std::optional<Dataset> dataset_;
     AppSettings* settings_;
@@ -113,6 +122,8 @@ private:
     RunsView* runsView_ = nullptr;
     EmbeddingView* embeddingView_ = nullptr;
     RocView* rocView_ = nullptr;
+    AssessmentPanel* assessmentPanel_ = nullptr;
+    QDockWidget* assessmentDock_ = nullptr;
     QAction* exportReportAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     int currentRecord_ = -1;

@@ -5,8 +5,9 @@
 #include "ui/views/dataset_view.h"
 #include "ui/views/diffusion_view.h"
 #include "ui/views/ecg_view.h"
-#include "ui/views/probability_band.h"
+#include "ui/views/assessment_panel.h"
 #include "ui/views/embedding_view.h"
+#include "ui/views/probability_band.h"
 #include "ui/views/latent_view.h"
 #include "ui/views/roc_view.h"
 #include "ui/views/runs_view.h"
@@ -17,6 +18,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -142,18 +145,68 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
          }},
         {"roc.png", roc, [&] { return !roc->curves().empty(); }},
     };
+    auto save = [&](const char* file) -> bool {
+        settle(400);  // let queued repaints land
+        const QImage image = w.grab().toImage();
+        if (image.width() < 1280 || image.height() < 800) {
+            result.error = QStringLiteral("%1: window smaller than 1280×800").arg(QString::fromLatin1(file));
+            return false;
+        }
+        const QString path = dir.filePath(QString::fromLatin1(file));
+        if (!image.save(path)) {
+            result.error = QStringLiteral("cannot write %1").arg(path);
+            return false;
+        }
+        result.written << path;
+        return true;
+    };
     for (const Shot& shot : shots) {
         w.tabs()->setCurrentWidget(shot.view);
         if (!waitUntil(shot.ready, 180000))
             return fail(QStringLiteral("%1: the view did not finish loading").arg(QString::fromLatin1(shot.file)));
-        settle(400);  // let queued repaints land
-        const QImage image = w.grab().toImage();
-        if (image.width() < 1280 || image.height() < 800)
-            return fail(QStringLiteral("%1: window smaller than 1280×800").arg(QString::fromLatin1(shot.file)));
-        const QString path = dir.filePath(QString::fromLatin1(shot.file));
-        if (!image.save(path)) return fail(QStringLiteral("cannot write %1").arg(path));
-        result.written << path;
+        if (!save(shot.file)) return result;
     }
+
+    // The same AF record opened as a file (File → Open recording…): the Assessment dock beside
+    // the ECG view with the current run's band.
+    const QString recordFile = QString::fromStdString(w.dataset()->header(static_cast<std::size_t>(record)).path);
+    AssessmentPanel* panel = w.assessmentPanel();
+    bool assessed = false;
+    QString assessError;
+    QObject::connect(panel, &AssessmentPanel::assessmentShown, &w, [&] { assessed = true; });
+    QObject::connect(panel, &AssessmentPanel::assessmentFailed, &w,
+                     [&](const QString&, const QString& e) { assessError = e; });
+    w.openDataset(recordFile);
+    if (!waitUntil([&] { return assessed || !assessError.isEmpty(); }, 300000) || !assessed)
+        return fail(QStringLiteral("assessment.png: %1 was not assessed: %2").arg(recordFile, assessError));
+    if (!waitUntil([&] { return !ecg->isLoading() && ecg->shownRecordIndex() == 0 && ecg->probabilityBand()->hasModel() &&
+                                !ecg->probabilityBand()->isBusy() && ecg->probabilityBand()->shownRecordIndex() == 0 &&
+                                // the other views of the new one-record dataset settle too
+                                !latent->isBusy() && latent->windowCount() > 0; },
+                   180000))
+        return fail(QStringLiteral("assessment.png: the ECG view or its band did not finish loading"));
+    if (!save("assessment.png")) return result;
+
+    // Page 1 of its patient report, rendered as poppler renders it for print preview.
+    const QString pdf = dir.filePath(QStringLiteral("patient-report.pdf"));
+    bool written = false;
+    QString reportError;
+    QObject::connect(panel, &AssessmentPanel::reportWritten, &w, [&] { written = true; });
+    QObject::connect(panel, &AssessmentPanel::reportFailed, &w,
+                     [&](const QString&, const QString& e) { reportError = e; });
+    panel->writeReport(pdf);
+    if (!waitUntil([&] { return written || !reportError.isEmpty(); }, 180000) || !written)
+        return fail(QStringLiteral("patient-report.png: the report was not written: %1").arg(reportError));
+    QProcess render;
+    render.start(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("80"),
+                                              QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                              QStringLiteral("1"), QStringLiteral("-singlefile"), pdf,
+                                              dir.filePath(QStringLiteral("patient-report"))});
+    if (!render.waitForFinished(120000) || render.exitStatus() != QProcess::NormalExit || render.exitCode() != 0)
+        return fail(QStringLiteral("patient-report.png: pdftoppm (poppler-utils) failed: %1")
+                        .arg(render.errorString() + QString::fromLocal8Bit(render.readAllStandardError())));
+    QFile::remove(pdf);
+    result.written << dir.filePath(QStringLiteral("patient-report.png"));
     result.ok = true;
     return result;
 }

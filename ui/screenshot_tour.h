@@ -1,7 +1,8 @@
 #pragma once
 // `dacl-studio --screenshot-tour DIR`: drives the real main window through what a new user does
-// (open the demo dataset, pick a record, run a short demo job, look at every view) and saves one
-// PNG per view. Used for the README screenshots and as an end-to-end smoke test of the desktop.
+// (open the demo dataset, pick a record, run a short demo job, look at every view, open that AF
+// record as a file and assess it, write its patient report) and saves one PNG per view, then
+// assessment.png and patient-report.png (page 1 of the PDF at 80 dpi, rendered by pdftoppm). Used for the README screenshots and as an end-to-end smoke test of the desktop.
 #include <QString>
 #include <QStringList>
 
@@ -16,7 +17,8 @@ struct TourResult {
 };
 
 // Runs on the GUI thread; it spins the event loop while it waits, so the window stays live and
-// worker threads deliver their results. Every view shot is at least 1280×800.
+// worker threads deliver their results. Every window shot is at least 1280×800 (the report page is
+// A4 at 80 dpi).
 TourResult runScreenshotTour(MainWindow& window, const QString& directory);
 
 }  // namespace dacl::ui

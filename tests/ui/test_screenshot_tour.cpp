@@ -54,12 +54,16 @@ private Q_SLOTS:
         const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(w, dir.path());
         QVERIFY2(r.ok, qPrintable(r.error));
         const QStringList expected = {"dataset.png", "ecg.png", "scattering.png", "latent.png", "diffusion.png",
-                                      "training.png", "runs.png", "embedding.png", "roc.png"};
+                                      "training.png", "runs.png", "embedding.png", "roc.png", "assessment.png",
+                                      "patient-report.png"};
         QCOMPARE(r.written.size(), expected.size());
         for (const QString& file : expected) {
             const QImage image(dir.filePath(file));
             QVERIFY2(!image.isNull(), qPrintable(file));
-            QVERIFY2(image.width() >= 1280 && image.height() >= 800, qPrintable(file));
+            if (file == "patient-report.png")  // A4 landscape at 80 dpi
+                QVERIFY2(image.width() > image.height() && image.width() >= 900, qPrintable(file));
+            else
+                QVERIFY2(image.width() >= 1280 && image.height() >= 800, qPrintable(file));
             // Not a blank window: many distinct colours.
             QSet<QRgb> colours;
             for (int y = 0; y < image.height(); y += 7)
