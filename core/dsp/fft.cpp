@@ -1,5 +1,7 @@
 #include "core/dsp/fft.h"
 
+#include "core/dsp/fft_wisdom.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -11,34 +13,64 @@ std::mutex& plannerMutex() {
 }
 
 namespace {
-unsigned flags(Effort e) { return e == Effort::Measure ? FFTW_MEASURE : FFTW_ESTIMATE; }
 
 template <class P> P checked(P p, const char* kind, int n) {
     if (!p) throw std::runtime_error(std::string("FFTW could not plan a ") + kind + " of length " + std::to_string(n));
     return p;
 }
+
+unsigned rigorFlags(Effort e) {
+    switch (e) {
+        case Effort::Measure: return FFTW_MEASURE;
+        case Effort::Patient: return FFTW_PATIENT;
+        default: return FFTW_ESTIMATE;
+    }
+}
+
+// Plans with `make(flags)` under the planner lock. Every plan first makes sure the wisdom file
+// has been read, so that no plan in the process is made before the import (ESTIMATE plans use
+// imported wisdom where it exists: the order would otherwise change the numbers).
+// Effort::Wisdom: the file's rigor with FFTW_WISDOM_ONLY (no timing, NULL when the file does
+// not cover the problem), then ESTIMATE.
+template <class Make> auto planLocked(Effort e, int n, const char* kind, Make make) {
+    std::lock_guard<std::mutex> lock(plannerMutex());
+    detail::ensureWisdomLocked();
+    if (e == Effort::Wisdom) {
+        unsigned rigor = 0;
+        if (detail::wisdomRigorLocked(rigor)) {
+            if (auto p = make(rigor | FFTW_WISDOM_ONLY)) {
+                detail::countWisdomPlanLocked(true, n);
+                return p;
+            }
+        }
+        detail::countWisdomPlanLocked(false, n);
+    }
+    return checked(make(rigorFlags(e)), kind, n);
+}
+
 }  // namespace
 
 template <class R> Plan<R> Plan<R>::r2c(int n, Effort e) {
     Buffer<R> in(n);
     Buffer<Cpx<R>> out(n / 2 + 1);
-    std::lock_guard<std::mutex> lock(plannerMutex());
     // The input of every real FFT here is scratch: letting FFTW overwrite it allows faster plans.
-    return Plan(checked(Traits<R>::r2c(n, in.data(), asFftw(out.data()), flags(e) | FFTW_DESTROY_INPUT), "real FFT", n));
+    return Plan(planLocked(e, n, "real FFT", [&](unsigned f) {
+        return Traits<R>::r2c(n, in.data(), asFftw(out.data()), f | FFTW_DESTROY_INPUT);
+    }));
 }
 
 template <class R> Plan<R> Plan<R>::c2r(int n, Effort e) {
     Buffer<Cpx<R>> in(n / 2 + 1);
     Buffer<R> out(n);
-    std::lock_guard<std::mutex> lock(plannerMutex());
-    return Plan(checked(Traits<R>::c2r(n, asFftw(in.data()), out.data(), flags(e)), "real inverse FFT", n));
+    return Plan(planLocked(e, n, "real inverse FFT",
+                           [&](unsigned f) { return Traits<R>::c2r(n, asFftw(in.data()), out.data(), f); }));
 }
 
 template <class R> Plan<R> Plan<R>::c2cBackward(int n, Effort e) {
     Buffer<Cpx<R>> in(n), out(n);
-    std::lock_guard<std::mutex> lock(plannerMutex());
-    return Plan(checked(Traits<R>::c2c(n, asFftw(in.data()), asFftw(out.data()), FFTW_BACKWARD, flags(e)),
-                        "complex inverse FFT", n));
+    return Plan(planLocked(e, n, "complex inverse FFT", [&](unsigned f) {
+        return Traits<R>::c2c(n, asFftw(in.data()), asFftw(out.data()), FFTW_BACKWARD, f);
+    }));
 }
 
 template <class R> void Plan<R>::reset() {

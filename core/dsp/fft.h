@@ -19,10 +19,12 @@ namespace dacl::dsp::fft {
 // The one lock around FFTW's planner (plan creation and destruction) in this process.
 std::mutex& plannerMutex();
 
-// Planner effort: Estimate plans instantly; Measure times candidate algorithms once per size
-// (seconds for a whole scattering configuration, remembered as process-wide FFTW wisdom) and
-// gives about 2x faster transforms.
-enum class Effort { Estimate, Measure };
+// Planner effort. Estimate plans instantly and reproducibly. Measure and Patient time candidate
+// algorithms (seconds per configuration), so their plans, and the rounding, may differ between
+// processes: for benchmarks and for making wisdom only. Wisdom takes the plan recorded in the
+// process's wisdom file (fft_wisdom.h) without timing anything, and falls back to Estimate
+// where the file is missing, stale or does not cover the size: fast and reproducible.
+enum class Effort { Estimate, Measure, Patient, Wisdom };
 
 template <class R> struct Traits;
 

@@ -150,6 +150,10 @@ template <class R> void Scattering1D::batch(const R* x, std::size_t count, R* ou
                           count > 1 ? static_cast<long long>(s) : -1);
 }
 
+double Scattering1D::flopsPerSignal(bool float32) const {
+    return float32 ? engine<float>().flopsPerSignal() : engine<double>().flopsPerSignal();
+}
+
 void Scattering1D::transform(const double* x, double* out) const { batch(x, 1, out, 1); }
 void Scattering1D::transform(const float* x, float* out) const { batch(x, 1, out, 1); }
 void Scattering1D::transformBatch(const double* x, std::size_t count, double* out, int threads) const {

@@ -33,8 +33,10 @@ struct ScatteringConfig {
     int maxOrder = 2; // 1 or 2
     // Planner effort for the FFT plans; results agree to rounding either way. FFTW_MEASURE picks
     // its algorithm by timing, so two processes could round differently (features differed by
-    // ~1e-4, run AUROCs by ~5e-4): Estimate keeps a seeded run reproducible across processes.
-    fft::Effort effort = fft::Effort::Estimate;
+    // ~1e-4, run AUROCs by ~5e-4). Wisdom (the default) takes the plans recorded in the
+    // machine's wisdom file (fft_wisdom.h): as fast as MEASURE and the same in every process
+    // that reads the same file; without a file it is Estimate.
+    fft::Effort effort = fft::Effort::Wisdom;
 };
 
 // One output row. Unused fields: j = -1, n = -1, xi = sigma = NaN.
@@ -87,6 +89,10 @@ public:
     // threads (<= 0: all cores). Same numbers as transform() on each signal, bit for bit.
     void transformBatch(const double* x, std::size_t count, double* out, int threads) const;
     void transformBatch(const float* x, std::size_t count, float* out, int threads) const;
+
+    // Nominal FLOPs of one signal's transform in this precision (see ScatteringEngine); builds
+    // that precision's plans if they are not built yet.
+    double flopsPerSignal(bool float32) const;
 
 private:
     template <class R> const detail::ScatteringEngine<R>& engine() const;

@@ -181,6 +181,19 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
     }
     r2cInput_ = fft::Plan<double>::r2c(L_, cfg.effort);
     c2rJ_ = fft::Plan<R>::c2r(LJ_, cfg.effort);
+
+    auto complexFft = [](int n) { return 5.0 * n * std::log2(static_cast<double>(n)); };
+    auto realFft = [&](int n) { return 0.5 * complexFft(n); };
+    auto lowpassFlops = [&](int level) { return 2.0 * phi_[level].len + realFft(LJ_); };
+    flops_ = realFft(L_) + lowpassFlops(0);
+    for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+        const int M1 = L_ >> j1_[n1];
+        flops_ += 2.0 * psi1_[n1].len + complexFft(M1) + 4.0 * M1 + realFft(M1) + lowpassFlops(j1_[n1]);
+        for (const Child& c : children_[n1]) {
+            const int M2 = L_ >> j2_[c.n2];
+            flops_ += 2.0 * psi2_[c.n2][j1_[n1]].len + complexFft(M2) + 4.0 * M2 + realFft(M2) + lowpassFlops(j2_[c.n2]);
+        }
+    }
 }
 
 template <class R> ScatteringEngine<R>::~ScatteringEngine() = default;

@@ -17,6 +17,9 @@
 //  - The padded input and its FFT are double even in the float engine: a band with little energy
 //    (high frequencies of an ECG) would otherwise inherit float rounding relative to the whole
 //    signal's energy (row-relative errors ~5e-5 instead of ~1e-6). The cost is one double FFT.
+//  - Measured and rejected (issue 19): batched FFTW plans (howmany = 2..8 of one length ran at
+//    0.98-1.06x the single plans) and two real FFTs per complex one (u + iv: no faster than
+//    FFTW's real transforms with wisdom, plus the split); the plans' own speed is what wisdom buys.
 //  - Filter slices are pre-scaled by 1/length (an exact power of two) so FFTW's unnormalised
 //    inverse transforms need no extra pass.
 #include "core/dsp/fft.h"
@@ -56,6 +59,11 @@ public:
     // so nothing is allocated per signal once the pool is warm.
     void work(const R* x, std::size_t count, R* out, std::size_t outStride, std::atomic<std::size_t>& next) const;
 
+    // Nominal floating-point operations of one signal's transform with this plan: 5 n log2 n
+    // per complex FFT, 2.5 n log2 n per real one, 2 per bin of a real filter applied to a
+    // complex spectrum, 4 per sample of a modulus. For the distance to the hardware limit.
+    double flopsPerSignal() const { return flops_; }
+
 private:
     struct Workspace;
     std::unique_ptr<Workspace> acquire() const;
@@ -79,6 +87,7 @@ private:
     std::vector<fft::Plan<R>> r2c_, c2c_;      // by level; only the needed ones are made
     fft::Plan<R> c2rJ_;
     fft::Plan<double> r2cInput_;               // the input's FFT is always double (see above)
+    double flops_ = 0;
 
     mutable std::mutex poolMutex_;
     mutable std::vector<std::unique_ptr<Workspace>> pool_;
