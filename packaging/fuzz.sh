@@ -72,7 +72,7 @@ COV=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$LOG" | tail -1 || true)
 CORPUS=$(grep -o 'corp: [0-9]*/*[0-9a-zA-Z]*' "$LOG" | tail -1 || true)
 if [ -z "$EXECS" ]; then  # fork mode prints "#EXECS: cov: .. exec/s: RATE .." lines instead of final stats
   EXECS=$(grep -o '^#[0-9]*: cov' "$LOG" | tail -1 | grep -o '[0-9]*' || true)
-  RATE=$(grep -o 'exec/s: [0-9]*' "$LOG" | tail -1 | grep -o '[0-9]*$' || true)
+  RATE=$(grep -o 'exec/s:* [0-9]*' "$LOG" | tail -1 | grep -o '[0-9]*$' || true)
 fi
 echo "fuzz $TARGET: ${SECS}s, execs ${EXECS:-?}, exec/s ${RATE:-?}, ${COV:-cov ?}, ${CORPUS:-corp ?}, exit $RC"
 echo "fuzz $TARGET: log $LOG; findings in $FINDINGS ($(find "$FINDINGS" -type f | wc -l) files)"

@@ -187,9 +187,11 @@ Mat4Info peekMat4(const std::string& path, std::int64_t size) {
     info.isV4 = true;
     info.rows = rows;
     info.cols = cols;
-    // rows, cols < 2^31 and at most 16 bytes per element: the product fits 64 bits.
-    info.expectedSize = 20 + static_cast<std::int64_t>(namlen) +
-                        static_cast<std::int64_t>(rows) * cols * elementBytes[prec] * (imag ? 2 : 1);
+    // rows * cols * 16 bytes can pass 2^63 (found by fuzzing): a size that does not fit is
+    // larger than any file.
+    std::int64_t bytes = 0;
+    const bool fits = mulFits(rows, cols, bytes) && mulFits(bytes, elementBytes[prec] * (imag ? 2 : 1), bytes);
+    info.expectedSize = fits && bytes <= INT64_MAX - 20 - namlen ? 20 + static_cast<std::int64_t>(namlen) + bytes : INT64_MAX;
     return info;
 }
 
@@ -260,7 +262,11 @@ void readMat(const FileGroup& g, long declared, const RecordHeader& h, Recording
     std::unique_ptr<mat_t, MatCloser> mat(Mat_Open(g.path.c_str(), MAT_ACC_RDONLY));
     if (!mat) throw InputError(g.path, "cannot open as a MATLAB file" + (matioLastMessage.empty() ? "" : ": " + matioLastMessage));
     // PhysioNet names the variable `val`; other tools may use another name, so fall back to the first.
-    std::unique_ptr<matvar_t, VarFreer> var(Mat_VarRead(mat.get(), "val"));
+    // A v4 file's first matrix was checked against the file's size (peekMat4), and PhysioNet's hold
+    // one: libmatio's search for `val` would parse what follows it as more matrices, and looped
+    // on garbage there (found by fuzzing), so v4 files are read by position.
+    const bool v4 = peekMat4(g.path, fileio::statFile(g.path).size).isV4;
+    std::unique_ptr<matvar_t, VarFreer> var(v4 ? nullptr : Mat_VarRead(mat.get(), "val"));
     if (!var) {
         Mat_Rewind(mat.get());
         var.reset(Mat_VarReadNext(mat.get()));
