@@ -7,7 +7,8 @@
 //                     time: predict.span_s spans every predict.hop_s; repr = pooled: the evaluation windows)
 //   FILE.summary.csv  record,lead,duration_s,windows,p,predicted,predicted_class,quality,quality_reason
 //                     (windows = spans; quality: ok, too_short, flat, noisy or not_ecg, see dsp/signal_quality.h)
-// A record with several leads gets one more summary row, lead "combined": the mean of its leads' p.
+// A record with several leads gets one more summary row, lead "combined": the mean of its leads' p
+// (assess::combineLeads, shared with the single-recording assessment).
 // p is the probability of the task's positive class (challenge4: of AF, class A, as the
 // pipeline's stored predictions). For challenge4 both files append p_N,p_A,p_O,p_noisy.
 // A record's p in the summary is the pipeline's record score: the mean over its 30.72-s spans,
@@ -24,10 +25,10 @@
 #include "core/dsp/signal_quality.h"
 #include "core/common/error.h"
 #include "core/data/dataset.h"
-#include "core/data/lead_choice.h"
 #include "core/data/record_file.h"
 #include "core/data/signal_reader.h"
 #include "core/data/wfdb_header.h"
+#include "core/ml/assess/lead_scoring.h"
 #include "core/ml/pipeline/latent_views.h"
 #include "core/ml/pipeline/run_model.h"
 #include "core/ml/runtime_info.h"
@@ -58,8 +59,7 @@ struct Input {
 struct Scored {
     std::string record;
     double durationS = 0;
-    std::vector<std::pair<int, ml::RecordPrediction>> leads;
-    std::vector<dsp::SignalQuality> quality;  // per lead, same order: a flat, noisy or non-ECG lead is flagged
+    std::vector<assess::ScoredLead> leads;  // each with its quality: a flat, noisy or non-ECG lead is flagged
     std::string skipped;  // non-empty: why the record was skipped (with its file)
 };
 
@@ -130,20 +130,7 @@ Scored scoreRecord(const ml::RunModel& model, const Input& in, int lead) {
         const Recording rec = readRecordFile(in.header);
         s.record = rec.name.empty() ? in.name : rec.name;
         s.durationS = rec.durationS();
-        if (rec.channels.empty() || rec.nSamples() == 0) throw InputError(in.header, "record has no samples");
-        if (lead >= 0 && static_cast<std::size_t>(lead) >= rec.channels.size())
-            throw InputError(in.header, "record has no lead " + std::to_string(lead) + " (it has " +
-                                            std::to_string(rec.channels.size()) + "; leads are 0-based)");
-        // Every ECG lead by default: an EDF file's EEG, respiration or SpO2 signals are not scored.
-        std::vector<std::string> labels = rec.labels;
-        labels.resize(rec.channels.size());
-        const std::vector<std::size_t> leads =
-            lead >= 0 ? std::vector<std::size_t>{static_cast<std::size_t>(lead)} : ecgLeadIndices(labels);
-        for (std::size_t k : leads) {  // a lead whose rate differs from rec.fs (EDF) goes alone, at its own rate
-            s.leads.emplace_back(static_cast<int>(k), rec.channelFs.empty() ? model.predict(rec, static_cast<int>(k))
-                                                                            : model.predict(singleChannel(rec, k), 0));
-            s.quality.push_back(dsp::assessLeadQuality(rec, k));
-        }
+        s.leads = assess::scoreLeads(model, rec, assess::leadsToScore(rec, lead, in.header));
     } catch (const InputError& e) {
         s.skipped = e.what();
     } catch (const std::exception& e) {
@@ -213,14 +200,10 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
             continue;
         }
         ++ok;
-        double leadSum = 0;
-        std::vector<double> classSum;
-        const dsp::SignalQuality* flagged = nullptr;  // the first lead that is not ok, for the combined row
-        for (std::size_t li = 0; li < s.leads.size(); ++li) {
-            const auto& [k, p] = s.leads[li];
-            const dsp::SignalQuality& q = s.quality[li];
-            if (!flagged && q.verdict != dsp::QualityVerdict::Ok) flagged = &q;
-            const std::string head = csvField(s.record) + ',' + std::to_string(k);
+        for (const assess::ScoredLead& lead : s.leads) {
+            const ml::RecordPrediction& p = lead.prediction;
+            const dsp::SignalQuality& q = lead.quality;
+            const std::string head = csvField(s.record) + ',' + std::to_string(lead.index);
             const ml::SpanProbabilities& spans = p.spans;
             for (std::size_t w = 0; w < spans.size(); ++w) {
                 windowsOut << head << ',' << num(spans.startS[w], "%.3f") << ',' << num(spans.endS[w], "%.3f") << ','
@@ -235,27 +218,17 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
                 for (double v : p.classMean) summaryOut << ',' << num(v);
             summaryOut << ',' << p.predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(p.predicted)])
                        << ',' << dsp::toString(q.verdict) << ',' << csvField(q.reason) << '\n';
-            leadSum += p.score;
-            classSum.resize(p.classMean.size(), 0.0);
-            for (std::size_t c = 0; c < p.classMean.size(); ++c) classSum[c] += p.classMean[c];
         }
-        // Several leads: one more row, lead "combined", with the mean of the leads' scores.
+        // Several leads: one more row, lead "combined" (assess::combineLeads, the one rule).
         if (s.leads.size() > 1) {
-            const double n = static_cast<double>(s.leads.size());
-            const double score = leadSum / n;
-            int predicted = score >= model.threshold() ? 1 : 0;
-            if (challenge) {
-                for (double& v : classSum) v /= n;
-                predicted = static_cast<int>(std::max_element(classSum.begin(), classSum.end()) - classSum.begin());
-            }
-            std::size_t spans = 0;
-            for (const auto& lp : s.leads) spans += lp.second.spans.size();
-            summaryOut << csvField(s.record) << ",combined," << num(s.durationS, "%.3f") << ',' << spans << ',' << num(score);
+            const assess::CombinedScore c = assess::combineLeads(model, s.leads);
+            summaryOut << csvField(s.record) << ",combined," << num(s.durationS, "%.3f") << ',' << c.spans << ','
+                       << num(c.score);
             if (challenge)
-                for (double v : classSum) summaryOut << ',' << num(v);
-            summaryOut << ',' << predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(predicted)]) << ','
-                       << (flagged ? dsp::toString(flagged->verdict) : "ok") << ',' << csvField(flagged ? flagged->reason : "")
-                       << '\n';
+                for (double v : c.classMean) summaryOut << ',' << num(v);
+            summaryOut << ',' << c.predicted << ',' << csvField(model.classNames()[static_cast<std::size_t>(c.predicted)])
+                       << ',' << (c.flagged ? dsp::toString(c.flagged->verdict) : "ok") << ','
+                       << csvField(c.flagged ? c.flagged->reason : "") << '\n';
         }
     }
     windowsOut.close();

@@ -18,5 +18,6 @@ void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only comm
 void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
 void registerSettingsCommand(CLI::App& app);   // settings: every --set key with default and range
 void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdict per record
+void registerAssessCommands(CLI::App& app);    // assess: one recording file's Assessment; bench assess
 
 }  // namespace dacl::cli

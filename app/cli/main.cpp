@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerTsneCommands(app);
     dacl::cli::registerSettingsCommand(app);
     dacl::cli::registerQualityCommand(app);
+    dacl::cli::registerAssessCommands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,5 @@
 #pragma once
-// Single-recording assessment (issue 13 §2): one file, one run's model -> p(AF) per lead and combined,
+// Single-recording assessment: one file, one run's model -> p(AF) per lead and combined,
 // probability over time, RR rhythm figures, the run's validation threshold, and warnings a reader needs
 // before trusting the number. Shared by the GUI Assessment panel, `dacl assess` and `dacl report`.
 // Torch-free and Qt-free header: the implementation lives in dacl_ml.
