@@ -1,12 +1,13 @@
 // `dacl scatter`: kymatio-compatible 1-D scattering of one signal file.
 // `dacl features`: the cached feature job over a dataset (pooled Scattering-Transformer features).
-// `dacl bench scatter`: throughput of the scattering transform.
+// `dacl bench scatter` lives in cmd_bench_scatter.cpp.
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
 #include "core/common/json_text.h"
 #include "core/common/settings.h"
 #include "core/data/dataset.h"
+#include "core/dsp/fft_wisdom.h"
 #include "core/dsp/scattering.h"
 #include "core/features/feature_job.h"
 
@@ -21,20 +22,16 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 namespace dacl::cli {
 
-namespace {
-
-using dsp::Scattering1D;
-using dsp::ScatteringConfig;
+void registerBenchScatter(CLI::App& bench);  // cmd_bench_scatter.cpp
 
 // "8" -> (8, 1); "8,2" -> (8, 2).
-std::pair<int, int> parseQ(const std::string& s) {
+std::pair<int, int> parseScatterQ(const std::string& s) {
     const auto comma = s.find(',');
     auto toInt = [&](const std::string& t) {
         char* end = nullptr;
@@ -46,6 +43,11 @@ std::pair<int, int> parseQ(const std::string& s) {
     if (comma == std::string::npos) return {toInt(s), 1};
     return {toInt(s.substr(0, comma)), toInt(s.substr(comma + 1))};
 }
+
+namespace {
+
+using dsp::Scattering1D;
+using dsp::ScatteringConfig;
 
 // The transform of one signal keeps its whole filter bank at the padded length (about 60
 // wavelets x 2N doubles at the default Q1 = 8): ~1 GB at this length. Longer signals are refused
@@ -122,13 +124,40 @@ template <class T> std::string outputTable(const std::vector<T>& S, int nPaths, 
 }
 
 struct ScatterOptions {
-    std::string input, output, paths, q = "8";
+    std::string input, output, paths, q = "8", wisdom;
     int J = 7, maxOrder = 2;
-    bool float32 = false;
+    long wisdomMaxN = 65536;
+    bool float32 = false, wisdomGenerate = false, wisdomPatient = false;
 };
 
+// Where the plans of this process come from, on stderr, when it is not the wisdom file: the
+// user then knows that the run is slower than it could be and how to fix it.
+void noteWisdom() {
+    const auto st = dsp::fft::wisdomStatus();
+    if (st.state != dsp::fft::WisdomState::Loaded && st.state != dsp::fft::WisdomState::Disabled)
+        std::fprintf(stderr, "dacl: note: %s\n", dsp::fft::describeWisdom(st).c_str());
+}
+
+void generateWisdom(const ScatterOptions& o) {
+    const std::string path = o.wisdom.empty() ? dsp::fft::defaultWisdomPath() : o.wisdom;
+    if (path == "none") throw std::invalid_argument("--wisdom-generate needs a file, not 'none'");
+    std::fprintf(stderr, "measuring FFT plans (lengths 2..%ld, double and float, %s)...\n", o.wisdomMaxN,
+                 o.wisdomPatient ? "FFTW_PATIENT" : "FFTW_MEASURE");
+    const auto r = dsp::fft::generateWisdom(path, o.wisdomPatient, o.wisdomMaxN);
+    std::printf("wrote %s: %d plans (%s, lengths up to %ld) in %.1f s\n", r.path.c_str(), r.plans, r.rigor.c_str(),
+                r.maxN, r.seconds);
+}
+
 void runScatter(const ScatterOptions& o) {
-    const auto [q1, q2] = parseQ(o.q);
+    if (o.wisdomGenerate) {
+        generateWisdom(o);
+        if (o.input.empty() && o.output.empty()) return;
+    } else {
+        dsp::fft::configureWisdom(o.wisdom);
+    }
+    if (o.input.empty() || o.output.empty())
+        throw std::invalid_argument("--input and --output are required (unless only --wisdom-generate is given)");
+    const auto [q1, q2] = parseScatterQ(o.q);
     const std::vector<double> x = readSignal(o.input);
     ScatteringConfig cfg;
     cfg.N = static_cast<int>(x.size());
@@ -136,7 +165,7 @@ void runScatter(const ScatterOptions& o) {
     cfg.Q1 = q1;
     cfg.Q2 = q2;
     cfg.maxOrder = o.maxOrder;
-    cfg.effort = dsp::fft::Effort::Estimate;  // one signal: planning would cost more than it saves
+    cfg.effort = dsp::fft::Effort::Wisdom;  // recorded plans: no timing, same numbers in every process
     const Scattering1D s(cfg);
     std::string table;
     if (o.float32) {
@@ -151,113 +180,7 @@ void runScatter(const ScatterOptions& o) {
     }
     writeFileOrThrow(o.output, table);
     if (!o.paths.empty()) writeFileOrThrow(o.paths, pathTable(s));
-}
-
-struct BenchOptions {
-    int threads = 1, N = 3072, J = 7, signals = 256, repeats = 3;
-    std::string q = "8";
-    std::string effort = "estimate";
-    bool float32 = false, json = false;
-};
-
-double processCpuSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-struct Timing {
-    double wall = 0;  // seconds per signal, median over the timed batches
-    double cpu = 0;   // CPU seconds (all threads) per signal, median: meaningful on a busy machine
-};
-
-// One warm-up batch (workspaces, caches), then `repeats` timed batches.
-template <class T>
-Timing timeBatches(const Scattering1D& s, const std::vector<T>& x, std::size_t count, int threads, int repeats) {
-    std::vector<T> out(count * s.outputSize());
-    s.transformBatch(x.data(), count, out.data(), threads);
-    std::vector<double> wall, cpu;
-    for (int r = 0; r < repeats; ++r) {
-        const double c0 = processCpuSeconds();
-        const auto t0 = std::chrono::steady_clock::now();
-        s.transformBatch(x.data(), count, out.data(), threads);
-        const auto t1 = std::chrono::steady_clock::now();
-        cpu.push_back((processCpuSeconds() - c0) / static_cast<double>(count));
-        wall.push_back(std::chrono::duration<double>(t1 - t0).count() / static_cast<double>(count));
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
-}
-
-template <class T> void runBenchTyped(const BenchOptions& o, const Scattering1D& s, double planSeconds) {
-    std::mt19937_64 rng(12345);
-    std::normal_distribution<double> gauss(0.0, 1.0);
-    std::vector<T> x(static_cast<std::size_t>(o.signals) * o.N);
-    for (auto& v : x) v = static_cast<T>(gauss(rng));
-    const std::size_t count = static_cast<std::size_t>(o.signals);
-    const Timing multi = timeBatches(s, x, count, o.threads, o.repeats);
-    // The multi-thread speed-up is measured against one thread on the same signals, in this run.
-    const Timing one = o.threads == 1 ? multi : timeBatches(s, x, count, 1, o.repeats);
-    const double perSignal = multi.wall, single = one.wall;
-    const auto [q1, q2] = parseQ(o.q);
-    if (o.json) {
-        nlohmann::json j{{"seconds_per_signal", perSignal},
-                         {"signals_per_second", 1.0 / perSignal},
-                         {"threads", o.threads},
-                         {"N", o.N},
-                         {"J", o.J},
-                         {"Q", {q1, q2}},
-                         {"max_order", 2},
-                         {"float32", o.float32},
-                         {"signals", o.signals},
-                         {"repeats", o.repeats},
-                         {"n_paths", s.nPaths()},
-                         {"n_frames", s.nFrames()},
-                         {"padded_length", s.paddedLength()},
-                         {"plan_seconds", planSeconds},
-                         {"fft_effort", o.effort},
-                         {"cpu_seconds_per_signal", multi.cpu},
-                         {"single_thread_seconds_per_signal", single},
-                         {"single_thread_cpu_seconds_per_signal", one.cpu},
-                         {"speedup_vs_single_thread", single / perSignal}};
-        std::cout << jsonText(j) << "\n";
-    } else {
-        std::printf("scattering N=%d J=%d Q=(%d,%d) %s, %d paths x %d frames, padded %d\n", o.N, o.J, q1, q2,
-                    o.float32 ? "float32" : "float64", s.nPaths(), s.nFrames(), s.paddedLength());
-        std::printf("  plan (%s): %.3f s (once per configuration)\n", o.effort.c_str(), planSeconds);
-        std::printf("  %d thread(s): %.4f ms/signal (%.0f signals/s; CPU %.4f ms/signal), median of %d batches of %d\n",
-                    o.threads, perSignal * 1e3, 1.0 / perSignal, multi.cpu * 1e3, o.repeats, o.signals);
-        if (o.threads != 1)
-            std::printf("  1 thread: %.4f ms/signal (CPU %.4f ms/signal); speed-up %.2fx\n", single * 1e3, one.cpu * 1e3,
-                        single / perSignal);
-    }
-}
-
-void runBench(const BenchOptions& o) {
-    if (o.threads < 1) throw std::invalid_argument("--threads must be >= 1");
-    if (o.signals < 1 || o.repeats < 1) throw std::invalid_argument("--signals and --repeats must be >= 1");
-    const auto [q1, q2] = parseQ(o.q);
-    ScatteringConfig cfg;
-    cfg.N = o.N;
-    cfg.J = o.J;
-    cfg.Q1 = q1;
-    cfg.Q2 = q2;
-    if (o.effort != "estimate" && o.effort != "measure") throw std::invalid_argument("--effort must be estimate or measure");
-    cfg.effort = o.effort == "measure" ? dsp::fft::Effort::Measure : dsp::fft::Effort::Estimate;
-    const auto t0 = std::chrono::steady_clock::now();
-    const Scattering1D s(cfg);
-    // Build the engine (FFT plans) outside the timed region.
-    if (o.float32) {
-        std::vector<float> z(o.N, 0.0f), out(s.outputSize());
-        s.transform(z.data(), out.data());
-    } else {
-        std::vector<double> z(o.N, 0.0), out(s.outputSize());
-        s.transform(z.data(), out.data());
-    }
-    const double plan = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (o.float32) runBenchTyped<float>(o, s, plan);
-    else runBenchTyped<double>(o, s, plan);
+    noteWisdom();
 }
 
 std::string defaultFeatureCache() {
@@ -293,13 +216,14 @@ void writeNpy(const std::string& path, const float* data, std::size_t rows, std:
 }
 
 struct FeaturesOptions {
-    std::string data, output, cache, config;
+    std::string data, output, cache, config, wisdom;
     std::vector<std::string> sets;
     std::size_t limit = 0;
     bool noCache = false, float64 = false, perRecord = false, json = false, quiet = false;
 };
 
 void runFeatures(const FeaturesOptions& o) {
+    dsp::fft::configureWisdom(o.wisdom);
     Settings settings;
     if (!o.config.empty()) settings.mergeFile(o.config);
     for (const auto& a : o.sets) settings.set(a);
@@ -321,6 +245,7 @@ void runFeatures(const FeaturesOptions& o) {
     if (!o.noCache) cache.dir = o.cache.empty() ? defaultFeatureCache() : o.cache;
     const features::FeatureSet set = features::computeFeatures(dataset, fs, progress, cache, records);
     progress.finish();
+    if (!o.quiet) noteWisdom();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     const auto& entries = dataset.records();
@@ -382,13 +307,21 @@ void runFeatures(const FeaturesOptions& o) {
 void registerScatterCommands(CLI::App& app) {
     auto so = std::make_shared<ScatterOptions>();
     auto* cmd = app.add_subcommand("scatter", "1-D wavelet scattering of one signal (kymatio-compatible)");
-    cmd->add_option("--input", so->input, "Signal: one value per line")->required();
+    cmd->add_option("--input", so->input, "Signal: one value per line (required unless --wisdom-generate)");
     cmd->add_option("--J", so->J, "Averaging scale T = 2^J")->default_val(7)->check(CLI::Range(1, 16));
     cmd->add_option("--Q", so->q, "Wavelets per octave: Q1 or Q1,Q2 (Q2 defaults to 1)")->default_val("8");
     cmd->add_option("--max-order", so->maxOrder, "1 or 2")->default_val(2)->check(CLI::Range(1, 2));
     cmd->add_flag("--float32", so->float32, "Single-precision computation");
-    cmd->add_option("--output", so->output, "Output CSV: one row per path, one column per frame")->required();
+    cmd->add_option("--output", so->output, "Output CSV: one row per path, one column per frame");
     cmd->add_option("--paths", so->paths, "Also write the path table (index,order,j1,j2,xi1,...)");
+    cmd->add_option("--wisdom", so->wisdom, "FFTW wisdom file (default: " + dsp::fft::defaultWisdomPath() +
+                                                "; 'none': FFTW_ESTIMATE plans)");
+    cmd->add_flag("--wisdom-generate", so->wisdomGenerate,
+                  "Measure fast FFT plans once for this machine and write them to the wisdom file; later runs (scatter, "
+                  "features, predict, the desktop app) read it and compute the same numbers in every process");
+    cmd->add_flag("--wisdom-patient", so->wisdomPatient, "With --wisdom-generate: FFTW_PATIENT (slower to make)");
+    cmd->add_option("--wisdom-max-n", so->wisdomMaxN, "With --wisdom-generate: largest FFT length (power of two)")
+        ->default_val(65536);
     cmd->callback([so] { runScatter(*so); });
 
     auto fo = std::make_shared<FeaturesOptions>();
@@ -399,6 +332,8 @@ void registerScatterCommands(CLI::App& app) {
     feat->add_option("--set", fo->sets, "key=value setting (repeatable), e.g. scatter.J=6, st.layers=0, window.train_hop=3072");
     feat->add_option("--cache", fo->cache, "Feature cache folder (default: ~/.cache/dacl/features)");
     feat->add_flag("--no-cache", fo->noCache, "Do not read or write the feature cache");
+    feat->add_option("--wisdom", fo->wisdom, "FFTW wisdom file (default: " + dsp::fft::defaultWisdomPath() +
+                                                 "; 'none': FFTW_ESTIMATE plans); see dacl scatter --wisdom-generate");
     feat->add_option("--limit", fo->limit, "Only the first N records (quick looks)");
     feat->add_flag("--float64", fo->float64, "Double-precision scattering (default: float32)");
     feat->add_flag("--per-record", fo->perRecord, "One row per record: the mean of its window features");
@@ -406,19 +341,7 @@ void registerScatterCommands(CLI::App& app) {
     feat->add_flag("--quiet", fo->quiet, "No progress output");
     feat->callback([fo] { runFeatures(*fo); });
 
-    auto bo = std::make_shared<BenchOptions>();
-    auto* bench = app.get_subcommand("bench")->add_subcommand("scatter", "Scattering throughput (signals/s)");
-    bench->add_option("--threads", bo->threads, "Worker threads")->default_val(1)->check(CLI::Range(1, maxThreads()));
-    bench->add_option("--N", bo->N, "Signal length")->default_val(3072)->check(CLI::Range(1, 1 << 24));
-    bench->add_option("--J", bo->J, "Averaging scale 2^J")->default_val(7)->check(CLI::Range(1, 16));
-    bench->add_option("--Q", bo->q, "Q1 or Q1,Q2")->default_val("8");
-    bench->add_option("--signals", bo->signals, "Signals per timed batch")->default_val(256)->check(CLI::Range(1, 1000000));
-    bench->add_option("--repeats", bo->repeats, "Timed batches (the median is reported)")->default_val(3)->check(CLI::Range(1, 1000));
-    bench->add_flag("--float32", bo->float32, "Single precision");
-    bench->add_option("--effort", bo->effort, "FFTW planner: estimate (the default, reproducible) or measure")
-        ->default_val("estimate");
-    bench->add_flag("--json", bo->json, "Print one JSON object");
-    bench->callback([bo] { runBench(*bo); });
+    registerBenchScatter(*app.get_subcommand("bench"));
 }
 
 }  // namespace dacl::cli

@@ -24,6 +24,35 @@ void writeFile(const QString& path, const QByteArray& bytes) {
     f.write(bytes);
 }
 
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Worst row-relative error of a `dacl scatter` output against the kymatio ECG reference.
+double worstError(const QString& out) {
+    const auto ref = golden::matrix(golden::dir() + "ecg_N3072_J7_Q8.output.csv");
+    std::vector<double> flat;
+    for (const auto& row : golden::matrix(out.toStdString())) flat.insert(flat.end(), row.begin(), row.end());
+    if (flat.size() != ref.size() * ref[0].size()) return 1e300;
+    return golden::worstRowRelative(flat, ref, static_cast<int>(ref[0].size()));
+}
+
+// A valid wisdom file as another machine would have written it: new machine line, and the
+// checksum (64-bit FNV-1a of everything before the checksum line) made to match.
+QByteArray withMachine(const QByteArray& text, const QByteArray& machineLine) {
+    QList<QByteArray> lines = text.split('\n');
+    lines[1] = machineLine;
+    QByteArray body = lines.join('\n');
+    body.truncate(body.lastIndexOf("checksum "));
+    quint64 h = 1469598103934665603ULL;
+    for (const char c : body) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return body + "checksum " + QByteArray::number(h, 16).rightJustified(16, '0') + "\n";
+}
+
 }  // namespace
 
 class TestCliScatter : public QObject {
@@ -181,9 +210,57 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("missing"), qPrintable(bad.err));
     }
 
+    // FFTW wisdom (issue 19): made once, then two separate processes reading it compute the
+    // same bytes (the recorded plans are replayed, never re-timed); a missing, damaged or stale
+    // file falls back to FFTW_ESTIMATE, says so on stderr, and the numbers still match kymatio.
+    void wisdomGivesIdenticalOutputAcrossProcesses() {
+        QTemporaryDir tmp;
+        const QString wisdom = tmp.filePath("cache/fftw-wisdom.txt");  // the folder is created
+        const Result gen = runDacl({"scatter", "--wisdom-generate", "--wisdom", wisdom, "--wisdom-max-n", "8192"});
+        QVERIFY2(gen.exitCode == 0, qPrintable(gen.err));
+        const QByteArray text = readAll(wisdom);
+        QVERIFY(text.startsWith("dacl-fftw-wisdom 1\n"));
+        QVERIFY(text.contains("\nmax_n 8192\n"));
+
+        const QString in = goldenPath("ecg_N3072_J7_Q8.input.csv");
+        const auto ref = golden::matrix(golden::dir() + "ecg_N3072_J7_Q8.output.csv");
+        const QStringList base{"scatter", "--input", in, "--J", "7", "--Q", "8", "--wisdom", wisdom, "--output"};
+        for (const bool f32 : {false, true}) {
+            const QStringList prec = f32 ? QStringList{"--float32"} : QStringList{};
+            const QString a = tmp.filePath("a.csv"), b = tmp.filePath("b.csv");
+            const Result ra = runDacl(base + QStringList{a} + prec);
+            const Result rb = runDacl(base + QStringList{b} + prec);
+            QVERIFY2(ra.exitCode == 0 && rb.exitCode == 0, qPrintable(ra.err + rb.err));
+            QVERIFY2(!ra.err.contains("FFTW_ESTIMATE"), qPrintable(ra.err));  // the plans came from the file
+            QCOMPARE(readAll(b), readAll(a));
+            QVERIFY(worstError(a) <= (f32 ? 1e-4 : 1e-10));
+        }
+
+        // No file, half a file, a file from another machine: ESTIMATE plans, a note, same accuracy.
+        writeFile(tmp.filePath("half.txt"), text.left(text.size() / 2));
+        writeFile(tmp.filePath("other.txt"), withMachine(text, "machine Some Other CPU (family 1 model 1 stepping 1; sse2)"));
+        const QStringList cases[] = {{tmp.filePath("missing.txt"), "not found"},
+                                     {tmp.filePath("half.txt"), "truncated"},
+                                     {tmp.filePath("other.txt"), "made on another machine"}};
+        for (const QStringList& c : cases) {
+            const QString out = tmp.filePath("e.csv");
+            QStringList args = base + QStringList{out};
+            args[args.indexOf("--wisdom") + 1] = c[0];
+            const Result r = runDacl(args);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY2(r.err.contains("FFTW_ESTIMATE") && r.err.contains(c[1]) && r.err.contains("--wisdom-generate"),
+                     qPrintable(r.err));
+            QVERIFY(worstError(out) <= 1e-10);
+        }
+        const Result bad = runDacl({"scatter", "--wisdom-generate", "--wisdom", wisdom, "--wisdom-max-n", "1000"});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("power of two"), qPrintable(bad.err));
+        QCOMPARE(readAll(wisdom), text);  // a refused request leaves the old file alone
+    }
+
     void benchPrintsJson() {
         const Result r = runDacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
-                            "4", "--repeats", "1", "--json"});
+                            "4", "--repeats", "1", "--json", "--compare-kymatio", "/nonexistent/python3"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QVERIFY(j["seconds_per_signal"].toDouble() > 0);
@@ -192,7 +269,18 @@ private Q_SLOTS:
         QCOMPARE(j["J"].toInt(), 6);
         QCOMPARE(j["Q"].toArray().at(0).toInt(), 4);
         QVERIFY(j["speedup_vs_single_thread"].toDouble() > 0);
-        QCOMPARE(j["fft_effort"].toString(), QStringLiteral("estimate"));
+        QCOMPARE(j["fft_effort"].toString(), QStringLiteral("wisdom"));
+        // Both precisions with ESTIMATE and with wisdom plans, each with its FLOPs and GFLOP/s.
+        const QJsonArray variants = j["variants"].toArray();
+        QCOMPARE(variants.size(), 4);
+        for (const auto& v : variants) {
+            QVERIFY(v.toObject()["cpu_seconds_per_signal"].toDouble() > 0);
+            QVERIFY(v.toObject()["flops_per_signal"].toDouble() > 1e5);
+            QVERIFY(v.toObject()["gflops_per_second"].toDouble() > 0);
+        }
+        QVERIFY(j["wisdom"].toObject().contains("loaded"));
+        // kymatio that cannot run is skipped with the reason, not an error.
+        QVERIFY(!j["kymatio"].toObject()["error"].toString().isEmpty());
     }
 };
 
