@@ -290,17 +290,32 @@ std::int64_t ResultsStore::createRun(const NewRun& run) {
 }
 
 void ResultsStore::startRun(std::int64_t id) {
-    Transaction tx(*this);
-    const RunInfo r = run(id);
-    if (r.status == RunStatus::Running || r.status == RunStatus::Finished)
-        throw StoreError(path_ + ": run " + std::to_string(id) + " is " + toString(r.status) + " and cannot be started");
-    const ProcessOwner me = currentProcess();
-    const std::string now = nowUtc();
-    Statement s(db_, path_,
-                "UPDATE runs SET status = 'running', started_at = coalesce(started_at, ?), heartbeat_at = ?, "
-                "finished_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_start = ? WHERE id = ?");
-    s.bind(1, now).bind(2, now).bind(3, me.pid).bind(4, me.host).bind(5, me.startTime).bind(6, id).run();
-    tx.commit();
+    bool writing = false;
+    try {
+        Transaction tx(*this);
+        const RunInfo r = run(id);
+        if (r.status == RunStatus::Running || r.status == RunStatus::Finished)
+            throw StoreError(path_ + ": run " + std::to_string(id) + " is " + toString(r.status) + " and cannot be started");
+        writing = true;
+        const ProcessOwner me = currentProcess();
+        const std::string now = nowUtc();
+        Statement s(db_, path_,
+                    "UPDATE runs SET status = 'running', started_at = coalesce(started_at, ?), heartbeat_at = ?, "
+                    "finished_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_start = ? WHERE id = ?");
+        s.bind(1, now).bind(2, now).bind(3, me.pid).bind(4, me.host).bind(5, me.startTime).bind(6, id).run();
+        tx.commit();
+    } catch (const StoreError& e) {
+        // A run whose start cannot be written (a file-size limit, a full disk) would stay 'queued'
+        // for ever, as if it were still to come: it fails with the reason where that still fits.
+        if (writing) {
+            try {
+                endRun(id, RunStatus::Failed, e.what());
+            } catch (const std::exception&) {
+                // Nothing can be written at all: the error below says why.
+            }
+        }
+        throw;
+    }
     lastHeartbeat_ = std::chrono::steady_clock::now();
 }
 
@@ -320,11 +335,22 @@ void ResultsStore::touchHeartbeat(std::int64_t run) {
 void ResultsStore::endRun(std::int64_t id, RunStatus status, const std::string& error) {
     if (status == RunStatus::Queued || status == RunStatus::Running)
         throw StoreError(path_ + ": endRun needs a final status, not " + toString(status));
-    Statement s(db_, path_, "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?");
-    s.bind(1, toString(status)).bind(2, nowUtc());
-    if (error.empty()) s.bindNull(3);
-    else s.bind(3, error);
-    s.bind(4, id).run();
+    const auto update = [&] {
+        Statement s(db_, path_, "UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?");
+        s.bind(1, toString(status)).bind(2, nowUtc());
+        if (error.empty()) s.bindNull(3);
+        else s.bind(3, error);
+        s.bind(4, id).run();
+    };
+    try {
+        update();
+    } catch (const StoreError&) {
+        // After a failed write the -wal file is often what reached the file-size limit: a
+        // checkpoint moves its pages into the results file and empties it, and this small update
+        // then fits, so that the run ends with its reason instead of looking unfinished. One retry.
+        if (sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) != SQLITE_OK) throw;
+        update();
+    }
     if (sqlite3_changes(db_) == 0) throw StoreError(path_ + ": no run " + std::to_string(id));
 }
 

@@ -4,6 +4,7 @@
 #include "hostile_files.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -66,13 +67,24 @@ private Q_SLOTS:
         QVERIFY2(store.err.contains("file-size limit"), qPrintable(store.err));
     }
 
+    void aPipelineOverTheFileSizeLimitFailsItsRun_data() {
+        QTest::addColumn<int>("limitKb");
+        // 100 kB: the results file's write-ahead log reaches the limit as the run starts (the run
+        // stayed 'queued' before); 400 kB: a tiny pooled run (4 s) whose artefacts do not fit.
+        QTest::newRow("before the run starts") << 100;
+        QTest::newRow("while it trains") << 400;
+    }
+
     void aPipelineOverTheFileSizeLimitFailsItsRun() {
-        const QString data = dir_.filePath("demo"), db = dir_.filePath("limited.db");
-        const Result demo = runDacl({"demo-data", "--output", data, "--records", "80", "--quiet"}, 60);
-        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
-        // A tiny pooled run (4 s) whose results file may not grow past 400 kB: its artefacts do not fit.
+        QFETCH(int, limitKb);
+        const QString data = dir_.filePath("demo"), db = dir_.filePath(QString("limited%1.db").arg(limitKb));
+        if (!QFileInfo::exists(data)) {
+            const Result demo = runDacl({"demo-data", "--output", data, "--records", "80", "--quiet"}, 60);
+            QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        }
+        // ulimit -f counts 1024-byte blocks in bash.
         const Result run = runProgram(
-            "bash", {"-c", "ulimit -f 400; exec \"$0\" \"$@\"", dacl::testcli::daclPath(), "pipeline", "--data", data, "--db", db,
+            "bash", {"-c", QString("ulimit -f %1; exec \"$0\" \"$@\"").arg(limitKb), dacl::testcli::daclPath(), "pipeline", "--data", data, "--db", db,
                      "--folds", "1", "--no-cache", "--no-final-model", "--set", "repr=pooled", "--set", "vae.epochs=2",
                      "--set", "train.epochs=1", "--set", "eval.bootstrap=20", "--set", "threads=2"},
             120);
