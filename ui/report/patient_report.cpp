@@ -82,17 +82,19 @@ public:
         drawTitle();
         drawHeaderFields(QRectF(kMargin, 19, 120, 44));
         drawResult(QRectF(kMargin + 128, 19, kPageW - 2 * kMargin - 128, 48));
-        drawStrips(70);
+        drawStrips(66);
         drawFooter();
     }
 
 private:
+    // Draws wrapped text from the top left of `r` (its height only bounds nothing: lines run on
+    // below) and returns the height it took, so that the next block starts under it.
     double text(const QRectF& r, const QString& s, double points, bool bold = false, bool italic = false,
-                const QColor& colour = Qt::black) {
+                const QColor& colour = Qt::black, Qt::Alignment align = Qt::AlignLeft) {
         p_.setFont(mmFont(points, kDpi, bold, italic));
         p_.setPen(colour);
         QRectF used;
-        p_.drawText(r, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, s, &used);
+        p_.drawText(QRectF(r.left(), r.top(), r.width(), 100), Qt::TextWordWrap | align | Qt::AlignTop, s, &used);
         return used.height();
     }
 
@@ -159,7 +161,7 @@ private:
         const assess::SpanProbability* most = lead ? extremeSpan(*lead, true) : nullptr;
         const assess::SpanProbability* least = lead ? extremeSpan(*lead, false) : nullptr;
         std::vector<std::pair<double, double>> marks;
-        const double stripW = report::kCalibrationMm + kStripSeconds * report::kMmPerSecond, stripH = 30;
+        const double stripW = report::kCalibrationMm + kStripSeconds * report::kMmPerSecond, stripH = 35;
         double y = top;
         int k = 0;
         for (const auto* span : {most, least}) {
@@ -171,7 +173,8 @@ private:
                                          : tr("%1. Least AF-like 10 s: p(AF) %2, %3 – %4, lead %5");
             text(QRectF(kMargin, y, stripW, 4),
                  title.arg(k).arg(fixed(span->p), report::clockText(start), report::clockText(end), q(lead->name)), 7.5, true);
-            text(QRectF(kMargin + stripW - 90, y, 90, 4), tr("25 mm/s, 10 mm/mV, 0.5–40 Hz"), 7);
+            text(QRectF(kMargin + stripW - 90, y, 90, 4), tr("25 mm/s, 10 mm/mV, 0.5–40 Hz"), 7.5, false, false, Qt::black,
+                 Qt::AlignRight);
             const QRectF area(kMargin, y + 4, stripW, stripH);
             report::drawEcgStrip(p_, area, stripMillivolts(rec_, static_cast<std::size_t>(lead->index), start),
                                  rec_.fsOf(static_cast<std::size_t>(lead->index)));
@@ -181,12 +184,13 @@ private:
         text(QRectF(kMargin, y, 200, 4),
              tr("p(AF) over the whole record (%1, lead %2): green low, red high; boxes 1 and 2 mark the strips")
                  .arg(report::clockText(a_.durationS), q(lead->name)), 7.5, true);
-        report::drawProbabilityBand(p_, QRectF(kMargin, y + 5.5, stripW, 6), lead->spans, a_.durationS, marks, kDpi);
+        report::drawProbabilityBand(p_, QRectF(kMargin, y + 9, stripW, 6), lead->spans, a_.durationS, marks, kDpi);
+        bottom_ = y + 9 + 6 + 5;
     }
 
     void drawFooter() {
         const auto& r = a_.run;
-        double y = 160;
+        double y = std::max(bottom_, 160.0);
         const QString provenance =
             tr("Run %1 '%2' (task %3, created %4, DACL Studio %5, settings digest %6, cross-validated AUROC %7). Chosen: %8. %9.")
                 .arg(r.runId).arg(q(r.name), q(r.task), q(r.createdAt), q(r.version), q(r.settingsDigest), fixed(r.runAuroc, 3),
@@ -206,6 +210,7 @@ private:
     const assess::Assessment& a_;
     const Recording& rec_;
     QPainter& p_;
+    double bottom_ = 0;  // under the band: where the footer may start
 };
 
 }  // namespace
