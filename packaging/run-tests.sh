@@ -41,7 +41,7 @@ sanitizer_step() {
   # shellcheck disable=SC2086  # one target per word
   cmake --build "$SAN_BUILD" -j"$JOBS" --target $targets >/dev/null
   local rc=0
-  ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:suppressions=$ROOT/cmake/lsan.supp:${ASAN_OPTIONS:-}" \
+  ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:${ASAN_OPTIONS:-}" \
   LSAN_OPTIONS="suppressions=$ROOT/cmake/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}" \
   UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}" \
     ctest --test-dir "$SAN_BUILD" -L unit -LE ml --output-on-failure --timeout 1200 -j"$JOBS" || rc=$?
