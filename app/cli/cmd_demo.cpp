@@ -2,6 +2,7 @@
 // synthetic demo dataset (PhysioNet 2017 layout).
 // `dacl bench demo-data`: how long writing it takes. `dacl bench preprocess`: throughput of
 // resampling, band-pass + standardisation, windowing and R-peak detection.
+#include "app/cli/cli_format.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/json_text.h"
@@ -26,8 +27,6 @@ namespace dacl::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 nlohmann::json classesJson(const synth::DemoDatasetSummary& s) {
     nlohmann::json j = nlohmann::json::object();

@@ -1,6 +1,7 @@
 // `dacl runs list|show|export|rename|delete --db FILE ...`: read the results store from scripts.
 // Also `dacl bench store` and `dacl bench eval` (results-store inserts, AUROC and its bootstrap).
 // The --json outputs are a stable interface: keys are only ever added.
+#include "app/cli/cli_format.h"
 #include "app/cli/commands.h"
 #include "core/common/json_text.h"
 #include "core/eval/metrics.h"
@@ -307,10 +308,6 @@ void exportRun(const std::string& db, std::int64_t id, const std::string& output
 }
 
 // ---- benchmarks ------------------------------------------------------------------------------
-
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 void report(const std::vector<std::pair<std::string, double>>& figures, bool asJson, const json& params) {
     if (asJson) {

@@ -1,5 +1,6 @@
 // `dacl tsne`: 2-D t-SNE of the rows of a CSV file (core/embed/tsne.h).
 // `dacl bench tsne`: exact vs Barnes-Hut, 1 vs N threads, on a seeded synthetic clustered input.
+#include "app/cli/cli_format.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
@@ -74,12 +75,6 @@ Table readTable(const std::string& path, bool header) {
     return t;
 }
 
-std::string g17(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
-
 void writeLayout(const std::string& path, const std::vector<double>& xy) {
     std::string out;
     out.reserve(xy.size() * 24);
@@ -88,10 +83,6 @@ void writeLayout(const std::string& path, const std::vector<double>& xy) {
     if (!f) throw InputError(path, "cannot write file");
     f << out;
     if (!f) throw InputError(path, "write failed");
-}
-
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 struct TsneOptions {

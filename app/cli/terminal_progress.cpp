@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <string>
+#include <variant>
 
 namespace dacl::cli {
 
@@ -53,6 +55,13 @@ void TerminalProgress::log(const std::string& message) {
     if (lineOpen_) std::fputc('\n', stderr);
     lineOpen_ = false;
     std::fprintf(stderr, "%s\n", message.c_str());
+}
+
+void TerminalProgress::pipelineEvent(const PipelineEvent& event) {
+    const auto* created = std::get_if<event::RunCreated>(&event);
+    if (!created || created->parentRunId || created->resumed) return;  // core logs a resume itself
+    const std::string id = std::to_string(created->runId);
+    log("run " + id + " created (if interrupted: --resume " + id + ")");
 }
 
 }  // namespace dacl::cli

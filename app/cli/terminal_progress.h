@@ -15,6 +15,8 @@ public:
     ~TerminalProgress() override;
     void report(const std::string& stage, std::size_t done, std::size_t total) override;
     void log(const std::string& message) override;
+    // Names the pipeline's run as soon as it exists: an interrupted run is resumed by its id.
+    void pipelineEvent(const PipelineEvent& event) override;
     // Ends the current bar line (e.g. before printing a results table).
     void finish();
 

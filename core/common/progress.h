@@ -1,6 +1,8 @@
 #pragma once
 // How core reports progress and learns about cancellation, without knowing who listens.
 // The GUI worker turns reports into queued Qt signals; the CLI draws a terminal bar.
+#include "core/common/pipeline_events.h"
+
 #include <cstddef>
 #include <string>
 
@@ -15,6 +17,9 @@ public:
     virtual bool cancelled() const { return false; }
     // Free-form log line (training messages, skipped files).
     virtual void log(const std::string& /*message*/) {}
+    // Typed milestones of a pipeline run (pipeline_events.h): listeners that need the run id or
+    // the stage act on these, never on the `report` text, which is for people.
+    virtual void pipelineEvent(const PipelineEvent& /*event*/) {}
 };
 
 // A sink that ignores everything: the default for callers that do not care.

@@ -16,6 +16,11 @@ void SharedProgress::log(const std::string& message) {
     inner_.log(message);
 }
 
+void SharedProgress::pipelineEvent(const PipelineEvent& event) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    inner_.pipelineEvent(event);
+}
+
 bool SharedProgress::cancelled() const {
     if (stopped_) return true;
     std::lock_guard<std::mutex> lock(mutex_);

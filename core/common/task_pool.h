@@ -18,6 +18,7 @@ public:
     explicit SharedProgress(ProgressSink& inner) : inner_(inner) {}
     void report(const std::string& stage, std::size_t done, std::size_t total) override;
     void log(const std::string& message) override;
+    void pipelineEvent(const PipelineEvent& event) override;
     bool cancelled() const override;
     void stopAll() { stopped_ = true; }
 

@@ -1,5 +1,7 @@
 #include "core/dsp/noise.h"
 
+#include "core/common/random.h"
+
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -16,7 +18,7 @@ constexpr double kPi = 3.14159265358979323846;
 class Gaussian {
 public:
     explicit Gaussian(std::uint64_t seed) : rng_(seed) {}
-    double uniform() { return (static_cast<double>(rng_() >> 11) + 0.5) * (1.0 / 9007199254740992.0); }
+    double uniform() { return openUnitInterval(rng_()); }
     double next() {
         if (hasSpare_) {
             hasSpare_ = false;

@@ -1,5 +1,7 @@
 #include "core/ml/balanced_sampler.h"
 
+#include "core/common/random.h"
+
 #include <algorithm>
 #include <sstream>
 #include <stdexcept>
@@ -8,13 +10,11 @@ namespace dacl::ml {
 
 namespace {
 // std::shuffle's use of the URBG is implementation-defined; a Fisher–Yates of our own keeps the
-// batches identical across standard libraries (same seed → same run everywhere).
+// batches identical across standard libraries (same seed → same run everywhere). The modulo pick
+// is this sampler's stream since its first run (checkpoints store the engine): it stays.
 template <typename T>
 void shuffleInPlace(std::vector<T>& v, std::mt19937_64& rng) {
-    for (std::size_t i = v.size(); i > 1; --i) {
-        const std::size_t j = static_cast<std::size_t>(rng() % i);
-        std::swap(v[i - 1], v[j]);
-    }
+    fisherYates(v, [&rng](std::size_t i) { return rng() % i; });
 }
 }  // namespace
 

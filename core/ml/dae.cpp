@@ -1,10 +1,12 @@
 #include "core/ml/dae.h"
 
 #include "core/ml/kv_text.h"
+#include "core/ml/model_archive.h"
 #include "core/ml/tensor_util.h"
 
 #include <chrono>
 #include <random>
+#include <optional>
 #include <stdexcept>
 
 namespace dacl::ml {
@@ -145,21 +147,17 @@ double DenoisingAutoencoder::reconstructionError(const Matrix& x, double noiseSi
 
 std::string DenoisingAutoencoder::toBytes() const {
     if (!d_->fitted) throw std::logic_error("DAE: save before fit");
-    torch::serialize::OutputArchive a, net;
-    writeString(a, "kind", "dae");
-    writeString(a, "settings", settingsText(d_->settings, d_->inputDim));
-    d_->net->save(net);
-    a.write("net", net);
-    a.write("in_mean", d_->inMean);
-    a.write("in_std", d_->inStd);
-    return archiveToBytes(a);
+    return saveModel("dae", [this](torch::serialize::OutputArchive& a) {
+        writeString(a, "settings", settingsText(d_->settings, d_->inputDim));
+        writeModule(a, "net", *d_->net);
+        a.write("in_mean", d_->inMean);
+        a.write("in_std", d_->inStd);
+    });
 }
 
 DenoisingAutoencoder DenoisingAutoencoder::fromBytes(const std::string& bytes) {
-    torch::serialize::InputArchive a;
-    archiveFromBytes(a, bytes, "DAE model");
-    try {
-        if (readString(a, "kind") != "dae") throw std::invalid_argument("DAE model: wrong kind of data");
+    std::optional<DenoisingAutoencoder> out;
+    loadModel(bytes, "DAE model", "dae", [&out](torch::serialize::InputArchive& a) {
         const auto kv = KvText::parse(readString(a, "settings"));
         DaeSettings s;
         s.hidden = static_cast<int>(kv.integer("hidden"));
@@ -172,19 +170,13 @@ DenoisingAutoencoder DenoisingAutoencoder::fromBytes(const std::string& bytes) {
         s.standardiseInput = kv.integer("standardise_input") != 0;
         s.seed = kv.uinteger("seed");
         s.device = kv.str("device");
-        DenoisingAutoencoder m(static_cast<int>(kv.integer("input_dim")), s);
-        torch::serialize::InputArchive net;
-        a.read("net", net);
-        m.d_->net->to(torch::kCPU);
-        m.d_->net->load(net);
-        m.d_->net->to(m.d_->device);
+        DenoisingAutoencoder& m = out.emplace(static_cast<int>(kv.integer("input_dim")), s);
+        readModule(a, "net", *m.d_->net, m.d_->device);
         m.d_->inMean = readTensor(a, "in_mean");
         m.d_->inStd = readTensor(a, "in_std");
         m.d_->fitted = true;
-        return m;
-    } catch (const c10::Error& e) {
-        throw std::invalid_argument(std::string("DAE model: unreadable (") + e.what_without_backtrace() + ")");
-    }
+    });
+    return std::move(*out);
 }
 
 }  // namespace dacl::ml

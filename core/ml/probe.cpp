@@ -1,8 +1,10 @@
 #include "core/ml/probe.h"
 
+#include "core/ml/model_archive.h"
 #include "core/ml/tensor_util.h"
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace dacl::ml {
@@ -149,27 +151,24 @@ std::vector<float> LogisticProbe::predictPositive(const Matrix& x, int positive)
 
 std::string LogisticProbe::toBytes() const {
     if (!fitted()) throw std::logic_error("probe: save before fit");
-    torch::serialize::OutputArchive a;
-    writeString(a, "kind", "logistic_probe");
-    a.write("K", torch::tensor(static_cast<std::int64_t>(d_->K)));
-    a.write("l2", torch::tensor(d_->settings.l2));
-    a.write("standardise", torch::tensor(static_cast<std::int64_t>(d_->settings.standardise)));
-    a.write("mean", d_->mean);
-    a.write("std", d_->std);
-    a.write("W", d_->W);
-    a.write("b", d_->b);
-    return archiveToBytes(a);
+    return saveModel("logistic_probe", [this](torch::serialize::OutputArchive& a) {
+        a.write("K", torch::tensor(static_cast<std::int64_t>(d_->K)));
+        a.write("l2", torch::tensor(d_->settings.l2));
+        a.write("standardise", torch::tensor(static_cast<std::int64_t>(d_->settings.standardise)));
+        a.write("mean", d_->mean);
+        a.write("std", d_->std);
+        a.write("W", d_->W);
+        a.write("b", d_->b);
+    });
 }
 
 LogisticProbe LogisticProbe::fromBytes(const std::string& bytes) {
-    torch::serialize::InputArchive a;
-    archiveFromBytes(a, bytes, "probe");
-    try {
-        if (readString(a, "kind") != "logistic_probe") throw std::invalid_argument("probe: wrong kind");
+    std::optional<LogisticProbe> out;
+    loadModel(bytes, "probe", "logistic_probe", [&out](torch::serialize::InputArchive& a) {
         ProbeSettings s;
         s.l2 = readTensor(a, "l2").item<double>();
         s.standardise = readTensor(a, "standardise").item<std::int64_t>() != 0;
-        LogisticProbe p(s);
+        LogisticProbe& p = out.emplace(s);
         p.d_->K = static_cast<int>(readTensor(a, "K").item<std::int64_t>());
         p.d_->mean = readTensor(a, "mean");
         p.d_->std = readTensor(a, "std");
@@ -178,10 +177,8 @@ LogisticProbe LogisticProbe::fromBytes(const std::string& bytes) {
         if (p.d_->K < 2 || p.d_->W.dim() != 2 || p.d_->mean.size(0) != p.d_->W.size(0))
             throw std::invalid_argument("probe: inconsistent stored model");
         p.d_->D = static_cast<int>(p.d_->W.size(0));
-        return p;
-    } catch (const c10::Error& e) {
-        throw std::invalid_argument(std::string("probe: unreadable data (") + e.what_without_backtrace() + ")");
-    }
+    });
+    return std::move(*out);
 }
 
 }  // namespace dacl::ml

@@ -1,6 +1,7 @@
 #include "core/ml/vae.h"
 
 #include "core/ml/kv_text.h"
+#include "core/ml/model_archive.h"
 #include "core/ml/tensor_util.h"
 #include "core/ml/training_divergence.h"
 
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <optional>
 #include <stdexcept>
 
 namespace dacl::ml {
@@ -299,39 +301,29 @@ std::vector<float> Vae::latentStd() const {
 
 std::string Vae::toBytes() const {
     if (!d_->fitted) throw std::logic_error("VAE: save before fit");
-    torch::serialize::OutputArchive a, net;
-    writeString(a, "kind", "vae");
-    writeString(a, "settings", settingsText(d_->settings, d_->inputDim));
-    d_->net->save(net);
-    a.write("net", net);
-    a.write("in_mean", d_->inMean);
-    a.write("in_std", d_->inStd);
-    a.write("lat_mean", d_->latMean);
-    a.write("lat_std", d_->latStd);
-    return archiveToBytes(a);
+    return saveModel("vae", [this](torch::serialize::OutputArchive& a) {
+        writeString(a, "settings", settingsText(d_->settings, d_->inputDim));
+        writeModule(a, "net", *d_->net);
+        a.write("in_mean", d_->inMean);
+        a.write("in_std", d_->inStd);
+        a.write("lat_mean", d_->latMean);
+        a.write("lat_std", d_->latStd);
+    });
 }
 
 Vae Vae::fromBytes(const std::string& bytes) {
-    torch::serialize::InputArchive a;
-    archiveFromBytes(a, bytes, "VAE model");
-    try {
-        if (readString(a, "kind") != "vae") throw std::invalid_argument("VAE model: wrong kind of data");
+    std::optional<Vae> out;
+    loadModel(bytes, "VAE model", "vae", [&out](torch::serialize::InputArchive& a) {
         const auto kv = KvText::parse(readString(a, "settings"));
-        Vae v(static_cast<int>(kv.integer("input_dim")), settingsFrom(kv));
-        torch::serialize::InputArchive net;
-        a.read("net", net);
-        v.d_->net->to(torch::kCPU);
-        v.d_->net->load(net);
-        v.d_->net->to(v.d_->device);
+        Vae& v = out.emplace(static_cast<int>(kv.integer("input_dim")), settingsFrom(kv));
+        readModule(a, "net", *v.d_->net, v.d_->device);
         v.d_->inMean = readTensor(a, "in_mean");
         v.d_->inStd = readTensor(a, "in_std");
         v.d_->latMean = readTensor(a, "lat_mean");
         v.d_->latStd = readTensor(a, "lat_std");
         v.d_->fitted = true;
-        return v;
-    } catch (const c10::Error& e) {
-        throw std::invalid_argument(std::string("VAE model: unreadable (") + e.what_without_backtrace() + ")");
-    }
+    });
+    return std::move(*out);
 }
 
 }  // namespace dacl::ml

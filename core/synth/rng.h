@@ -4,19 +4,15 @@
 // because std::normal_distribution & co. are implementation-defined. The generator also
 // calls libm (log, sqrt, exp, sin, cos): on one platform its output is bit-identical; across
 // libm versions a last-ulp difference could, rarely, flip the rounding of an int16 sample.
+#include "core/common/random.h"
+
 #include <cmath>
 #include <cstdint>
 #include <random>
 
 namespace dacl::synth {
 
-// SplitMix64 finaliser: derives independent seeds (e.g. one per record) from one seed.
-inline std::uint64_t mixSeed(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
+using dacl::mixSeed;
 
 class Rng {
 public:
@@ -24,7 +20,7 @@ public:
 
     std::uint64_t bits() { return engine_(); }
     // Uniform in [0, 1) with 53 random bits.
-    double uniform() { return static_cast<double>(engine_() >> 11) * (1.0 / 9007199254740992.0); }
+    double uniform() { return unitInterval(engine_()); }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     bool chance(double p) { return uniform() < p; }
     int below(int n) { return static_cast<int>(uniform() * n); }  // 0 .. n-1

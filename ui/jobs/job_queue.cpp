@@ -4,7 +4,6 @@
 #include "core/common/error.h"
 #include "core/data/dataset.h"
 #include "core/features/feature_job.h"
-#include "core/store/results_store.h"
 #include "ui/jobs/eta_estimator.h"
 #include "ui/jobs/qt_progress.h"
 
@@ -14,7 +13,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <chrono>
 #include <functional>
 #include <map>
 
@@ -51,67 +49,6 @@ struct JobQueue::Entry {
     QElapsedTimer clock;
     std::shared_ptr<Outcome> outcome;
 };
-
-namespace {
-
-// Forwards core's reports to the job's QtProgress and, once the pipeline has created its run,
-// tells the GUI which run it is (runPipeline only returns the id at the very end, while views
-// want to follow the run's curves from the first epoch on).
-class PipelineSink final : public ProgressSink {
-public:
-    PipelineSink(QtProgress& target, std::string dbPath, std::int64_t knownRun, std::int64_t newerThan,
-                 std::function<void(std::int64_t)> onRun)
-        : target_(target), dbPath_(std::move(dbPath)), run_(knownRun), newerThan_(newerThan),
-          onRun_(std::move(onRun)) {}
-
-    void report(const std::string& stage, std::size_t done, std::size_t total) override {
-        // The run exists once the dataset is open (the first stage); look it up at most once a second.
-        if (!run_ && stage != "opening dataset") {
-            const auto now = std::chrono::steady_clock::now();
-            if (now - lastLookup_ > std::chrono::seconds(1)) {
-                lastLookup_ = now;
-                run_ = findOwnRun();
-                if (run_) onRun_(run_);
-            }
-        }
-        target_.report(stage, done, total);
-    }
-    void log(const std::string& message) override { target_.log(message); }
-    bool cancelled() const override { return target_.cancelled(); }
-    std::int64_t run() const { return run_; }
-
-private:
-    // The newest top-level run of this process, created after the job started.
-    std::int64_t findOwnRun() const {
-        try {
-            store::ResultsStore db(dbPath_);
-            const auto me = store::currentProcess();
-            std::int64_t found = 0;
-            for (const auto& r : db.listRuns())
-                if (r.id > newerThan_ && !r.parentId && r.status == store::RunStatus::Running && r.owner.pid == me.pid)
-                    found = std::max(found, r.id);
-            return found;
-        } catch (const std::exception&) {
-            return 0;  // the pipeline reports problems with the file itself
-        }
-    }
-
-    QtProgress& target_;
-    std::string dbPath_;
-    std::int64_t run_;
-    std::int64_t newerThan_;
-    std::function<void(std::int64_t)> onRun_;
-    std::chrono::steady_clock::time_point lastLookup_{};
-};
-
-std::int64_t newestRunId(const std::string& dbPath) {
-    store::ResultsStore db(dbPath);
-    std::int64_t newest = 0;
-    for (const auto& r : db.listRuns()) newest = std::max(newest, r.id);
-    return newest;
-}
-
-}  // namespace
 
 JobQueue::JobQueue(QObject* parent) : QObject(parent) {}
 
@@ -256,31 +193,30 @@ void JobQueue::startNext() {
         Q_EMIT jobProgress(id, stage, done, total, en->job.etaSeconds);
     });
     connect(e.sink, &QtProgress::logged, this, [this, id](const QString& message) { Q_EMIT jobLog(id, message); });
+    connect(e.sink, &QtProgress::eventOccurred, this, [this, id](const PipelineEvent& event) {
+        Entry* en = find(id);
+        if (!en) return;
+        // A resumed run was announced when the job started; a new one is announced once it exists.
+        const auto* created = std::get_if<event::RunCreated>(&event);
+        if (created && !created->parentRunId && !created->resumed) {
+            en->job.runId = created->runId;
+            Q_EMIT jobRunCreated(id, created->runId, en->job.dbPath);
+        }
+        Q_EMIT jobEvent(id, event);
+    });
 
     std::shared_ptr<Outcome> outcome = e.outcome;
     QtProgress* sink = e.sink;
     std::function<void()> work;
     if (e.pipeline) {
         ml::PipelineRequest request = *e.pipeline;
-        // Called on the worker thread: hop to the GUI thread to announce the run.
-        auto announce = [this, id](std::int64_t run) {
-            QMetaObject::invokeMethod(this, [this, id, run] {
-                Entry* en = find(id);
-                if (!en) return;
-                en->job.runId = run;
-                Q_EMIT jobRunCreated(id, run, en->job.dbPath);
-            }, Qt::QueuedConnection);
-        };
-        work = [request, outcome, sink, announce] {
+        work = [request, outcome, sink] {
             const QString dir = QString::fromStdString(request.dataDir);
             try {
                 const QFileInfo db(QString::fromStdString(request.dbPath));
                 if (request.dbPath.empty()) throw std::invalid_argument("no results file given");
                 QDir().mkpath(db.absolutePath());
-                std::int64_t known = request.resumeRunId.value_or(0);
-                if (known) announce(known);
-                PipelineSink runSink(*sink, request.dbPath, known, known ? 0 : newestRunId(request.dbPath), announce);
-                const nlohmann::json summary = ml::runPipeline(request, runSink);
+                const nlohmann::json summary = ml::runPipeline(request, *sink);
                 outcome->runId = summary.value("run_id", std::int64_t{0});
                 outcome->summary = QString::fromStdString(dacl::jsonText(summary));
                 outcome->state = State::Finished;
@@ -321,6 +257,11 @@ void JobQueue::startNext() {
     setState(e, State::Running);
     Q_EMIT jobStarted(id);
     thread_->start();
+    // A resumed run is known before core opens the data: views can follow it at once.
+    if (e.pipeline && e.pipeline->resumeRunId)
+        QMetaObject::invokeMethod(this, [this, id, run = *e.pipeline->resumeRunId] {
+            if (Entry* en = find(id)) Q_EMIT jobRunCreated(id, run, en->job.dbPath);
+        }, Qt::QueuedConnection);
 }
 
 void JobQueue::finishRunning() {

@@ -3,10 +3,12 @@
 // runs (training + evaluation, or the resume of an interrupted run). One job runs at a time, on
 // its own worker thread that calls core; the GUI thread only receives queued signals, so the
 // window stays responsive. Results of pipeline runs go to the SQLite results file named in the
-// request (core writes them as they are produced).
+// request (core writes them as they are produced). Core's typed pipeline events (the run id
+// once the run exists, stages, folds, every stored epoch metric) arrive as jobEvent.
 //
 // Cancellation sets the job's flag; core polls it at batch granularity and unwinds with
 // Cancelled, and the pipeline marks the run `cancelled` in the results file.
+#include "core/common/pipeline_events.h"
 #include "core/common/settings.h"
 #include "core/ml/pipeline/pipeline.h"
 
@@ -91,6 +93,9 @@ Q_SIGNALS:
     void jobStarted(int id);
     // The pipeline created (or resumed) its run: views can follow it in the results file.
     void jobRunCreated(int id, qint64 runId, const QString& dbPath);
+    // Every typed event of a pipeline job, in the order core sent them (e.g. a MetricPoint once
+    // the number is in the results file: a view following the run can read it now).
+    void jobEvent(int id, const dacl::PipelineEvent& event);
     void jobProgress(int id, const QString& stage, qint64 done, qint64 total, double etaSeconds);
     void jobLog(int id, const QString& message);
     void jobFinished(int id, dacl::ui::JobQueue::State status, qint64 runId, const QString& errorText);

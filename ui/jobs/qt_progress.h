@@ -5,7 +5,8 @@
 // Core reports as often as it likes (the trainer reports every batch, thousands of times a
 // second for a small model); every report would be one queued event for the GUI thread, enough
 // to freeze the window. So reports of the same stage are coalesced to one every `interval`;
-// a new stage and the last step of a stage (done == total) always go through.
+// a new stage and the last step of a stage (done == total) always go through. Typed pipeline
+// events are rare (a few per epoch) and always go through.
 #include "core/common/progress.h"
 
 #include <QObject>
@@ -36,12 +37,14 @@ public:
                           static_cast<qint64>(total));
     }
     void log(const std::string& message) override { Q_EMIT logged(QString::fromStdString(message)); }
+    void pipelineEvent(const PipelineEvent& event) override { Q_EMIT eventOccurred(event); }
     bool cancelled() const override { return cancelled_.load(); }
     void cancel() { cancelled_.store(true); }
 
 Q_SIGNALS:
     void progressed(const QString& stage, qint64 done, qint64 total);
     void logged(const QString& message);
+    void eventOccurred(const dacl::PipelineEvent& event);
 
 private:
     std::atomic<bool> cancelled_{false};

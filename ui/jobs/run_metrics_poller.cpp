@@ -127,6 +127,11 @@ void RunMetricsPoller::pollNow() {
     watcher->setFuture(future);
 }
 
+void RunMetricsPoller::pipelineEvent(const PipelineEvent& event) {
+    const auto* point = std::get_if<event::MetricPoint>(&event);
+    if (point && point->runId == runId_) pollNow();
+}
+
 void RunMetricsPoller::received(std::shared_ptr<const RunSnapshot> snapshot, quint64) {
     inFlight_ = false;
     if (snapshot->points == lastPoints_ && snapshot->status == lastStatus_ && snapshot->readError == lastError_)

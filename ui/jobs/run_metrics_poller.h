@@ -2,7 +2,10 @@
 // Follows one run of a results file: every ~1 s a worker thread reads the run's status and its
 // training curves (own SQLite connection, never on the GUI thread) and hands them to the GUI
 // thread when something changed. Works the same for a run of this app's job queue and for one
-// that the `dacl` CLI is writing in another process.
+// that the `dacl` CLI is writing in another process. For a run of this app's job queue, the
+// queue's events say when a number was stored (pipelineEvent): the poller reads at once.
+#include "core/common/pipeline_events.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -51,6 +54,9 @@ public:
     void stop();
     // Reads now (unless a read is in flight), e.g. when the job that writes the run ended.
     void pollNow();
+    // A pipeline event of a job of this app (JobQueue::jobEvent): a MetricPoint of the followed
+    // run is already in the results file, so it is read now instead of at the next tick.
+    void pipelineEvent(const dacl::PipelineEvent& event);
 
     QString dbPath() const { return dbPath_; }
     qint64 runId() const { return runId_; }

@@ -90,12 +90,16 @@ PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest&
     return r;
 }
 
-// Buffers per-epoch and per-step points and writes them in one transaction per flush.
-// Folds train on several threads at once: writes to the one results connection take `lock`.
+// Buffers per-epoch and per-step points and writes them in one transaction per flush; once an
+// epoch-level point is stored, listeners get it as an event. Folds train on several threads at
+// once: writes to the one results connection take `lock`. The final model's series are stored
+// with `prefix` ("final.") and no fold.
 class MetricWriter {
 public:
-    MetricWriter(store::ResultsStore& store, std::mutex& lock, std::int64_t run, std::optional<int> fold)
-        : store_(store), lock_(lock), run_(run), fold_(fold) {}
+    MetricWriter(store::ResultsStore& store, std::mutex& lock, ProgressSink& events, std::int64_t run,
+                 std::string method, int fold, std::string prefix = {})
+        : store_(store), lock_(lock), events_(events), run_(run), method_(std::move(method)), fold_(fold),
+          prefix_(std::move(prefix)) {}
     ~MetricWriter() {
         try {
             flush();
@@ -104,13 +108,15 @@ public:
     }
     void add(const std::string& name, int epoch, long long step, double value) {
         store::MetricPoint p;
-        p.fold = fold_;
+        if (fold_ != kFinalModelFold) p.fold = fold_;
         p.epoch = epoch;
         if (step >= 0) p.step = step;
-        p.name = name;
+        p.name = prefix_ + name;
         p.value = value;
         buffer_.push_back(std::move(p));
-        if (step < 0) flush();  // epoch-level points are the live curves: write them now
+        if (step >= 0) return;
+        flush();  // epoch-level points are the live curves: write them now
+        events_.pipelineEvent(event::MetricPoint{run_, method_, fold_, name, epoch, value});
     }
     void flush() {
         if (buffer_.empty()) return;
@@ -122,8 +128,11 @@ public:
 private:
     store::ResultsStore& store_;
     std::mutex& lock_;
+    ProgressSink& events_;
     std::int64_t run_;
-    std::optional<int> fold_;
+    std::string method_;
+    int fold_;
+    std::string prefix_;
     std::vector<store::MetricPoint> buffer_;
 };
 
@@ -159,6 +168,7 @@ struct RunTasks {
     const FoldContext& context;
     const eval::TaskInfo& task;
     const std::vector<MethodRun>& methods;
+    std::int64_t runId;  // the DACL run (methods[0])
     int folds;
     std::uint64_t seed;
     std::vector<std::set<int>> done;  // per method: folds complete before this process started
@@ -187,6 +197,7 @@ void runFoldMethods(RunTasks& run, const FoldSplit& split) {
     foldCtx.noisyTests = &noisyTests;
     SharedVae sharedVae;
     const std::string nth = std::to_string(k + 1) + "/" + std::to_string(run.folds);
+    progress.pipelineEvent(event::FoldStarted{run.runId, k, run.folds});
     for (std::size_t mi = 0; mi < run.methods.size(); ++mi) {
         const MethodRun& m = run.methods[mi];
         if (run.done[mi].count(k)) continue;
@@ -204,7 +215,7 @@ void runFoldMethods(RunTasks& run, const FoldSplit& split) {
                 db.clearFold(m.runId, k);
             }
         }
-        MetricWriter writer(db, run.dbMutex, m.runId, k);
+        MetricWriter writer(db, run.dbMutex, progress, m.runId, m.method, k);
         FitHooks hooks;
         hooks.progress = &progress;
         hooks.stagePrefix = m.method + " fold " + nth + ": ";
@@ -238,23 +249,24 @@ void runFoldMethods(RunTasks& run, const FoldSplit& split) {
     if (noisyTests.computed())
         progress.log("fold " + nth + ": " + std::to_string(noisyTests.computed()) +
                      " noisy test sets computed, shared by the fold's methods");
+    progress.pipelineEvent(event::FoldFinished{run.runId, k, run.folds});
 }
 
 // The final model on all labelled records: what `predict` and the desktop app use.
 void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
     store::ResultsStore& db = run.db;
+    ProgressSink& progress = run.context.progress;
     Stopwatch watch;
+    progress.pipelineEvent(event::FoldStarted{runId, kFinalModelFold, run.folds});
     {
         std::lock_guard<std::mutex> guard(run.dbMutex);  // the curves of a killed attempt go
         db.clearMetricsFrom(runId, std::nullopt, store::metric::kFinalModelSeries, std::numeric_limits<int>::min());
     }
-    MetricWriter writer(db, run.dbMutex, runId, std::nullopt);
+    MetricWriter writer(db, run.dbMutex, progress, runId, "dacl", kFinalModelFold, store::metric::kFinalModelSeries);
     FitHooks hooks;
-    hooks.progress = &run.context.progress;
+    hooks.progress = &progress;
     hooks.stagePrefix = "final model: ";
-    hooks.onMetric = [&](const std::string& n, int e, long long st, double v) {
-        writer.add(store::metric::kFinalModelSeries + n, e, st, v);
-    };
+    hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
     const FoldOutcome final = runFold(run.context, "dacl", all, hooks, derivedSeed(run.seed, run.folds, 0));
     writer.flush();
     store::Artefact a;
@@ -273,7 +285,8 @@ void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
         db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
         tx.commit();
     }
-    run.context.progress.log("final model: " + watch.lap());
+    progress.log("final model: " + watch.lap());
+    progress.pipelineEvent(event::FoldFinished{runId, kFinalModelFold, run.folds});
 }
 
 }  // namespace
@@ -360,14 +373,18 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
                                  [&](const MethodRun& m) { return db.run(m.runId).status == store::RunStatus::Finished; }),
                   methods.end());
     for (const auto& m : methods) db.startRun(m.runId);
+    for (const auto& m : methods)
+        progress.pipelineEvent(event::RunCreated{m.runId, m.runId == runId ? 0 : runId, m.method, given.resumeRunId.has_value()});
 
     try {
         // Features of every record of the task (cached on disk across runs).
         std::vector<std::size_t> sorted = candidates;
         std::sort(sorted.begin(), sorted.end());
-        Stopwatch stage;
+        Stopwatch stage, eventClock;
+        progress.pipelineEvent(event::StageStarted{runId, PipelineStage::Features});
         const WindowTable windows = computeWindowTable(dataset, sorted, s, progress, req.cacheDir);
         progress.log("features: " + stage.lap());
+        progress.pipelineEvent(event::StageFinished{runId, PipelineStage::Features, eventClock.lapSeconds()});
         std::set<int> withWindows(windows.record.begin(), windows.record.end());
         for (std::size_t i = 0; i < recordLabel.size(); ++i)
             if (recordLabel[i] >= 0 && !withWindows.count(static_cast<int>(i))) recordLabel[i] = -1;
@@ -382,7 +399,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         const std::vector<int> fold = eval::stratifiedKFold(strata, req.folds, derivedSeed(seed, 0, kFoldPurpose));
         SharedProgress shared(progress);
         FoldContext ctx{dataset, windows, s, req.task, task.classes, recordLabel, req.cacheDir, shared, req.robustness};
-        RunTasks run{db, {}, ctx, task, methods, req.folds, seed, {}, {}};
+        RunTasks run{db, {}, ctx, task, methods, runId, req.folds, seed, {}, {}};
         for (const auto& m : methods) run.done.push_back(completedFolds(db, m.runId, "auroc"));
         // Folds and the final model are independent: they train at once on train.parallel workers
         // (every seed derives from the fold, so the results do not depend on the order).
@@ -417,11 +434,15 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
         }
         const int workers = trainingWorkers(s, tasks.size());
         if (workers > 1) progress.log("training " + std::to_string(tasks.size()) + " tasks on " + std::to_string(workers) + " workers");
+        progress.pipelineEvent(event::StageStarted{runId, PipelineStage::Training});
         runTasks(tasks, workers, shared);
+        progress.pipelineEvent(event::StageFinished{runId, PipelineStage::Training, eventClock.lapSeconds()});
+        progress.pipelineEvent(event::StageStarted{runId, PipelineStage::FinalMetrics});
         for (const auto& m : methods) {
             storeFinalMetrics(db, m.runId, s);
             if (run.methodSeconds.count(m.method)) progress.log(m.method + " folds: " + formatSeconds(run.methodSeconds[m.method]));
         }
+        progress.pipelineEvent(event::StageFinished{runId, PipelineStage::FinalMetrics, eventClock.lapSeconds()});
         progress.log("training: " + stage.lap());
         for (const auto& m : methods) db.endRun(m.runId, store::RunStatus::Finished);
     } catch (const Cancelled&) {
