@@ -845,10 +845,6 @@
         <translation>%1 konnte nicht beurteilt werden: %2</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Breche ab…</translation>
-    </message>
-    <message>
         <source>Every ECG lead</source>
         <translation>Alle EKG-Ableitungen</translation>
     </message>

@@ -225,8 +225,12 @@ void AssessmentPanel::assess(const QString& file, const assess::AssessOptions& o
 
 void AssessmentPanel::cancel() {
     if (!busy_ || !progress_) return;
+    // The worker stops at its next progress poll; its result, if it still comes, is dropped.
     progress_->cancel();
-    status_->setText(tr("Cancelling…"));
+    progress_ = nullptr;
+    ++generation_;
+    tachogram_->clear(QString());
+    setBusy(false, tr("Assessment cancelled."));
 }
 
 void AssessmentPanel::setAvailableLeads(const QStringList& names) {

@@ -83,6 +83,10 @@ void RrTachogram::clear(const QString& message) {
     plot_->replot();
 }
 
+QWidget* RrTachogram::plotWidget() const { return plot_; }
+
+void RrTachogram::replot() { plot_->replot(); }
+
 QPointF RrTachogram::pointPixel(int index) const {
     if (index < 0 || index >= times_.size()) return {};
     return {plot_->xAxis->coordToPixel(times_[index]), plot_->yAxis->coordToPixel(rrMs_[index])};

@@ -33,6 +33,8 @@ public:
     // Pixel of point `index` in plot() coordinates (for tests and tooltips).
     QPointF pointPixel(int index) const;
     QCustomPlot* plot() const { return plot_; }
+    QWidget* plotWidget() const;  // the plot as a widget (for code without QCustomPlot's header)
+    void replot();                // lays out and draws now (point pixels follow the current size)
 
 Q_SIGNALS:
     void timeClicked(double seconds);
