@@ -61,10 +61,21 @@ void headlessPlatform() {
         setenv("QT_QPA_PLATFORM", "offscreen", 0);
 }
 
+// Fails before any work when `output` cannot be written (and leaves no empty file behind).
+void requireWritable(const std::string& output) {
+    QFile probe(QString::fromStdString(output));
+    const bool existed = probe.exists();
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::Append))
+        throw std::runtime_error(output + ": cannot write the report (" + probe.errorString().toStdString() + ")");
+    probe.close();
+    if (!existed) probe.remove();
+}
+
 void runPatientReport(const ReportArgs& a) {
     const QString output = QString::fromStdString(a.output);
     if (QFileInfo(output).suffix().toLower() != QLatin1String("pdf"))
         throw std::runtime_error(a.output + ": the patient report file must end in .pdf");
+    requireWritable(a.output);  // before the assessment: a day-long file takes a while
     assess::AssessOptions o;
     o.resultsFile = a.db;
     o.runId = a.run;
@@ -90,15 +101,7 @@ void runReport(const ReportArgs& a) {
     const QString suffix = QFileInfo(output).suffix().toLower();
     if (suffix != QLatin1String("pdf") && suffix != QLatin1String("html") && suffix != QLatin1String("htm"))
         throw std::runtime_error(a.output + ": the report file must end in .pdf, .html or .htm");
-    {
-        // Fail before any work when the output cannot be written.
-        QFile probe(output);
-        const bool existed = probe.exists();
-        if (!probe.open(QIODevice::WriteOnly | QIODevice::Append))
-            throw std::runtime_error(a.output + ": cannot write the report (" + probe.errorString().toStdString() + ")");
-        probe.close();
-        if (!existed) probe.remove();
-    }
+    requireWritable(a.output);
     store::OpenOptions options;
     options.create = false;
     store::ResultsStore st(a.db, options);
