@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-translations-l10n
-  libqt6svg6-dev
+  qt6-svg-dev
   libqcustomplot-dev libfftw3-dev libtorch-dev libsqlite3-dev libopenblas0-pthread
   libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libxgboost-dev
   libedf-dev

@@ -163,9 +163,11 @@ void MainWindow::loadRunModel(qint64 runId) {
             return;
         }
         runModel_ = r.model;
-        // The ECG view cuts the run's windows (repr = sequence: its 30.72-s spans), so that a
-        // window clicked there is the same span row in the latent and diffusion views.
-        ecgView_->setFeatureSettings(features::FeatureSettings::fromSettings(runModel_->settings()));
+        // The ECG and scattering views cut the run's windows (repr = sequence: its 30.72-s spans),
+        // so that a window clicked there is the same span row in the latent and diffusion views.
+        const features::FeatureSettings runFeatures = features::FeatureSettings::fromSettings(runModel_->settings());
+        ecgView_->setFeatureSettings(runFeatures);
+        scatteringView_->setFeatureSettings(runFeatures);
         ecgView_->setModel(runModel_);
         latentView_->setModel(runModel_);
         diffusionView_->setModel(runModel_);

@@ -19,7 +19,9 @@
 //
 // `dacl bench run-model --db FILE --run ID --data DIR [--records N]`: what the final model costs
 // per record and per window in predict and in the desktop's latent and diffusion views.
+#include "app/cli/cli_format.h"
 #include "app/cli/commands.h"
+#include "core/common/csv.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/json_text.h"
 #include "core/dsp/signal_quality.h"
@@ -96,13 +98,6 @@ std::vector<Input> expandInputs(const std::vector<std::string>& paths, ProgressS
         out.push_back({header, fs::path(header).stem().string()});
     }
     return out;
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
 }
 
 std::string num(double v, const char* format = "%.7g") {
@@ -245,10 +240,6 @@ void run(const std::string& db, std::int64_t runId, const std::vector<std::strin
     progress.log("scored " + std::to_string(ok) + " records (" + std::to_string(windows) + " windows) in " +
                  num(seconds, "%.1f") + " s; " + std::to_string(skipped) + " skipped; wrote " + output + " and " +
                  summaryPath(output));
-}
-
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // Times each step on the first `records` readable records of a dataset (one thread unless the

@@ -1,6 +1,7 @@
 // `dacl scatter`: kymatio-compatible 1-D scattering of one signal file.
 // `dacl features`: the cached feature job over a dataset (pooled Scattering-Transformer features).
 // `dacl bench scatter` lives in cmd_bench_scatter.cpp.
+#include "app/cli/cli_format.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/error.h"
@@ -90,12 +91,6 @@ void writeFileOrThrow(const std::string& path, const std::string& text) {
     if (!f) throw InputError(path, "cannot write file");
     f << text;
     if (!f) throw InputError(path, "write failed");
-}
-
-std::string g17(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
 }
 
 std::string pathTable(const Scattering1D& s) {

@@ -343,7 +343,10 @@ struct SequenceTrainer::Impl {
             rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (onEpoch) onEpoch(rep);
         }
-        if (!best[static_cast<int>(stage)].empty()) restore(*net, best[static_cast<int>(stage)]);
+        // No epoch had a validation score (e.g. a validation split of one class): the stage keeps
+        // its last epoch, so that it can still be chosen, reported and saved.
+        if (best[static_cast<int>(stage)].empty()) best[static_cast<int>(stage)] = snapshot(*net);
+        restore(*net, best[static_cast<int>(stage)]);
         current = stage;
         return bestScore;
     }

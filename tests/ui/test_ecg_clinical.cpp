@@ -16,7 +16,7 @@
 #include "ui/views/ecg_view.h"
 #include "ui/views/probability_band.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QFile>
 #include <QSignalSpy>

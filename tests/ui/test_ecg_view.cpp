@@ -11,7 +11,7 @@
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QFile>
 #include <QSignalSpy>

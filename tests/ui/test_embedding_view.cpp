@@ -19,7 +19,7 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <algorithm>
 #include <cmath>

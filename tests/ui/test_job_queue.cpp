@@ -21,7 +21,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <cmath>
 #include <optional>

@@ -6,7 +6,7 @@
 #include "tiny_run.h"
 #include "ui/views/latent_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QSet>
 #include <QSignalSpy>

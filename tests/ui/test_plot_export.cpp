@@ -2,7 +2,7 @@
 // journal asks for), and fails with the file name and reason when it cannot write.
 #include "ui/plots/plot_export.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QImage>
 #include <QProcess>

@@ -7,7 +7,7 @@
 #include "core/store/results_store.h"
 #include "ui/views/roc_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QApplication>
 #include <QMouseEvent>

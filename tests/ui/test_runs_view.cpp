@@ -8,7 +8,7 @@
 #include "ui/views/run_compare_panel.h"
 #include "ui/views/runs_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QScrollBar>
 #include <QSignalSpy>

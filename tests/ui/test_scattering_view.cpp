@@ -2,22 +2,27 @@
 // window (the feature job's preprocessing), with the first-order filters' centre frequencies in
 // Hz on the axis, the order-2 children of a chosen first-order path, the Scattering Transformer
 // tokens whose pooled mean/std are the feature job's features, and hover text naming path and value.
+// With a repr = sequence run's settings a window is a span of the frame sequence: its tokens and
+// rhythm channels are the feature job's sequence row, padding frames stay blank.
+#include "core/common/settings.h"
 #include "core/data/dataset.h"
 #include "core/data/signal_reader.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/scattering.h"
 #include "core/dsp/scattering_transformer.h"
 #include "core/features/feature_job.h"
+#include "core/features/sequence_layout.h"
 #include "core/synth/demo_dataset.h"
 #include "ui/views/scattering_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -40,6 +45,9 @@ std::vector<double> coreScattering(const Dataset& ds, std::size_t record, int w,
     *startS = windows[w].startS;
     return S;
 }
+
+// Version 1's pooled windows (J = 7, 10.24 s): what most checks below compare with.
+dacl::features::FeatureSettings pooledSettings() { return dacl::features::FeatureSettings{}; }
 
 bool waitShown(QSignalSpy& spy) { return spy.count() > 0 || spy.wait(60000); }
 
@@ -82,6 +90,7 @@ private Q_SLOTS:
 
     void order1MatrixEqualsCoresScattering() {
         ScatteringView view;
+        view.setFeatureSettings(pooledSettings());
         view.resize(1280, 800);
         view.show();
         for (auto* ds : {&*real_, &*demo_}) {
@@ -132,6 +141,7 @@ private Q_SLOTS:
         // The feature job (double precision) on the same record: the view's tokens, mean/std
         // pooled, are its feature row for the window.
         ScatteringView view;
+        view.setFeatureSettings(pooledSettings());
         view.show();
         QSignalSpy shown(&view, &ScatteringView::windowShown);
         view.setRecord(&*real_, 0);
@@ -161,6 +171,7 @@ private Q_SLOTS:
 
     void frequencyAxisIsTheFilterBankInHz() {
         ScatteringView view;
+        view.setFeatureSettings(pooledSettings());
         view.show();
         QSignalSpy shown(&view, &ScatteringView::windowShown);
         view.setRecord(&*demo_, 1);
@@ -183,6 +194,7 @@ private Q_SLOTS:
 
     void choosingAFirstOrderPathShowsItsChildren() {
         ScatteringView view;
+        view.setFeatureSettings(pooledSettings());
         view.resize(1280, 800);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -223,7 +235,8 @@ private Q_SLOTS:
 
     void hoverNamesPathAndValue() {
         ScatteringView view;
-        view.resize(1280, 800);
+        view.setFeatureSettings(pooledSettings());
+        view.resize(1280, 1000);  // rows of the token map at least 1.5 px high, so that a row's centre is inside it
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QSignalSpy shown(&view, &ScatteringView::windowShown);
@@ -258,8 +271,75 @@ private Q_SLOTS:
                  qPrintable(text));
     }
 
+    void sequenceSpanIsWhatTheModelSees() {
+        // The method's default settings (repr = sequence, J = 5, 30.72-s spans), as a run of the
+        // defaults gives them. A00001 has 9,000 samples, so its one span ends in padding frames.
+        ScatteringView view;
+        view.resize(1280, 900);
+        view.show();
+        const dacl::features::FeatureSettings seq = dacl::features::FeatureSettings::fromSettings(dacl::Settings());
+        QVERIFY(seq.sequence);
+        QCOMPARE(seq.J, 5);
+        view.setFeatureSettings(seq);
+        QSignalSpy shown(&view, &ScatteringView::windowShown);
+        view.setRecord(&*real_, 0);
+        QVERIFY(waitShown(shown));
+        QVERIFY(view.result().sequence);
+        QCOMPARE(view.result().nFrames, 288);
+        const int V = view.result().validFrames;
+        QVERIFY2(V > 270 && V < 288, qPrintable(QString::number(V)));
+
+        // The feature job's sequence row of the same record (double precision).
+        dacl::features::FeatureSettings fs = seq;
+        fs.float32 = false;
+        fs.threads = 1;
+        dacl::NullProgress quiet;
+        const auto set = dacl::features::computeFeatures(*real_, fs, quiet, {}, {0});
+        QCOMPARE(static_cast<int>(set.rows()), 1);
+        const float* row = set.row(0);
+        const auto layout = dacl::features::SequenceLayout::of(row);
+        QCOMPARE(dacl::features::SequenceLayout::validFrames(row), V);
+        const int P = view.result().nPaths;
+        QCOMPARE(layout.channels, P + 2);
+        const ScatteringView::Heatmap tokens = view.displayed(Panel::Tokens);  // rows = paths, cols = frames
+        QCOMPARE(tokens.cols, 288);
+        for (int f = 0; f < tokens.cols; ++f)
+            for (int c = 0; c < P; ++c) {
+                const double shownValue = tokens.at(c, f);
+                if (f >= V) {
+                    QVERIFY2(std::isnan(shownValue), "padding frames are blank, as the model masks them");
+                    continue;
+                }
+                const double model = layout.frame(row, f)[c];
+                QVERIFY2(std::abs(shownValue - model) <= 1e-4 * std::max(1.0, std::abs(model)),
+                         qPrintable(QStringLiteral("frame %1 path %2: %3 vs %4").arg(f).arg(c).arg(shownValue).arg(model)));
+            }
+        // The rhythm channels, one value per valid frame, equal the row's two extra channels.
+        const QVector<double> rr = view.rhythmShown(0), drr = view.rhythmShown(1);
+        QCOMPARE(rr.size(), V);
+        QCOMPARE(drr.size(), V);
+        for (int f = 0; f < V; ++f) {
+            QVERIFY(std::abs(rr[f] - layout.frame(row, f)[P]) <= 1e-6);
+            QVERIFY(std::abs(drr[f] - layout.frame(row, f)[P + 1]) <= 1e-6);
+            QVERIFY(rr[f] >= 0.2 && rr[f] <= 2.5);
+        }
+        // A00001 is sinus rhythm: the RR channel varies little around its median.
+        QVector<double> sorted = rr;
+        std::sort(sorted.begin(), sorted.end());
+        QVERIFY(sorted[V / 10] > 0.8 * sorted[V / 2] && sorted[9 * V / 10] < 1.2 * sorted[V / 2]);
+        QVERIFY(view.grab().save(QStringLiteral("/tmp/views-scattering-sequence.png")));
+
+        // Pooled settings (a version-1 run) have no rhythm channels to show.
+        QSignalSpy again(&view, &ScatteringView::windowShown);
+        view.setFeatureSettings(pooledSettings());
+        QVERIFY(waitShown(again));
+        QVERIFY(!view.result().sequence);
+        QVERIFY(view.rhythmShown(0).isEmpty());
+    }
+
     void colourScaleChoiceAndScreenshot() {
         ScatteringView view;
+        view.setFeatureSettings(pooledSettings());
         view.resize(1280, 800);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

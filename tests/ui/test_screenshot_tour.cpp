@@ -42,8 +42,18 @@ private Q_SLOTS:
             // And the ECG view really shows that record once its worker is done.
             QTRY_COMPARE_WITH_TIMEOUT(w.ecgView()->shownRecordIndex(), record, 30000);
         }
-        // Choosing a window on the ECG strip moves the scattering view to it.
+        // Choosing a window on the ECG strip moves the scattering view to it: a record longer than
+        // one 30.72-s span of the default representation (repr = sequence) has several.
+        int longRow = -1;
+        for (int row = 0; row < table->model()->rowCount() && longRow < 0; ++row) {
+            const QString name = table->model()->index(row, 0).data().toString();
+            for (const auto& rec : w.dataset()->records())
+                if (QString::fromStdString(rec.name) == name && rec.durationS > 40) longRow = row;
+        }
+        QVERIFY(longRow >= 0);
+        table->selectRow(longRow);
         QTRY_VERIFY_WITH_TIMEOUT(w.scatteringView()->windowCount() > 1, 30000);
+        QCOMPARE(w.scatteringView()->windowCount(), w.ecgView()->windowCount());
         Q_EMIT w.ecgView()->windowSelected(1);
         QTRY_COMPARE_WITH_TIMEOUT(w.scatteringView()->windowIndex(), 1, 30000);
     }

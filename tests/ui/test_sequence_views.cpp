@@ -16,7 +16,7 @@
 #include "ui/views/probability_band.h"
 #include "ui/views/sequence_diffusion_plots.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QSignalSpy>
 #include <QSlider>

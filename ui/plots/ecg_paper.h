@@ -3,7 +3,7 @@
 // both in reddish tones so that the black trace stands out. The grid is physical: the axes' data
 // units per millimetre come from the paper speed (mm/s) and gain (mm/mV), so the ticker is told
 // the data step of 5 mm and draws four 1 mm subdivisions between.
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 namespace dacl::ui::ecgpaper {
 

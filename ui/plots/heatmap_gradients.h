@@ -3,7 +3,7 @@
 // perceptually uniform and readable in grey and by colour-blind viewers; QCustomPlot does not ship
 // them, so they are rebuilt from nine samples of the published maps (linear RGB interpolation
 // between samples is indistinguishable at heat-map sizes).
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QString>
 #include <QStringList>

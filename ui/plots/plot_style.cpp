@@ -1,6 +1,6 @@
 #include "ui/plots/plot_style.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QApplication>
 

@@ -3,7 +3,7 @@
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QPainter>
 #include <QPainterPath>

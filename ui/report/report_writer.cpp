@@ -3,7 +3,7 @@
 #include "ui/plots/plot_export.h"
 #include "ui/report/report_figures.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QBuffer>
 #include <QFile>

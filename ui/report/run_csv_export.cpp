@@ -1,5 +1,7 @@
 #include "ui/report/run_csv_export.h"
 
+#include "core/common/csv.h"
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -8,17 +10,6 @@
 namespace dacl::ui {
 
 namespace {
-
-// Record names come from file names; quote them when they could break a CSV row.
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string number(double v) {
     if (!std::isfinite(v)) return "";

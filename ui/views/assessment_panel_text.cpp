@@ -5,11 +5,13 @@
 #include "ui/views/rr_tachogram.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 
+#include <algorithm>
 #include <cmath>
 
 namespace dacl::ui {
@@ -21,6 +23,12 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 // A figure with `decimals` decimals, "–" when it is not a number (too few beats, no threshold).
 QString figure(double v, int decimals = 2) {
     return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QStringLiteral("–");
+}
+
+// A fraction as a percentage, or "not available" (a run without cross-validated figures).
+QString percent(double fraction) {
+    return std::isfinite(fraction) ? AssessmentPanel::tr("%1 %").arg(QLocale().toString(100 * fraction, 'f', 0))
+                                   : AssessmentPanel::tr("not available");
 }
 
 QString duration(double seconds) {
@@ -81,10 +89,10 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
     else
         verdict_->setText(tr("Does not suggest AF: p(AF) %1 is below the run's threshold %2")
                               .arg(figure(p), figure(a.threshold)));
-    threshold_->setText(haveThreshold
-                            ? tr("Threshold %1, chosen on the run's validation data: sensitivity %2 %, specificity %3 %")
-                                  .arg(figure(a.threshold), figure(100 * a.sensitivity, 0), figure(100 * a.specificity, 0))
-                            : QString());
+    threshold_->setText(haveThreshold ? tr("Threshold %1 · sensitivity %2 · specificity %3")
+                                            .arg(figure(a.threshold), percent(a.sensitivity), percent(a.specificity)) +
+                                            (a.thresholdHow.empty() ? QString() : QStringLiteral("\n") + qs(a.thresholdHow))
+                                      : QString());
 
     // Which model judged it, and how it was chosen.
     const assess::RunProvenance& r = a.run;
@@ -137,6 +145,11 @@ void AssessmentPanel::showLeads() {
         }
     }
     leadTable_->resizeColumnsToContents();
+    // As tall as its rows (up to six), so that one lead does not leave an empty box.
+    const int shown = std::min(6, std::max(1, leadTable_->rowCount()));
+    int height = leadTable_->horizontalHeader()->height() + 2 * leadTable_->frameWidth();
+    for (int i = 0; i < shown; ++i) height += i < leadTable_->rowCount() ? leadTable_->rowHeight(i) : leadTable_->verticalHeader()->defaultSectionSize();
+    leadTable_->setFixedHeight(height);
 }
 
 void AssessmentPanel::showWarnings() {

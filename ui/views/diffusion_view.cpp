@@ -6,7 +6,7 @@
 #include "ui/views/sequence_diffusion_plots.h"
 #include "ui/views/view_thread_pool.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>

@@ -2,7 +2,7 @@
 // How far the encoder's representation drifts as noise grows: ‖h(z_t, t) − h(z0, 0)‖ and the
 // cosine similarity over t, the band of timesteps the encoder's training views were drawn from,
 // and a marker at the slider's t. Shared by the pooled and the sequence diffusion plots.
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QVector>
 

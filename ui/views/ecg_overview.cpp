@@ -3,7 +3,7 @@
 #include "ui/views/probability_band.h"
 #include "ui/views/sequence_heatmap.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QVBoxLayout>
 

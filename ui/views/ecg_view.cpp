@@ -7,7 +7,7 @@
 #include "ui/views/probability_band.h"
 #include "ui/views/view_thread_pool.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 // Small helpers shared by the ECG view's source files (ecg_view*.cpp); not a public API.
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QLocale>

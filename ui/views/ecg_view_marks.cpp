@@ -6,7 +6,7 @@
 #include "ui/views/ecg_view.h"
 #include "ui/views/ecg_view_helpers.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QLabel>
 

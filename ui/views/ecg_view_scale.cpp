@@ -4,7 +4,7 @@
 #include "ui/views/ecg_view.h"
 #include "ui/views/ecg_view_helpers.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QGuiApplication>

@@ -1,5 +1,6 @@
 #include "ui/views/embedding_view.h"
 
+#include "core/common/csv.h"
 #include "core/common/progress.h"
 #include "core/embed/pca.h"
 #include "core/embed/tsne.h"
@@ -29,7 +30,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <algorithm>
 #include <atomic>
@@ -100,12 +101,7 @@ LoadedRun readRun(const QString& dbPath, qint64 runId) {
     return out;
 }
 
-QString csvField(const QString& s) {
-    if (!s.contains(',') && !s.contains('"') && !s.contains('\n')) return s;
-    QString q = s;
-    q.replace('"', "\"\"");
-    return '"' + q + '"';
-}
+QString csvField(const QString& s) { return QString::fromStdString(dacl::csvField(s.toStdString())); }
 
 }  // namespace
 

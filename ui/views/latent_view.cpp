@@ -5,7 +5,7 @@
 #include "ui/views/latent_timeline.h"
 #include "ui/views/view_thread_pool.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -5,7 +5,7 @@
 #include "ui/views/sequence_heatmap.h"
 #include "ui/views/view_thread_pool.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QFutureWatcher>
 #include <QToolTip>

@@ -2,7 +2,7 @@
 
 #include "ui/plots/plot_style.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QVBoxLayout>
 

@@ -5,7 +5,7 @@
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,9 @@
 #include "ui/views/scattering_view.h"
 
+
 #include "ui/views/view_thread_pool.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -17,16 +18,7 @@
 
 namespace dacl::ui {
 
-namespace {
-
-QString hz(double f) { return ScatteringView::tr("%1 Hz").arg(QLocale().toString(f, 'g', 3)); }
-
-// The map's cells are centred on the frames; the axis shows the whole window.
-void setTimeAxis(QCPAxisRect* rect, double start, double end) {
-    rect->axis(QCPAxis::atBottom)->setRange(start, end);
-}
-
-}  // namespace
+QString ScatteringView::hz(double f) { return tr("%1 Hz").arg(QLocale().toString(f, 'g', 3)); }
 
 ScatteringView::ScatteringView(QWidget* parent) : QWidget(parent) {
     pathCombo_ = new QComboBox(this);
@@ -100,6 +92,7 @@ void ScatteringView::buildPlot() {
         x->grid()->setVisible(false);
         x->setLabel(tr("Time in record (s)"));
     }
+    buildRhythmPlot(titleFont, left);
     grid->setColumnStretchFactor(1, 0.01);
     panels_[0].rect->axis(QCPAxis::atLeft)->setLabel(tr("Frequency (Hz)"));
     panels_[1].rect->axis(QCPAxis::atLeft)->setLabel(tr("Frequency (Hz)"));
@@ -117,10 +110,16 @@ void ScatteringView::adoptScattering(std::shared_ptr<const dsp::Scattering1D> sc
     for (int p = 0; p < static_cast<int>(paths.size()); ++p)
         if (paths[p].order == 1) order1Paths_.push_back(p);
     // Until the user picks one, show the children of the path nearest 10 Hz: the QRS band,
-    // where an ECG's first-order energy lies.
+    // where an ECG's first-order energy lies (among the paths that have children: at J = 5 the
+    // paths near 10 Hz have none).
     if (!n1Chosen_) {
         double best = 1e300;
+        QVector<bool> hasChildren(order1Paths_.size(), false);
+        for (const auto& p : paths)
+            if (p.order == 2 && p.n1 >= 0 && p.n1 < hasChildren.size()) hasChildren[p.n1] = true;
+        const bool anyChildren = hasChildren.contains(true);
         for (int n1 = 0; n1 < order1Paths_.size(); ++n1) {
+            if (anyChildren && !hasChildren[n1]) continue;
             const double d = std::abs(std::log(paths[order1Paths_[n1]].xi1 * settings_.preprocess.targetFs / 10.0));
             if (d < best) {
                 best = d;
@@ -215,13 +214,16 @@ void ScatteringView::showResult(WindowScattering result) {
     if (result_.scattering != scattering_) adoptScattering(result_.scattering);
     const double end = result_.startS + settings_.window.samples / result_.fs;
     info_->setStyleSheet(QString());
-    info_->setText(tr("%1  ·  window %2 of %3  ·  %4–%5 s  ·  %6 paths × %7 frames  ·  J = %8, Q = (%9, %10)")
-                       .arg(QString::fromStdString(dataset_->records()[result_.recordIndex].name))
-                       .arg(result_.windowIndex + 1)
-                       .arg(result_.windowCount)
+    const QString unit = result_.sequence ? tr("span %1 of %2 (repr = sequence)") : tr("window %1 of %2");
+    const QString frames = result_.validFrames < result_.nFrames
+                               ? tr("%1 frames (%2 inside the record, the rest padding)").arg(result_.nFrames).arg(result_.validFrames)
+                               : tr("%1 frames").arg(result_.nFrames);
+    info_->setText(tr("%1  ·  %2  ·  %3–%4 s  ·  %5 paths × %6  ·  J = %7, Q = (%8, %9)")
+                       .arg(QString::fromStdString(dataset_->records()[result_.recordIndex].name),
+                            unit.arg(result_.windowIndex + 1).arg(result_.windowCount))
                        .arg(QLocale().toString(result_.startS, 'f', 2), QLocale().toString(end, 'f', 2))
                        .arg(result_.nPaths)
-                       .arg(result_.nFrames)
+                       .arg(frames)
                        .arg(settings_.J)
                        .arg(settings_.Q1)
                        .arg(settings_.Q2));
@@ -239,6 +241,7 @@ void ScatteringView::clearMaps(const QString& message) {
     panels_[0].title->setText(message);
     panels_[1].title->setText(QString());
     panels_[2].title->setText(QString());
+    clearRhythm();
     info_->setStyleSheet(QString());
     info_->setText(message);
     plot_->replot();
@@ -253,143 +256,9 @@ void ScatteringView::updateMaps() {
     fillOrder1();
     fillOrder2();
     fillTokens();
+    fillRhythm();
     updateTitles();
     plot_->replot();
-}
-
-QVector<double> ScatteringView::frameTimes() const {
-    QVector<double> t;
-    if (!scattering_) return t;
-    for (int i = 0; i < result_.nFrames; ++i) t.push_back(result_.startS + scattering_->framePosition(i) / result_.fs);
-    return t;
-}
-
-std::pair<double, double> ScatteringView::timeRange(Panel p) const {
-    const QCPRange r = panel(p).rect->axis(QCPAxis::atBottom)->range();
-    return {r.lower, r.upper};
-}
-
-void ScatteringView::fillOrder1() {
-    const PanelItems& it = panel(Panel::Order1);
-    const QVector<double> t = frameTimes();
-    const int rows = order1Paths_.size(), cols = result_.nFrames;
-    it.map->data()->setSize(cols, rows);
-    it.map->data()->setRange(QCPRange(t.front(), t.back()), QCPRange(0, rows - 1));
-    for (int r = 0; r < rows; ++r)
-        for (int c = 0; c < cols; ++c)
-            it.map->data()->setCell(c, r, shown(result_.S[static_cast<std::size_t>(order1Paths_[r]) * cols + c]));
-    it.map->setVisible(true);
-    it.map->rescaleDataRange(true);
-    setTimeAxis(it.rect, result_.startS, result_.startS + settings_.window.samples / result_.fs);
-    QCPAxis* y = it.rect->axis(QCPAxis::atLeft);
-    y->setRange(-0.5, rows - 0.5);
-    // One labelled tick per octave (every Q1 paths) and the lowest path.
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    const auto& paths = scattering_->paths();
-    const int step = std::max(1, settings_.Q1);
-    for (int r = 0; r < rows; r += step) ticker->addTick(r, hz(paths[order1Paths_[r]].xi1 * result_.fs));
-    if ((rows - 1) % step) ticker->addTick(rows - 1, hz(paths[order1Paths_[rows - 1]].xi1 * result_.fs));
-    y->setTicker(ticker);
-    it.scale->axis()->setLabel(log_ ? tr("log(S + %1)").arg(settings_.logEps) : tr("S"));
-}
-
-QVector<int> ScatteringView::rowPaths(Panel p) const {
-    if (p == Panel::Order1) return order1Paths_;
-    QVector<int> rows;
-    if (!scattering_) return rows;
-    const auto& paths = scattering_->paths();
-    if (p == Panel::Tokens) {
-        for (int i = 0; i < static_cast<int>(paths.size()); ++i) rows.push_back(i);
-        return rows;
-    }
-    for (int i = 0; i < static_cast<int>(paths.size()); ++i)
-        if (paths[i].order == 2 && paths[i].n1 == n1_) rows.push_back(i);
-    return rows;
-}
-
-void ScatteringView::fillOrder2() {
-    const PanelItems& it = panel(Panel::Order2);
-    const QVector<int> rows = rowPaths(Panel::Order2);
-    setTimeAxis(it.rect, result_.startS, result_.startS + settings_.window.samples / result_.fs);
-    if (rows.isEmpty()) {
-        it.map->data()->clear();
-        it.map->setVisible(false);
-        it.rect->axis(QCPAxis::atLeft)->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
-        return;
-    }
-    const QVector<double> t = frameTimes();
-    const int cols = result_.nFrames;
-    it.map->data()->setSize(cols, rows.size());
-    it.map->data()->setRange(QCPRange(t.front(), t.back()), QCPRange(0, rows.size() - 1));
-    for (int r = 0; r < rows.size(); ++r)
-        for (int c = 0; c < cols; ++c)
-            it.map->data()->setCell(c, r, shown(result_.S[static_cast<std::size_t>(rows[r]) * cols + c]));
-    it.map->setVisible(true);
-    it.map->rescaleDataRange(true);
-    QCPAxis* y = it.rect->axis(QCPAxis::atLeft);
-    y->setRange(-0.5, rows.size() - 0.5);
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    const auto& paths = scattering_->paths();
-    for (int r = 0; r < rows.size(); ++r) ticker->addTick(r, hz(paths[rows[r]].xi2 * result_.fs));
-    y->setTicker(ticker);
-    it.scale->axis()->setLabel(log_ ? tr("log(S + %1)").arg(settings_.logEps) : tr("S"));
-}
-
-void ScatteringView::fillTokens() {
-    const PanelItems& it = panel(Panel::Tokens);
-    const QVector<double> t = frameTimes();
-    const int T = result_.nFrames, C = result_.nPaths;
-    it.map->data()->setSize(T, C);
-    it.map->data()->setRange(QCPRange(t.front(), t.back()), QCPRange(0, C - 1));
-    for (int c = 0; c < C; ++c)
-        for (int k = 0; k < T; ++k)
-            it.map->data()->setCell(k, c, result_.tokens[static_cast<std::size_t>(k) * C + c]);
-    it.map->setVisible(true);
-    it.map->rescaleDataRange(true);
-    setTimeAxis(it.rect, result_.startS, result_.startS + settings_.window.samples / result_.fs);
-    QCPAxis* y = it.rect->axis(QCPAxis::atLeft);
-    y->setRange(-0.5, C - 0.5);
-    // One label per order, in the middle of its block of rows, and lines between the blocks.
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    const auto& paths = scattering_->paths();
-    for (auto* line : tokenSeparators_) plot_->removeItem(line);
-    tokenSeparators_.clear();
-    for (int first = 0; first < C;) {
-        int last = first;
-        while (last + 1 < C && paths[last + 1].order == paths[first].order) ++last;
-        ticker->addTick((first + last) / 2.0, tr("order %1").arg(paths[first].order));
-        if (last + 1 < C) {
-            auto* line = new QCPItemStraightLine(plot_);
-            line->setClipAxisRect(it.rect);
-            for (auto* pos : {line->point1, line->point2}) {
-                pos->setAxes(it.rect->axis(QCPAxis::atBottom), it.rect->axis(QCPAxis::atLeft));
-                pos->setAxisRect(it.rect);
-            }
-            line->point1->setCoords(0, last + 0.5);
-            line->point2->setCoords(1, last + 0.5);
-            line->setPen(QPen(Qt::white, 1.5));
-            tokenSeparators_.push_back(line);
-        }
-        first = last + 1;
-    }
-    y->setTicker(ticker);
-}
-
-void ScatteringView::updateTitles() {
-    const double fs = result_.fs;
-    const auto& paths = scattering_->paths();
-    panels_[0].title->setText(tr("Order-1 scalogram (%n path(s), centre frequencies of the first-order Morlet filters)",
-                                 nullptr, static_cast<int>(order1Paths_.size())));
-    const QVector<int> rows = rowPaths(Panel::Order2);
-    const QString parent = order1Paths_.isEmpty() ? QString()
-                                                   : tr("n1 = %1, %2").arg(n1_).arg(hz(paths[order1Paths_[n1_]].xi1 * fs));
-    panels_[1].title->setText(rows.isEmpty()
-                                  ? tr("Order 2 below %1: none (no second-order wavelet is coarser than this path)").arg(parent)
-                                  : tr("Order 2 below %1 (%n path(s))", nullptr, static_cast<int>(rows.size())).arg(parent));
-    panels_[2].title->setText(settings_.stLayers > 0
-                                  ? tr("Scattering Transformer tokens (%n layer(s) of parameter-free attention)",
-                                       nullptr, settings_.stLayers)
-                                  : tr("Tokens log(S + ε) (no transformer layer)"));
 }
 
 void ScatteringView::setFirstOrderPath(int n1) {
@@ -421,7 +290,8 @@ void ScatteringView::setGradient(HeatmapGradient gradient) {
         QSignalBlocker block(gradientCombo_);
         gradientCombo_->setCurrentIndex(static_cast<int>(gradient));
     }
-    const QCPColorGradient g = makeGradient(gradient);
+    QCPColorGradient g = makeGradient(gradient);
+    g.setNanHandling(QCPColorGradient::nhTransparent);  // padding frames of a short record
     for (auto& p : panels_) p.scale->setGradient(g);
     plot_->replot();
 }

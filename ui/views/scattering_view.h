@@ -2,7 +2,10 @@
 // Scattering view: for the current record and evaluation window, the order-1 scalogram (path ×
 // time, frequencies in Hz, time in seconds of the record so that it lines up with the ECG view),
 // the order-2 coefficients below one chosen first-order path, and the Scattering Transformer's
-// tokens. Colour map and linear/log scale are the user's choice; hovering names the path and
+// tokens. With a repr = sequence run's settings (the main window passes the current run's, as to
+// the ECG view, so that both cut the same windows) the window is a span of the record's frame
+// sequence, padding frames stay blank, and the rhythm channels (RR interval and |ΔRR| per frame)
+// are plotted below the tokens. Colour map and linear/log scale are the user's choice; hovering names the path and
 // value. The transform runs on a worker thread with the feature job's exact preprocessing and
 // window rule, in double precision.
 #include "core/data/dataset.h"
@@ -20,6 +23,8 @@ class QComboBox;
 class QCPAxisRect;
 class QCPColorMap;
 class QCPColorScale;
+class QCPGraph;
+class QCPMarginGroup;
 class QCPItemStraightLine;
 class QCPTextElement;
 class QCustomPlot;
@@ -76,6 +81,9 @@ public:
     // Tick positions (row) and labels of a panel's vertical axis.
     QMap<double, QString> axisTicks(Panel panel) const;
     QVector<double> frameTimes() const;  // seconds in the record, one per column
+    // The rhythm channels as plotted (s, one per valid frame; empty for repr = pooled): 0 = RR, 1 = |ΔRR|.
+    QVector<double> rhythmShown(int channel) const;
+    const features::FeatureSettings& featureSettings() const { return settings_; }
     std::pair<double, double> timeRange(Panel panel) const;
 
     // Tooltip text for a pixel of the plot ("" outside the maps), and the last one shown.
@@ -107,6 +115,10 @@ private:
     void fillOrder1();
     void fillOrder2();
     void fillTokens();
+    void buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* left);
+    void fillRhythm();
+    void clearRhythm();
+    static QString hz(double f);
     void updatePathCombo();
     void updateTitles();
     QString pathText(int path) const;
@@ -133,6 +145,9 @@ private:
 
     QCustomPlot* plot_ = nullptr;
     PanelItems panels_[3];
+    QCPTextElement* rhythmTitle_ = nullptr;
+    QCPAxisRect* rhythmRect_ = nullptr;
+    QCPGraph* rhythmGraphs_[2] = {nullptr, nullptr};
     QList<QCPItemStraightLine*> tokenSeparators_;
     QComboBox* pathCombo_ = nullptr;
     QComboBox* gradientCombo_ = nullptr;

@@ -6,7 +6,7 @@
 #include "ui/plots/plot_style.h"
 #include "ui/views/sequence_heatmap.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QGridLayout>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Heat maps of latent and feature sequences (rows = dimensions or channels, columns = frames
 // over time), shared by the latent and diffusion views of repr = sequence runs.
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <vector>
 

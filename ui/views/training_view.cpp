@@ -4,7 +4,7 @@
 #include "core/ml/runtime_info.h"
 #include "ui/jobs/run_metrics_poller.h"
 
-#include <qcustomplot.h>
+#include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -227,6 +227,8 @@ void TrainingView::setJobQueue(JobQueue* queue) {
     connect(queue_, &JobQueue::jobStateChanged, this, &TrainingView::onJobState);
     connect(queue_, &JobQueue::jobStarted, this, &TrainingView::onJobStarted);
     connect(queue_, &JobQueue::jobRunCreated, this, &TrainingView::onJobRun);
+    // A stored epoch point of this app's own job: the curves read it at once instead of at the next poll.
+    connect(queue_, &JobQueue::jobEvent, poller_, [p = poller_](int, const dacl::PipelineEvent& e) { p->pipelineEvent(e); });
     connect(queue_, &JobQueue::jobProgress, this, &TrainingView::onJobProgress);
     connect(queue_, &JobQueue::jobFinished, this, &TrainingView::onJobFinished);
     connect(queue_, &JobQueue::jobLog, this, [this](int id, const QString& message) {

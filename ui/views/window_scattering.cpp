@@ -2,8 +2,12 @@
 
 #include "core/common/error.h"
 #include "core/dsp/preprocess.h"
+#include "core/dsp/rhythm_channels.h"
+#include "core/dsp/robust_rpeaks.h"
+#include "core/features/sequence_spans.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -31,14 +35,39 @@ dsp::ScatteringTransformerConfig transformerConfig(const features::FeatureSettin
 std::shared_ptr<const dsp::Scattering1D> sharedScattering(const features::FeatureSettings& settings) {
     static std::mutex mutex;
     static std::map<std::tuple<int, int, int, int, int>, std::shared_ptr<const dsp::Scattering1D>> cache;
-    dsp::ScatteringConfig c = scatteringConfig(settings);
-    c.effort = dsp::fft::Effort::Estimate;
+    dsp::ScatteringConfig c = scatteringConfig(settings);  // wisdom plans when the machine has them
     const auto key = std::make_tuple(c.N, c.J, c.Q1, c.Q2, c.maxOrder);
     const std::lock_guard<std::mutex> lock(mutex);  // a second caller waits for the first build
     auto& slot = cache[key];
     if (!slot) slot = std::make_shared<const dsp::Scattering1D>(c);
     return slot;
 }
+
+namespace {
+
+// The sequence representation's view of a span (features/sequence_spans.cpp is the reference):
+// tokens of the valid frames only, and the rhythm channels at the frame centres.
+void addSequenceParts(WindowScattering& out, const std::vector<double>& clean, const dsp::Window& w,
+                      const features::FeatureSettings& settings, const dsp::Scattering1D& scattering,
+                      const dsp::ScatteringTransformer& transformer, const std::vector<double>& logTokens) {
+    const double fs = settings.preprocess.targetFs;
+    const long first = std::lround(w.startS * fs);
+    const long valid = std::min<long>(settings.window.samples, static_cast<long>(clean.size()) - first);
+    const int V = std::max(1, features::validFrameCount(scattering, valid));
+    out.validFrames = V;
+    const std::vector<double> ctx = transformer.forward(logTokens.data(), V, out.nPaths);
+    out.tokens.assign(static_cast<std::size_t>(out.nFrames) * out.nPaths, std::nan(""));
+    std::copy(ctx.begin(), ctx.end(), out.tokens.begin());
+    if (!settings.rhythm) return;
+    const std::vector<long> peaks = dsp::detectRPeaksRobust(clean, fs);
+    std::vector<double> centres(static_cast<std::size_t>(V));
+    for (int f = 0; f < V; ++f) centres[f] = static_cast<double>(first + scattering.framePosition(f));
+    const dsp::RhythmChannels rc = dsp::rhythmChannels(peaks, fs, centres);
+    out.rr.assign(rc.rr.begin(), rc.rr.end());
+    out.drr.assign(rc.drr.begin(), rc.drr.end());
+}
+
+}  // namespace
 
 WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t recordIndex, int windowIndex,
                                          const features::FeatureSettings& settings) {
@@ -89,7 +118,13 @@ WindowScattering computeWindowScattering(const Dataset& dataset, std::size_t rec
         out.S.resize(scattering.outputSize());
         scattering.transform(x.data(), out.S.data());
         const auto logTokens = dsp::logScatteringTokens(out.S.data(), out.nPaths, out.nFrames, settings.logEps);
-        out.tokens = transformer.forward(logTokens.data(), out.nFrames, out.nPaths);
+        out.sequence = settings.sequence;
+        if (settings.sequence) {
+            addSequenceParts(out, clean, w, settings, scattering, transformer, logTokens);
+        } else {
+            out.validFrames = out.nFrames;
+            out.tokens = transformer.forward(logTokens.data(), out.nFrames, out.nPaths);
+        }
         out.errorFile.clear();
     } catch (const std::exception& e) {
         describeError(e, out.error, out.errorFile);

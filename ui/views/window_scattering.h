@@ -3,6 +3,10 @@
 // does (same lead, preprocessing, window cut and scattering configuration) but in double
 // precision, plus the Scattering Transformer's contextualised tokens. Plain C++ for worker
 // threads and tests.
+// repr = sequence (the default): the window is one 30.72-s span of the record's frame sequence,
+// as the model sees it: the transformer attends over the span's valid frames only (the zero
+// padding after a short record's end stays out, its tokens are NaN here), and the two rhythm
+// channels come from the whole record's R peaks.
 #include "core/data/dataset.h"
 #include "core/dsp/scattering.h"
 #include "core/dsp/scattering_transformer.h"
@@ -24,7 +28,10 @@ struct WindowScattering {
     int nPaths = 0, nFrames = 0;
     std::vector<double> S;          // nPaths x nFrames, row-major: Scattering1D's output
     std::vector<double> tokens;     // nFrames x nPaths: Scattering Transformer output
-                                    // (log(S + eps) tokens contextualised)
+                                    // (log(S + eps) tokens contextualised; NaN on padding frames)
+    bool sequence = false;          // computed as repr = sequence
+    int validFrames = 0;            // frames whose centre lies inside the record
+    std::vector<double> rr, drr;    // sequence with rhythm: the rhythm channels (s) of the valid frames
     std::shared_ptr<const dsp::Scattering1D> scattering;  // the transform used (paths, frames)
     std::string error;              // non-empty: nothing else is valid
     std::string errorFile;
@@ -36,8 +43,7 @@ dsp::ScatteringTransformerConfig transformerConfig(const features::FeatureSettin
 
 // One transform per configuration for the whole process, built on first use by whichever thread
 // asks (building the filters takes most of a second, so never on the GUI thread). Its FFT plans
-// are estimated, not measured: a view transforms one window at a time, so planning time (seconds
-// when measured) matters more than FFT speed; results agree with measured plans to rounding.
+// come from the machine's FFTW wisdom (replayed, never timed here) or are estimated without it.
 std::shared_ptr<const dsp::Scattering1D> sharedScattering(const features::FeatureSettings& settings);
 
 // `windowIndex` is clamped to the record's evaluation windows. Never throws.

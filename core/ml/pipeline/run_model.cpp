@@ -186,9 +186,27 @@ WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const
     return out;
 }
 
+namespace {
+
+// Rows scored at once. Rows are scored independently (per-record normalisation, frozen statistics),
+// so chunks change no result; they bound the encoder's activations, which for a 24-h record's
+// ~5,600 spans at once were several GB.
+constexpr std::size_t kScoringChunk = 256;
+
+}  // namespace
+
 Matrix RunModel::windowProbabilities(const Matrix& features) const {
     std::lock_guard<std::mutex> lock(d_->models);
-    return d_->probe->predictProba(d_->representation->embed(features));
+    if (features.rows <= kScoringChunk) return d_->probe->predictProba(d_->representation->embed(features));
+    Matrix out;
+    for (std::size_t first = 0; first < features.rows; first += kScoringChunk) {
+        std::vector<std::size_t> rows;
+        for (std::size_t r = first; r < std::min(features.rows, first + kScoringChunk); ++r) rows.push_back(r);
+        const Matrix p = d_->probe->predictProba(d_->representation->embed(features.selectRows(rows)));
+        if (out.rows == 0) out = Matrix(features.rows, p.cols);
+        std::copy(p.data.begin(), p.data.end(), out.row(first));
+    }
+    return out;
 }
 
 RecordPrediction RunModel::predict(const Recording& record, int lead) const {
@@ -259,14 +277,17 @@ SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double du
             starts.push_back(static_cast<double>(a) / fs);
         const features::SequenceLayout layout = features::SequenceLayout::of(w.features.row(0));
         const double frameS = windowSamples() / sampleRate() / layout.frames;
-        Matrix crops(starts.size(), w.features.cols);
+        // Crops are built and scored a chunk at a time: a 24-h record has ~17 k spans of ~140 KB.
+        Matrix crops(std::min(starts.size(), kScoringChunk), w.features.cols);
+        std::size_t r = 0, inChunk = 0;
         for (std::size_t k = 0; k < starts.size(); ++k) {
             const double a = starts[k], b = std::min(duration, a + length);
-            // The span row that holds [a, b) best: the last one starting at or before a.
-            std::size_t r = 0;
+            // The span row that holds [a, b) best: the last one starting at or before a (spans
+            // and rows both ascend, so the search goes on from the previous span's row).
             while (r + 1 < w.size() && w.startS[r + 1] <= a + 1e-9) ++r;
             const float* row = w.features.row(r);
-            float* dst = crops.row(k);
+            float* dst = crops.row(inChunk);
+            std::fill(dst, dst + crops.cols, 0.0f);
             std::copy_n(row, features::SequenceLayout::kHeader, dst);
             int v = 0;
             const int valid = features::SequenceLayout::validFrames(row);
@@ -280,8 +301,15 @@ SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double du
             dst[0] = static_cast<float>(std::max(v, 1));
             out.startS.push_back(a);
             out.endS.push_back(b);
+            if (++inChunk == crops.rows || k + 1 == starts.size()) {
+                std::vector<std::size_t> used(inChunk);
+                for (std::size_t i = 0; i < inChunk; ++i) used[i] = i;
+                const Matrix p = windowProbabilities(inChunk == crops.rows ? crops : crops.selectRows(used));
+                if (out.proba.rows == 0) out.proba = Matrix(starts.size(), p.cols);
+                std::copy(p.data.begin(), p.data.end(), out.proba.row(k + 1 - inChunk));
+                inChunk = 0;
+            }
         }
-        out.proba = windowProbabilities(crops);
         if (d_->fusion && d_->settings.getBool("predict.span_fusion")) {
             const Matrix rr = spanRrFeatures(w.peakS, out.startS, out.endS, sampleRate());
             std::lock_guard<std::mutex> lock(d_->models);

@@ -118,6 +118,26 @@ private Q_SLOTS:
         std::vector<int> wrong(y.size() - 1, 0);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, a.trainSupervised(train, wrong, val, yv));
     }
+
+    void oneClassValidationStillGivesBothStages() {
+        // A tiny dataset's validation split can hold one class: no epoch has a validation AUROC.
+        // Both stages must still exist (the last epoch), so that they can be chosen and reported.
+        std::vector<int> y, yv;
+        const SequenceSet train = makeSet(40, 5, y), val = makeSet(6, 6, yv);
+        std::vector<int> oneClass(yv.size(), 0);
+        SequenceTrainSettings s = small();
+        s.epochs = 1;
+        s.finetuneEpochs = 1;
+        SequenceTrainer t(4, 2, s);
+        t.trainContrastive(train, y, val, oneClass);
+        const Matrix probe = t.embed(val);
+        t.trainSupervised(train, y, val, oneClass);
+        t.useStage(SequenceStage::Probe);
+        QCOMPARE(t.embed(val).data, probe.data);
+        t.useStage(SequenceStage::Finetuned);
+        QCOMPARE(t.stage(), SequenceStage::Finetuned);
+        for (float v : t.embed(val).data) QVERIFY(std::isfinite(v));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSequenceTrainer)
