@@ -913,10 +913,6 @@
         <translation>Spricht nicht für VHF: p(AF) %1 liegt unter der Schwelle %2 des Laufs</translation>
     </message>
     <message>
-        <source>Threshold %1, chosen on the run&apos;s validation data: sensitivity %2 %, specificity %3 %</source>
-        <translation>Schwelle %1, gewählt auf den Validierungsdaten des Laufs: Sensitivität %2 %, Spezifität %3 %</translation>
-    </message>
-    <message>
         <source>the current run</source>
         <translation>der aktuelle Lauf</translation>
     </message>
@@ -939,6 +935,18 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Threshold %1 · sensitivity %2 · specificity %3</source>
+        <translation>Schwelle %1 · Sensitivität %2 · Spezifität %3</translation>
     </message>
 </context>
 <context>

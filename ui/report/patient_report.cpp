@@ -118,8 +118,9 @@ private:
                 break;
             }
             const auto& [key, value] = a_.headerFields[i];
-            text(QRectF(r.left(), y, 30, 4), q(key), 7.5, true);
-            y += std::max(3.6, text(QRectF(r.left() + 30, y, r.width() - 30, 8), q(value), 7.5));
+            // A long label wraps too: the row is as tall as the taller of label and value.
+            const double keyHeight = text(QRectF(r.left(), y, 30, 4), q(key), 7.5, true);
+            y += std::max({3.6, keyHeight, text(QRectF(r.left() + 30, y, r.width() - 30, 8), q(value), 7.5)});
         }
     }
 
