@@ -111,15 +111,15 @@ void ScatteringView::adoptScattering(std::shared_ptr<const dsp::Scattering1D> sc
         if (paths[p].order == 1) order1Paths_.push_back(p);
     // Until the user picks one, show the children of the path nearest 10 Hz: the QRS band,
     // where an ECG's first-order energy lies (among the paths that have children: at J = 5 the
-    // paths near 10 Hz have none).
+    // paths near 10 Hz have none, and a map of one row is hard to read: at least two if any has).
     if (!n1Chosen_) {
         double best = 1e300;
-        QVector<bool> hasChildren(order1Paths_.size(), false);
+        QVector<int> children(order1Paths_.size(), 0);
         for (const auto& p : paths)
-            if (p.order == 2 && p.n1 >= 0 && p.n1 < hasChildren.size()) hasChildren[p.n1] = true;
-        const bool anyChildren = hasChildren.contains(true);
+            if (p.order == 2 && p.n1 >= 0 && p.n1 < children.size()) ++children[p.n1];
+        const int wanted = children.isEmpty() ? 0 : std::min(2, *std::max_element(children.begin(), children.end()));
         for (int n1 = 0; n1 < order1Paths_.size(); ++n1) {
-            if (anyChildren && !hasChildren[n1]) continue;
+            if (children[n1] < wanted) continue;
             const double d = std::abs(std::log(paths[order1Paths_[n1]].xi1 * settings_.preprocess.targetFs / 10.0));
             if (d < best) {
                 best = d;
