@@ -11,6 +11,7 @@
 #include "core/common/process_memory.h"
 #include "core/ml/assess/assessment.h"
 #include "core/ml/assess/assessment_json.h"
+#include "core/ml/runtime_info.h"
 
 #include <chrono>
 #include <cmath>
@@ -91,6 +92,8 @@ private:
 };
 
 void benchAssess(const AssessArgs& args) {
+    configureThreads(args.threads);
+    std::fprintf(stderr, "%s\n", describe(runtimeInfo()).c_str());
     const assess::AssessOptions options = optionsOf(args);
     StageClock clock;
     const auto t0 = StageClock::Clock::now();
@@ -133,7 +136,7 @@ void addCommon(CLI::App* cmd, const std::shared_ptr<AssessArgs>& a) {
     cmd->add_option("--task", a->task, "Task of the best run when --run is not given")->capture_default_str();
     cmd->add_option("--lead", a->lead, "Only this lead: 0-based index or label (default: every ECG lead)");
     cmd->add_option("--set", a->settings, "Prediction setting key=value (predict.span_s, predict.hop_s, predict.span_fusion)");
-    cmd->add_option("--threads", a->threads, "LibTorch threads (0 = leave as configured)")->check(CLI::Range(0, 1024));
+    cmd->add_option("--threads", a->threads, "Threads (0 = every core)")->check(CLI::Range(0, 1024));
     cmd->add_flag("--json", a->json, "One JSON object on stdout");
 }
 
@@ -144,6 +147,7 @@ void registerAssessCommands(CLI::App& app) {
     auto* cmd = app.add_subcommand("assess", "Assess one recording file: p(AF) per lead and combined, rhythm, warnings");
     addCommon(cmd, a);
     cmd->callback([a] {
+        configureThreads(a->threads);
         TerminalProgress progress;
         const assess::Assessment result = assess::assessRecording(a->input, optionsOf(*a), &progress);
         progress.finish();

@@ -1,6 +1,7 @@
 #include "core/data/dataset.h"
 
 #include "core/common/error.h"
+#include "core/common/parallel_for.h"
 #include "core/data/csv_reader.h"
 #include "core/data/edf_reader.h"
 #include "core/data/file_io.h"
@@ -37,27 +38,6 @@ struct Dataset::State {
 };
 
 namespace {
-
-int resolveThreads(int threads) {
-    if (threads > 0) return threads;
-    const unsigned hw = std::thread::hardware_concurrency();
-    return hw ? static_cast<int>(hw) : 2;
-}
-
-// Runs fn(i) for i in [0, n) on `threads` threads (the caller's included); fn must not throw.
-template <typename Fn>
-void parallelFor(std::size_t n, int threads, Fn&& fn) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-    };
-    const int extra = std::max(0, std::min<int>(threads, static_cast<int>(n)) - 1);
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(extra));
-    for (int t = 0; t < extra; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-}
 
 SkippedFile skippedFrom(const InputError& e) {
     return {e.file(), e.located()};

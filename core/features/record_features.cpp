@@ -49,13 +49,13 @@ int RecordFeaturizer::dim() const {
 }
 
 RecordWindows RecordFeaturizer::compute(const std::vector<double>& lead, double leadFs, const std::string& record,
-                                        const std::atomic<bool>* stop) const {
+                                        const std::atomic<bool>* stop, int threads) const {
     const FeatureSettings& s = d_->settings;
     const dsp::Scattering1D& scattering = d_->scattering;
     const int P = scattering.nPaths(), T = scattering.nFrames();
     const double fs = s.preprocess.targetFs;
     const auto clean = dsp::preprocess(lead, leadFs, s.preprocess);
-    if (s.sequence) return computeSequenceSpans(clean, s, scattering, d_->st, stop);
+    if (s.sequence) return computeSequenceSpans(clean, s, scattering, d_->st, stop, threads);
     const auto windows = dsp::makeWindows(record, clean, fs, s.hop, s.window);
     if (windows.empty()) throw std::invalid_argument("record has no samples");
 

@@ -36,8 +36,10 @@ public:
     // Windows of `lead` (samples at rate fs, any rate: resampled per settings) with hop
     // settings.hop. Thread-safe. Throws std::invalid_argument for an empty lead or fs <= 0.
     // When `stop` turns true the computation ends early with the windows done so far.
+    // repr = sequence spans are spread over `threads` threads (for one long recording; a dataset
+    // job runs records in parallel instead); the result does not depend on it.
     RecordWindows compute(const std::vector<double>& lead, double fs, const std::string& record,
-                          const std::atomic<bool>* stop = nullptr) const;
+                          const std::atomic<bool>* stop = nullptr, int threads = 1) const;
 
 private:
     struct Impl;

@@ -1,5 +1,6 @@
 #include "core/features/sequence_spans.h"
 
+#include "core/common/parallel_for.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/rhythm_channels.h"
 #include "core/dsp/robust_rpeaks.h"
@@ -21,7 +22,7 @@ int validFrameCount(const dsp::Scattering1D& scattering, long validSamples) {
 
 RecordWindows computeSequenceSpans(const std::vector<double>& clean, const FeatureSettings& s,
                                    const dsp::Scattering1D& scattering, const dsp::ScatteringTransformer& st,
-                                   const std::atomic<bool>* stop) {
+                                   const std::atomic<bool>* stop, int threads) {
     const int P = scattering.nPaths(), L = scattering.nFrames(), N = s.window.samples;
     const double fs = s.preprocess.targetFs;
     const int C = P + (s.rhythm ? 2 : 0);
@@ -39,11 +40,16 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
     RecordWindows out;
     out.dim = layout.dim();
     out.features.assign(starts.size() * static_cast<std::size_t>(out.dim), 0.0f);
-    std::vector<float> x(static_cast<std::size_t>(N)), S(scattering.outputSize());
-    for (std::size_t k = 0; k < starts.size() && !(stop && *stop); ++k) {
+    // Spans are independent (rhythm comes from the whole record, computed above), so a long
+    // recording's spans share the cores; each row is written by exactly one thread.
+    std::vector<char> done(starts.size(), 0);
+    parallelFor(starts.size(), threads, [&](std::size_t k) {
+        if (stop && *stop) return;
+        thread_local std::vector<float> x, S;
+        x.assign(static_cast<std::size_t>(N), 0.0f);  // zero padding: the isoelectric level
+        S.resize(scattering.outputSize());
         const long a = starts[k];
         const long valid = std::min<long>(N, n - a);
-        std::fill(x.begin(), x.end(), 0.0f);  // zero padding: the isoelectric level
         for (long i = 0; i < valid; ++i) x[static_cast<std::size_t>(i)] = static_cast<float>(clean[static_cast<std::size_t>(a + i)]);
         scattering.transform(x.data(), S.data());
         const int V = std::max(1, validFrameCount(scattering, valid));
@@ -68,7 +74,13 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
                 frames[f * C + P + 1] = rc.drr[f];
             }
         }
-        out.startS.push_back(static_cast<double>(a) / fs);
+        done[k] = 1;
+    });
+    // Stopped early: the spans done so far, as a prefix (threads finish out of order).
+    const std::size_t prefix = static_cast<std::size_t>(std::find(done.begin(), done.end(), 0) - done.begin());
+    out.features.resize(prefix * static_cast<std::size_t>(out.dim));
+    for (std::size_t k = 0; k < prefix; ++k) {
+        out.startS.push_back(static_cast<double>(starts[k]) / fs);
         out.evalGrid.push_back(1);  // every span is scored
     }
     out.peaks = peaks;

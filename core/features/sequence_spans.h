@@ -13,10 +13,11 @@ class ScatteringTransformer;
 
 namespace dacl::features {
 
-// `clean` is the preprocessed lead at settings.preprocess.targetFs.
+// `clean` is the preprocessed lead at settings.preprocess.targetFs. Spans are computed on up to
+// `threads` threads (the rows do not depend on it).
 RecordWindows computeSequenceSpans(const std::vector<double>& clean, const FeatureSettings& settings,
                                    const dsp::Scattering1D& scattering, const dsp::ScatteringTransformer& st,
-                                   const std::atomic<bool>* stop);
+                                   const std::atomic<bool>* stop, int threads = 1);
 
 // Frames of a span whose centre lies inside its `validSamples` samples.
 int validFrameCount(const dsp::Scattering1D& scattering, long validSamples);

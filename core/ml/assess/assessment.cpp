@@ -1,6 +1,7 @@
 #include "core/ml/assess/assessment.h"
 
 #include "core/common/error.h"
+#include "core/common/parallel_for.h"
 #include "core/data/lead_choice.h"
 #include "core/data/record_file.h"
 #include "core/features/feature_job.h"
@@ -75,6 +76,8 @@ Assessment assessRecording(const std::string& file, const AssessOptions& options
     ml::RunModel model = ml::RunModel::load(options.resultsFile, facts.provenance.runId);
     for (const auto& [key, value] : options.predictSettings) model.setPredictSetting(key + "=" + value);
     if (options.threads > 0) configureThreads(options.threads);
+    // One recording: its spans share the cores (a 24-hour lead has ~2,800 of them).
+    model.setFeatureThreads(resolveThreads(options.threads));
     a.modelFsHz = model.sampleRate();
     a.run = facts.provenance;
     a.threshold = facts.threshold;

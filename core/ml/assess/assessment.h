@@ -68,7 +68,7 @@ struct AssessOptions {
     std::string task = "af_vs_rest";
     std::string lead;                      // "" = every ECG-like lead; else name or index
     std::vector<std::pair<std::string, std::string>> predictSettings;  // predict.* overrides as `--set`
-    int threads = 0;
+    int threads = 0;                       // feature threads and, when > 0, LibTorch's (0: every core, LibTorch as configured)
 };
 
 // "key=value" texts as `--set` gives them, as AssessOptions::predictSettings; std::invalid_argument

@@ -59,6 +59,7 @@ struct RunModel::Impl {
     bool sequence = false;
     DiffusionSchedule schedule;
     int latentDim = 0;
+    int featureThreads = 1;
     std::mutex models;  // torch modules are not meant for concurrent forward passes
 };
 
@@ -169,13 +170,15 @@ double RunModel::sampleRate() const { return d_->featurizer->settings().preproce
 int RunModel::windowSamples() const { return d_->featurizer->settings().window.samples; }
 int RunModel::defaultLead() const { return static_cast<int>(d_->settings.getInt("data.lead")); }
 const DiffusionSchedule& RunModel::schedule() const { return d_->schedule; }
+void RunModel::setFeatureThreads(int threads) { d_->featureThreads = std::max(1, threads); }
 
 WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const {
     if (lead < 0 || static_cast<std::size_t>(lead) >= record.channels.size())
         throw std::invalid_argument("record " + record.name + " has no lead " + std::to_string(lead) + " (it has " +
                                     std::to_string(record.channels.size()) + ")");
     features::RecordWindows w =
-        d_->featurizer->compute(record.channels[static_cast<std::size_t>(lead)], record.fsOf(static_cast<std::size_t>(lead)), record.name);
+        d_->featurizer->compute(record.channels[static_cast<std::size_t>(lead)], record.fsOf(static_cast<std::size_t>(lead)),
+                                record.name, nullptr, d_->featureThreads);
     WindowFeatures out;
     const double length = windowSamples() / sampleRate();
     const double duration = record.durationS();

@@ -84,6 +84,10 @@ public:
     int windowSamples() const;                   // N
     int defaultLead() const;                     // data.lead of the run
 
+    // Threads that compute one record's features (repr = sequence spans; default 1: callers that
+    // score many records run records in parallel instead). The features do not depend on it.
+    void setFeatureThreads(int threads);
+
     // Features of every evaluation window of `lead` (0-based) of a record at any sampling rate.
     // Throws std::invalid_argument when the record has no such lead or no samples.
     WindowFeatures windowFeatures(const Recording& record, int lead) const;

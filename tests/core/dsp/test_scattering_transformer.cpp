@@ -29,6 +29,43 @@ bool allFinite(const std::vector<double>& v) {
     return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
 }
 
+// The layer as method.md writes it, one dot product at a time: the optimised forward must give
+// these values to the last bit (stored features and trained models depend on them).
+std::vector<double> referenceForward(const double* tokens, int T, int C, int layers) {
+    std::vector<double> X(tokens, tokens + static_cast<std::size_t>(T) * C);
+    const auto pe = sinusoidalPositionalEncoding(T, C);
+    for (std::size_t i = 0; i < X.size(); ++i) X[i] += pe[i];
+    const double scale = 1.0 / std::sqrt(static_cast<double>(C));
+    for (int l = 0; l < layers; ++l) {
+        std::vector<double> A(static_cast<std::size_t>(T) * T), AX(X.size(), 0.0);
+        for (int i = 0; i < T; ++i) {
+            double mx = -INFINITY, sum = 0;
+            for (int j = 0; j < T; ++j) {
+                double dot = 0;
+                for (int c = 0; c < C; ++c) dot += X[i * C + c] * X[j * C + c];
+                A[i * T + j] = dot * scale;
+                mx = std::max(mx, A[i * T + j]);
+            }
+            for (int j = 0; j < T; ++j) sum += (A[i * T + j] = std::exp(A[i * T + j] - mx));
+            for (int j = 0; j < T; ++j) A[i * T + j] /= sum;
+        }
+        for (int i = 0; i < T; ++i)
+            for (int j = 0; j < T; ++j)
+                for (int c = 0; c < C; ++c) AX[i * C + c] += A[i * T + j] * X[j * C + c];
+        for (std::size_t i = 0; i < X.size(); ++i) X[i] += AX[i];
+        for (int t = 0; t < T; ++t) {
+            double mean = 0, var = 0;
+            for (int c = 0; c < C; ++c) mean += X[t * C + c];
+            mean /= C;
+            for (int c = 0; c < C; ++c) var += (X[t * C + c] - mean) * (X[t * C + c] - mean);
+            var /= C;
+            const double inv = 1.0 / std::sqrt(var + 1e-5);
+            for (int c = 0; c < C; ++c) X[t * C + c] = (X[t * C + c] - mean) * inv;
+        }
+    }
+    return X;
+}
+
 }  // namespace
 
 class TestScatteringTransformer : public QObject {
@@ -130,6 +167,21 @@ private Q_SLOTS:
     }
 
     // Constant, all-zero (log eps everywhere) and one- or two-frame windows stay finite.
+    // Bit-identical to the textbook layer on real ECG tokens and on odd shapes (T not a multiple
+    // of the blocking, T = 1, two layers).
+    void forwardEqualsTextbookLayerExactly() {
+        int T = 0, C = 0;
+        const auto tok = ecgTokens(T, C);
+        for (int L : {1, 2}) {
+            const ScatteringTransformer st({L});
+            QVERIFY(st.forward(tok.data(), T, C) == referenceForward(tok.data(), T, C, L));
+        }
+        std::vector<double> odd(37 * 13);
+        for (std::size_t i = 0; i < odd.size(); ++i) odd[i] = std::sin(0.37 * static_cast<double>(i)) * 3.0;
+        const ScatteringTransformer one({1});
+        for (int t : {1, 2, 5, 8, 37}) QVERIFY2(one.forward(odd.data(), t, 13) == referenceForward(odd.data(), t, 13, 1), qPrintable(QString::number(t)));
+    }
+
     void degenerateInputsStayFinite() {
         for (int L : {0, 1, 4}) {
             const ScatteringTransformer st({L});

@@ -12,6 +12,8 @@
 
 #include <QtTest>
 
+#include <atomic>
+
 #include <cmath>
 
 using namespace dacl;
@@ -41,6 +43,23 @@ private Q_SLOTS:
         QCOMPARE(fs.J, 5);
         features::RecordFeaturizer f(fs);
         QCOMPARE(f.framesPerSpan(), 288);
+    }
+
+    // A long recording's spans are spread over threads (the Assessment of a day-long file): the
+    // rows are the same to the bit and in the same order as on one thread.
+    void threadsGiveTheSameRows() {
+        const Recording rec = physionet("A00001");
+        std::vector<double> longLead;
+        for (int k = 0; k < 8; ++k) longLead.insert(longLead.end(), rec.channels[0].begin(), rec.channels[0].end());
+        features::RecordFeaturizer f(sequenceSettings());
+        const auto one = f.compute(longLead, rec.fs, "long", nullptr, 1);
+        const auto two = f.compute(longLead, rec.fs, "long", nullptr, 2);
+        QVERIFY(one.size() >= 8);
+        QVERIFY(one.startS == two.startS);
+        QVERIFY(one.features == two.features);
+        QVERIFY(one.peaks == two.peaks);
+        std::atomic<bool> stop{true};
+        QCOMPARE(static_cast<int>(f.compute(longLead, rec.fs, "long", &stop, 2).size()), 0);  // stopped: nothing half-done
     }
 
     void aThirtySecondRecordIsOneMaskedSpan() {
