@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/common/parallel_for.h"
+#include "core/common/task_pool.h"
 #include "core/data/lead_choice.h"
 #include "core/data/record_file.h"
 #include "core/features/feature_job.h"
@@ -15,6 +16,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 
 namespace dacl::assess {
 
@@ -76,8 +78,6 @@ Assessment assessRecording(const std::string& file, const AssessOptions& options
     ml::RunModel model = ml::RunModel::load(options.resultsFile, facts.provenance.runId);
     for (const auto& [key, value] : options.predictSettings) model.setPredictSetting(key + "=" + value);
     if (options.threads > 0) configureThreads(options.threads);
-    // One recording: its spans share the cores (a 24-hour lead has ~2,800 of them).
-    model.setFeatureThreads(resolveThreads(options.threads));
     a.modelFsHz = model.sampleRate();
     a.run = facts.provenance;
     a.threshold = facts.threshold;
@@ -86,18 +86,26 @@ Assessment assessRecording(const std::string& file, const AssessOptions& options
     a.thresholdHow = facts.thresholdHow;
     checkCancelled(progress);
 
+    // Leads are scored side by side (a day-long two-lead file: each lead's features, model and
+    // signal quality on its own core); the threads left over go to the spans of each lead.
     const std::vector<std::size_t> indices = leadsToScore(rec, requestedLead(rec, options.lead, path), path);
-    std::vector<ScoredLead> scored;
-    for (std::size_t i = 0; i < indices.size(); ++i) {
-        progress.report("scoring lead " + rec.labelOf(indices[i]), i, indices.size());
-        try {
-            std::vector<ScoredLead> one = scoreLeads(model, rec, {indices[i]});
-            scored.push_back(std::move(one.front()));
-        } catch (const std::invalid_argument& e) {
-            throw InputError(path, e.what());
-        }
-        checkCancelled(progress);
-    }
+    const int threads = resolveThreads(options.threads);
+    const int workers = std::min<int>(threads, static_cast<int>(indices.size()));
+    model.setFeatureThreads(std::max(1, threads / std::max(1, workers)));
+    std::vector<ScoredLead> scored(indices.size());
+    SharedProgress shared(progress);
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t i = 0; i < indices.size(); ++i)
+        tasks.push_back([&, i] {
+            shared.report("scoring lead " + rec.labelOf(indices[i]), i, indices.size());
+            try {
+                scored[i] = std::move(scoreLeads(model, rec, {indices[i]}).front());
+            } catch (const std::invalid_argument& e) {
+                throw InputError(path, e.what());
+            }
+        });
+    runTasks(tasks, workers, shared);
+    checkCancelled(progress);
     progress.report("scoring", indices.size(), indices.size());
 
     const std::size_t positive = static_cast<std::size_t>(model.positiveClass());

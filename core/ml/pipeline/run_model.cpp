@@ -5,6 +5,7 @@
 #include "core/eval/tasks.h"
 #include "core/features/record_features.h"
 #include "core/features/sequence_layout.h"
+#include "core/ml/pipeline/latent_spans.h"
 #include "core/ml/pipeline/rhythm_fusion.h"
 #include "core/ml/pipeline/sequence_rows.h"
 #include "core/ml/pipeline/model_settings.h"
@@ -60,6 +61,7 @@ struct RunModel::Impl {
     DiffusionSchedule schedule;
     int latentDim = 0;
     int featureThreads = 1;
+    std::vector<float> emptyFrameLatent;  // repr = sequence: the latent of an all-zero feature frame
     std::mutex models;  // torch modules are not meant for concurrent forward passes
 };
 
@@ -142,7 +144,10 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
             probe(0, 0) = 1;
             probe(0, 1) = static_cast<float>(frames);
             probe(0, 2) = static_cast<float>((d->featurizer->dim() - features::SequenceLayout::kHeader) / frames);
-            d->latentDim = static_cast<int>(d->representation->latent(probe)(0, 2));
+            const Matrix z = d->representation->latent(probe);
+            d->latentDim = static_cast<int>(z(0, 2));
+            for (int c = 0; c < d->latentDim; ++c)
+                d->emptyFrameLatent.push_back(z(0, LatentRowLayout::kHeader + static_cast<std::size_t>(c) * frames));
         } else {
             d->latentDim = static_cast<int>(d->representation->latent(probe).cols);
         }
@@ -196,26 +201,40 @@ namespace {
 // ~5,600 spans at once were several GB.
 constexpr std::size_t kScoringChunk = 256;
 
+// Rows through the model a chunk at a time (see kScoringChunk): f(chunk) -> one output row per row.
+template <class F>
+Matrix byChunks(const Matrix& rows, F&& f) {
+    if (rows.rows <= kScoringChunk) return f(rows);
+    Matrix out;
+    for (std::size_t first = 0; first < rows.rows; first += kScoringChunk) {
+        std::vector<std::size_t> chunk;
+        for (std::size_t r = first; r < std::min(rows.rows, first + kScoringChunk); ++r) chunk.push_back(r);
+        const Matrix part = f(rows.selectRows(chunk));
+        if (out.rows == 0) out = Matrix(rows.rows, part.cols);
+        std::copy(part.data.begin(), part.data.end(), out.row(first));
+    }
+    return out;
+}
+
 }  // namespace
 
 Matrix RunModel::windowProbabilities(const Matrix& features) const {
     std::lock_guard<std::mutex> lock(d_->models);
-    if (features.rows <= kScoringChunk) return d_->probe->predictProba(d_->representation->embed(features));
-    Matrix out;
-    for (std::size_t first = 0; first < features.rows; first += kScoringChunk) {
-        std::vector<std::size_t> rows;
-        for (std::size_t r = first; r < std::min(features.rows, first + kScoringChunk); ++r) rows.push_back(r);
-        const Matrix p = d_->probe->predictProba(d_->representation->embed(features.selectRows(rows)));
-        if (out.rows == 0) out = Matrix(features.rows, p.cols);
-        std::copy(p.data.begin(), p.data.end(), out.row(first));
-    }
-    return out;
+    return byChunks(features, [&](const Matrix& rows) { return d_->probe->predictProba(d_->representation->embed(rows)); });
 }
 
 RecordPrediction RunModel::predict(const Recording& record, int lead) const {
     RecordPrediction p;
     p.windows = windowFeatures(record, lead);
-    p.proba = windowProbabilities(p.windows.features);
+    // repr = sequence: the VAE sees each row once; the record's rows and its sliding spans are
+    // both scored from these latents (latent_spans.h).
+    Matrix latents;
+    if (d_->sequence && d_->representation->hasLatent()) {
+        latents = latentMean(p.windows.features);
+        p.proba = latentProbabilities(latents);
+    } else {
+        p.proba = windowProbabilities(p.windows.features);
+    }
     const int positive = positiveClass();
     for (std::size_t i = 0; i < p.proba.rows; ++i) p.windowScore.push_back(p.proba(i, static_cast<std::size_t>(positive)));
     // The pipeline's aggregation (float mean of the windows), so that scores compare exactly.
@@ -232,7 +251,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
         p.predicted = p.score >= d_->threshold ? 1 : 0;
     else
         p.predicted = static_cast<int>(std::max_element(p.classMean.begin(), p.classMean.end()) - p.classMean.begin());
-    p.spans = spanProbabilities(p.windows, record.durationS());
+    p.spans = latents.rows ? sequenceSpans(p.windows, latents, record.durationS()) : spanProbabilities(p.windows, record.durationS());
     return p;
 }
 
@@ -263,63 +282,50 @@ Matrix spanRrFeatures(const std::vector<double>& peakS, const std::vector<double
 }  // namespace
 
 SpanProbabilities RunModel::spanProbabilities(const WindowFeatures& w, double duration) const {
+    if (d_->sequence) return sequenceSpans(w, latentMean(w.features), duration);
     SpanProbabilities out;
-    const int positive = positiveClass();
-    if (!d_->sequence) {
-        out.startS = w.startS;
-        out.endS = w.endS;
-        out.proba = windowProbabilities(w.features);
-    } else {
-        const double length = d_->settings.getDouble("predict.span_s"), hop = d_->settings.getDouble("predict.hop_s");
-        if (!(length > 0) || !(hop > 0)) throw std::invalid_argument("predict.span_s and predict.hop_s must be > 0");
-        // On the model's sample grid, by the rule every span grid of the project follows.
-        const double fs = sampleRate();
-        std::vector<double> starts;
-        for (long a : dsp::windowStarts(std::lround(duration * fs), std::max(1L, std::lround(length * fs)),
-                                        std::max(1L, std::lround(hop * fs))))
-            starts.push_back(static_cast<double>(a) / fs);
-        const features::SequenceLayout layout = features::SequenceLayout::of(w.features.row(0));
-        const double frameS = windowSamples() / sampleRate() / layout.frames;
-        // Crops are built and scored a chunk at a time: a 24-h record has ~17 k spans of ~140 KB.
-        Matrix crops(std::min(starts.size(), kScoringChunk), w.features.cols);
-        std::size_t r = 0, inChunk = 0;
-        for (std::size_t k = 0; k < starts.size(); ++k) {
-            const double a = starts[k], b = std::min(duration, a + length);
-            // The span row that holds [a, b) best: the last one starting at or before a (spans
-            // and rows both ascend, so the search goes on from the previous span's row).
-            while (r + 1 < w.size() && w.startS[r + 1] <= a + 1e-9) ++r;
-            const float* row = w.features.row(r);
-            float* dst = crops.row(inChunk);
-            std::fill(dst, dst + crops.cols, 0.0f);
-            std::copy_n(row, features::SequenceLayout::kHeader, dst);
-            int v = 0;
-            const int valid = features::SequenceLayout::validFrames(row);
-            for (int f = 0; f < valid; ++f) {
-                const double centre = w.startS[r] + f * frameS;
-                if (centre < a || centre >= b) continue;
-                std::copy_n(layout.frame(row, f), layout.channels, dst + features::SequenceLayout::kHeader +
-                                                                         static_cast<std::size_t>(v) * layout.channels);
-                ++v;
-            }
-            dst[0] = static_cast<float>(std::max(v, 1));
-            out.startS.push_back(a);
-            out.endS.push_back(b);
-            if (++inChunk == crops.rows || k + 1 == starts.size()) {
-                std::vector<std::size_t> used(inChunk);
-                for (std::size_t i = 0; i < inChunk; ++i) used[i] = i;
-                const Matrix p = windowProbabilities(inChunk == crops.rows ? crops : crops.selectRows(used));
-                if (out.proba.rows == 0) out.proba = Matrix(starts.size(), p.cols);
-                std::copy(p.data.begin(), p.data.end(), out.proba.row(k + 1 - inChunk));
-                inChunk = 0;
-            }
-        }
-        if (d_->fusion && d_->settings.getBool("predict.span_fusion")) {
-            const Matrix rr = spanRrFeatures(w.peakS, out.startS, out.endS, sampleRate());
-            std::lock_guard<std::mutex> lock(d_->models);
-            out.proba = d_->fusion->fuse(out.proba, rr);
-        }
+    out.startS = w.startS;
+    out.endS = w.endS;
+    out.proba = windowProbabilities(w.features);
+    for (std::size_t i = 0; i < out.proba.rows; ++i) out.score.push_back(out.proba(i, static_cast<std::size_t>(positiveClass())));
+    return out;
+}
+
+Matrix RunModel::latentProbabilities(const Matrix& latents) const {
+    std::lock_guard<std::mutex> lock(d_->models);
+    return byChunks(latents, [&](const Matrix& z) { return d_->probe->predictProba(d_->representation->embedLatent(z, 0)); });
+}
+
+SpanProbabilities RunModel::sequenceSpans(const WindowFeatures& w, const Matrix& latents, double duration) const {
+    const double length = d_->settings.getDouble("predict.span_s"), hop = d_->settings.getDouble("predict.hop_s");
+    if (!(length > 0) || !(hop > 0)) throw std::invalid_argument("predict.span_s and predict.hop_s must be > 0");
+    // On the model's sample grid, by the rule every span grid of the project follows.
+    const double fs = sampleRate();
+    SpanGrid grid;
+    for (long a : dsp::windowStarts(std::lround(duration * fs), std::max(1L, std::lround(length * fs)),
+                                    std::max(1L, std::lround(hop * fs)))) {
+        grid.startS.push_back(static_cast<double>(a) / fs);
+        grid.endS.push_back(std::min(duration, grid.startS.back() + length));
     }
-    for (std::size_t i = 0; i < out.proba.rows; ++i) out.score.push_back(out.proba(i, static_cast<std::size_t>(positive)));
+    grid.rowStartS = w.startS;
+    grid.frameS = windowSamples() / fs / LatentRowLayout::frames(latents.row(0));
+
+    SpanProbabilities out;
+    out.startS = grid.startS;
+    out.endS = grid.endS;
+    // Crops are cut and scored a chunk at a time: a 24-h record has ~17 k spans.
+    for (std::size_t first = 0; first < grid.size(); first += kScoringChunk) {
+        const std::size_t last = std::min(grid.size(), first + kScoringChunk);
+        const Matrix p = latentProbabilities(latentSpanCrops(latents, grid, first, last, d_->emptyFrameLatent));
+        if (out.proba.rows == 0) out.proba = Matrix(grid.size(), p.cols);
+        std::copy(p.data.begin(), p.data.end(), out.proba.row(first));
+    }
+    if (d_->fusion && d_->settings.getBool("predict.span_fusion")) {
+        const Matrix rr = spanRrFeatures(w.peakS, out.startS, out.endS, fs);
+        std::lock_guard<std::mutex> lock(d_->models);
+        out.proba = d_->fusion->fuse(out.proba, rr);
+    }
+    for (std::size_t i = 0; i < out.proba.rows; ++i) out.score.push_back(out.proba(i, static_cast<std::size_t>(positiveClass())));
     return out;
 }
 

@@ -98,7 +98,7 @@ public:
     // The probability over time from a record's window features (see SpanProbabilities).
     SpanProbabilities spanProbabilities(const WindowFeatures& windows, double durationS) const;
     // repr = sequence: rows are whole spans of frames (features/sequence_layout.h); latents
-    // are flat sequences [valid, frames, d, d x frames] (ml/latent_rows.h reads them).
+    // are flat sequences [valid, frames, d, d x frames] (pipeline/latent_spans.h reads them).
     bool isSequence() const;
 
     // VAE latent (d columns): μ of q(z | f) and its σ, both in the standardised latent units that
@@ -121,6 +121,10 @@ public:
     double noiseStd(int t) const { return schedule().noiseScale(t); }         // √(1 − ᾱ_t)
 
 private:
+    // repr = sequence: probabilities of latent rows, and the sliding spans cut from them.
+    Matrix latentProbabilities(const Matrix& latents) const;
+    SpanProbabilities sequenceSpans(const WindowFeatures& windows, const Matrix& latents, double durationS) const;
+
     struct Impl;
     explicit RunModel(std::unique_ptr<Impl> d);
     std::unique_ptr<Impl> d_;

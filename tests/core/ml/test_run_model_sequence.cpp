@@ -87,6 +87,45 @@ private Q_SLOTS:
         QVERIFY(differ);
     }
 
+    // The spans are cut from the rows' latents (each row through the VAE once); they score as
+    // the feature frames of each span, cut and encoded again, did: the crop of frames whose
+    // centres lie in the span, from the last row starting at or before it.
+    void spansCutInLatentSpaceScoreAsFeatureCrops() {
+        RunModel alone = RunModel::load(run_.dbPath.toStdString(), run_.runId);
+        alone.setPredictSetting("predict.span_fusion=false");
+        for (std::size_t i : {std::size_t(0), std::size_t(3)}) {
+            const Recording rec = readRecord(*dataset_, i);
+            const ml::RecordPrediction p = alone.predict(rec, 0);
+            const ml::WindowFeatures& w = p.windows;
+            const features::SequenceLayout l = features::SequenceLayout::of(w.features.row(0));
+            const double frameS = 9216.0 / alone.sampleRate() / l.frames;
+            ml::Matrix crops(p.spans.size(), w.features.cols);
+            for (std::size_t k = 0; k < p.spans.size(); ++k) {
+                const double a = p.spans.startS[k], b = p.spans.endS[k];
+                std::size_t r = 0;
+                while (r + 1 < w.size() && w.startS[r + 1] <= a + 1e-9) ++r;
+                const float* row = w.features.row(r);
+                float* dst = crops.row(k);
+                std::copy_n(row, features::SequenceLayout::kHeader, dst);
+                int v = 0;
+                for (int f = 0; f < features::SequenceLayout::validFrames(row); ++f) {
+                    const double centre = w.startS[r] + f * frameS;
+                    if (centre < a || centre >= b) continue;
+                    std::copy_n(l.frame(row, f), l.channels, dst + features::SequenceLayout::kHeader + static_cast<std::size_t>(v++) * l.channels);
+                }
+                dst[0] = static_cast<float>(std::max(v, 1));
+            }
+            const ml::Matrix reference = alone.windowProbabilities(crops);
+            QCOMPARE(reference.rows, p.spans.size());
+            for (std::size_t k = 0; k < p.spans.size(); ++k)
+                QVERIFY2(std::abs(reference(k, 1) - p.spans.score[k]) < 1e-5,
+                         qPrintable(QString("span %1: %2 vs %3").arg(k).arg(reference(k, 1)).arg(p.spans.score[k])));
+            // The rows' own probabilities are the features' through the same model, to the bit.
+            const ml::Matrix rows = alone.windowProbabilities(w.features);
+            for (std::size_t k = 0; k < rows.rows; ++k) QCOMPARE(p.windowScore[k], static_cast<double>(rows(k, 1)));
+        }
+    }
+
     // Each span is fused with the RR features of its own beats (predict.span_fusion, default);
     // switched off, the spans are the model alone. Only predict.* settings change after training.
     void spansAreFusedWithTheirOwnBeats() {
