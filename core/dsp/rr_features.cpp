@@ -2,6 +2,7 @@
 
 #include "core/dsp/preprocess.h"
 #include "core/dsp/rpeaks.h"
+#include "core/dsp/sample_entropy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,61 +39,6 @@ double fractionAbove(const std::vector<double>& v, double limit) {
     std::size_t count = 0;
     for (double x : v) count += std::abs(x) > limit;
     return double(count) / double(v.size());
-}
-
-// Sample entropy (Richman & Moorman 2000) with template length m, tolerance r, and +1 on
-// both counts so that short or very irregular series (no length-m+1 match) stay finite:
-// B (A) counts the pairs of templates of length m (m + 1) whose values all lie within r.
-//
-// Every pair is compared only when its first two values can match: templates go into a grid of
-// cells a little wider than r over those two values, and a template meets only the templates of
-// its own and the eight neighbouring cells. A day's ~100,000 intervals need a few million
-// comparisons instead of 5·10⁹; the counts, and so the result, are exactly those of comparing
-// every pair (each candidate pair gets the same exact test).
-double sampleEntropy(const std::vector<double>& v, int m, double r) {
-    const std::size_t n = v.size() - std::size_t(m);  // same start set for m and m+1
-    const auto within = [&](std::size_t i, std::size_t j, int len) {
-        for (int k = 0; k < len; ++k)
-            if (!(std::abs(v[i + k] - v[j + k]) <= r)) return false;
-        return true;
-    };
-    double b = 0, a = 0;
-    if (!(r > 0)) {  // r = 0 (all intervals equal): compare every pair, there is no grid to draw
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = i + 1; j < n; ++j)
-                if (within(i, j, m)) {
-                    ++b;
-                    a += within(i, j, m + 1);
-                }
-        return -std::log((a + 1) / (b + 1));
-    }
-    // |x − y| <= r puts floor(x / w) and floor(y / w) at most one cell apart for w > r (the
-    // margin is far above the rounding of the division).
-    const double w = r * (1 + 1e-6);
-    const int second = m >= 2 ? 1 : 0;
-    struct Entry {
-        long long x, y;
-        std::size_t i;
-        bool operator<(const Entry& o) const { return x != o.x ? x < o.x : y != o.y ? y < o.y : i < o.i; }
-    };
-    std::vector<Entry> grid(n);
-    for (std::size_t i = 0; i < n; ++i)
-        grid[i] = {static_cast<long long>(std::floor(v[i] / w)), static_cast<long long>(std::floor(v[i + second] / w)), i};
-    std::vector<Entry> cells = grid;
-    std::sort(cells.begin(), cells.end());
-    for (std::size_t i = 0; i < n; ++i)
-        for (long long dx = -1; dx <= 1; ++dx)
-            for (long long dy = -1; dy <= 1; ++dy) {
-                // Templates of cell (x + dx, y + dy) after i: each pair is counted once.
-                const Entry from{grid[i].x + dx, grid[i].y + dy, i + 1};
-                for (auto it = std::lower_bound(cells.begin(), cells.end(), from);
-                     it != cells.end() && it->x == from.x && it->y == from.y; ++it)
-                    if (within(i, it->i, m)) {
-                        ++b;
-                        a += within(i, it->i, m + 1);
-                    }
-            }
-    return -std::log((a + 1) / (b + 1));
 }
 
 }  // namespace
