@@ -1,5 +1,7 @@
 #include "core/dsp/scattering_transformer.h"
 
+#include "core/dsp/attention_kernels.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -49,45 +51,10 @@ ScatteringTransformer::ScatteringTransformer(const ScatteringTransformerConfig& 
 
 namespace {
 
-// Gram matrix G = X Xᵀ (T x T), upper triangle computed and mirrored: every dot product sums its
-// C products in index order, exactly as the plain double loop would (the results are bit-identical
-// to it), but four of them run side by side, so the adds no longer wait on one another. On a
-// 288-frame span this halves and then ILP-multiplies the O(T²C) part of a layer.
-void gram(const double* X, int T, int C, double* G) {
-    for (int i = 0; i < T; ++i) {
-        const double* xi = X + static_cast<std::size_t>(i) * C;
-        double* gi = G + static_cast<std::size_t>(i) * T;
-        int j = i;
-        for (; j + 4 <= T; j += 4) {
-            const double* x0 = X + static_cast<std::size_t>(j) * C;
-            const double *x1 = x0 + C, *x2 = x1 + C, *x3 = x2 + C;
-            double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-            for (int c = 0; c < C; ++c) {
-                const double v = xi[c];
-                d0 += v * x0[c];
-                d1 += v * x1[c];
-                d2 += v * x2[c];
-                d3 += v * x3[c];
-            }
-            gi[j] = d0;
-            gi[j + 1] = d1;
-            gi[j + 2] = d2;
-            gi[j + 3] = d3;
-        }
-        for (; j < T; ++j) {
-            const double* xj = X + static_cast<std::size_t>(j) * C;
-            double d = 0;
-            for (int c = 0; c < C; ++c) d += xi[c] * xj[c];
-            gi[j] = d;
-        }
-        for (int k = i + 1; k < T; ++k) G[static_cast<std::size_t>(k) * T + i] = gi[k];
-    }
-}
-
 // Scratch of one thread, reused from span to span: a 288-frame layer needs a 660-KB attention
 // matrix, and allocating it per span cost more in page faults than the arithmetic.
 struct Scratch {
-    std::vector<double> A, AX;
+    std::vector<double> A, AX, XT;
 };
 Scratch& scratch() {
     thread_local Scratch s;
@@ -110,11 +77,15 @@ std::vector<double> ScatteringTransformer::forward(const double* tokens, int T, 
     const double scale = 1.0 / std::sqrt(static_cast<double>(C));
     std::vector<double>& A = scratch().A;
     std::vector<double>& AX = scratch().AX;
+    std::vector<double>& XT = scratch().XT;
     A.resize(static_cast<std::size_t>(T) * T);
     AX.resize(n);
+    XT.resize(n);
     for (int layer = 0; layer < cfg_.layers; ++layer) {
         // A = softmax(X Xᵀ / √C), each row shifted by its maximum for stability.
-        gram(X.data(), T, C, A.data());
+        for (int t = 0; t < T; ++t)
+            for (int c = 0; c < C; ++c) XT[static_cast<std::size_t>(c) * T + t] = X[static_cast<std::size_t>(t) * C + c];
+        kernels::gram(X.data(), XT.data(), T, C, A.data());
         for (int i = 0; i < T; ++i) {
             double* a = A.data() + static_cast<std::size_t>(i) * T;
             double mx = -INFINITY;
@@ -127,15 +98,7 @@ std::vector<double> ScatteringTransformer::forward(const double* tokens, int T, 
             for (int j = 0; j < T; ++j) a[j] /= sum;
         }
         // X <- LayerNorm(X + A X)
-        std::fill(AX.begin(), AX.end(), 0.0);
-        for (int i = 0; i < T; ++i) {
-            double* out = AX.data() + static_cast<std::size_t>(i) * C;
-            for (int j = 0; j < T; ++j) {
-                const double w = A[static_cast<std::size_t>(i) * T + j];
-                const double* xj = X.data() + static_cast<std::size_t>(j) * C;
-                for (int c = 0; c < C; ++c) out[c] += w * xj[c];
-            }
-        }
+        kernels::attend(A.data(), X.data(), T, C, AX.data());
         for (std::size_t i = 0; i < n; ++i) X[i] += AX[i];
         layerNormRows(X, T, C, cfg_.layerNormEps);
         if (attention) attention->push_back(A);

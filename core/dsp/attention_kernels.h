@@ -1,0 +1,16 @@
+#pragma once
+// The two O(T²C) products of a Scattering Transformer layer, vectorised across independent
+// outputs only: every output value is summed in the same order, with separate multiplies and
+// adds (this file is built with -ffp-contract=off), as the textbook loops sum it, so the results
+// are bit-identical to them on every CPU (AVX-512, AVX2 or none; the loader picks the clone).
+#include <cstddef>
+
+namespace dacl::dsp::kernels {
+
+// G = X Xᵀ for X (T x C, row-major) given also as XT (C x T); G is T x T, both triangles.
+void gram(const double* X, const double* XT, int T, int C, double* G);
+
+// AX = A X for A (T x T) and X (T x C), row-major; AX is T x C.
+void attend(const double* A, const double* X, int T, int C, double* AX);
+
+}  // namespace dacl::dsp::kernels
