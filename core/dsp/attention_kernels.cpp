@@ -1,12 +1,8 @@
 #include "core/dsp/attention_kernels.h"
 
-#include <algorithm>
+#include "core/dsp/cpu_clones.h"
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#define DACL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define DACL_CLONES
-#endif
+#include <algorithm>
 
 namespace dacl::dsp::kernels {
 

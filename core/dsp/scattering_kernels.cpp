@@ -1,14 +1,11 @@
 #include "core/dsp/scattering_kernels.h"
 
+#include "core/dsp/cpu_clones.h"
+
 #include <cmath>
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef DACL_X86_DISPATCH
 #include <immintrin.h>
-#define DACL_X86_DISPATCH 1
-// Plain loops, auto-vectorised once per instruction set; the loader picks the best clone.
-#define DACL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define DACL_CLONES
 #endif
 
 namespace dacl::dsp::kernels {
