@@ -106,7 +106,12 @@ struct Vae::Impl {
 
     torch::Tensor prepare(const Matrix& x) const {
         checkMatrix(x, "VAE input", static_cast<std::size_t>(inputDim));
-        return ((toTensor(x) - inMean) / inStd).to(device);
+        if (x.data.empty()) return ((toTensor(x) - inMean) / inStd).to(device);
+        // Read in place: the subtraction makes the one new tensor, which is divided in place
+        // (the same arithmetic as (x − mean) / std, without a copy of x and a third tensor).
+        const auto in = torch::from_blob(const_cast<float*>(x.data.data()),
+                                         {static_cast<long>(x.rows), static_cast<long>(x.cols)}, torch::kFloat32);
+        return (in - inMean).div_(inStd).to(device);
     }
     // μ for many rows, in chunks so that memory stays flat.
     torch::Tensor mu(const Matrix& x) {  // not const: torch modules have no const forward
