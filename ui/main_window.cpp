@@ -7,6 +7,8 @@
 #include "ui/settings/app_settings.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/views/dataset_view.h"
+#include "ui/views/ecg_view.h"
+#include "ui/views/probability_band.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/training_view.h"
 
@@ -180,8 +182,12 @@ void MainWindow::openDataset(const QString& directory) {
             Q_EMIT loadFailed(r.error);
             return;
         }
+        // A recording file is assessed: the ECG view's band waits for the Assessment's spans
+        // rather than scoring the same file alongside it (set before the record shows).
+        const bool recordingFile = QFileInfo(directory).isFile();
+        if (recordingFile) ecgView_->probabilityBand()->expectPrediction(directory);
         setDataset(std::move(*r.dataset));
-        if (QFileInfo(directory).isFile()) assessOpenedRecording(directory);
+        if (recordingFile) assessOpenedRecording(directory);
     });
     const std::string dir = directory.toStdString();
     watcher->setFuture(QtConcurrent::run([dir]() -> LoadResult {

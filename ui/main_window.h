@@ -106,6 +106,7 @@ private:
     void buildAssessment();
     // A file opened as a one-record dataset: show it in the ECG view and assess it.
     void assessOpenedRecording(const QString& file);
+    void offerAssessedSpans();  // the Assessment's probability over time to the ECG view's band
     void showAssessedRun(qint64 runId);
 
     std::optional<Dataset> dataset_;

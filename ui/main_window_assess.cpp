@@ -9,6 +9,7 @@
 #include "ui/views/assessment_panel.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
+#include "ui/views/probability_band.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/runs_view.h"
 
@@ -17,6 +18,7 @@
 #include <QTableView>
 
 #include <algorithm>
+#include <map>
 
 namespace dacl::ui {
 
@@ -30,8 +32,14 @@ void MainWindow::buildAssessment() {
 
     connect(assessmentPanel_, &AssessmentPanel::assessmentFailed, problems_, &ProblemsPanel::addProblem);
     connect(assessmentPanel_, &AssessmentPanel::reportFailed, problems_, &ProblemsPanel::addProblem);
-    connect(assessmentPanel_, &AssessmentPanel::assessmentShown, this,
-            [this] { showAssessedRun(assessmentPanel_->assessment().run.runId); });
+    connect(assessmentPanel_, &AssessmentPanel::assessmentShown, this, [this] {
+        offerAssessedSpans();
+        showAssessedRun(assessmentPanel_->assessment().run.runId);
+    });
+    // Failed or cancelled: the ECG view's band stops waiting and scores the file itself.
+    connect(assessmentPanel_, &AssessmentPanel::busyChanged, this, [this](bool busy) {
+        if (!busy && !assessmentPanel_->hasAssessment()) ecgView_->probabilityBand()->dropExpectation();
+    });
     // A tachogram point: the ECG view centres that beat.
     connect(assessmentPanel_, &AssessmentPanel::timeSelected, this, [this](double seconds) {
         tabs_->setCurrentWidget(ecgView_);
@@ -44,7 +52,10 @@ void MainWindow::buildAssessment() {
 }
 
 void MainWindow::assessOpenedRecording(const QString& file) {
-    if (!dataset_ || dataset_->size() != 1) return;
+    if (!dataset_ || dataset_->size() != 1) {
+        ecgView_->probabilityBand()->dropExpectation();
+        return;
+    }
     // The one record on screen.
     datasetView_->table()->selectRow(0);
     tabs_->setCurrentWidget(ecgView_);
@@ -59,6 +70,24 @@ void MainWindow::assessOpenedRecording(const QString& file) {
     options.runId = currentRun_ > 0 ? currentRun_ : 0;  // 0: the best finished run of the task
     options.threads = settings_->threads();
     assessmentPanel_->assess(file, options);
+    if (!assessmentPanel_->isBusy()) ecgView_->probabilityBand()->dropExpectation();  // refused at once
+}
+
+void MainWindow::offerAssessedSpans() {
+    const assess::Assessment& a = assessmentPanel_->assessment();
+    std::map<int, ProbabilityBand::OfferedLead> leads;
+    for (const assess::LeadResult& l : a.leads) {
+        ProbabilityBand::OfferedLead o;
+        for (const assess::SpanProbability& s : l.spans) {
+            o.spans.startS.push_back(s.startS);
+            o.spans.endS.push_back(s.endS);
+            o.spans.score.push_back(s.p);
+        }
+        o.score = l.pAf;
+        o.fused = l.fused;
+        leads[l.index] = std::move(o);
+    }
+    ecgView_->probabilityBand()->offerPrediction(QString::fromStdString(a.file), a.run.runId, std::move(leads));
 }
 
 void MainWindow::showAssessedRun(qint64 runId) {

@@ -224,6 +224,41 @@ private Q_SLOTS:
         QVERIFY(!panel.reportButton()->isEnabled());
     }
 
+    // The band waits while the Assessment scores the same file, shows what it offers for the
+    // lead and run on screen, and scores the file itself once the expectation is dropped.
+    void bandTakesTheAssessmentsSpans() {
+        auto model = std::make_shared<const ml::RunModel>(ml::RunModel::load(run_.dbPath.toStdString(), run_.runId));
+        const Dataset dataset = Dataset::open(kAfRecord.toStdString());
+        ProbabilityBand band;
+        band.setModel(model);
+        band.expectPrediction(kAfRecord);
+        band.setRecord(&dataset, 0, 0);
+        QVERIFY(band.isWaitingForAssessment());
+        QVERIFY(!band.isBusy());
+        QCOMPARE(band.shownRecordIndex(), -1);
+
+        ProbabilityBand::OfferedLead lead;
+        lead.spans.startS = {0, 5};
+        lead.spans.endS = {10, 15};
+        lead.spans.score = {0.25, 0.75};
+        lead.score = 0.5;
+        band.offerPrediction(kAfRecord, model->runId() + 1, {{0, lead}});  // another run: not shown
+        QVERIFY(!band.isWaitingForAssessment());
+        QTRY_VERIFY_WITH_TIMEOUT(band.shownRecordIndex() == 0, 120000);   // so it scored the file itself
+        QVERIFY(band.spans().size() > 2);
+
+        band.expectPrediction(kAfRecord);
+        QVERIFY(band.isWaitingForAssessment());
+        band.offerPrediction(kAfRecord, model->runId(), {{0, lead}});
+        QVERIFY(!band.isBusy());
+        QCOMPARE(band.shownRecordIndex(), 0);
+        QCOMPARE(band.spans().score, lead.spans.score);
+        QCOMPARE(band.recordScore(), 0.5);
+
+        band.setRecord(&dataset, 0, 1);  // a lead the Assessment did not offer: scored here
+        QTRY_VERIFY_WITH_TIMEOUT(!band.isBusy(), 120000);
+    }
+
     // The main window: a recording file opens in the ECG view and in the Assessment dock; the
     // assessed run becomes current (its band under the trace); a tachogram click pages there.
     void mainWindowOpensAndAssessesARecording() {
@@ -233,6 +268,15 @@ private Q_SLOTS:
         w.show();
         QSignalSpy shown(w.assessmentPanel(), &AssessmentPanel::assessmentShown);
         QSignalSpy failed(w.assessmentPanel(), &AssessmentPanel::assessmentFailed);
+        // The band under the trace never scores the file itself: it waits for the Assessment's
+        // spans (a day-long file would otherwise be scored twice at once).
+        bool bandScored = false, bandWaited = false;
+        QTimer watch;
+        connect(&watch, &QTimer::timeout, this, [&] {
+            bandScored = bandScored || w.ecgView()->probabilityBand()->isBusy();
+            bandWaited = bandWaited || w.ecgView()->probabilityBand()->isWaitingForAssessment();
+        });
+        watch.start(2);
         w.openDataset(kAfRecord);  // what File → Open recording…, a drop and `dacl-studio FILE` call
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() || !failed.isEmpty(), 300000);
         QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.front().at(1).toString()));
@@ -247,6 +291,15 @@ private Q_SLOTS:
                                      ecg->probabilityBand()->shownRecordIndex() == 0,
                                  120000);
         QVERIFY(ecg->probabilityBand()->isVisible());
+        watch.stop();
+        QVERIFY(!bandScored);
+        Q_UNUSED(bandWaited);  // no run was current before the Assessment: nothing to wait with
+        // It shows the Assessment's own spans and record score for the lead on screen.
+        const assess::LeadResult& lead = w.assessmentPanel()->assessment().leads.front();
+        const ml::SpanProbabilities& spans = ecg->probabilityBand()->spans();
+        QCOMPARE(spans.size(), lead.spans.size());
+        for (std::size_t k = 0; k < spans.size(); ++k) QCOMPARE(spans.score[k], lead.spans[k].p);
+        QCOMPARE(ecg->probabilityBand()->recordScore(), lead.pAf);
 
         // Click the last tachogram point: the ECG view shows its time.
         QTRY_VERIFY_WITH_TIMEOUT(!ecg->isLoading() && ecg->shownRecordIndex() == 0, 60000);

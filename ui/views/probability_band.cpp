@@ -7,6 +7,7 @@
 
 #include "ui/plots/custom_plot.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -137,13 +138,63 @@ void ProbabilityBand::setRecord(const Dataset* dataset, int recordIndex, int lea
     start();
 }
 
+namespace {
+QString canonical(const QString& file) {
+    const QString c = QFileInfo(file).canonicalFilePath();
+    return c.isEmpty() ? QFileInfo(file).absoluteFilePath() : c;
+}
+}  // namespace
+
+QString ProbabilityBand::shownFile() const {
+    if (!dataset_ || record_ < 0) return {};
+    const RecordEntry& e = dataset_->records().at(static_cast<std::size_t>(record_));
+    return canonical(QString::fromStdString(e.headerPath));
+}
+
+void ProbabilityBand::expectPrediction(const QString& recordFile) {
+    expected_ = canonical(recordFile);
+    start();
+}
+
+void ProbabilityBand::offerPrediction(const QString& recordFile, std::int64_t runId, std::map<int, OfferedLead> leads) {
+    offeredFile_ = canonical(recordFile);
+    offeredRun_ = runId;
+    offered_ = std::move(leads);
+    if (expected_ == offeredFile_) expected_.clear();
+    start();
+}
+
+void ProbabilityBand::dropExpectation() {
+    if (expected_.isEmpty()) return;
+    expected_.clear();
+    start();
+}
+
 void ProbabilityBand::start() {
     ++generation_;
     shownRecord_ = -1;
     spans_ = ml::SpanProbabilities();
+    waiting_ = false;
     if (!model_ || !dataset_ || record_ < 0) {
         busy_ = false;
         clearBand(QString());
+        return;
+    }
+    const QString file = shownFile();
+    const auto offer = offered_.find(lead_);
+    if (file == offeredFile_ && model_->runId() == offeredRun_ && offer != offered_.end()) {
+        busy_ = false;
+        ml::RecordPrediction p;
+        p.spans = offer->second.spans;
+        p.score = offer->second.score;
+        p.fused = offer->second.fused;
+        showPrediction(record_, p);
+        return;
+    }
+    if (!expected_.isEmpty() && file == expected_) {
+        busy_ = false;
+        waiting_ = true;
+        clearBand(tr("The Assessment is scoring this recording…"));
         return;
     }
     busy_ = true;

@@ -8,8 +8,11 @@
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
 
+#include <QString>
 #include <QWidget>
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -43,6 +46,21 @@ public:
     // `dataset` must outlive the band; -1 or nullptr clears. `lead` is the lead shown above.
     void setRecord(const Dataset* dataset, int recordIndex, int lead);
 
+    // The Assessment of a recording file scores it too. While it runs, the band waits for it
+    // (expectPrediction) instead of scoring the same file a second time (a day-long recording costs
+    // about a minute of both cores); offerPrediction hands over its result per lead (0-based signal
+    // index), shown whenever that file, lead and run are on screen; dropExpectation (the Assessment
+    // failed or was cancelled) lets the band score the file itself.
+    struct OfferedLead {
+        ml::SpanProbabilities spans;
+        double score = 0;
+        bool fused = false;
+    };
+    void expectPrediction(const QString& recordFile);
+    void offerPrediction(const QString& recordFile, std::int64_t runId, std::map<int, OfferedLead> leads);
+    void dropExpectation();
+    bool isWaitingForAssessment() const { return waiting_; }
+
     bool hasModel() const { return model_ != nullptr; }
     bool isBusy() const { return busy_; }
     int shownRecordIndex() const { return shownRecord_; }
@@ -67,6 +85,7 @@ Q_SIGNALS:
 
 private:
     void start();
+    QString shownFile() const;  // canonical path of the record's file ("" without one)
     void clearBand(const QString& message);
     void showPrediction(int record, const ml::RecordPrediction& p);
     void align();
@@ -80,6 +99,10 @@ private:
     ml::SpanProbabilities spans_;
     double score_ = 0;
     bool fused_ = false;
+    QString expected_, offeredFile_;  // canonical paths
+    std::int64_t offeredRun_ = 0;
+    std::map<int, OfferedLead> offered_;
+    bool waiting_ = false;
 
     QCustomPlot* followed_ = nullptr;
     QCPAxis* timeAxis_ = nullptr;

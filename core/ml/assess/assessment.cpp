@@ -115,6 +115,7 @@ Assessment assessRecording(const std::string& file, const AssessOptions& options
         l.name = rec.labelOf(static_cast<std::size_t>(s.index));
         l.fileFsHz = rec.fsOf(static_cast<std::size_t>(s.index));
         l.pAf = model.numClasses() > 2 ? s.prediction.classMean[positive] : s.prediction.score;
+        l.fused = s.prediction.fused;
         l.quality = dsp::toString(s.quality.verdict);
         l.qualityReason = s.quality.reason;
         const ml::SpanProbabilities& spans = s.prediction.spans;

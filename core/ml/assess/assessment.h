@@ -24,6 +24,7 @@ struct LeadResult {
     std::string name;
     double fileFsHz = 0;                  // the lead's own rate in the file
     double pAf = 0;                       // record-level p(AF) of this lead
+    bool fused = false;                   // pAf includes the run's RR-interval booster
     std::string quality, qualityReason;   // dsp/signal_quality verdict ("ok", "flat", "noise", "not_ecg" ...)
     std::vector<SpanProbability> spans;
     bool seenInTraining = true;           // lead name/label class the run was trained on
