@@ -19,5 +19,6 @@ void registerTsneCommands(CLI::App& app);      // tsne; bench tsne
 void registerSettingsCommand(CLI::App& app);   // settings: every --set key with default and range
 void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdict per record
 void registerAssessCommands(CLI::App& app);    // assess: one recording file's Assessment; bench assess
+void registerBenchKernelCommands(CLI::App& app);  // bench transformer, bench sampen
 
 }  // namespace dacl::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerSettingsCommand(app);
     dacl::cli::registerQualityCommand(app);
     dacl::cli::registerAssessCommands(app);
+    dacl::cli::registerBenchKernelCommands(app);
 
     try {
         app.parse(argc, argv);

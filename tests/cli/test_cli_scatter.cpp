@@ -258,6 +258,21 @@ private Q_SLOTS:
         QCOMPARE(readAll(wisdom), text);  // a refused request leaves the old file alone
     }
 
+    // The kernel benchmarks: the transformer layer beside its textbook loops, the sample entropy
+    // of a synthetic day of RR intervals; both as JSON.
+    void kernelBenchmarksPrintJson() {
+        Result r = runDacl({"bench", "transformer", "--frames", "40", "--paths", "12", "--repeats", "1", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["frames"].toInt(), 40);
+        QVERIFY(j["forward_ms"].toDouble() > 0 && j["textbook_ms"].toDouble() > 0);
+        r = runDacl({"bench", "sampen", "--beats", "2000", "--repeats", "1", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["beats"].toInt(), 2000);
+        QVERIFY(j["sample_entropy"].toDouble() > 0);
+    }
+
     void benchPrintsJson() {
         const Result r = runDacl({"bench", "scatter", "--N", "1024", "--J", "6", "--Q", "4", "--threads", "2", "--signals",
                             "4", "--repeats", "1", "--json", "--compare-kymatio", "/nonexistent/python3"});
