@@ -2280,6 +2280,10 @@ Klicken zum Öffnen</translation>
         <translation>Bewerte die Aufnahme mit Lauf %1…</translation>
     </message>
     <message>
+        <source>The Assessment is scoring this recording…</source>
+        <translation>Die Beurteilung bewertet diese Aufnahme…</translation>
+    </message>
+    <message>
         <source>No probability over time: %1</source>
         <translation>Keine Wahrscheinlichkeit über die Zeit: %1</translation>
     </message>
