@@ -3,6 +3,7 @@
 #include "core/boosting/gradient_boosting.h"
 #include "core/features/sequence_layout.h"
 #include "core/ml/pipeline/byte_pack.h"
+#include "core/ml/pipeline/latent_spans.h"
 #include "core/ml/pipeline/model_settings.h"
 #include "core/ml/pipeline/sequence_rows.h"
 #include "core/ml/sequence_trainer.h"
@@ -18,7 +19,7 @@ namespace dacl::ml {
 namespace {
 
 constexpr std::uint64_t kVaePurpose = 31, kEncoderPurpose = 32, kFramePurpose = 33, kBoostPurpose = 34;
-constexpr int kLatentHeader = 3;  // latent rows: [valid, frames, d, d x frames values]
+constexpr int kLatentHeader = LatentRowLayout::kHeader;  // latent rows: [valid, frames, d, d x frames values]
 constexpr std::size_t kValidationFrames = 30000;
 
 void reportVae(const FitHooks& hooks, const VaeEpoch& e) {
