@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/features/sequence_layout.h"
+#include "core/ml/pipeline/latent_spans.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,13 +14,14 @@ namespace {
 
 using features::SequenceLayout;
 
-// A flat sequence row of RunModel's latents and decodings: [V, L, K, K x L channel-major].
+// A flat sequence row of RunModel's latents and decodings: [V, L, K, K x L channel-major]
+// (ml/pipeline/latent_spans.h).
 struct FlatRow {
     const float* row;
-    int valid() const { return static_cast<int>(std::lround(row[0])); }
-    int frames() const { return static_cast<int>(row[1]); }
-    int channels() const { return static_cast<int>(row[2]); }
-    float at(int c, int t) const { return row[3 + static_cast<std::size_t>(c) * frames() + t]; }
+    int valid() const { return ml::LatentRowLayout::valid(row); }
+    int frames() const { return ml::LatentRowLayout::frames(row); }
+    int channels() const { return ml::LatentRowLayout::channels(row); }
+    float at(int c, int t) const { return row[ml::LatentRowLayout::kHeader + static_cast<std::size_t>(c) * frames() + t]; }
 };
 
 // Squared error of a decoded frame against the feature frame. The decoder may rebuild fewer
@@ -138,7 +140,7 @@ namespace {
 // Latent rows [V, L, d, d x L] for a set of timesteps of a walk (padding frames stay 0, as the
 // model's own rows have them).
 ml::Matrix latentRows(const SequenceWalk& w, int frames, const std::vector<int>& steps) {
-    const std::size_t cols = 3 + static_cast<std::size_t>(w.dim) * frames;
+    const std::size_t cols = ml::LatentRowLayout::kHeader + static_cast<std::size_t>(w.dim) * frames;
     ml::Matrix z(steps.size(), cols);
     for (std::size_t i = 0; i < steps.size(); ++i) {
         float* row = z.row(i);
@@ -148,7 +150,7 @@ ml::Matrix latentRows(const SequenceWalk& w, int frames, const std::vector<int>&
         const std::vector<double> v = w.zt(steps[i]);
         for (int c = 0; c < w.dim; ++c)
             for (int f = 0; f < w.valid; ++f)
-                row[3 + static_cast<std::size_t>(c) * frames + f] = static_cast<float>(v[static_cast<std::size_t>(c) * w.valid + f]);
+                row[ml::LatentRowLayout::kHeader + static_cast<std::size_t>(c) * frames + f] = static_cast<float>(v[static_cast<std::size_t>(c) * w.valid + f]);
     }
     return z;
 }
