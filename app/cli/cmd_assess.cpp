@@ -5,6 +5,7 @@
 //
 // `dacl bench assess --input FILE --db R [--run ID]`: wall time from opening the file to p(AF),
 // per stage, and the process's peak RSS.
+#include "app/cli/assess_options.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/common/json_text.h"
@@ -36,14 +37,7 @@ struct AssessArgs {
 };
 
 assess::AssessOptions optionsOf(const AssessArgs& a) {
-    assess::AssessOptions o;
-    o.resultsFile = a.db;
-    o.runId = a.run;
-    o.task = a.task;
-    o.lead = a.lead;
-    o.threads = a.threads;
-    o.predictSettings = assess::settingPairs(a.settings);
-    return o;
+    return assessOptions(a.db, a.run, a.task, a.lead, a.settings, a.threads);
 }
 
 std::string num(double v, const char* format = "%.3f") {

@@ -6,11 +6,13 @@
 // Only this command starts Qt (on the offscreen platform when there is no display: a
 // QApplication for the run report's widget figures, a QGuiApplication for the patient report);
 // every other command stays Qt-free at run time.
+#include "app/cli/assess_options.h"
 #include "app/cli/commands.h"
 
 #ifdef DACL_HAVE_REPORT
 #include "core/common/progress.h"
 #include "core/ml/assess/assessment.h"
+#include "core/ml/runtime_info.h"
 #include "core/store/results_store.h"
 #include "ui/report/patient_report.h"
 #include "ui/report/report_data.h"
@@ -76,14 +78,10 @@ void runPatientReport(const ReportArgs& a) {
     if (QFileInfo(output).suffix().toLower() != QLatin1String("pdf"))
         throw std::runtime_error(a.output + ": the patient report file must end in .pdf");
     requireWritable(a.output);  // before the assessment: a day-long file takes a while
-    assess::AssessOptions o;
-    o.resultsFile = a.db;
-    o.runId = a.run;
-    o.task = a.task;
-    o.lead = a.lead;
-    o.predictSettings = assess::settingPairs(a.settings);
+    configureThreads(0);  // every core, and the allocator and BLAS set up as `dacl assess` has them
     StderrStages progress;
-    const assess::Assessment result = assess::assessRecording(a.input, o, &progress);
+    const assess::Assessment result =
+        assess::assessRecording(a.input, assessOptions(a.db, a.run, a.task, a.lead, a.settings), &progress);
     headlessPlatform();
     static int argc = 1;
     static char name[] = "dacl";
