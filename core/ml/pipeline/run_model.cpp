@@ -229,7 +229,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
     // repr = sequence: the VAE sees each row once; the record's rows and its sliding spans are
     // both scored from these latents (latent_spans.h).
     Matrix latents;
-    if (d_->sequence && d_->representation->hasLatent()) {
+    if (d_->sequence) {
         latents = latentMean(p.windows.features);
         p.proba = latentProbabilities(latents);
     } else {
@@ -251,7 +251,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
         p.predicted = p.score >= d_->threshold ? 1 : 0;
     else
         p.predicted = static_cast<int>(std::max_element(p.classMean.begin(), p.classMean.end()) - p.classMean.begin());
-    p.spans = latents.rows ? sequenceSpans(p.windows, latents, record.durationS()) : spanProbabilities(p.windows, record.durationS());
+    p.spans = d_->sequence ? sequenceSpans(p.windows, latents, record.durationS()) : spanProbabilities(p.windows, record.durationS());
     return p;
 }
 
