@@ -97,6 +97,37 @@ private Q_SLOTS:
         QVERIFY2(r["status"] == "failed" || r["status"] == "interrupted", qPrintable(list.out));
         QVERIFY2(r["error"].toString().contains("file-size limit"), qPrintable(list.out));
     }
+
+    // The run and its baselines are created one after another: a limit reached between two of
+    // them left the parent 'queued' for ever. The sweep passes every point of the creation (an
+    // attempt that stops there takes a fraction of a second), until all three runs fit.
+    void noRunStaysQueuedWhenItsBaselinesCannotBeCreated() {
+        const QString data = dir_.filePath("demo");
+        if (!QFileInfo::exists(data)) {
+            const Result demo = runDacl({"demo-data", "--output", data, "--records", "80", "--quiet"}, 60);
+            QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        }
+        int mostRunsThatFailed = 0;
+        for (int limitKb = 80; limitKb <= 512; limitKb += 8) {
+            const QString db = dir_.filePath(QString("baselines%1.db").arg(limitKb));
+            const Result run = runProgram(
+                "bash", {"-c", QString("ulimit -f %1; exec \"$0\" \"$@\"").arg(limitKb), dacl::testcli::daclPath(), "pipeline", "--data", data,
+                         "--db", db, "--folds", "1", "--no-cache", "--no-final-model", "--set", "repr=pooled", "--set", "threads=1",
+                         "--baselines", "st_lr,vae_lr", "--limit", "12", "--set", "vae.epochs=2", "--set", "train.epochs=1",
+                         "--set", "eval.bootstrap=20"},
+                120);
+            std::vector<dacl::store::RunInfo> runs;
+            if (QFileInfo::exists(db)) runs = dacl::store::ResultsStore(db.toStdString()).listRuns();
+            for (const auto& r : runs)
+                QVERIFY2(r.status != dacl::store::RunStatus::Queued && r.status != dacl::store::RunStatus::Running,
+                         qPrintable(QString("%1 kB: run %2 is %3").arg(limitKb).arg(QString::fromStdString(r.name), QString::fromStdString(toString(r.status)))));
+            if (runs.size() == 3) break;  // creation passed (the run then trains or fails later, as tested above)
+            QVERIFY2(run.exitCode == 1 && run.err.contains("file-size limit"), qPrintable(QString::number(limitKb) + ": " + run.err.right(1000)));
+            for (const auto& r : runs) QVERIFY2(r.error.find("file-size limit") != std::string::npos, qPrintable(QString::number(limitKb)));
+            mostRunsThatFailed = std::max(mostRunsThatFailed, static_cast<int>(runs.size()));
+        }
+        QVERIFY2(mostRunsThatFailed >= 2, "no limit stopped the pipeline between the run and its baselines");
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCliLimits)

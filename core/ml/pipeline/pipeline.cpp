@@ -289,6 +289,21 @@ void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
     progress.pipelineEvent(event::FoldFinished{runId, kFinalModelFold, run.folds});
 }
 
+// Marks the run and its baselines failed, as far as the results file still takes writes.
+void failRunsQuietly(store::ResultsStore& db, std::int64_t runId, const std::vector<MethodRun>& methods, const std::string& why) {
+    std::vector<std::int64_t> ids;
+    if (runId) ids.push_back(runId);
+    for (const auto& m : methods)
+        if (m.runId != runId) ids.push_back(m.runId);
+    for (const std::int64_t id : ids) {
+        try {
+            if (db.run(id).status != store::RunStatus::Finished) db.endRun(id, store::RunStatus::Failed, why);
+        } catch (const std::exception&) {
+            // Nothing more fits: the error the caller rethrows says why.
+        }
+    }
+}
+
 }  // namespace
 
 json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
@@ -347,32 +362,39 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     if (candidates.size() < 10) throw std::runtime_error(req.dataDir + ": only " + std::to_string(candidates.size()) + " labelled records for task " + req.task);
 
     std::vector<MethodRun> methods;
-    if (!runId) {
-        store::NewRun nr;
-        nr.name = req.runName.empty() ? "dacl " + req.task : req.runName;
-        nr.task = req.task;
-        nr.settingsJson = jsonText(json{{"settings", s.values()}, {"request", requestJson(req)}});
-        nr.seed = seed;
-        nr.dataFingerprint = dataset.fingerprint();
-        nr.device = runtime.device;
-        nr.threads = runtime.threads;
-        runId = db.createRun(nr);
-        for (const auto& b : req.baselines) {
-            nr.name = b;
-            nr.parentId = runId;
-            methods.push_back({b, db.createRun(nr)});
+    try {
+        if (!runId) {
+            store::NewRun nr;
+            nr.name = req.runName.empty() ? "dacl " + req.task : req.runName;
+            nr.task = req.task;
+            nr.settingsJson = jsonText(json{{"settings", s.values()}, {"request", requestJson(req)}});
+            nr.seed = seed;
+            nr.dataFingerprint = dataset.fingerprint();
+            nr.device = runtime.device;
+            nr.threads = runtime.threads;
+            runId = db.createRun(nr);
+            for (const auto& b : req.baselines) {
+                nr.name = b;
+                nr.parentId = runId;
+                methods.push_back({b, db.createRun(nr)});
+            }
+        } else {
+            for (const auto& b : req.baselines)
+                for (const auto& r : db.listRuns())
+                    if (r.parentId && *r.parentId == runId && r.name == b) methods.push_back({b, r.id});
         }
-    } else {
-        for (const auto& b : req.baselines)
-            for (const auto& r : db.listRuns())
-                if (r.parentId && *r.parentId == runId && r.name == b) methods.push_back({b, r.id});
+        methods.insert(methods.begin(), MethodRun{"dacl", runId});
+        // On resume, baselines that finished before the interruption are complete: leave them be.
+        methods.erase(std::remove_if(methods.begin() + 1, methods.end(),
+                                     [&](const MethodRun& m) { return db.run(m.runId).status == store::RunStatus::Finished; }),
+                      methods.end());
+        for (const auto& m : methods) db.startRun(m.runId);
+    } catch (const std::exception& e) {
+        // A write that fails here (a file-size limit, a full disk) would leave the run and the
+        // baselines created so far 'queued' for ever: they fail with the reason where that fits.
+        failRunsQuietly(db, runId, methods, e.what());
+        throw;
     }
-    methods.insert(methods.begin(), MethodRun{"dacl", runId});
-    // On resume, baselines that finished before the interruption are complete: leave them be.
-    methods.erase(std::remove_if(methods.begin() + 1, methods.end(),
-                                 [&](const MethodRun& m) { return db.run(m.runId).status == store::RunStatus::Finished; }),
-                  methods.end());
-    for (const auto& m : methods) db.startRun(m.runId);
     for (const auto& m : methods)
         progress.pipelineEvent(event::RunCreated{m.runId, m.runId == runId ? 0 : runId, m.method, given.resumeRunId.has_value()});
 
