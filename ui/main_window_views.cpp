@@ -6,7 +6,7 @@
 #include "core/ml/pipeline/run_model.h"
 #include "core/store/results_store.h"
 #include "ui/jobs/job_queue.h"
-#include "ui/report/report_job.h"
+#include "ui/jobs/report_job.h"
 #include "ui/settings/app_settings.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/diffusion_view.h"

@@ -6,7 +6,7 @@
 #include "core/eval/random.h"
 #include "core/ml/pipeline/summary.h"
 #include "core/store/results_store.h"
-#include "ui/report/report_job.h"
+#include "ui/jobs/report_job.h"
 
 #include <QFile>
 #include <QSignalSpy>

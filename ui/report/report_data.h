@@ -5,7 +5,7 @@
 #include "core/common/progress.h"
 #include "core/data/recording.h"
 #include "core/store/results_store.h"
-#include "ui/models/roc_curves.h"
+#include "ui/report/roc_curves.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "ui/views/dataset_view.h"
 
-#include "ui/models/record_heart_rates.h"
+#include "ui/loaders/record_heart_rates.h"
 #include "ui/models/record_table_model.h"
 
 #include <QComboBox>

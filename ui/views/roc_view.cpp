@@ -1,6 +1,6 @@
 #include "ui/views/roc_view.h"
 
-#include "ui/models/store_thread.h"
+#include "ui/loaders/store_thread.h"
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"

@@ -5,7 +5,7 @@
 // both plots and the confusion matrix, sensitivity, specificity, precision and F1 there, as
 // core's statsAt computes them. Colours: Okabe–Ito (one per run), folds by line style.
 #include "core/eval/metrics.h"
-#include "ui/models/roc_curves.h"
+#include "ui/report/roc_curves.h"
 
 #include <QList>
 #include <QWidget>

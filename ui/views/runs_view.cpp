@@ -1,6 +1,6 @@
 #include "ui/views/runs_view.h"
 
-#include "ui/models/store_thread.h"
+#include "ui/loaders/store_thread.h"
 #include "ui/report/run_csv_export.h"
 #include "ui/views/run_compare_panel.h"
 

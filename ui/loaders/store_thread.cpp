@@ -1,4 +1,4 @@
-#include "ui/models/store_thread.h"
+#include "ui/loaders/store_thread.h"
 
 #include <QThread>
 

@@ -1,4 +1,4 @@
-#include "ui/models/record_heart_rates.h"
+#include "ui/loaders/record_heart_rates.h"
 
 #include "core/data/signal_reader.h"
 #include "core/dsp/rpeaks.h"

@@ -1,4 +1,4 @@
-#include "ui/report/report_job.h"
+#include "ui/jobs/report_job.h"
 
 #include "ui/jobs/qt_progress.h"
 #include "ui/report/report_writer.h"

@@ -1,4 +1,4 @@
-#include "ui/models/roc_curves.h"
+#include "ui/report/roc_curves.h"
 
 #include "core/eval/tasks.h"
 #include "core/store/metric_names.h"
