@@ -5,7 +5,7 @@
 #include "cli/run_dacl.h"
 #include "core/common/progress.h"
 #include "core/synth/demo_dataset.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -7,7 +7,7 @@
 #include "core/store/results_store.h"
 #include "core/synth/demo_dataset.h"
 #include "run_dacl.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,7 +8,7 @@
 #include "core/data/test_files.h"
 #include "core/synth/demo_dataset.h"
 #include "run_dacl.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QFile>
 #include <QFileInfo>

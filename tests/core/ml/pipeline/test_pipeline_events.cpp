@@ -7,7 +7,7 @@
 #include "core/common/progress.h"
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

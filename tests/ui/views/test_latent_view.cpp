@@ -3,7 +3,7 @@
 // a PCA projection in which hovering names a record and clicking opens it.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
-#include "tiny_run.h"
+#include "common/tiny_run.h"
 #include "ui/views/latent_view.h"
 
 #include "ui/plots/custom_plot.h"

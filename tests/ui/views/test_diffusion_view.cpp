@@ -4,7 +4,7 @@
 // starts at 0 and grows with the noise; play animates t.
 #include "core/data/dataset.h"
 #include "core/ml/pipeline/run_model.h"
-#include "tiny_run.h"
+#include "common/tiny_run.h"
 #include "ui/views/diffusion_view.h"
 
 #include <QSet>

@@ -13,7 +13,7 @@
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
 #include "core/ml/final_model_threshold.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -36,8 +36,8 @@ using dacl::ui::MainWindow;
 namespace {
 
 QString translationsDir() {
-    // The test is built from the source tree; the .ts files live beside it.
-    return QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/../../translations");
+    // The test is built from the source tree: tests/ui/settings/ is three folders below the root.
+    return QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/../../../translations");
 }
 
 QStringList menuTitles(const MainWindow& w) {

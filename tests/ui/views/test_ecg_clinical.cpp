@@ -10,7 +10,7 @@
 #include "core/dsp/preprocess.h"
 #include "core/dsp/robust_rpeaks.h"
 #include "core/features/feature_job.h"
-#include "tiny_run.h"
+#include "common/tiny_run.h"
 #include "ui/plots/ecg_paper.h"
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view.h"

@@ -12,7 +12,7 @@
 #include "core/ml/pipeline/model_settings.h"
 #include "core/ml/pipeline/run_model.h"
 #include "core/ml/final_model_threshold.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

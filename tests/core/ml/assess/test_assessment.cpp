@@ -11,7 +11,7 @@
 #include "core/ml/pipeline/run_model.h"
 #include "core/store/results_store.h"
 #include "tools/make_24h_edf.h"
-#include "ui/tiny_run.h"
+#include "common/tiny_run.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
