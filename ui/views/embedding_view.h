@@ -22,6 +22,8 @@
 // recomputes the map as new data would.
 // One map is computed jointly over every mapped point (all timesteps), so clean and noisy views
 // share coordinates; the timestep menu only shows or hides them.
+#include "ui/views/embedding_data.h"
+
 #include <QList>
 #include <QRectF>
 #include <QStringList>
@@ -48,14 +50,7 @@ class QToolButton;
 
 namespace dacl::ui {
 
-struct EmbeddingPoint {
-    QString record;
-    int label = -1;       // class code (index into the class names); -1 unknown
-    int predicted = -1;   // predicted class code; -1 unknown
-    double probability = std::numeric_limits<double>::quiet_NaN();  // P(positive class); NaN unknown
-    int fold = -1;        // test fold that produced it; -1 unknown
-    int timestep = 0;     // diffusion step t of the view the embedding was taken from (0 = clean)
-};
+struct EmbeddingLayoutJob;
 
 class EmbeddingView : public QWidget {
     Q_OBJECT
@@ -161,7 +156,6 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    struct Job;
     struct Group {
         QCPGraph* graph = nullptr;
         std::vector<int> members;
@@ -171,8 +165,8 @@ private:
     void updateFoldBox();
     void startJob(bool resume);
     void maybeAutoRun();
-    void takeSnapshot(const std::shared_ptr<Job>& job);
-    void jobEnded(const std::shared_ptr<Job>& job, const QString& error, bool cancelled);
+    void takeSnapshot(const std::shared_ptr<EmbeddingLayoutJob>& job);
+    void jobEnded(const std::shared_ptr<EmbeddingLayoutJob>& job, const QString& error, bool cancelled);
     void cancelJob(bool wait);
     void setRunning(bool running);
     void rebuildGroups();
@@ -210,7 +204,7 @@ private:
     bool resumable_ = false;         // paused t-SNE that run() continues
     double layoutPerplexity_ = 0;    // perplexity of the layout shown (t-SNE)
     bool autoFit_ = true;            // follow the growing layout until the user pans or zooms
-    std::shared_ptr<Job> job_;
+    std::shared_ptr<EmbeddingLayoutJob> job_;
     QThreadPool pool_;
     int loadGeneration_ = 0;
 
