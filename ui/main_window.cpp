@@ -5,6 +5,7 @@
 #include "ui/jobs/job_queue.h"
 #include "ui/jobs/qt_progress.h"
 #include "ui/settings/app_settings.h"
+#include "ui/studio_document.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("DACL Studio"));
     setAcceptDrops(true);
     settings_ = new AppSettings(this);
+    document_ = new StudioDocument(this);
     jobs_ = new JobQueue(this);
     tabs_ = new QTabWidget(this);
     buildViews();
@@ -75,7 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(settings_, &AppSettings::threadsChanged, this, computeChanged);
     connect(settings_, &AppSettings::deviceChanged, this, computeChanged);
     connect(this, &MainWindow::datasetLoaded, trainingView_, [this] {
-        trainingView_->setDataDirectory(QString::fromStdString(dataset_->directory()));
+        trainingView_->setDataDirectory(QString::fromStdString(document_->dataset()->directory()));
     });
     connectViews();
     buildAssessment();
@@ -102,7 +104,7 @@ void MainWindow::buildMenus() {
     rebuildRecentMenu(settings_->recentDatasets());
     connect(settings_, &AppSettings::recentDatasetsChanged, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
-    exportReportAction_ = file->addAction(tr("&Export report…"), this, [this] { exportReport(currentRun_); });
+    exportReportAction_ = file->addAction(tr("&Export report…"), this, [this] { exportReport(document_->run()); });
     exportReportAction_->setEnabled(false);
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
     file->addSeparator();
@@ -243,10 +245,7 @@ void MainWindow::setDataset(Dataset dataset) {
     setBusy(tr("%1: %n record(s)", nullptr, n).arg(QString::fromStdString(dataset.directory())),
             false);
     settings_->addRecentDataset(QString::fromStdString(dataset.directory()));
-    // The views keep a pointer into dataset_: let go of it before it is replaced.
-    setCurrentRecord(-1);
-    dataset_ = dataset;
-    datasetView_->setDataset(std::move(dataset));
+    document_->setDataset(std::move(dataset));  // the dataset view follows (datasetChanged)
     Q_EMIT datasetLoaded(n);
 }
 

@@ -31,6 +31,7 @@ class ProblemsPanel;
 class RocView;
 class RunsView;
 class ScatteringView;
+class StudioDocument;
 class TrainingView;
 
 class MainWindow : public QMainWindow {
@@ -44,7 +45,9 @@ public:
     // Generates the built-in demo dataset on first use (worker thread), then opens it.
     void openDemoDataset();
 
-    const std::optional<Dataset>& dataset() const { return dataset_; }
+    const std::optional<Dataset>& dataset() const;
+    // What is open and current (dataset, record, results file, run): the views observe it.
+    StudioDocument* document() const { return document_; }
     DatasetView* datasetView() const { return datasetView_; }
     ProblemsPanel* problemsPanel() const { return problems_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -61,13 +64,13 @@ public:
     QDockWidget* assessmentDock() const { return assessmentDock_; }
 
     // The current record (index into dataset()->records(), -1: none) and run (-1: none).
-    int currentRecord() const { return currentRecord_; }
-    qint64 currentRunId() const { return currentRun_; }
+    int currentRecord() const;
+    qint64 currentRunId() const;
     // Makes a run of the results file current: its model (loaded on a worker thread) feeds the
     // latent and diffusion views, its predictions the dataset view, its embeddings and curves
     // the embedding and ROC views.
     void setCurrentRun(qint64 runId);
-    bool hasRunModel() const { return runModel_ != nullptr; }
+    bool hasRunModel() const;
     // "Export report…" for the current run.
     void exportReport(qint64 runId);
     JobQueue* jobQueue() const { return jobs_; }
@@ -100,16 +103,15 @@ private:
     void setBusy(const QString& message, bool busy);
     void buildViews();
     void connectViews();
-    void setCurrentRecord(int recordIndex);
-    void loadRunModel(qint64 runId);
-    void loadRunPredictions(qint64 runId);
+    void showRun(const QString& resultsFile, qint64 runId);
+    void showRunModel(const std::shared_ptr<const ml::RunModel>& model);
     void buildAssessment();
     // A file opened as a one-record dataset: show it in the ECG view and assess it.
     void assessOpenedRecording(const QString& file);
     void offerAssessedSpans();  // the Assessment's probability over time to the ECG view's band
     void showAssessedRun(qint64 runId);
 
-    std::optional<Dataset> dataset_;
+    StudioDocument* document_;
     AppSettings* settings_;
     JobQueue* jobs_;
     QTabWidget* tabs_;
@@ -127,9 +129,6 @@ private:
     QDockWidget* assessmentDock_ = nullptr;
     QAction* exportReportAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    int currentRecord_ = -1;
-    qint64 currentRun_ = -1;
-    std::shared_ptr<const ml::RunModel> runModel_;
     QLabel* status_;
     QProgressBar* progress_;
 };

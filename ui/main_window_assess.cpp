@@ -6,6 +6,7 @@
 #include "ui/main_window.h"
 
 #include "ui/settings/app_settings.h"
+#include "ui/studio_document.h"
 #include "ui/views/assessment_panel.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
@@ -52,7 +53,8 @@ void MainWindow::buildAssessment() {
 }
 
 void MainWindow::assessOpenedRecording(const QString& file) {
-    if (!dataset_ || dataset_->size() != 1) {
+    const auto& dataset = document_->dataset();
+    if (!dataset || dataset->size() != 1) {
         ecgView_->probabilityBand()->dropExpectation();
         return;
     }
@@ -60,14 +62,14 @@ void MainWindow::assessOpenedRecording(const QString& file) {
     datasetView_->table()->selectRow(0);
     tabs_->setCurrentWidget(ecgView_);
     QStringList leads;
-    for (const SignalSpec& s : dataset_->header(0).signalSpecs()) leads << QString::fromStdString(s.description);
+    for (const SignalSpec& s : dataset->header(0).signalSpecs()) leads << QString::fromStdString(s.description);
     assessmentPanel_->setAvailableLeads(leads);
     assessmentDock_->show();
     assessmentDock_->raise();
 
     assess::AssessOptions options;
     options.resultsFile = settings_->resultsFile().toStdString();
-    options.runId = currentRun_ > 0 ? currentRun_ : 0;  // 0: the best finished run of the task
+    options.runId = document_->run() > 0 ? document_->run() : 0;  // 0: the best finished run of the task
     options.threads = settings_->threads();
     assessmentPanel_->assess(file, options);
     if (!assessmentPanel_->isBusy()) ecgView_->probabilityBand()->dropExpectation();  // refused at once
@@ -91,7 +93,7 @@ void MainWindow::offerAssessedSpans() {
 }
 
 void MainWindow::showAssessedRun(qint64 runId) {
-    if (runId <= 0 || runId == currentRun_) return;
+    if (runId <= 0 || runId == document_->run()) return;
     // The best finished run judged the recording: make it current so that the ECG view's band
     // shows its probability over time (and the runs view says which run it is).
     runsView_->selectRuns({runId});

@@ -1,13 +1,14 @@
-// The main window's views and how they are linked: one current record (dataset view, ECG,
-// scattering, latent, diffusion) and one current run (runs view → model, predictions,
-// embeddings, ROC). Everything that reads files or models happens on worker threads.
+// The main window's views and how they are linked: the document (ui/studio_document.h) holds the
+// current record (dataset view → ECG, scattering, latent, diffusion) and the current run (runs
+// view → model, predictions, embeddings, ROC); the views observe it. Everything that reads files
+// or models happens on worker threads.
 #include "ui/main_window.h"
 
-#include "core/ml/pipeline/run_model.h"
-#include "core/store/results_store.h"
+#include "core/pipeline/run_model.h"
 #include "ui/jobs/job_queue.h"
 #include "ui/jobs/report_job.h"
 #include "ui/settings/app_settings.h"
+#include "ui/studio_document.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/diffusion_view.h"
 #include "ui/views/ecg_view.h"
@@ -20,27 +21,10 @@
 #include "ui/views/training_view.h"
 
 #include <QAction>
-#include <QFutureWatcher>
-#include <QHash>
 #include <QLabel>
 #include <QTabWidget>
-#include <QtConcurrent>
 
 namespace dacl::ui {
-
-namespace {
-
-struct ModelLoad {
-    std::shared_ptr<const ml::RunModel> model;
-    QString error;
-};
-
-struct RunPredictions {
-    QHash<QString, double> probability;
-    QHash<QString, int> fold;
-};
-
-}  // namespace
 
 void MainWindow::buildViews() {
     datasetView_ = new DatasetView(tabs_);
@@ -64,8 +48,15 @@ void MainWindow::buildViews() {
 }
 
 void MainWindow::connectViews() {
-    // The current record.
-    connect(datasetView_, &DatasetView::currentRecordChanged, this, &MainWindow::setCurrentRecord);
+    // The current record: chosen in the dataset view, shown by every per-record view.
+    connect(datasetView_, &DatasetView::currentRecordChanged, document_, [this](int record) { document_->setRecord(record); });
+    connect(document_, &StudioDocument::datasetChanged, this, [this] {
+        if (document_->dataset()) datasetView_->setDataset(*document_->dataset());
+    });
+    connect(document_, &StudioDocument::recordChanged, ecgView_, &EcgView::setRecord);
+    connect(document_, &StudioDocument::recordChanged, scatteringView_, &ScatteringView::setRecord);
+    connect(document_, &StudioDocument::recordChanged, latentView_, &LatentView::setRecord);
+    connect(document_, &StudioDocument::recordChanged, diffusionView_, &DiffusionView::setRecord);
     // The current window: chosen on the ECG strip, followed by every per-window view.
     connect(ecgView_, &EcgView::windowSelected, scatteringView_, &ScatteringView::setWindow);
     connect(ecgView_, &EcgView::windowSelected, latentView_, &LatentView::setWindow);
@@ -74,8 +65,9 @@ void MainWindow::connectViews() {
             [this](int, int window) { ecgView_->setWindowHighlight(window); });
     // Records chosen in other views.
     connect(latentView_, &LatentView::recordActivated, this, [this](int record) {
-        if (dataset_ && record >= 0 && record < static_cast<int>(dataset_->records().size()))
-            datasetView_->selectRecord(QString::fromStdString(dataset_->records()[record].name));
+        const auto& dataset = document_->dataset();
+        if (dataset && record >= 0 && record < static_cast<int>(dataset->records().size()))
+            datasetView_->selectRecord(QString::fromStdString(dataset->records()[record].name));
     });
     connect(embeddingView_, &EmbeddingView::recordActivated, this, [this](const QString& record) {
         datasetView_->setRecordSubset({});
@@ -93,13 +85,16 @@ void MainWindow::connectViews() {
     connect(settings_, &AppSettings::dotsPerMmChanged, ecgView_, &EcgView::setDotsPerMm);
 
     // The results file and the current run.
-    runsView_->setResultsFile(settings_->resultsFile());
-    rocView_->setResultsFile(settings_->resultsFile());
-    connect(settings_, &AppSettings::resultsFileChanged, this, [this](const QString& path) {
-        runsView_->setResultsFile(path);
-        rocView_->setResultsFile(path);
-        setCurrentRun(-1);
+    connect(document_, &StudioDocument::resultsFileChanged, runsView_, &RunsView::setResultsFile);
+    connect(document_, &StudioDocument::resultsFileChanged, rocView_, &RocView::setResultsFile);
+    connect(document_, &StudioDocument::runChanged, this, &MainWindow::showRun);
+    connect(document_, &StudioDocument::runModelChanged, this, &MainWindow::showRunModel);
+    connect(document_, &StudioDocument::runModelFailed, this, [this](qint64 runId, const QString& reason) {
+        status_->setText(tr("Run %1 has no model to show: %2").arg(runId).arg(reason));
     });
+    connect(document_, &StudioDocument::runPredictionsChanged, datasetView_, &DatasetView::setRunPredictions);
+    connect(settings_, &AppSettings::resultsFileChanged, document_, [this](const QString& path) { document_->setResultsFile(path); });
+    document_->setResultsFile(settings_->resultsFile());
     connect(runsView_, &RunsView::currentRunChanged, this, &MainWindow::setCurrentRun);
     connect(runsView_, &RunsView::selectedRunsChanged, this, [this](const QList<qint64>& runs) {
         if (!runs.isEmpty()) rocView_->setRuns(runs);
@@ -107,112 +102,53 @@ void MainWindow::connectViews() {
     connect(runsView_, &RunsView::resumeRequested, this,
             [this](qint64 run) { jobs_->enqueueResume(settings_->resultsFile(), run); });
     connect(runsView_, &RunsView::reportRequested, this, &MainWindow::exportReport);
-    // A finished job's run becomes the current run.
+    // A finished job's run becomes the current run (a resumed one loads its final model again).
     connect(jobs_, &JobQueue::jobFinished, this, [this](int, JobQueue::State state, qint64 run, const QString&) {
         runsView_->refresh();
         if (state == JobQueue::State::Finished && run > 0) {
-            if (run == currentRun_) currentRun_ = -1;  // a resumed run: load its final model again
             runsView_->selectRuns({run});
-            setCurrentRun(run);
+            document_->setRun(run, /*reload=*/true);
         }
     });
 }
 
-void MainWindow::setCurrentRecord(int recordIndex) {
-    currentRecord_ = recordIndex;
-    const Dataset* d = dataset_ && recordIndex >= 0 ? &*dataset_ : nullptr;
-    const int r = d ? recordIndex : -1;
-    ecgView_->setRecord(d, r);
-    scatteringView_->setRecord(d, r);
-    latentView_->setRecord(d, r);
-    diffusionView_->setRecord(d, r);
-}
+const std::optional<Dataset>& MainWindow::dataset() const { return document_->dataset(); }
+int MainWindow::currentRecord() const { return document_->record(); }
+qint64 MainWindow::currentRunId() const { return document_->run(); }
+bool MainWindow::hasRunModel() const { return document_->runModel() != nullptr; }
+void MainWindow::setCurrentRun(qint64 runId) { document_->setRun(runId); }
 
-void MainWindow::setCurrentRun(qint64 runId) {
-    if (runId == currentRun_) return;
-    currentRun_ = runId;
+void MainWindow::showRun(const QString& resultsFile, qint64 runId) {
     if (exportReportAction_) exportReportAction_->setEnabled(runId > 0);
-    runModel_.reset();
-    latentView_->setModel(nullptr);
-    diffusionView_->setModel(nullptr);
-    ecgView_->setModel(nullptr);
     if (runId <= 0) {
-        datasetView_->setRunPredictions({}, {});
         embeddingView_->clear();
         return;
     }
-    const QString db = settings_->resultsFile();
     // A selection in the runs view has already given the ROC view its runs (selectedRunsChanged);
     // only a run made current from elsewhere (a finished job) needs them here.
     if (!runsView_->selectedRunIds().contains(runId)) rocView_->setRuns({runId});
-    embeddingView_->loadRun(db, runId);
-    trainingView_->setRun(db, runId);
-    loadRunPredictions(runId);
-    loadRunModel(runId);
+    embeddingView_->loadRun(resultsFile, runId);
+    trainingView_->setRun(resultsFile, runId);
 }
 
-void MainWindow::loadRunModel(qint64 runId) {
-    const std::string db = settings_->resultsFile().toStdString();
-    auto* watcher = new QFutureWatcher<ModelLoad>(this);
-    connect(watcher, &QFutureWatcher<ModelLoad>::finished, this, [this, watcher, runId] {
-        const ModelLoad r = watcher->result();
-        watcher->deleteLater();
-        if (runId != currentRun_) return;  // another run was chosen meanwhile
-        if (!r.model) {
-            status_->setText(tr("Run %1 has no model to show: %2").arg(runId).arg(r.error));
-            return;
-        }
-        runModel_ = r.model;
+void MainWindow::showRunModel(const std::shared_ptr<const ml::RunModel>& model) {
+    if (model) {
         // The ECG and scattering views cut the run's windows (repr = sequence: its 30.72-s spans),
         // so that a window clicked there is the same span row in the latent and diffusion views.
-        const features::FeatureSettings runFeatures = features::FeatureSettings::fromSettings(runModel_->settings());
+        const features::FeatureSettings runFeatures = features::FeatureSettings::fromSettings(model->settings());
         ecgView_->setFeatureSettings(runFeatures);
         scatteringView_->setFeatureSettings(runFeatures);
-        ecgView_->setModel(runModel_);
-        latentView_->setModel(runModel_);
-        diffusionView_->setModel(runModel_);
-        Q_EMIT runModelLoaded(runId);
-    });
-    watcher->setFuture(QtConcurrent::run([db, runId]() -> ModelLoad {
-        try {
-            return {std::make_shared<const ml::RunModel>(ml::RunModel::load(db, runId)), {}};
-        } catch (const std::exception& e) {
-            return {nullptr, QString::fromStdString(e.what())};
-        }
-    }));
-}
-
-void MainWindow::loadRunPredictions(qint64 runId) {
-    const std::string db = settings_->resultsFile().toStdString();
-    auto* watcher = new QFutureWatcher<RunPredictions>(this);
-    connect(watcher, &QFutureWatcher<RunPredictions>::finished, this, [this, watcher, runId] {
-        const RunPredictions p = watcher->result();
-        watcher->deleteLater();
-        if (runId == currentRun_) datasetView_->setRunPredictions(p.probability, p.fold);
-    });
-    watcher->setFuture(QtConcurrent::run([db, runId]() -> RunPredictions {
-        RunPredictions out;
-        try {
-            store::OpenOptions options;
-            options.create = false;
-            store::ResultsStore store(db, options);
-            // Out-of-fold test predictions: each record once, with the fold that tested it.
-            for (const store::Prediction& p : store.predictions(runId)) {
-                if (!p.fold) continue;
-                const QString record = QString::fromStdString(p.record);
-                out.probability.insert(record, p.score);
-                out.fold.insert(record, *p.fold);
-            }
-        } catch (const std::exception&) {
-            // No predictions to show (the run view reports unreadable files).
-        }
-        return out;
-    }));
+    }
+    ecgView_->setModel(model);
+    latentView_->setModel(model);
+    diffusionView_->setModel(model);
+    if (model) Q_EMIT runModelLoaded(document_->run());
 }
 
 void MainWindow::exportReport(qint64 runId) {
     if (runId <= 0) return;
-    const QString dataDir = dataset_ ? QString::fromStdString(dataset_->directory()) : QString();
+    const auto& dataset = document_->dataset();
+    const QString dataDir = dataset ? QString::fromStdString(dataset->directory()) : QString();
     auto* dialog = new ExportReportDialog(settings_->resultsFile(), runId, dataDir, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

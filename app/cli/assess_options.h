@@ -1,7 +1,7 @@
 #pragma once
 // The Assessment's options from the flags that `dacl assess`, `dacl bench assess` and
 // `dacl report --input` share (--db, --run, --task, --lead, --set, --threads).
-#include "core/ml/assess/assessment.h"
+#include "core/assess/assessment.h"
 
 #include <string>
 #include <vector>

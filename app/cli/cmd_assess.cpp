@@ -1,7 +1,7 @@
 // `dacl assess --input FILE --db R [--run ID | --task T] [--lead L] [--set predict.k=v] [--json]`:
 // one recording file (WFDB, PhysioNet MAT, EDF/EDF+/BDF, CSV; in a dataset or not) through a run's
 // final model: p(AF) per lead and combined, the run's threshold, rhythm figures and warnings;
-// the same Assessment the desktop's Assessment panel shows (core/ml/assess/assessment.h).
+// the same Assessment the desktop's Assessment panel shows (core/assess/assessment.h).
 //
 // `dacl bench assess --input FILE --db R [--run ID]`: wall time from opening the file to p(AF),
 // per stage, and the process's peak RSS.
@@ -10,8 +10,8 @@
 #include "app/cli/terminal_progress.h"
 #include "core/common/json_text.h"
 #include "core/common/process_memory.h"
-#include "core/ml/assess/assessment.h"
-#include "core/ml/assess/assessment_json.h"
+#include "core/assess/assessment.h"
+#include "core/assess/assessment_json.h"
 #include "core/ml/runtime_info.h"
 
 #include <chrono>

@@ -3,8 +3,8 @@
 #include "core/common/json_text.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
-#include "core/ml/pipeline/pipeline.h"
-#include "core/ml/pipeline/representation.h"
+#include "core/pipeline/pipeline.h"
+#include "core/pipeline/representation.h"
 #include "core/ml/runtime_info.h"
 
 #include <nlohmann/json.hpp>

@@ -30,9 +30,9 @@
 #include "core/data/record_file.h"
 #include "core/data/signal_reader.h"
 #include "core/data/wfdb_header.h"
-#include "core/ml/assess/lead_scoring.h"
-#include "core/ml/pipeline/latent_views.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/assess/lead_scoring.h"
+#include "core/pipeline/latent_views.h"
+#include "core/pipeline/run_model.h"
 #include "core/ml/runtime_info.h"
 
 #include <nlohmann/json.hpp>

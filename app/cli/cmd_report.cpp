@@ -2,7 +2,7 @@
 // the same report as the desktop's "Export report…", headless.
 // `dacl report --db FILE [--run ID | --task T] --input RECORDING --output patient.pdf [--lead L]
 // [--set predict.k=v]`: the one-page patient report of one recording file (in a dataset or not),
-// from the single-recording assessment (core/ml/assess) and ui/report/patient_report.h.
+// from the single-recording assessment (core/assess) and ui/report/patient_report.h.
 // Only this command starts Qt (on the offscreen platform when there is no display: a
 // QApplication for the run report's widget figures, a QGuiApplication for the patient report);
 // every other command stays Qt-free at run time.
@@ -11,7 +11,7 @@
 
 #ifdef DACL_HAVE_REPORT
 #include "core/common/progress.h"
-#include "core/ml/assess/assessment.h"
+#include "core/assess/assessment.h"
 #include "core/ml/runtime_info.h"
 #include "core/store/results_store.h"
 #include "ui/report/patient_report.h"

@@ -3,7 +3,7 @@
 // and diffusion views): synthetic demo records in a temporary folder, one stratified split, a few
 // VAE epochs and one encoder epoch with a small U-Net. Takes seconds, not minutes, on 2 cores.
 #include "core/common/progress.h"
-#include "core/ml/pipeline/pipeline.h"
+#include "core/pipeline/pipeline.h"
 #include "core/synth/demo_dataset.h"
 
 #include <QDir>

@@ -10,7 +10,7 @@
 // Cancelled, and the pipeline marks the run `cancelled` in the results file.
 #include "core/common/pipeline_events.h"
 #include "core/common/settings.h"
-#include "core/ml/pipeline/pipeline.h"
+#include "core/pipeline/pipeline.h"
 
 #include <QHash>
 #include <QList>

@@ -5,7 +5,7 @@
 // record, the run's provenance and the intended-use note. A4 landscape (a 10-s strip at 25 mm/s
 // is 250 mm wide). Qt Gui only: needs a QGuiApplication (the offscreen platform will do), no widgets.
 #include "core/data/recording.h"
-#include "core/ml/assess/assessment.h"
+#include "core/assess/assessment.h"
 
 #include <QString>
 

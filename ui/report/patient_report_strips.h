@@ -3,7 +3,7 @@
 // scales the painter so that one unit is 1 mm on paper): ECG paper strips at 25 mm/s and
 // 10 mm/mV with a 1-mV calibration pulse, and the p(AF)-over-time band of the whole record.
 // Qt Gui only (no widgets), so that the headless CLI can print the report.
-#include "core/ml/assess/assessment.h"
+#include "core/assess/assessment.h"
 
 #include <QColor>
 #include <QFont>

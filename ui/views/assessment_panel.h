@@ -6,7 +6,7 @@
 // pNN50 and sample entropy, and the warnings a reader needs before trusting the number.
 // assess() runs core's assessRecording on a worker thread with progress and Cancel, so a 24-h
 // recording never blocks the window; setAssessment() shows a finished result.
-#include "core/ml/assess/assessment.h"
+#include "core/assess/assessment.h"
 
 #include <QString>
 #include <QStringList>

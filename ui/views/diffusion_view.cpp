@@ -9,7 +9,6 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,7 +19,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +61,7 @@ QString scheduleName(ml::ScheduleKind kind) {
 
 }  // namespace
 
-DiffusionView::DiffusionView(QWidget* parent) : QWidget(parent) {
+DiffusionView::DiffusionView(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPool()) {
     buildControls();
     buildPlots();
     auto* windowPage = new QWidget(this);
@@ -326,7 +324,7 @@ void DiffusionView::updateSchedule() {
 }
 
 void DiffusionView::startWalk() {
-    ++generation_;
+    loader_.drop();
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         busy_ = false;
         walk_ = ml::DiffusionWalk();
@@ -345,18 +343,9 @@ void DiffusionView::startWalk() {
         startSequenceWalk();
         return;
     }
-    const int generation = generation_;
-    auto* watcher = new QFutureWatcher<ml::DiffusionWalk>(this);
-    connect(watcher, &QFutureWatcher<ml::DiffusionWalk>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != generation_) return;  // superseded
-        showWalk(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
-                                                            record = static_cast<std::size_t>(requestedRecord_),
-                                                            window = requestedWindow_, kind = kind_] {
-        return ml::computeDiffusionWalk(*model, dataset, record, window, kind);
-    }));
+    loader_.start([model = model_, dataset = *dataset_, record = static_cast<std::size_t>(requestedRecord_),
+                   window = requestedWindow_, kind = kind_] { return ml::computeDiffusionWalk(*model, dataset, record, window, kind); },
+                  [this](ml::DiffusionWalk walk) { showWalk(std::move(walk)); });
 }
 
 // ---------------------------------------------------------------- results

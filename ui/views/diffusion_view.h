@@ -10,8 +10,9 @@
 // For a repr = sequence run the plots are SequenceDiffusionPlots instead (heat maps of one
 // 30.72-s span's latent sequence over time); "windows" are then the record's spans.
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/run_model.h"
-#include "core/ml/pipeline/latent_views.h"
+#include "core/pipeline/run_model.h"
+#include "core/pipeline/latent_views.h"
+#include "ui/loaders/latest_loader.h"
 #include "ui/views/sequence_latent.h"
 
 #include <QVector>
@@ -113,7 +114,7 @@ private:
     const Dataset* dataset_ = nullptr;
     int requestedRecord_ = -1;
     int requestedWindow_ = 0;
-    int generation_ = 0;
+    LatestLoader loader_;  // the walk being computed, pooled or sequence (only the latest is shown)
     bool busy_ = false;
     int t_ = 0;
     ml::ScheduleKind kind_ = ml::ScheduleKind::Linear;

@@ -2,11 +2,8 @@
 // (SequenceDiffusionPlots). Kept apart from diffusion_view.cpp, which draws pooled windows.
 #include "ui/views/diffusion_view.h"
 #include "ui/views/sequence_diffusion_plots.h"
-#include "ui/views/view_thread_pool.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
-#include <QtConcurrent>
 
 namespace dacl::ui {
 
@@ -19,19 +16,11 @@ QString number(double v, int digits = 3) { return QLocale().toString(v, 'g', dig
 bool DiffusionView::isSequence() const { return model_ && model_->isSequence(); }
 
 void DiffusionView::startSequenceWalk() {
-    const int generation = generation_;
-    auto* watcher = new QFutureWatcher<SequenceWalk>(this);
-    connect(watcher, &QFutureWatcher<SequenceWalk>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != generation_) return;  // superseded
-        showSequenceWalk(watcher->result());
-    });
     const std::vector<int> extra(multiples_.begin(), multiples_.end());
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
-                                                            record = static_cast<std::size_t>(requestedRecord_),
-                                                            span = requestedWindow_, kind = kind_, extra] {
-        return computeSequenceWalk(*model, dataset, record, span, kind, extra);
-    }));
+    loader_.start([model = model_, dataset = *dataset_, record = static_cast<std::size_t>(requestedRecord_),
+                   span = requestedWindow_, kind = kind_,
+                   extra] { return computeSequenceWalk(*model, dataset, record, span, kind, extra); },
+                  [this](SequenceWalk walk) { showSequenceWalk(std::move(walk)); });
 }
 
 void DiffusionView::showSequenceWalk(SequenceWalk walk) {

@@ -11,7 +11,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -20,7 +19,6 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -49,7 +47,7 @@ QString formatDuration(double s) {
 
 }  // namespace
 
-EcgView::EcgView(QWidget* parent) : QWidget(parent) {
+EcgView::EcgView(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPool()) {
     setFocusPolicy(Qt::StrongFocus);
     buildToolbar();
     buildPlot();
@@ -276,7 +274,7 @@ void EcgView::setRecord(const Dataset* dataset, int recordIndex) {
                      ? recordIndex
                      : -1;
     highlight_ = 0;
-    ++generation_;
+    loader_.drop();
     band_->setRecord(dataset_, requested_, lead_);
     if (requested_ < 0) {
         loading_ = false;
@@ -289,10 +287,7 @@ void EcgView::setRecord(const Dataset* dataset, int recordIndex) {
 
 void EcgView::setFeatureSettings(const features::FeatureSettings& settings) {
     settings_ = settings;
-    if (requested_ >= 0) {
-        ++generation_;
-        startLoad(true);
-    }
+    if (requested_ >= 0) startLoad(true);
 }
 
 void EcgView::setModel(std::shared_ptr<const ml::RunModel> model) { band_->setModel(std::move(model)); }
@@ -301,10 +296,7 @@ void EcgView::setLead(int lead) {
     if (lead < 0 || lead == lead_) return;
     lead_ = lead;
     band_->setRecord(dataset_, requested_, lead_);
-    if (requested_ >= 0) {
-        ++generation_;
-        startLoad(true);
-    }
+    if (requested_ >= 0) startLoad(true);
 }
 
 void EcgView::setAnnotations(int recordIndex, std::vector<EcgAnnotation> annotations) {
@@ -338,15 +330,8 @@ void EcgView::startLoad(bool keepPosition) {
         message_->setVisible(true);
         replot();
     }
-    const int generation = generation_;
-    auto* watcher = new QFutureWatcher<EcgStrip>(this);
-    connect(watcher, &QFutureWatcher<EcgStrip>::finished, this, [this, watcher, generation, keepPosition] {
-        watcher->deleteLater();
-        if (generation != generation_) return;  // the user has moved on
-        showStrip(watcher->result(), keepPosition);
-    });
     // Datasets share state when copied: the worker keeps its own handle, whatever happens here.
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(),
+    loader_.start(
         [dataset = *dataset_, index = static_cast<std::size_t>(requested_), lead = lead_, settings = settings_] {
             EcgStripOptions options;
             options.allLeads = true;
@@ -357,7 +342,8 @@ void EcgView::startLoad(bool keepPosition) {
                 static_cast<std::size_t>(lead) >= s.leadNames.size())
                 s = loadEcgStrip(dataset, index, 0, settings, options);
             return s;
-        }));
+        },
+        [this, keepPosition](EcgStrip strip) { showStrip(std::move(strip), keepPosition); });
 }
 
 void EcgView::showStrip(EcgStrip strip, bool keepPosition) {

@@ -12,7 +12,8 @@
 // is no longer current are dropped.
 #include "core/data/dataset.h"
 #include "core/features/feature_job.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
+#include "ui/loaders/latest_loader.h"
 #include "ui/views/ecg_strip.h"
 
 #include <QStringList>
@@ -218,7 +219,7 @@ private:
 
     const Dataset* dataset_ = nullptr;
     int requested_ = -1;
-    int generation_ = 0;
+    LatestLoader loader_;  // the record being loaded (only the latest request is shown)
     bool loading_ = false;
     EcgStrip strip_;
     features::FeatureSettings settings_;

@@ -1,7 +1,7 @@
 #include "ui/views/embedding_data.h"
 
 #include "core/common/csv.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
 #include "core/store/results_store.h"
 
 #include <QCoreApplication>

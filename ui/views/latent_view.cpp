@@ -13,7 +13,6 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -65,7 +64,8 @@ QString number(double v, int digits = 3) { return QLocale().toString(v, 'g', dig
 
 }  // namespace
 
-LatentView::LatentView(QWidget* parent) : QWidget(parent) {
+LatentView::LatentView(QWidget* parent)
+    : QWidget(parent), recordLoader_(this, viewThreadPool()), projectionLoader_(this, QThreadPool::globalInstance()) {
     info_ = new QLabel(this);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     info_->setWordWrap(true);
@@ -222,7 +222,7 @@ void LatentView::setWindow(int windowIndex) {
 }
 
 void LatentView::startRecord() {
-    ++recordGeneration_;
+    recordLoader_.drop();
     if (!model_ || !dataset_ || requestedRecord_ < 0) {
         recordBusy_ = false;
         latent_ = ml::RecordLatent();
@@ -238,17 +238,9 @@ void LatentView::startRecord() {
         startSequenceRecord();
         return;
     }
-    const int generation = recordGeneration_;
-    auto* watcher = new QFutureWatcher<ml::RecordLatent>(this);
-    connect(watcher, &QFutureWatcher<ml::RecordLatent>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != recordGeneration_) return;  // superseded by a newer request
-        showLatent(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
-                                                            record = static_cast<std::size_t>(requestedRecord_)] {
+    recordLoader_.start([model = model_, dataset = *dataset_, record = static_cast<std::size_t>(requestedRecord_)] {
         return ml::computeRecordLatent(*model, dataset, record);
-    }));
+    }, [this](ml::RecordLatent latent) { showLatent(std::move(latent)); });
 }
 
 void LatentView::cancelProjection() {
@@ -258,7 +250,7 @@ void LatentView::cancelProjection() {
 
 void LatentView::startProjection() {
     cancelProjection();
-    ++projectionGeneration_;
+    projectionLoader_.drop();
     projectionBusy_ = false;
     progressTimer_->stop();
     status_->clear();
@@ -268,20 +260,12 @@ void LatentView::startProjection() {
     projectionCancel_ = std::make_shared<std::atomic<bool>>(false);
     projectionDone_ = std::make_shared<std::atomic<std::size_t>>(0);
     progressTimer_->start();
-    const int generation = projectionGeneration_;
-    auto* watcher = new QFutureWatcher<ml::LatentProjection>(this);
-    connect(watcher, &QFutureWatcher<ml::LatentProjection>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != projectionGeneration_) return;
-        showProjection(watcher->result());
-    });
-    // The global pool: a whole dataset is long work and must not hold up the view pool.
-    watcher->setFuture(QtConcurrent::run(QThreadPool::globalInstance(),
-                                         [model = model_, dataset = *dataset_, cancel = projectionCancel_,
-                                          done = projectionDone_] {
-                                             const auto progress = [done](std::size_t k, std::size_t) { done->store(k); };
-                                             return ml::computeLatentProjection(*model, dataset, *cancel, progress);
-                                         }));
+    projectionLoader_.start(
+        [model = model_, dataset = *dataset_, cancel = projectionCancel_, done = projectionDone_] {
+            const auto progress = [done](std::size_t k, std::size_t) { done->store(k); };
+            return ml::computeLatentProjection(*model, dataset, *cancel, progress);
+        },
+        [this](ml::LatentProjection projection) { showProjection(std::move(projection)); });
 }
 
 // ---------------------------------------------------------------- results

@@ -8,8 +8,9 @@
 // frame on one time axis; "windows" are then the record's 30.72-s spans.
 // Everything is computed from a run's final model on worker threads.
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/run_model.h"
-#include "core/ml/pipeline/latent_views.h"
+#include "core/pipeline/run_model.h"
+#include "core/pipeline/latent_views.h"
+#include "ui/loaders/latest_loader.h"
 #include "ui/views/ecg_strip.h"
 #include "ui/views/sequence_latent.h"
 
@@ -108,8 +109,8 @@ private:
     const Dataset* dataset_ = nullptr;
     int requestedRecord_ = -1;
     int window_ = 0;
-    int recordGeneration_ = 0;
-    int projectionGeneration_ = 0;
+    LatestLoader recordLoader_;      // the record's latents, pooled or sequence (view pool)
+    LatestLoader projectionLoader_;  // the whole dataset's projection (global pool: long work)
     bool recordBusy_ = false;
     bool projectionBusy_ = false;
     ml::RecordLatent latent_;

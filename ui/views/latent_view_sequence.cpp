@@ -2,11 +2,8 @@
 // (LatentTimeline). Kept apart from latent_view.cpp, which draws the pooled windows.
 #include "ui/views/latent_timeline.h"
 #include "ui/views/latent_view.h"
-#include "ui/views/view_thread_pool.h"
 
-#include <QFutureWatcher>
 #include <QLabel>
-#include <QtConcurrent>
 
 #include <cmath>
 #include <utility>
@@ -31,23 +28,14 @@ int LatentView::windowCount() const {
 }
 
 void LatentView::startSequenceRecord() {
-    const int generation = recordGeneration_;
-    auto* watcher = new QFutureWatcher<SequenceRecord>(this);
-    connect(watcher, &QFutureWatcher<SequenceRecord>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != recordGeneration_) return;  // superseded by a newer request
-        SequenceRecord r = watcher->result();
-        showSequence(std::move(r.latent), std::move(r.strip));
-    });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_,
-                                                            record = static_cast<std::size_t>(requestedRecord_)] {
+    recordLoader_.start([model = model_, dataset = *dataset_, record = static_cast<std::size_t>(requestedRecord_)] {
         SequenceRecord r;
         r.latent = computeSequenceLatent(*model, dataset, record);
         // The strip the ECG view would show for this run (same lead, band and span rule).
         r.strip = loadEcgStrip(dataset, record, model->defaultLead(),
                                features::FeatureSettings::fromSettings(model->settings()));
         return r;
-    }));
+    }, [this](SequenceRecord r) { showSequence(std::move(r.latent), std::move(r.strip)); });
 }
 
 void LatentView::showSequence(SequenceLatent latent, EcgStrip strip) {

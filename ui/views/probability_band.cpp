@@ -8,10 +8,8 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -65,7 +63,7 @@ QString number(double v, int digits = 3) { return QLocale().toString(v, 'g', dig
 
 }  // namespace
 
-ProbabilityBand::ProbabilityBand(QWidget* parent) : QWidget(parent) {
+ProbabilityBand::ProbabilityBand(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPool()) {
     plot_ = new QCustomPlot(this);
     plot_->setInteractions(QCP::Interactions());
     plot_->setMinimumHeight(70);
@@ -171,7 +169,7 @@ void ProbabilityBand::dropExpectation() {
 }
 
 void ProbabilityBand::start() {
-    ++generation_;
+    loader_.drop();
     shownRecord_ = -1;
     spans_ = ml::SpanProbabilities();
     waiting_ = false;
@@ -199,33 +197,29 @@ void ProbabilityBand::start() {
     }
     busy_ = true;
     clearBand(tr("Scoring the record with run %1…").arg(model_->runId()));
-    const int generation = generation_;
-    auto* watcher = new QFutureWatcher<Scored>(this);
-    connect(watcher, &QFutureWatcher<Scored>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != generation_) return;  // another record, lead or run meanwhile
-        const Scored s = watcher->result();
-        busy_ = false;
-        if (!s.error.empty()) {
-            clearBand(tr("No probability over time: %1").arg(QString::fromStdString(s.error)));
-            Q_EMIT loadFailed(QString::fromStdString(s.errorFile), QString::fromStdString(s.error));
-            return;
-        }
-        showPrediction(s.record, s.prediction);
-    });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [model = model_, dataset = *dataset_, record = record_,
-                                                            lead = lead_] {
-        Scored s;
-        s.record = record;
-        try {
-            s.errorFile = dataset.records().at(static_cast<std::size_t>(record)).headerPath;
-            s.prediction = model->predict(*dataset.signal(static_cast<std::size_t>(record)), lead);
-            s.errorFile.clear();
-        } catch (const std::exception& e) {
-            describeError(e, s.error, s.errorFile);
-        }
-        return s;
-    }));
+    loader_.start(
+        [model = model_, dataset = *dataset_, record = record_, lead = lead_] {
+            Scored s;
+            s.record = record;
+            try {
+                s.errorFile = dataset.records().at(static_cast<std::size_t>(record)).headerPath;
+                s.prediction = model->predict(*dataset.signal(static_cast<std::size_t>(record)), lead);
+                s.errorFile.clear();
+            } catch (const std::exception& e) {
+                describeError(e, s.error, s.errorFile);
+            }
+            return s;
+        },
+        // Delivered only when no other record, lead or run was asked for meanwhile.
+        [this](const Scored& s) {
+            busy_ = false;
+            if (!s.error.empty()) {
+                clearBand(tr("No probability over time: %1").arg(QString::fromStdString(s.error)));
+                Q_EMIT loadFailed(QString::fromStdString(s.errorFile), QString::fromStdString(s.error));
+                return;
+            }
+            showPrediction(s.record, s.prediction);
+        });
 }
 
 void ProbabilityBand::clearBand(const QString& message) {

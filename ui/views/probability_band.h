@@ -6,7 +6,8 @@
 // written on it. It follows the time axis of the plot it sits under (range and left/right
 // edges), so a time on the band is the time on the trace above it. Hidden without a run.
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
+#include "ui/loaders/latest_loader.h"
 
 #include <QString>
 #include <QWidget>
@@ -94,7 +95,7 @@ private:
     std::shared_ptr<const ml::RunModel> model_;
     const Dataset* dataset_ = nullptr;
     int record_ = -1, lead_ = 0, shownRecord_ = -1;
-    int generation_ = 0;
+    LatestLoader loader_;  // the record being scored (only the latest request is shown)
     bool busy_ = false;
     ml::SpanProbabilities spans_;
     double score_ = 0;

@@ -6,12 +6,10 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
@@ -20,7 +18,7 @@ namespace dacl::ui {
 
 QString ScatteringView::hz(double f) { return tr("%1 Hz").arg(QLocale().toString(f, 'g', 3)); }
 
-ScatteringView::ScatteringView(QWidget* parent) : QWidget(parent) {
+ScatteringView::ScatteringView(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPool()) {
     pathCombo_ = new QComboBox(this);
     pathCombo_->setToolTip(tr("First-order path whose second-order coefficients are shown (or click the scalogram)"));
     connect(pathCombo_, &QComboBox::activated, this, [this](int i) { setFirstOrderPath(i); });
@@ -150,7 +148,7 @@ void ScatteringView::setRecord(const Dataset* dataset, int recordIndex) {
                            ? recordIndex
                            : -1;
     requestedWindow_ = 0;
-    ++generation_;
+    loader_.drop();
     if (requestedRecord_ < 0) {
         loading_ = false;
         result_ = WindowScattering{};
@@ -164,18 +162,14 @@ void ScatteringView::setWindow(int windowIndex) {
     requestedWindow_ = std::max(0, windowIndex);
     if (requestedRecord_ < 0) return;
     if (!loading_ && result_.recordIndex == requestedRecord_ && result_.windowIndex == windowIndex) return;
-    ++generation_;
     startLoad();
 }
 
 void ScatteringView::setFeatureSettings(const features::FeatureSettings& settings) {
     settings_ = settings;
-    // Results computed with the previous settings are dropped (generation), and the next result
+    // Results computed with the previous settings are dropped (a newer load), and the next result
     // brings the transform for the new ones.
-    if (requestedRecord_ >= 0) {
-        ++generation_;
-        startLoad();
-    }
+    if (requestedRecord_ >= 0) startLoad();
 }
 
 void ScatteringView::startLoad() {
@@ -183,18 +177,9 @@ void ScatteringView::startLoad() {
     const QString name = QString::fromStdString(dataset_->records()[requestedRecord_].name);
     info_->setStyleSheet(QString());
     info_->setText(tr("Computing the scattering of %1, window %2…").arg(name).arg(requestedWindow_ + 1));
-    const int generation = generation_;
-    auto* watcher = new QFutureWatcher<WindowScattering>(this);
-    connect(watcher, &QFutureWatcher<WindowScattering>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != generation_) return;  // a newer request is on its way
-        showResult(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(viewThreadPool(), [dataset = *dataset_, window = requestedWindow_,
-                                                            record = static_cast<std::size_t>(requestedRecord_),
-                                                            settings = settings_] {
-        return computeWindowScattering(dataset, record, window, settings);
-    }));
+    loader_.start([dataset = *dataset_, window = requestedWindow_, record = static_cast<std::size_t>(requestedRecord_),
+                   settings = settings_] { return computeWindowScattering(dataset, record, window, settings); },
+                  [this](WindowScattering result) { showResult(std::move(result)); });
 }
 
 void ScatteringView::showResult(WindowScattering result) {

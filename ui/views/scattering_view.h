@@ -10,6 +10,7 @@
 // window rule, in double precision.
 #include "core/data/dataset.h"
 #include "core/features/feature_job.h"
+#include "ui/loaders/latest_loader.h"
 #include "ui/plots/heatmap_gradients.h"
 #include "ui/views/window_scattering.h"
 
@@ -131,7 +132,7 @@ private:
     const Dataset* dataset_ = nullptr;
     int requestedRecord_ = -1;
     int requestedWindow_ = 0;
-    int generation_ = 0;
+    LatestLoader loader_;  // the window being computed (only the latest request is shown)
     bool loading_ = false;
     features::FeatureSettings settings_;
     std::shared_ptr<const dsp::Scattering1D> scattering_;

@@ -2,7 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/features/sequence_layout.h"
-#include "core/ml/pipeline/latent_spans.h"
+#include "core/pipeline/latent_spans.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +15,7 @@ namespace {
 using features::SequenceLayout;
 
 // A flat sequence row of RunModel's latents and decodings: [V, L, K, K x L channel-major]
-// (ml/pipeline/latent_spans.h).
+// (core/pipeline/latent_spans.h).
 struct FlatRow {
     const float* row;
     int valid() const { return ml::LatentRowLayout::valid(row); }

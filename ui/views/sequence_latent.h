@@ -3,10 +3,10 @@
 // per-frame VAE latent z0 of a record on one time axis, the reconstruction error of each frame,
 // the dataset's records placed by their mean latent, and one span's walk through the forward
 // diffusion. Plain C++ on RunModel's torch-free interface, for worker threads and tests.
-// (core/ml/pipeline/latent_views.h is the pooled counterpart; its helpers read pooled rows only.)
+// (core/pipeline/latent_views.h is the pooled counterpart; its helpers read pooled rows only.)
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/latent_views.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/latent_views.h"
+#include "core/pipeline/run_model.h"
 
 #include <atomic>
 #include <functional>

@@ -6,7 +6,7 @@
 // Curves are read from the results file by a RunMetricsPoller on a worker thread (~1 s), so a
 // run started from the `dacl` CLI shows the same way as one of this app's jobs (setRun).
 #include "core/common/settings.h"
-#include "core/ml/pipeline/pipeline.h"
+#include "core/pipeline/pipeline.h"
 #include "ui/jobs/job_queue.h"
 
 #include <QHash>

@@ -5,8 +5,8 @@
 #include "core/eval/folds.h"
 #include "core/eval/metrics.h"
 #include "core/eval/tasks.h"
-#include "core/ml/pipeline/model_settings.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/model_settings.h"
+#include "core/pipeline/run_model.h"
 
 #include <stdexcept>
 #include <vector>

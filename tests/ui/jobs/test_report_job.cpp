@@ -4,7 +4,7 @@
 // unknown run or an unwritable file fails with a clear message.
 #include "core/common/settings.h"
 #include "core/eval/random.h"
-#include "core/ml/pipeline/summary.h"
+#include "core/pipeline/summary.h"
 #include "core/store/results_store.h"
 #include "ui/jobs/report_job.h"
 

@@ -3,7 +3,7 @@
 // window's fixed ε, with z0 the model's latent of the window; the encoder's drift from t = 0
 // starts at 0 and grows with the noise; play animates t.
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
 #include "common/tiny_run.h"
 #include "ui/views/diffusion_view.h"
 

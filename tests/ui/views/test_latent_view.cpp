@@ -2,7 +2,7 @@
 // current window (μ and σ), a reconstruction error per window, and every record of the dataset in
 // a PCA projection in which hovering names a record and clicking opens it.
 #include "core/data/dataset.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
 #include "common/tiny_run.h"
 #include "ui/views/latent_view.h"
 

@@ -6,7 +6,7 @@
 // outputs; colours from grabs of the widgets.
 #include "core/data/dataset.h"
 #include "core/features/sequence_layout.h"
-#include "core/ml/pipeline/run_model.h"
+#include "core/pipeline/run_model.h"
 #include "ui/image_checks.h"
 #include "common/tiny_run.h"
 #include "ui/views/diffusion_view.h"

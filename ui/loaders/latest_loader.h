@@ -1,0 +1,59 @@
+#pragma once
+// The views' one way to load off the GUI thread. `work` runs on a thread pool; its result goes to
+// `done` on the GUI thread, in the context of the owning object (never after it is gone), and only
+// if no newer request came in between: a view that is asked for record 5 and then record 6 shows
+// record 6, whatever order the two loads finish in.
+//
+//   LatestLoader loader_{this, viewThreadPool()};
+//   loader_.start([copies...] { return loadStrip(...); }, [this](EcgStrip s) { show(s); });
+//   loader_.drop();  // the view was cleared: the pending result is not wanted any more
+//
+// One loader may start work of different result types: any newer start() supersedes the others.
+// `work` must own what it reads (capture copies, never the view's members): it runs while the GUI
+// thread goes on changing them.
+#include <QFutureWatcher>
+#include <QObject>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <type_traits>
+#include <utility>
+
+namespace dacl::ui {
+
+class LatestLoader {
+public:
+    // `pool`: null for Qt's global pool.
+    explicit LatestLoader(QObject* owner, QThreadPool* pool = nullptr) : owner_(owner), pool_(pool) {}
+
+    template <class Work, class Done>
+    void start(Work work, Done done) {
+        using T = std::invoke_result_t<Work>;
+        const int request = ++latest_;
+        auto* watcher = new QFutureWatcher<T>(owner_);
+        QObject::connect(watcher, &QFutureWatcher<T>::finished, owner_, [this, watcher, request, done = std::move(done)] {
+            watcher->deleteLater();
+            if (request != latest_) return;  // superseded, or dropped
+            pending_ = false;
+            done(watcher->result());
+        });
+        pending_ = true;
+        watcher->setFuture(pool_ ? QtConcurrent::run(pool_, std::move(work)) : QtConcurrent::run(std::move(work)));
+    }
+
+    // Forgets the pending request: its result is not delivered.
+    void drop() {
+        ++latest_;
+        pending_ = false;
+    }
+
+    bool pending() const { return pending_; }
+
+private:
+    QObject* owner_;
+    QThreadPool* pool_;
+    int latest_ = 0;
+    bool pending_ = false;
+};
+
+}  // namespace dacl::ui
