@@ -12,6 +12,7 @@
 #include "ui/views/probability_band.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/training_view.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QApplication>
 #include <QDir>
@@ -192,7 +193,7 @@ void MainWindow::openDataset(const QString& directory) {
         if (recordingFile) assessOpenedRecording(directory);
     });
     const std::string dir = directory.toStdString();
-    watcher->setFuture(QtConcurrent::run([dir]() -> LoadResult {
+    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [dir]() -> LoadResult {
         try {
             return {Dataset::open(dir), {}};
         } catch (const std::exception& e) {
@@ -227,7 +228,7 @@ void MainWindow::openDemoDataset() {
         }
         openDataset(dir);
     });
-    watcher->setFuture(QtConcurrent::run([dir, sink]() -> QString {
+    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [dir, sink]() -> QString {
         try {
             QDir().mkpath(dir);
             synth::writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);

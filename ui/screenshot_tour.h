@@ -14,6 +14,9 @@ struct TourResult {
     bool ok = false;
     QString error;           // why the tour stopped (empty when ok)
     QStringList written;     // the PNG files, in tour order
+    // How the GUI thread kept up while the demo job trained (LatencyProbe::summary()): the
+    // desktop's responsiveness benchmark (BENCHMARKS.md).
+    QString responsiveness;
 };
 
 // Runs on the GUI thread; it spins the event loop while it waits, so the window stays live and

@@ -2,6 +2,7 @@
 
 #include "core/pipeline/run_model.h"
 #include "core/store/results_store.h"
+#include "ui/loaders/thread_pools.h"
 
 
 namespace dacl::ui {
@@ -20,7 +21,7 @@ struct RunPredictions {
 
 }  // namespace
 
-StudioDocument::StudioDocument(QObject* parent) : QObject(parent), modelLoader_(this), predictionsLoader_(this) {}
+StudioDocument::StudioDocument(QObject* parent) : QObject(parent), modelLoader_(this, backgroundThreadPool()), predictionsLoader_(this, backgroundThreadPool()) {}
 
 void StudioDocument::setDataset(Dataset dataset) {
     setRecord(-1);  // views let go of their pointer into the old dataset first

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
     if (tour) {
         const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(window, parser.value(tourOpt));
         for (const QString& file : r.written) std::printf("wrote %s\n", qPrintable(file));
+        if (!r.responsiveness.isEmpty()) std::printf("GUI thread during the demo job: %s\n", qPrintable(r.responsiveness));
         if (!r.ok) std::fprintf(stderr, "dacl-studio: screenshot tour failed: %s\n", qPrintable(r.error));
         return r.ok ? 0 : 1;
     }

@@ -2,6 +2,7 @@
 
 #include "ui/jobs/qt_progress.h"
 #include "ui/report/report_writer.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -67,7 +68,7 @@ void ReportJob::start(const QString& dbPath, qint64 runId, const QStringList& ou
         }
         Q_EMIT finished(written);
     });
-    watcher->setFuture(QtConcurrent::run([db, runId, options, progress] {
+    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [db, runId, options, progress] {
         Loaded out;
         try {
             store::OpenOptions o;

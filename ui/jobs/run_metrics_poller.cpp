@@ -2,6 +2,7 @@
 
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QFileInfo>
 #include <QtConcurrent>
@@ -103,7 +104,7 @@ void RunMetricsPoller::pollNow() {
     const qint64 run = runId_;
     const quint64 generation = generation_;
     auto storeSlot = std::make_shared<std::shared_ptr<store::ResultsStore>>(store_);
-    auto future = QtConcurrent::run([path, run, storeSlot] {
+    auto future = QtConcurrent::run(backgroundThreadPool(), [path, run, storeSlot] {
         auto& db = *storeSlot;
         if (!db && QFileInfo::exists(path)) {
             try {

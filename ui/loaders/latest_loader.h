@@ -23,8 +23,8 @@ namespace dacl::ui {
 
 class LatestLoader {
 public:
-    // `pool`: null for Qt's global pool.
-    explicit LatestLoader(QObject* owner, QThreadPool* pool = nullptr) : owner_(owner), pool_(pool) {}
+    // `pool`: one of ui/loaders/thread_pools.h (never Qt's global pool, which Qt's painting uses).
+    LatestLoader(QObject* owner, QThreadPool* pool) : owner_(owner), pool_(pool) {}
 
     template <class Work, class Done>
     void start(Work work, Done done) {
@@ -38,7 +38,7 @@ public:
             done(watcher->result());
         });
         pending_ = true;
-        watcher->setFuture(pool_ ? QtConcurrent::run(pool_, std::move(work)) : QtConcurrent::run(std::move(work)));
+        watcher->setFuture(QtConcurrent::run(pool_, std::move(work)));
     }
 
     // Forgets the pending request: its result is not delivered.

@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "ui/jobs/qt_progress.h"
 #include "ui/views/rr_tachogram.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -207,7 +208,7 @@ void AssessmentPanel::assess(const QString& file, const assess::AssessOptions& o
         setAssessment(*r.assessment);
     });
     const std::string path = file.toStdString();
-    watcher->setFuture(QtConcurrent::run([path, options, sink]() -> Outcome {
+    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [path, options, sink]() -> Outcome {
         Outcome out;
         try {
             out.assessment = assess::assessRecording(path, options, sink.get());

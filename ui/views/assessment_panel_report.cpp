@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "ui/report/patient_report.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -57,7 +58,7 @@ void AssessmentPanel::writeReport(const QString& pdfPath) {
         Q_EMIT reportWritten(pdfPath);
     });
     const assess::Assessment a = assessment_;  // the worker's own copy
-    watcher->setFuture(QtConcurrent::run([a, pdfPath]() -> Written {
+    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [a, pdfPath]() -> Written {
         Written out;
         try {
             writePatientReport(a, pdfPath);

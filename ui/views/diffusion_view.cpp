@@ -4,7 +4,7 @@
 #include "ui/plots/plot_style.h"
 #include "ui/views/drift_plot.h"
 #include "ui/views/sequence_diffusion_plots.h"
-#include "ui/views/view_thread_pool.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
 

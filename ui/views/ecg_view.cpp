@@ -5,7 +5,7 @@
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view_helpers.h"
 #include "ui/views/probability_band.h"
-#include "ui/views/view_thread_pool.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
 

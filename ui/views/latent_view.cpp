@@ -3,7 +3,7 @@
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
 #include "ui/views/latent_timeline.h"
-#include "ui/views/view_thread_pool.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -65,7 +65,7 @@ QString number(double v, int digits = 3) { return QLocale().toString(v, 'g', dig
 }  // namespace
 
 LatentView::LatentView(QWidget* parent)
-    : QWidget(parent), recordLoader_(this, viewThreadPool()), projectionLoader_(this, QThreadPool::globalInstance()) {
+    : QWidget(parent), recordLoader_(this, viewThreadPool()), projectionLoader_(this, backgroundThreadPool()) {
     info_ = new QLabel(this);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     info_->setWordWrap(true);

@@ -3,7 +3,7 @@
 #include "core/common/error.h"
 #include "ui/plots/plot_style.h"
 #include "ui/views/sequence_heatmap.h"
-#include "ui/views/view_thread_pool.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
 

