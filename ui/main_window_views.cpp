@@ -108,6 +108,10 @@ void MainWindow::connectViews() {
         if (state == JobQueue::State::Finished && run > 0) {
             runsView_->selectRuns({run});
             document_->setRun(run, /*reload=*/true);
+            // A resumed run that was already selected: the selection does not change, so the ROC
+            // view would keep the curves it had before the job added folds. Reload them.
+            const QList<qint64> selected = runsView_->selectedRunIds();
+            rocView_->setRuns(selected.contains(run) ? selected : QList<qint64>{run});
         }
     });
 }

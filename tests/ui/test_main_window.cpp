@@ -1,12 +1,16 @@
 // The desktop window starts (offscreen), generates and opens the demo dataset, lists its records,
 // filters them, and reports a bad record in the problems panel without losing the others.
 #include "ui/main_window.h"
+#include "common/tiny_run.h"
 #include "core/common/progress.h"
 #include "core/synth/demo_dataset.h"
+#include "ui/jobs/job_queue.h"
 #include "ui/settings/app_settings.h"
 #include "ui/models/record_table_model.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/problems_panel.h"
+#include "ui/views/roc_view.h"
+#include "ui/views/runs_view.h"
 
 #include <QDir>
 #include <QFile>
@@ -167,6 +171,40 @@ private Q_SLOTS:
         drop(junk);
         QVERIFY(failed.wait(30000));
         QVERIFY2(failed.takeFirst().at(0).toString().contains("notes.edf"), "the error names the file");
+    }
+
+    // A resumed run that the Runs view already shows as selected gains folds while its job runs;
+    // when the job finishes, the ROC view must show them (it kept the old curves until the run
+    // was selected again). The job's end is the queue's real jobFinished signal for that run.
+    void aFinishedJobReloadsTheCurvesOfItsSelectedRun() {
+        QTemporaryDir dir;
+        const dacl::testing::TinyRun run = dacl::testing::makeTinyRun(dir.path(), 12, "af_vs_rest", {"repr=pooled"});
+        MainWindow w;
+        w.appSettings()->setResultsFile(run.dbPath);
+        dacl::ui::RunsView* runs = w.runsView();
+        dacl::ui::RocView* roc = w.rocView();
+        runs->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(runs->visibleRunIds().contains(run.runId), 30000);
+        runs->selectRuns({run.runId});
+        QTRY_VERIFY_WITH_TIMEOUT(roc->runs() == QList<qint64>{run.runId} && roc->curves().size() == 1, 30000);
+
+        // The resumed job adds a second test fold to the run.
+        {
+            dacl::store::ResultsStore store(run.dbPath.toStdString());
+            std::vector<dacl::store::Prediction> more;
+            for (auto p : store.predictions(run.runId))
+                if (p.fold == 0) {
+                    p.fold = 1;
+                    more.push_back(p);
+                }
+            QVERIFY(!more.empty());
+            store.addPredictions(run.runId, more);
+        }
+        QSignalSpy loaded(roc, &dacl::ui::RocView::loaded);
+        Q_EMIT w.jobQueue()->jobFinished(1, dacl::ui::JobQueue::State::Finished, run.runId, QString());
+        // Two folds and the pooled curve.
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && roc->curves().size() == 3, 30000);
+        QCOMPARE(runs->selectedRunIds(), QList<qint64>{run.runId});
     }
 };
 
