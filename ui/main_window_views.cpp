@@ -106,12 +106,12 @@ void MainWindow::connectViews() {
     connect(jobs_, &JobQueue::jobFinished, this, [this](int, JobQueue::State state, qint64 run, const QString&) {
         runsView_->refresh();
         if (state == JobQueue::State::Finished && run > 0) {
-            runsView_->selectRuns({run});
-            document_->setRun(run, /*reload=*/true);
-            // A resumed run that was already selected: the selection does not change, so the ROC
-            // view would keep the curves it had before the job added folds. Reload them.
-            const QList<qint64> selected = runsView_->selectedRunIds();
-            rocView_->setRuns(selected.contains(run) ? selected : QList<qint64>{run});
+            const QList<qint64> before = runsView_->selectedRunIds();
+            runsView_->selectRuns({run});  // a changed selection reloads the ROC view (selectedRunsChanged)
+            document_->setRun(run, /*reload=*/true);  // so does a run that is not selected (showRun)
+            // A resumed run that was already selected: nothing changed, so nothing told the ROC
+            // view that the job added folds.
+            if (before.contains(run) && runsView_->selectedRunIds() == before) rocView_->setRuns(before);
         }
     });
 }

@@ -34,26 +34,18 @@ public:
         QObject::connect(watcher, &QFutureWatcher<T>::finished, owner_, [this, watcher, request, done = std::move(done)] {
             watcher->deleteLater();
             if (request != latest_) return;  // superseded, or dropped
-            pending_ = false;
             done(watcher->result());
         });
-        pending_ = true;
         watcher->setFuture(QtConcurrent::run(pool_, std::move(work)));
     }
 
     // Forgets the pending request: its result is not delivered.
-    void drop() {
-        ++latest_;
-        pending_ = false;
-    }
-
-    bool pending() const { return pending_; }
+    void drop() { ++latest_; }
 
 private:
     QObject* owner_;
     QThreadPool* pool_;
     int latest_ = 0;
-    bool pending_ = false;
 };
 
 }  // namespace dacl::ui

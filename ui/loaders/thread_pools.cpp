@@ -7,34 +7,35 @@
 
 namespace dacl::ui {
 
+namespace {
+
 // Each pool lives until exit (tasks may still hold it during shutdown). Its running tasks finish
 // when the application object goes away, before static destruction: a task still building a
 // shared scattering transform at exit would otherwise touch destroyed statics (seen as a segfault
 // at process exit).
+template <QThreadPool* (*Pool)()>
+void drain() {
+    Pool()->clear();
+    Pool()->waitForDone();
+}
+
+template <QThreadPool* (*Pool)()>
+QThreadPool* makePool(int threads) {
+    auto* p = new QThreadPool;
+    p->setMaxThreadCount(threads);
+    qAddPostRoutine(&drain<Pool>);
+    return p;
+}
+
+}  // namespace
 
 QThreadPool* viewThreadPool() {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool;
-        p->setMaxThreadCount(2);
-        qAddPostRoutine([] {
-            viewThreadPool()->clear();
-            viewThreadPool()->waitForDone();
-        });
-        return p;
-    }();
+    static QThreadPool* pool = makePool<viewThreadPool>(2);
     return pool;
 }
 
 QThreadPool* backgroundThreadPool() {
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool;
-        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-        qAddPostRoutine([] {
-            backgroundThreadPool()->clear();
-            backgroundThreadPool()->waitForDone();
-        });
-        return p;
-    }();
+    static QThreadPool* pool = makePool<backgroundThreadPool>(std::max(2, QThread::idealThreadCount()));
     return pool;
 }
 
