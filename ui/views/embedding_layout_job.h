@@ -27,8 +27,6 @@ struct EmbeddingLayoutJob {
     QString pcaText;
     QFuture<void> future;
     bool tsne = true;
-    int total = 0;
-    double perplexity = 0;
 };
 
 // Computes the layout of `values` (n rows of dims) into job.latest (t-SNE: with its iteration and

@@ -1,6 +1,6 @@
 #include "ui/views/embedding_view.h"
 
-#include "ui/views/embedding_layout_job.h"
+#include "ui/loaders/thread_pools.h"
 
 #include "core/common/progress.h"
 #include "core/embed/tsne.h"
@@ -21,13 +21,10 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 #include "ui/plots/custom_plot.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
 #include <set>
 
 namespace dacl::ui {
@@ -38,16 +35,17 @@ constexpr int kSnapshotEvery = 5;      // iterations between live layouts (coale
 
 }  // namespace
 
-EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent) {
-    pool_.setMaxThreadCount(2);  // one map computation and one file read at most
+EmbeddingView::EmbeddingView(QWidget* parent)
+    : QWidget(parent), layouts_(new EmbeddingLayoutController(this)), loader_(this, backgroundThreadPool()) {
+    connect(layouts_, &EmbeddingLayoutController::snapshot, this, &EmbeddingView::takeSnapshot);
+    connect(layouts_, &EmbeddingLayoutController::finished, this, &EmbeddingView::jobEnded);
     buildUi();
     updateFoldBox();
     updateControls();
 }
 
 EmbeddingView::~EmbeddingView() {
-    cancelJob(true);
-    pool_.waitForDone();
+    layouts_->cancel(true);  // before the members its signals would touch are gone
 }
 
 void EmbeddingView::buildUi() {
@@ -185,7 +183,7 @@ void EmbeddingView::setEmbeddings(std::vector<EmbeddingPoint> points, int dims, 
                                   QStringList classNames) {
     if (dims < 0 || values.size() != points.size() * static_cast<std::size_t>(std::max(dims, 0)))
         throw std::invalid_argument("EmbeddingView::setEmbeddings: values must hold points x dims numbers");
-    ++loadGeneration_;  // a pending loadRun no longer applies
+    loader_.drop();  // a pending loadRun no longer applies
     allPoints_ = std::move(points);
     dims_ = dims;
     allValues_ = std::move(values);
@@ -263,35 +261,34 @@ void EmbeddingView::showEvent(QShowEvent* event) {
 }
 
 void EmbeddingView::loadRun(const QString& dbPath, qint64 runId) {
-    const int generation = ++loadGeneration_;
     status_->setText(tr("Loading embeddings of run %1…").arg(runId));
-    (void)QtConcurrent::run(&pool_, [this, dbPath, runId, generation] {
-        auto result = std::make_shared<RunEmbeddings>();
-        try {
-            *result = readRunEmbeddings(dbPath, runId);
-        } catch (const std::exception& e) {
-            result->error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(this, [this, result, dbPath, runId, generation] {
-            if (generation != loadGeneration_) return;
-            if (!result->error.isEmpty()) {
-                status_->setText(result->error);
-                Q_EMIT loadFailed(dbPath, result->error);
+    loader_.start(
+        [dbPath, runId] {
+            RunEmbeddings result;
+            try {
+                result = readRunEmbeddings(dbPath, runId);
+            } catch (const std::exception& e) {
+                result.error = QString::fromUtf8(e.what());
+            }
+            return result;
+        },
+        [this, dbPath, runId](RunEmbeddings result) {
+            if (!result.error.isEmpty()) {
+                status_->setText(result.error);
+                Q_EMIT loadFailed(dbPath, result.error);
                 return;
             }
-            if (result->points.empty()) {
+            if (result.points.empty()) {
                 const QString reason = tr("run %1 has no record embeddings").arg(runId);
                 clear();
                 status_->setText(reason);
                 Q_EMIT loadFailed(dbPath, reason);
                 return;
             }
-            const int n = static_cast<int>(result->points.size());
-            setEmbeddings(std::move(result->points), result->dims, std::move(result->values),
-                          std::move(result->classNames));
+            const int n = static_cast<int>(result.points.size());
+            setEmbeddings(std::move(result.points), result.dims, std::move(result.values), std::move(result.classNames));
             Q_EMIT loaded(n);
-        }, Qt::QueuedConnection);
-    });
+        });
 }
 
 void EmbeddingView::clear() { setEmbeddings({}, 0, {}); }
@@ -435,14 +432,11 @@ void EmbeddingView::run() {
 }
 
 void EmbeddingView::pause() {
-    if (job_ && running_) job_->cancel.store(true);
+    if (running_) layouts_->pause();
 }
 
 void EmbeddingView::cancelJob(bool wait) {
-    if (!job_) return;
-    job_->cancel.store(true);
-    if (wait) job_->future.waitForFinished();
-    job_.reset();  // queued calls of the old job are ignored from now on
+    layouts_->cancel(wait);
     setRunning(false);
 }
 
@@ -454,16 +448,11 @@ void EmbeddingView::setRunning(bool running) {
 }
 
 void EmbeddingView::startJob(bool resume) {
-    cancelJob(false);
-    auto job = std::make_shared<EmbeddingLayoutJob>();
-    job->tsne = projection_ == Projection::Tsne;
-    job->total = iterations();
     const std::size_t n = points_.size();
-    // Perplexity must stay below the number of points; small inputs get (n - 1) / 3.
-    job->perplexity = std::min(perplexity(), std::max(1.0, (static_cast<double>(n) - 1.0) / 3.0));
     embed::TsneSettings s;
-    s.perplexity = job->perplexity;
-    s.iterations = job->total;
+    // Perplexity must stay below the number of points; small inputs get (n - 1) / 3.
+    s.perplexity = std::min(perplexity(), std::max(1.0, (static_cast<double>(n) - 1.0) / 3.0));
+    s.iterations = iterations();
     s.snapshotEvery = kSnapshotEvery;
     s.threads = 0;
     if (resume) {
@@ -474,44 +463,21 @@ void EmbeddingView::startJob(bool resume) {
         kl_ = std::numeric_limits<double>::quiet_NaN();
         autoFit_ = true;
     }
+    runTsne_ = projection_ == Projection::Tsne;
+    runIterations_ = s.iterations;
     layoutPerplexity_ = perplexity();
     resumable_ = false;
-    job_ = job;
+    layouts_->start(runTsne_, values_, n, static_cast<std::size_t>(dims_), s);
     setRunning(true);
-    auto values = std::make_shared<const std::vector<double>>(values_);
-    const auto dims = static_cast<std::size_t>(dims_);
-    job->future = QtConcurrent::run(&pool_, [this, job, values, n, dims, s] {
-        QString error;
-        bool cancelled = false;
-        try {
-            // Snapshots arrive coalesced: the GUI has at most one takeSnapshot() queued.
-            computeEmbeddingLayout(*job, *values, n, dims, s, [this, job] {
-                QMetaObject::invokeMethod(this, [this, job] { takeSnapshot(job); }, Qt::QueuedConnection);
-            });
-        } catch (const Cancelled&) {
-            cancelled = true;
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(this, [this, job, error, cancelled] { jobEnded(job, error, cancelled); },
-                                  Qt::QueuedConnection);
-    });
     updateControls();
 }
 
-void EmbeddingView::takeSnapshot(const std::shared_ptr<EmbeddingLayoutJob>& job) {
-    if (job != job_) return;
-    {
-        std::lock_guard<std::mutex> lock(job->mutex);
-        job->pending = false;
-        if (job->latest.size() != 2 * points_.size()) return;
-        layout_.swap(job->latest);
-        job->latest.clear();
-        iteration_ = job->latestIteration;
-        kl_ = job->latestKl;
-    }
-    const bool first = groups_.empty();
-    if (first) rebuildGroups();
+void EmbeddingView::takeSnapshot(const EmbeddingLayoutUpdate& update) {
+    if (update.xy.size() != 2 * points_.size()) return;
+    layout_ = update.xy;
+    iteration_ = update.iteration;
+    kl_ = update.kl;
+    if (groups_.empty()) rebuildGroups();
     else {
         for (Group& g : groups_) {
             QVector<double> x, y;
@@ -531,23 +497,17 @@ void EmbeddingView::takeSnapshot(const std::shared_ptr<EmbeddingLayoutJob>& job)
     Q_EMIT iterationChanged(iteration_, kl_);
 }
 
-void EmbeddingView::jobEnded(const std::shared_ptr<EmbeddingLayoutJob>& job, const QString& error, bool cancelled) {
-    if (job != job_) return;
-    {
-        std::lock_guard<std::mutex> lock(job->mutex);
-        job->pending = true;  // no snapshot may follow
-        if (job->latest.size() == 2 * points_.size()) {
-            layout_.swap(job->latest);
-            if (job->tsne) {
-                iteration_ = job->latestIteration;
-                kl_ = job->latestKl;
-            } else {
-                pcaText_ = job->pcaText;
-            }
+void EmbeddingView::jobEnded(const EmbeddingLayoutUpdate& last, const QString& error, bool cancelled) {
+    if (last.xy.size() == 2 * points_.size()) {
+        layout_ = last.xy;
+        if (runTsne_) {
+            iteration_ = last.iteration;
+            kl_ = last.kl;
+        } else {
+            pcaText_ = last.pcaText;
         }
     }
-    job_.reset();
-    resumable_ = cancelled && job->tsne && !layout_.empty() && iteration_ < job->total;
+    resumable_ = cancelled && runTsne_ && !layout_.empty() && iteration_ < runIterations_;
     rebuildGroups();
     refreshOverlays();
     if (autoFit_) fitAxes();

@@ -6,8 +6,8 @@
 //  - hover: tooltip with record, label, probability; click: recordActivated(record) and the k
 //    nearest neighbours of that point in the ORIGINAL embedding space are ringed;
 //  - "Select" tool: a rectangle selects the points inside, selectionChanged(records);
-//  - run / pause / resume with live iterations: t-SNE runs on a worker thread, snapshots arrive
-//    by queued calls (coalesced: the GUI never queues more than one), pause and closing cancel it;
+//  - run / pause / resume with live iterations: t-SNE runs on a worker thread
+//    (EmbeddingLayoutController, coalesced snapshots), pause and closing cancel it;
 //  - export of the plot (PNG/SVG/PDF, plot_export.h) and of the layout as CSV.
 //
 // Data in: either setEmbeddings() (any source) or loadRun() (a results file: record-level
@@ -22,12 +22,13 @@
 // recomputes the map as new data would.
 // One map is computed jointly over every mapped point (all timesteps), so clean and noisy views
 // share coordinates; the timestep menu only shows or hides them.
+#include "ui/loaders/latest_loader.h"
 #include "ui/views/embedding_data.h"
+#include "ui/views/embedding_layout_controller.h"
 
 #include <QList>
 #include <QRectF>
 #include <QStringList>
-#include <QThreadPool>
 #include <QVector>
 #include <QWidget>
 
@@ -49,8 +50,6 @@ class QSpinBox;
 class QToolButton;
 
 namespace dacl::ui {
-
-struct EmbeddingLayoutJob;
 
 class EmbeddingView : public QWidget {
     Q_OBJECT
@@ -165,8 +164,8 @@ private:
     void updateFoldBox();
     void startJob(bool resume);
     void maybeAutoRun();
-    void takeSnapshot(const std::shared_ptr<EmbeddingLayoutJob>& job);
-    void jobEnded(const std::shared_ptr<EmbeddingLayoutJob>& job, const QString& error, bool cancelled);
+    void takeSnapshot(const EmbeddingLayoutUpdate& update);
+    void jobEnded(const EmbeddingLayoutUpdate& last, const QString& error, bool cancelled);
     void cancelJob(bool wait);
     void setRunning(bool running);
     void rebuildGroups();
@@ -204,9 +203,10 @@ private:
     bool resumable_ = false;         // paused t-SNE that run() continues
     double layoutPerplexity_ = 0;    // perplexity of the layout shown (t-SNE)
     bool autoFit_ = true;            // follow the growing layout until the user pans or zooms
-    std::shared_ptr<EmbeddingLayoutJob> job_;
-    QThreadPool pool_;
-    int loadGeneration_ = 0;
+    bool runTsne_ = true;            // the running (or last) computation is a t-SNE
+    int runIterations_ = 0;          // ... of this many iterations
+    EmbeddingLayoutController* layouts_;  // t-SNE / PCA on its worker thread
+    LatestLoader loader_;                 // loadRun's read of the results file
 
     std::vector<Group> groups_;
     QCPGraph* selectionGraph_ = nullptr;
