@@ -22,7 +22,6 @@
 #include <QFileDialog>
 #include <QMimeData>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -30,7 +29,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QtConcurrent>
 
 namespace dacl::ui {
 
@@ -175,10 +173,14 @@ void MainWindow::setBusy(const QString& message, bool busy) {
 
 void MainWindow::openDataset(const QString& directory) {
     setBusy(tr("Opening %1…").arg(QDir::toNativeSeparators(directory)), true);
-    auto* watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, directory] {
-        LoadResult r = watcher->result();
-        watcher->deleteLater();
+    const std::string dir = directory.toStdString();
+    datasetLoader_.start([dir]() -> LoadResult {
+        try {
+            return {Dataset::open(dir), {}};
+        } catch (const std::exception& e) {
+            return {std::nullopt, QString::fromStdString(e.what())};
+        }
+    }, [this, directory](LoadResult r) {
         if (!r.dataset) {
             setBusy(tr("Could not open %1").arg(directory), false);
             problems_->addProblem(directory, r.error);
@@ -192,14 +194,6 @@ void MainWindow::openDataset(const QString& directory) {
         setDataset(std::move(*r.dataset));
         if (recordingFile) assessOpenedRecording(directory);
     });
-    const std::string dir = directory.toStdString();
-    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [dir]() -> LoadResult {
-        try {
-            return {Dataset::open(dir), {}};
-        } catch (const std::exception& e) {
-            return {std::nullopt, QString::fromStdString(e.what())};
-        }
-    }));
 }
 
 void MainWindow::openDemoDataset() {
@@ -215,10 +209,15 @@ void MainWindow::openDemoDataset() {
         progress_->setRange(0, static_cast<int>(total));
         progress_->setValue(static_cast<int>(done));
     });
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, sink, dir] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
+    runThen(this, backgroundThreadPool(), [dir, sink]() -> QString {
+        try {
+            QDir().mkpath(dir);
+            synth::writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);
+            return {};
+        } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+        }
+    }, [this, sink, dir](const QString& error) {
         sink->deleteLater();
         if (!error.isEmpty()) {
             setBusy(tr("Could not generate the demo dataset"), false);
@@ -228,15 +227,6 @@ void MainWindow::openDemoDataset() {
         }
         openDataset(dir);
     });
-    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [dir, sink]() -> QString {
-        try {
-            QDir().mkpath(dir);
-            synth::writeDemoDataset(dir.toStdString(), kDemoRecords, kDemoSeed, *sink);
-            return {};
-        } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
-        }
-    }));
 }
 
 void MainWindow::setDataset(Dataset dataset) {

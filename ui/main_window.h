@@ -1,6 +1,8 @@
 #pragma once
 // The DACL Studio main window: views as tabs, docks for problems, heavy work on worker threads.
 #include "core/data/dataset.h"
+#include "ui/loaders/latest_loader.h"
+#include "ui/loaders/thread_pools.h"
 
 #include <QMainWindow>
 
@@ -131,6 +133,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QLabel* status_;
     QProgressBar* progress_;
+    LatestLoader datasetLoader_{this, backgroundThreadPool()};  // opening a dataset: the last one asked for wins
 };
 
 }  // namespace dacl::ui

@@ -20,5 +20,6 @@ void registerSettingsCommand(CLI::App& app);   // settings: every --set key with
 void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdict per record
 void registerAssessCommands(CLI::App& app);    // assess: one recording file's Assessment; bench assess
 void registerBenchKernelCommands(CLI::App& app);  // bench transformer, bench sampen
+void registerBenchCancelCommand(CLI::App& app);  // bench cancel (time from cancel to stop)
 
 }  // namespace dacl::cli

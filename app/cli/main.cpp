@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerQualityCommand(app);
     dacl::cli::registerAssessCommands(app);
     dacl::cli::registerBenchKernelCommands(app);
+    dacl::cli::registerBenchCancelCommand(app);
 
     try {
         app.parse(argc, argv);

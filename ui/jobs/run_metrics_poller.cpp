@@ -5,7 +5,6 @@
 #include "ui/loaders/thread_pools.h"
 
 #include <QFileInfo>
-#include <QtConcurrent>
 
 #include <map>
 #include <tuple>
@@ -70,7 +69,8 @@ RunSnapshot readRunSnapshot(const QString& dbPath, qint64 runId, store::ResultsS
     return snap;
 }
 
-RunMetricsPoller::RunMetricsPoller(QObject* parent, int intervalMs) : QObject(parent) {
+RunMetricsPoller::RunMetricsPoller(QObject* parent, int intervalMs)
+    : QObject(parent), loader_(this, backgroundThreadPool()) {
     timer_.setInterval(intervalMs);
     connect(&timer_, &QTimer::timeout, this, &RunMetricsPoller::pollNow);
 }
@@ -78,7 +78,7 @@ RunMetricsPoller::RunMetricsPoller(QObject* parent, int intervalMs) : QObject(pa
 RunMetricsPoller::~RunMetricsPoller() = default;
 
 void RunMetricsPoller::setRun(const QString& dbPath, qint64 runId) {
-    ++generation_;
+    loader_.drop();
     if (dbPath != dbPath_) store_.reset();
     dbPath_ = dbPath;
     runId_ = runId;
@@ -102,9 +102,8 @@ void RunMetricsPoller::pollNow() {
     ++polls_;
     const QString path = dbPath_;
     const qint64 run = runId_;
-    const quint64 generation = generation_;
     auto storeSlot = std::make_shared<std::shared_ptr<store::ResultsStore>>(store_);
-    auto future = QtConcurrent::run(backgroundThreadPool(), [path, run, storeSlot] {
+    loader_.start([path, run, storeSlot] {
         auto& db = *storeSlot;
         if (!db && QFileInfo::exists(path)) {
             try {
@@ -116,16 +115,10 @@ void RunMetricsPoller::pollNow() {
             }
         }
         return std::make_shared<const RunSnapshot>(readRunSnapshot(path, run, db.get()));
+    }, [this, storeSlot](std::shared_ptr<const RunSnapshot> snapshot) {
+        store_ = *storeSlot;  // the connection, for the next poll
+        received(std::move(snapshot));
     });
-    // Hand the result (and the connection, for the next poll) back on the GUI thread.
-    auto* watcher = new QFutureWatcher<std::shared_ptr<const RunSnapshot>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, storeSlot, generation] {
-        watcher->deleteLater();
-        if (generation != generation_) return;
-        store_ = *storeSlot;
-        received(watcher->result(), generation);
-    });
-    watcher->setFuture(future);
 }
 
 void RunMetricsPoller::pipelineEvent(const PipelineEvent& event) {
@@ -133,7 +126,7 @@ void RunMetricsPoller::pipelineEvent(const PipelineEvent& event) {
     if (point && point->runId == runId_) pollNow();
 }
 
-void RunMetricsPoller::received(std::shared_ptr<const RunSnapshot> snapshot, quint64) {
+void RunMetricsPoller::received(std::shared_ptr<const RunSnapshot> snapshot) {
     inFlight_ = false;
     if (snapshot->points == lastPoints_ && snapshot->status == lastStatus_ && snapshot->readError == lastError_)
         return;

@@ -5,6 +5,7 @@
 // that the `dacl` CLI is writing in another process. For a run of this app's job queue, the
 // queue's events say when a number was stored (pipelineEvent): the poller reads at once.
 #include "core/common/pipeline_events.h"
+#include "ui/loaders/latest_loader.h"
 
 #include <QObject>
 #include <QString>
@@ -67,12 +68,12 @@ Q_SIGNALS:
     void updated(std::shared_ptr<const dacl::ui::RunSnapshot> snapshot);
 
 private:
-    void received(std::shared_ptr<const RunSnapshot> snapshot, quint64 generation);
+    void received(std::shared_ptr<const RunSnapshot> snapshot);
 
     QTimer timer_;
     QString dbPath_;
     qint64 runId_ = 0;
-    quint64 generation_ = 0;   // bumps on setRun: late results of the previous run are dropped
+    LatestLoader loader_;      // setRun drops the late result of the previous run
     bool inFlight_ = false;
     int polls_ = 0;
     qint64 lastPoints_ = -1;

@@ -1,8 +1,8 @@
 #pragma once
-// The views' one way to load off the GUI thread. `work` runs on a thread pool; its result goes to
-// `done` on the GUI thread, in the context of the owning object (never after it is gone), and only
-// if no newer request came in between: a view that is asked for record 5 and then record 6 shows
-// record 6, whatever order the two loads finish in.
+// The views' one way to load off the GUI thread when only the newest request counts: a view that
+// is asked for record 5 and then record 6 shows record 6, whatever order the two loads finish in.
+// `work` runs on a thread pool; its result goes to `done` on the GUI thread, in the context of the
+// owning object (never after it is gone), and only if no newer request came in between.
 //
 //   LatestLoader loader_{this, viewThreadPool()};
 //   loader_.start([copies...] { return loadStrip(...); }, [this](EcgStrip s) { show(s); });
@@ -11,10 +11,13 @@
 // One loader may start work of different result types: any newer start() supersedes the others.
 // `work` must own what it reads (capture copies, never the view's members): it runs while the GUI
 // thread goes on changing them.
-#include <QFutureWatcher>
+// Work that runs elsewhere (the results file's StoreThread::post) keeps the same rule with a
+// LatestRequest (latest_request.h).
+#include "ui/loaders/latest_request.h"
+#include "ui/loaders/run_then.h"
+
 #include <QObject>
 #include <QThreadPool>
-#include <QtConcurrent>
 
 #include <type_traits>
 #include <utility>
@@ -29,23 +32,19 @@ public:
     template <class Work, class Done>
     void start(Work work, Done done) {
         using T = std::invoke_result_t<Work>;
-        const int request = ++latest_;
-        auto* watcher = new QFutureWatcher<T>(owner_);
-        QObject::connect(watcher, &QFutureWatcher<T>::finished, owner_, [this, watcher, request, done = std::move(done)] {
-            watcher->deleteLater();
-            if (request != latest_) return;  // superseded, or dropped
-            done(watcher->result());
+        const int ticket = requests_.next();
+        runThen(owner_, pool_, std::move(work), [this, ticket, done = std::move(done)](T result) mutable {
+            if (requests_.isLatest(ticket)) done(std::move(result));  // else superseded, or dropped
         });
-        watcher->setFuture(QtConcurrent::run(pool_, std::move(work)));
     }
 
     // Forgets the pending request: its result is not delivered.
-    void drop() { ++latest_; }
+    void drop() { requests_.drop(); }
 
 private:
     QObject* owner_;
     QThreadPool* pool_;
-    int latest_ = 0;
+    LatestRequest requests_;
 };
 
 }  // namespace dacl::ui

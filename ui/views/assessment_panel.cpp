@@ -9,7 +9,6 @@
 
 #include <QComboBox>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +17,6 @@
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <optional>
 
@@ -50,7 +48,7 @@ QLabel* sectionTitle(const QString& text, QWidget* parent) {
 
 }  // namespace
 
-AssessmentPanel::AssessmentPanel(QWidget* parent) : QWidget(parent) { buildUi(); }
+AssessmentPanel::AssessmentPanel(QWidget* parent) : QWidget(parent), loader_(this, backgroundThreadPool()) { buildUi(); }
 
 AssessmentPanel::~AssessmentPanel() {
     // A worker still running keeps its own reference to the sink: tell it to stop early.
@@ -169,16 +167,15 @@ void AssessmentPanel::setBusy(bool busy, const QString& status) {
 }
 
 void AssessmentPanel::assess(const QString& file, const assess::AssessOptions& options) {
-    if (progress_) progress_->cancel();  // its result will be dropped (older generation)
+    if (progress_) progress_->cancel();  // its result will be dropped (superseded)
     file_ = file;
     options_ = options;
-    const int generation = ++generation_;
     // The worker and this panel share the sink; whoever finishes last lets it go.
     std::shared_ptr<QtProgress> sink(new QtProgress, [](QtProgress* p) { p->deleteLater(); });
     progress_ = sink.get();
     connect(sink.get(), &QtProgress::progressed, this,
-            [this, generation](const QString& stage, qint64 done, qint64 total) {
-                if (generation != generation_) return;
+            [this, reporter = sink.get()](const QString& stage, qint64 done, qint64 total) {
+                if (reporter != progress_) return;  // a newer assessment, or cancelled
                 bar_->setRange(0, total > 0 ? 1000 : 0);
                 if (total > 0) bar_->setValue(static_cast<int>(1000.0 * static_cast<double>(done) / total));
                 status_->setText(tr("Assessing: %1").arg(stage));
@@ -188,12 +185,22 @@ void AssessmentPanel::assess(const QString& file, const assess::AssessOptions& o
     setBusy(true, tr("Assessing %1…").arg(QFileInfo(file).fileName()));
     tachogram_->clear(tr("Assessing…"));
 
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation, sink] {
-        Outcome r = watcher->result();
-        watcher->deleteLater();
-        if (progress_ == sink.get()) progress_ = nullptr;
-        if (generation != generation_) return;  // a newer assessment replaced this one
+    const std::string path = file.toStdString();
+    loader_.start([path, options, sink]() -> Outcome {
+        Outcome out;
+        try {
+            out.assessment = assess::assessRecording(path, options, sink.get());
+        } catch (const Cancelled&) {
+            out.cancelled = true;
+        } catch (const std::exception& e) {
+            std::string error, file = path;
+            describeError(e, error, file);
+            out.errorFile = QString::fromStdString(file.empty() ? path : file);
+            out.error = QString::fromStdString(error);
+        }
+        return out;
+    }, [this, sink](Outcome r) {
+        progress_ = nullptr;
         if (r.cancelled) {
             setBusy(false, tr("Assessment cancelled."));
             tachogram_->clear(QString());
@@ -207,21 +214,6 @@ void AssessmentPanel::assess(const QString& file, const assess::AssessOptions& o
         }
         setAssessment(*r.assessment);
     });
-    const std::string path = file.toStdString();
-    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [path, options, sink]() -> Outcome {
-        Outcome out;
-        try {
-            out.assessment = assess::assessRecording(path, options, sink.get());
-        } catch (const Cancelled&) {
-            out.cancelled = true;
-        } catch (const std::exception& e) {
-            std::string error, file = path;
-            describeError(e, error, file);
-            out.errorFile = QString::fromStdString(file.empty() ? path : file);
-            out.error = QString::fromStdString(error);
-        }
-        return out;
-    }));
 }
 
 void AssessmentPanel::cancel() {
@@ -229,7 +221,7 @@ void AssessmentPanel::cancel() {
     // The worker stops at its next progress poll; its result, if it still comes, is dropped.
     progress_->cancel();
     progress_ = nullptr;
-    ++generation_;
+    loader_.drop();
     tachogram_->clear(QString());
     setBusy(false, tr("Assessment cancelled."));
 }

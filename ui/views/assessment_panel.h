@@ -7,6 +7,7 @@
 // assess() runs core's assessRecording on a worker thread with progress and Cancel, so a 24-h
 // recording never blocks the window; setAssessment() shows a finished result.
 #include "core/assess/assessment.h"
+#include "ui/loaders/latest_loader.h"
 
 #include <QString>
 #include <QStringList>
@@ -89,11 +90,11 @@ private:
     bool hasResult_ = false;
     bool busy_ = false;
     bool writingReport_ = false;
-    int generation_ = 0;
+    LatestLoader loader_;             // a newer assessment (or cancel) drops the older result
     QString file_;
     assess::AssessOptions options_;
     QStringList fileLeads_;
-    QtProgress* progress_ = nullptr;  // the running assessment's sink (owned by its watcher)
+    QtProgress* progress_ = nullptr;  // the running assessment's sink (shared with its worker)
 
     QLabel* title_ = nullptr;
     QLabel* header_ = nullptr;

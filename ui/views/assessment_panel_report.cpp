@@ -4,15 +4,14 @@
 
 #include "core/common/error.h"
 #include "ui/report/patient_report.h"
+#include "ui/loaders/run_then.h"
 #include "ui/loaders/thread_pools.h"
 
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QtConcurrent>
 
 namespace dacl::ui {
 
@@ -43,22 +42,8 @@ void AssessmentPanel::writeReport(const QString& pdfPath) {
     updateReportButton();
     status_->setText(tr("Writing the patient report %1…").arg(QDir::toNativeSeparators(pdfPath)));
     status_->setVisible(true);
-    auto* watcher = new QFutureWatcher<Written>(this);
-    connect(watcher, &QFutureWatcher<Written>::finished, this, [this, watcher, pdfPath] {
-        const Written r = watcher->result();
-        watcher->deleteLater();
-        writingReport_ = false;
-        updateReportButton();
-        if (!r.error.isEmpty()) {
-            status_->setText(tr("Could not write the patient report: %1").arg(r.error));
-            Q_EMIT reportFailed(r.errorFile, r.error);
-            return;
-        }
-        status_->setText(tr("Patient report written to %1").arg(QDir::toNativeSeparators(pdfPath)));
-        Q_EMIT reportWritten(pdfPath);
-    });
     const assess::Assessment a = assessment_;  // the worker's own copy
-    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [a, pdfPath]() -> Written {
+    runThen(this, backgroundThreadPool(), [a, pdfPath]() -> Written {
         Written out;
         try {
             writePatientReport(a, pdfPath);
@@ -69,7 +54,17 @@ void AssessmentPanel::writeReport(const QString& pdfPath) {
             out.errorFile = QString::fromStdString(file);
         }
         return out;
-    }));
+    }, [this, pdfPath](const Written& r) {
+        writingReport_ = false;
+        updateReportButton();
+        if (!r.error.isEmpty()) {
+            status_->setText(tr("Could not write the patient report: %1").arg(r.error));
+            Q_EMIT reportFailed(r.errorFile, r.error);
+            return;
+        }
+        status_->setText(tr("Patient report written to %1").arg(QDir::toNativeSeparators(pdfPath)));
+        Q_EMIT reportWritten(pdfPath);
+    });
 }
 
 }  // namespace dacl::ui

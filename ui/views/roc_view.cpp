@@ -150,7 +150,7 @@ void RocView::setResultsFile(const QString& path) {
 
 void RocView::setRuns(const QList<qint64>& runIds) {
     runIds_ = runIds;
-    const int generation = ++generation_;
+    const int ticket = requests_.next();
     if (runIds.isEmpty() || store_->path().isEmpty()) {
         curves_.clear();
         rebuild();
@@ -161,15 +161,15 @@ void RocView::setRuns(const QList<qint64>& runIds) {
     const std::vector<qint64> ids(runIds.begin(), runIds.end());
     store_->post(
         this, [ids](store::ResultsStore& st) { return loadRocCurves(st, ids); },
-        [this, generation](std::vector<RocCurveSet> curves) {
-            if (generation != generation_) return;
+        [this, ticket](std::vector<RocCurveSet> curves) {
+            if (!requests_.isLatest(ticket)) return;
             curves_ = std::move(curves);
             lastError_.clear();
             rebuild();
             Q_EMIT loaded();
         },
-        [this, generation](const QString& message) {
-            if (generation != generation_) return;
+        [this, ticket](const QString& message) {
+            if (!requests_.isLatest(ticket)) return;
             lastError_ = message;
             curves_.clear();
             rebuild();

@@ -5,6 +5,7 @@
 // both plots and the confusion matrix, sensitivity, specificity, precision and F1 there, as
 // core's statsAt computes them. Colours: Okabe–Ito (one per run), folds by line style.
 #include "core/eval/metrics.h"
+#include "ui/loaders/latest_request.h"
 #include "ui/report/roc_curves.h"
 
 #include <QList>
@@ -87,7 +88,7 @@ private:
     double threshold_ = 0.5;
     double minThreshold_ = 0, maxThreshold_ = 1;
     std::optional<eval::BinaryStats> stats_;
-    int generation_ = 0;
+    LatestRequest requests_;  // curves of an earlier selection are dropped
     bool dragging_ = false;
     QString lastError_;
 

@@ -210,7 +210,7 @@ QStringList RunComparePanel::visibleKeys() const {
 QStringList RunComparePanel::differingKeys() const { return differing_; }
 
 void RunComparePanel::reloadCurves() {
-    const int generation = ++generation_;
+    const int ticket = requests_.next();
     std::vector<std::int64_t> ids;
     for (const auto& r : runs_) ids.push_back(r.id);
     if (ids.empty() || !store_) return;
@@ -221,8 +221,8 @@ void RunComparePanel::reloadCurves() {
             for (std::int64_t id : ids) out[id] = st.metrics(id);
             return out;
         },
-        [this, generation](std::map<qint64, std::vector<store::MetricPoint>> points) {
-            if (generation != generation_) return;
+        [this, ticket](std::map<qint64, std::vector<store::MetricPoint>> points) {
+            if (!requests_.isLatest(ticket)) return;
             points_ = std::move(points);
             std::set<QString> names;
             for (const auto& [_, pts] : points_)

@@ -2,6 +2,7 @@
 // Side-by-side comparison of two or more runs: their settings (with a "differences only" toggle)
 // and their training curves overlaid, for a metric chosen from the names stored for those runs.
 #include "core/store/results_store.h"
+#include "ui/loaders/latest_request.h"
 
 #include <QMap>
 #include <QStringList>
@@ -63,7 +64,7 @@ private:
     std::vector<store::RunInfo> runs_;
     std::map<qint64, std::vector<store::MetricPoint>> points_;
     QStringList differing_;
-    int generation_ = 0;  // ignores curve loads for an earlier selection
+    LatestRequest requests_;  // ignores curve loads for an earlier selection
 
     QTableWidget* table_;
     QCheckBox* diffOnly_;

@@ -229,7 +229,7 @@ RunsView::~RunsView() = default;
 
 void RunsView::setResultsFile(const QString& path) {
     path_ = path;
-    ++generation_;
+    requests_.drop();
     pollInFlight_ = false;
     polls_ = 0;
     store_->setPath(path);
@@ -255,16 +255,16 @@ void RunsView::refresh() {
     pollInFlight_ = true;
     const bool reopen = polls_ > 0 && polls_ % kReopenEveryPolls == 0;
     ++polls_;
-    const int generation = generation_;
+    const int ticket = requests_.next();
     store_->post(
         this, [](store::ResultsStore& st) { return loadRunRows(st); },
-        [this, generation](std::vector<RunRow> rows) {
-            if (generation != generation_) return;
+        [this, ticket](std::vector<RunRow> rows) {
+            if (!requests_.isLatest(ticket)) return;
             pollInFlight_ = false;
             applyRows(std::move(rows));
         },
-        [this, generation](const QString& message) {
-            if (generation != generation_) return;
+        [this, ticket](const QString& message) {
+            if (!requests_.isLatest(ticket)) return;
             pollInFlight_ = false;
             reportError(message);
             pollError_ = true;

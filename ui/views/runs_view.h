@@ -4,6 +4,7 @@
 // (settings side by side, curves overlaid). The file is re-read about once a second on a worker
 // thread, so runs written by a job in another thread or process appear live, and selection and
 // scroll position survive each refresh.
+#include "ui/loaders/latest_request.h"
 #include "ui/models/runs_model.h"
 
 #include <QDate>
@@ -118,7 +119,7 @@ private:
     bool pollError_ = false;
     int polls_ = 0;
     int refreshes_ = 0;
-    int generation_ = 0;  // results of reads for a previous file are ignored
+    LatestRequest requests_;  // results of reads for a previous file are ignored
     qint64 lastCurrent_ = -1;
     QList<qint64> lastSelected_;
     QString lastError_;
