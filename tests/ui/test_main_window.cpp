@@ -130,6 +130,24 @@ private Q_SLOTS:
         QVERIFY(!w.recentDatasetsMenu()->isEnabled());
     }
 
+    // Opening a large folder and, before it has loaded, a small one: the window shows the one
+    // asked for last, whichever finishes first, and never flips back to the first.
+    void theDatasetAskedForLastIsTheOneShown() {
+        QTemporaryDir large, small;
+        dacl::NullProgress quiet;
+        dacl::synth::writeDemoDataset(large.path().toStdString(), 200, 11, quiet);
+        dacl::synth::writeDemoDataset(small.path().toStdString(), 3, 12, quiet);
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.openDataset(large.path());
+        w.openDataset(small.path());
+        QVERIFY(loaded.wait(30000));
+        QTest::qWait(3000);  // the large folder's load ends meanwhile; its result must be dropped
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(loaded.at(0).at(0).toInt(), 3);
+        QCOMPARE(static_cast<int>(w.dataset()->records().size()), 3);
+    }
+
     // A recording file dropped on the window (as from a file manager) opens as a one-record
     // dataset; a dropped file that is not a recording is reported, not a crash.
     void droppedRecordingFileOpens() {
