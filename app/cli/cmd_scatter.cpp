@@ -52,7 +52,7 @@ using dsp::ScatteringConfig;
 
 // The transform of one signal keeps its whole filter bank at the padded length (about 60
 // wavelets x 2N doubles at the default Q1 = 8): ~1 GB at this length. Longer signals are refused
-// while reading, before anything large is allocated (10^7 samples grew past 5.9 GB, issue 18).
+// while reading, before anything large is allocated (10^7 samples grew past 5.9 GB).
 constexpr std::size_t kMaxScatterSamples = std::size_t{1} << 20;
 
 // One finite number per line; blank lines are skipped.

@@ -17,7 +17,7 @@
 //  - The padded input and its FFT are double even in the float engine: a band with little energy
 //    (high frequencies of an ECG) would otherwise inherit float rounding relative to the whole
 //    signal's energy (row-relative errors ~5e-5 instead of ~1e-6). The cost is one double FFT.
-//  - Measured and rejected (issue 19): batched FFTW plans (howmany = 2..8 of one length ran at
+//  - Measured and rejected: batched FFTW plans (howmany = 2..8 of one length ran at
 //    0.98-1.06x the single plans) and two real FFTs per complex one (u + iv: no faster than
 //    FFTW's real transforms with wisdom, plus the split); the plans' own speed is what wisdom buys.
 //  - Filter slices are pre-scaled by 1/length (an exact power of two) so FFTW's unnormalised

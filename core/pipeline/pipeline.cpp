@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <functional>
 #include <limits>
@@ -72,6 +73,21 @@ json requestJson(const PipelineRequest& r) {
            {"robustness", r.robustness}, {"final_model", r.finalModel}};
     if (r.limit) j["limit"] = *r.limit;
     return j;
+}
+
+// Where the run's records came from, for people (the Runs table, reports): the dataset's absolute
+// path and folder name, how many records it holds and how many the task used (its fingerprint is
+// the run's data_fingerprint). The request's own "data" stays as given, for --resume.
+json datasetJson(const Dataset& dataset, std::size_t taskRecords) {
+    std::error_code ec;
+    std::filesystem::path path = std::filesystem::absolute(dataset.directory(), ec).lexically_normal();
+    if (ec) path = dataset.directory();
+    if (!path.has_filename()) path = path.parent_path();  // "…/demo/" names the folder "demo"
+    return json{{"path", path.string()},
+                {"name", path.filename().string()},
+                {"records", dataset.size()},
+                {"skipped", dataset.skipped().size()},
+                {"task_records", taskRecords}};
 }
 
 PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest& given) {
@@ -352,14 +368,16 @@ TaskRecords selectTaskRecords(const Dataset& dataset, const PipelineRequest& req
 // The DACL run and one child run per baseline, created (or found again on resume) and started.
 // On resume, baselines that finished before the interruption are complete and left out.
 std::vector<MethodRun> startRuns(store::ResultsStore& db, const PipelineRequest& req, const Dataset& dataset,
-                                 const RuntimeInfo& runtime, std::int64_t* runId) {
+                                 std::size_t taskRecords, const RuntimeInfo& runtime, std::int64_t* runId) {
     std::vector<MethodRun> methods;
     try {
         if (!*runId) {
             store::NewRun nr;
             nr.name = req.runName.empty() ? "dacl " + req.task : req.runName;
             nr.task = req.task;
-            nr.settingsJson = jsonText(json{{"settings", req.settings.values()}, {"request", requestJson(req)}});
+            nr.settingsJson = jsonText(json{{"settings", req.settings.values()},
+                                            {"request", requestJson(req)},
+                                            {"dataset", datasetJson(dataset, taskRecords)}});
             nr.seed = static_cast<std::uint64_t>(req.settings.getInt("seed"));
             nr.dataFingerprint = dataset.fingerprint();
             nr.device = runtime.device;
@@ -505,7 +523,7 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     for (const auto& sk : dataset.skipped()) progress.log("skipped " + sk.file + ": " + sk.reason);
     TaskRecords records = selectTaskRecords(dataset, req, static_cast<std::uint64_t>(s.getInt("seed")));
 
-    const std::vector<MethodRun> methods = startRuns(db, req, dataset, runtime, &runId);
+    const std::vector<MethodRun> methods = startRuns(db, req, dataset, records.count, runtime, &runId);
     for (const auto& m : methods)
         progress.pipelineEvent(event::RunCreated{m.runId, m.runId == runId ? 0 : runId, m.method, given.resumeRunId.has_value()});
     trainAndEvaluate(db, req, dataset, std::move(records), methods, runId, progress);

@@ -139,6 +139,14 @@ private Q_SLOTS:
         QVERIFY(!db.run(runId).parentId);
         QCOMPARE(db.run(child->runId).parentId.value_or(0), runId);
         QCOMPARE(QString::fromStdString(db.run(child->runId).name), QStringLiteral("st_lr"));
+        // The run says which dataset it learned from, for the Runs table and reports.
+        const auto provenance = nlohmann::json::parse(db.run(runId).settingsJson).at("dataset");
+        const QString dataDir = QDir(dir_.path()).filePath(QStringLiteral("data"));
+        QCOMPARE(QString::fromStdString(provenance.at("path").get<std::string>()), QDir::cleanPath(QFileInfo(dataDir).absoluteFilePath()));
+        QCOMPARE(QString::fromStdString(provenance.at("name").get<std::string>()), QStringLiteral("data"));
+        QCOMPARE(provenance.at("records").get<int>(), 16);
+        QCOMPARE(provenance.at("skipped").get<int>(), 0);
+        QVERIFY(provenance.at("task_records").get<int>() >= 10 && provenance.at("task_records").get<int>() <= 16);
 
         QVERIFY(stageSequence(events) == kAllStages);
         for (const auto& [i, s] : eventsOf<event::StageFinished>(events)) {
