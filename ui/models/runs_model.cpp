@@ -5,6 +5,8 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +45,18 @@ QString statusText(store::RunStatus s) {
     return {};
 }
 
+// Path, fingerprint and record counts of a run's dataset, one per line.
+QString datasetTooltip(const RunDataset& d) {
+    if (d.path.isEmpty()) return RunsModel::tr("Dataset not recorded with this run");
+    const QLocale locale;
+    QStringList lines{QDir::toNativeSeparators(d.path)};
+    if (d.records >= 0 && d.taskRecords >= 0)
+        lines << RunsModel::tr("%1 of its %2 records used by the task")
+                     .arg(locale.toString(d.taskRecords), locale.toString(d.records));
+    if (!d.fingerprint.isEmpty()) lines << RunsModel::tr("Fingerprint %1").arg(d.fingerprint);
+    return lines.join(QLatin1Char('\n'));
+}
+
 }  // namespace
 
 bool RunRow::sameAs(const RunRow& o) const {
@@ -67,6 +81,31 @@ QString formatAuroc(const std::optional<store::FinalMetric>& m) {
     if (std::isfinite(m->ciLow) && std::isfinite(m->ciHigh) && m->ciHigh > m->ciLow)
         s += QStringLiteral(" [%1, %2]").arg(m->ciLow, 0, 'f', 3).arg(m->ciHigh, 0, 'f', 3);
     return s;
+}
+
+RunDataset runDatasetOf(const store::RunInfo& run) {
+    RunDataset d;
+    d.fingerprint = QString::fromStdString(run.dataFingerprint);
+    const json stored = json::parse(run.settingsJson, nullptr, /*allow_exceptions=*/false);
+    if (!stored.is_object()) return d;
+    const json dataset = stored.value("dataset", json::object());
+    if (dataset.is_object() && dataset.contains("path") && dataset["path"].is_string()) {
+        d.path = jsonText(dataset["path"]);
+        d.name = jsonText(dataset.value("name", json("")));
+        auto count = [&](const char* key) {
+            const auto it = dataset.find(key);
+            return it != dataset.end() && it->is_number_integer() ? it->get<qint64>() : qint64{-1};
+        };
+        d.records = count("records");
+        d.taskRecords = count("task_records");
+        return d;
+    }
+    const json request = stored.value("request", json::object());
+    if (request.is_object() && request.contains("data") && request["data"].is_string()) {
+        d.path = jsonText(request["data"]);
+        d.name = QFileInfo(QDir::cleanPath(d.path)).fileName();
+    }
+    return d;
 }
 
 QString keySettingsOf(const store::RunInfo& run) {
@@ -101,6 +140,7 @@ std::vector<RunRow> loadRunRows(store::ResultsStore& st) {
         row.keySettings = keySettingsOf(info);
         row.started = parseStoreTime(info.startedAt.empty() ? info.createdAt : info.startedAt);
         row.finished = parseStoreTime(info.finishedAt);
+        row.dataset = runDatasetOf(info);
         row.info = std::move(info);
         out.push_back(std::move(row));
     }
@@ -187,6 +227,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         case Status: return statusText(r.status);
         case Started: return timeText(row.started);
         case Finished: return timeText(row.finished);
+        case Dataset: return row.dataset.name;
+        case Records:
+            return row.dataset.taskRecords >= 0 ? locale.toString(row.dataset.taskRecords) : QStringLiteral("–");
         case Task: return QString::fromStdString(r.task);
         case Method: return row.method;
         case Settings: return row.keySettings;
@@ -199,6 +242,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         case Id: return QVariant::fromValue<qint64>(r.id);
         case Started: return row.started;
         case Finished: return row.finished;
+        case Records: return row.dataset.taskRecords;
         case Auroc: return row.auroc && std::isfinite(row.auroc->mean) ? row.auroc->mean : -1.0;
         default: return data(index, Qt::DisplayRole).toString().toLower();
         }
@@ -207,6 +251,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         if (index.column() == Status && !r.error.empty()) return QString::fromStdString(r.error);
         if (index.column() == Settings) return row.keySettings;
         if (index.column() == Name && r.parentId) return tr("Baseline of run %1").arg(*r.parentId);
+        if (index.column() == Dataset || index.column() == Records) return datasetTooltip(row.dataset);
     }
     if (role == Qt::ForegroundRole && index.column() == Status) {
         // Colour-blind-safe hues (Okabe–Ito) for the states that ask for attention.
@@ -217,7 +262,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         default: return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Auroc))
+    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Records || index.column() == Auroc))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -230,6 +275,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     case Status: return tr("Status");
     case Started: return tr("Started");
     case Finished: return tr("Finished");
+    case Dataset: return tr("Dataset");
+    case Records: return tr("Records");
     case Task: return tr("Task");
     case Method: return tr("Method");
     case Settings: return tr("Key settings");

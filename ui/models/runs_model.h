@@ -12,6 +12,17 @@
 
 namespace dacl::ui {
 
+// The dataset a run learned from, as stored with it (settings JSON "dataset"; runs made before
+// that was stored have only the request's path, as given).
+struct RunDataset {
+    QString name;            // folder (or file) name; empty when unknown
+    QString path;
+    qint64 records = -1;     // records the folder held; -1 unknown
+    qint64 taskRecords = -1; // of those, used by the run's task (after any limit)
+    QString fingerprint;     // of the records' contents (data_fingerprint)
+};
+RunDataset runDatasetOf(const store::RunInfo& run);
+
 // One run as the runs view shows it: the stored run plus what the table derives from it.
 struct RunRow {
     store::RunInfo info;
@@ -20,6 +31,7 @@ struct RunRow {
     QString keySettings;  // settings that differ from the defaults, plus folds and limit
     QDateTime started;    // started_at, or created_at for a run that never started
     QDateTime finished;
+    RunDataset dataset;   // where its records came from
 
     bool sameAs(const RunRow& other) const;
 };
@@ -37,7 +49,7 @@ QString keySettingsOf(const store::RunInfo& run);
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Name, Status, Started, Finished, Task, Method, Settings, Auroc, ColumnCount };
+    enum Column { Id, Name, Status, Started, Finished, Dataset, Records, Task, Method, Settings, Auroc, ColumnCount };
     enum Role { SortRole = Qt::UserRole, RunIdRole, StatusRole };
 
     explicit RunsModel(QObject* parent = nullptr);

@@ -118,6 +118,7 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
     table_->setColumnWidth(RunsModel::Name, 180);
     table_->setColumnWidth(RunsModel::Settings, 260);
+    table_->setColumnWidth(RunsModel::Dataset, 140);
 
     renameButton_ = new QPushButton(tr("Rename"), this);
     deleteButton_ = new QPushButton(tr("Delete…"), this);

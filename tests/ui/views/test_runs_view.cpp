@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QAbstractItemModelTester>
 
 #include <cmath>
 #include <set>
@@ -113,6 +114,48 @@ private Q_SLOTS:
         const QString keyB = view.model()->index(view.model()->rowIndexOf(b_), RunsModel::Settings).data().toString();
         QVERIFY2(keyB.contains(QStringLiteral("vae.epochs=10")) && keyB.contains(QStringLiteral("train.lr=")), qPrintable(keyB));
         QVERIFY2(!keyB.contains(QStringLiteral("train.epochs")), qPrintable(keyB));  // the default
+    }
+
+    // Each run names the dataset it learned from (folder name, record count; path and fingerprint
+    // in the tooltip); a run stored before that was recorded still names its request's folder.
+    void eachRunSaysWhichDatasetItLearnedFrom() {
+        {
+            ResultsStore st(path_.toStdString());
+            const std::string withDataset =
+                R"({"settings":{},"request":{"data":"../data/afdb","folds":5,"task":"af_vs_rest"},)"
+                R"("dataset":{"path":"/srv/ecg/afdb","name":"afdb","records":12345,"skipped":2,"task_records":8528}})";
+            addRun(st, "epsilon", "af_vs_rest", withDataset, RunStatus::Finished, 0.95);
+            addRun(st, "zeta", "af_vs_rest", R"({"settings":{},"request":{"data":"/data/physionet2017/","folds":5}})",
+                   RunStatus::Finished, 0.80);
+        }
+        RunsView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QLocale::setDefault(QLocale(QLocale::German));
+        view.setResultsFile(path_);
+        QTRY_COMPARE(view.model()->rowCount(), 6);
+        auto rowOf = [&](const QString& name) {
+            for (int r = 0; r < view.model()->rowCount(); ++r)
+                if (view.model()->index(r, RunsModel::Name).data().toString() == name) return r;
+            return -1;
+        };
+        const int eps = rowOf(QStringLiteral("epsilon")), zeta = rowOf(QStringLiteral("zeta"));
+        QVERIFY(eps >= 0 && zeta >= 0);
+        auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return view.model()->index(row, column).data(role); };
+        QCOMPARE(cell(eps, RunsModel::Dataset).toString(), QStringLiteral("afdb"));
+        QCOMPARE(cell(eps, RunsModel::Records).toString(), QStringLiteral("8.528"));  // German grouping
+        const QString tip = cell(eps, RunsModel::Dataset, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("/srv/ecg/afdb")) && tip.contains(QStringLiteral("abc")) &&
+                     tip.contains(QStringLiteral("12.345")),
+                 qPrintable(tip));
+        QCOMPARE(cell(zeta, RunsModel::Dataset).toString(), QStringLiteral("physionet2017"));
+        QCOMPARE(cell(zeta, RunsModel::Records).toString(), QStringLiteral("–"));
+        QVERIFY(cell(zeta, RunsModel::Dataset, Qt::ToolTipRole).toString().contains(QStringLiteral("/data/physionet2017")));
+        QCOMPARE(view.model()->headerData(RunsModel::Dataset, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Dataset"));
+        // Record counts sort as numbers, unknown first in ascending order.
+        QCOMPARE(cell(eps, RunsModel::Records, RunsModel::SortRole).toLongLong(), 8528);
+        QCOMPARE(cell(zeta, RunsModel::Records, RunsModel::SortRole).toLongLong(), -1);
+        QLocale::setDefault(QLocale::c());
     }
 
     void filtersAndSorting() {
