@@ -9,6 +9,7 @@
 #include "core/eval/random.h"
 #include "core/eval/tasks.h"
 #include "core/store/metric_names.h"
+#include "ui/report/fold_number.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -369,7 +370,8 @@ void addEmbeddingMap(ReportData& d, store::ResultsStore& st, const std::vector<s
         const auto p = predictedOf.find(e->record);
         d.mapCorrect.push_back(p == predictedOf.end() || !e->label ? -1 : (p->second == *e->label ? 1 : 0));
     }
-    const QString where = best->first >= 0 ? QObject::tr("test records of fold %1").arg(best->first + 1) : QObject::tr("records");
+    const QString where =
+        best->first >= 0 ? QObject::tr("test records of fold %1").arg(foldNumber(best->first)) : QObject::tr("records");
     if (n >= 10) {
         try {
             embed::TsneSettings s;

@@ -7,8 +7,10 @@
 #include "core/pipeline/summary.h"
 #include "core/store/results_store.h"
 #include "ui/jobs/report_job.h"
+#include "ui/report/run_csv_export.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -118,6 +120,24 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("alt=\"ECG strip")));          // no dataset, no strip
         // ROC, PR, embedding map and the training curve panel.
         QCOMPARE(text.count(QStringLiteral("<img src=\"data:image/png;base64,")), 4);
+        // Folds are numbered 1 and 2 as everywhere else in the app (the store's 0 and 1).
+        const int perFold = text.indexOf(QStringLiteral("Per-fold results"));
+        QVERIFY(perFold > 0);
+        const QString foldTable = text.mid(perFold, text.indexOf(QStringLiteral("</table>"), perFold) - perFold);
+        QCOMPARE(foldTable.count(QStringLiteral("<tr><td class=\"r\">")), 2);
+        QVERIFY(foldTable.contains(QStringLiteral("<tr><td class=\"r\">1</td>")));
+        QVERIFY(foldTable.contains(QStringLiteral("<tr><td class=\"r\">2</td>")));
+
+        // So does the predictions CSV of the Runs view (its header says so).
+        const QString csv = dir_.filePath(QStringLiteral("predictions.csv"));
+        ResultsStore st(db_.toStdString());
+        QCOMPARE(ui::writePredictionsCsv(st, run_, csv.toStdString()), std::size_t{120});
+        QFile c(csv);
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        QSet<QByteArray> folds;
+        for (const QByteArray& line : c.readAll().split('\n').mid(1))
+            if (!line.isEmpty()) folds.insert(line.split(',').first());
+        QCOMPARE(folds, (QSet<QByteArray>{"1", "2"}));
     }
 
     void unknownRunAndUnwritableFileFail() {
