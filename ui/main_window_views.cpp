@@ -155,9 +155,10 @@ void MainWindow::showRunModel(const std::shared_ptr<const ml::RunModel>& model) 
 
 void MainWindow::exportReport(qint64 runId) {
     if (runId <= 0) return;
+    // The report reads the run's own dataset; the open one only stands in when that is missing.
     const auto& dataset = document_->dataset();
-    const QString dataDir = dataset ? QString::fromStdString(dataset->directory()) : QString();
-    auto* dialog = new ExportReportDialog(settings_->resultsFile(), runId, dataDir, this);
+    const QString openDataset = dataset ? QString::fromStdString(dataset->directory()) : QString();
+    auto* dialog = new ExportReportDialog(settings_->resultsFile(), runId, openDataset, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
