@@ -1805,6 +1805,30 @@
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
+    <message>
+        <source>Looking for the run&apos;s dataset…</source>
+        <translation>Suche den Datensatz des Laufs…</translation>
+    </message>
+    <message>
+        <source>The run&apos;s dataset is not known: %1</source>
+        <translation>Der Datensatz des Laufs ist nicht bekannt: %1</translation>
+    </message>
+    <message>
+        <source>The dataset the run was trained on.</source>
+        <translation>Der Datensatz, auf dem der Lauf trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s dataset %1 is not on this computer: the open dataset is used instead (a record that is not in it is shown without its ECG strip).</source>
+        <translation>Der Datensatz %1 des Laufs ist nicht auf diesem Computer: Stattdessen wird der geöffnete Datensatz verwendet (eine Aufnahme, die dort fehlt, erscheint ohne EKG-Streifen).</translation>
+    </message>
+    <message>
+        <source>The run&apos;s dataset %1 is not on this computer: the report has no ECG strip unless you choose a folder.</source>
+        <translation>Der Datensatz %1 des Laufs ist nicht auf diesem Computer: Der Bericht hat keinen EKG-Streifen, sofern Sie keinen Ordner wählen.</translation>
+    </message>
+    <message>
+        <source>The run does not say which dataset it used: choose a folder for the ECG strip.</source>
+        <translation>Der Lauf gibt nicht an, welchen Datensatz er verwendet hat: Wählen Sie einen Ordner für den EKG-Streifen.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::HeatmapGradient</name>
@@ -2353,10 +2377,6 @@ Klicken zum Öffnen</translation>
         <translation>Median-Herzfrequenz aus der R-Zacken-Erkennung (60 / Median des RR-Intervalls)</translation>
     </message>
     <message>
-        <source>Probability of the current run&apos;s positive class</source>
-        <translation>Wahrscheinlichkeit der positiven Klasse im aktuellen Lauf</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Aufnahme</translation>
     </message>
@@ -2383,6 +2403,50 @@ Klicken zum Öffnen</translation>
     <message>
         <source>Prediction</source>
         <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>non-AF</source>
+        <translation>kein VHF</translation>
+    </message>
+    <message>
+        <source>Abnormal</source>
+        <translation>Auffällig</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>p(%1) = %2</source>
+        <translation>p(%1) = %2</translation>
+    </message>
+    <message>
+        <source>, threshold %1</source>
+        <translation>, Schwelle %1</translation>
+    </message>
+    <message>
+        <source>Tested in fold %1.</source>
+        <translation>Getestet in Fold %1.</translation>
+    </message>
+    <message>
+        <source>%1; the run stored no predicted class. %2</source>
+        <translation>%1; der Lauf hat keine vorhergesagte Klasse gespeichert. %2</translation>
+    </message>
+    <message>
+        <source>✓ Correct: predicted %1 (%2), labelled %3. %4</source>
+        <translation>✓ Richtig: vorhergesagt %1 (%2), Label %3. %4</translation>
+    </message>
+    <message>
+        <source>✗ Wrong: predicted %1 (%2), labelled %3. %4</source>
+        <translation>✗ Falsch: vorhergesagt %1 (%2), Label %3. %4</translation>
+    </message>
+    <message>
+        <source>The current run&apos;s predicted class and probability of its positive class; ✓ correct, ✗ wrong (out-of-fold test predictions only)</source>
+        <translation>Vorhergesagte Klasse des aktuellen Laufs und Wahrscheinlichkeit seiner positiven Klasse; ✓ richtig, ✗ falsch (nur Out-of-Fold-Testvorhersagen)</translation>
+    </message>
+    <message>
+        <source>The current run&apos;s test fold of the record</source>
+        <translation>Test-Fold der Aufnahme im aktuellen Lauf</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,7 @@ private:
     QAction* exportReportAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QLabel* status_;
+    QString runModelError_;  // the status text about the current run's model, while shown
     QProgressBar* progress_;
     LatestLoader datasetLoader_{this, backgroundThreadPool()};  // opening a dataset: the last one asked for wins
 };

@@ -90,7 +90,8 @@ void MainWindow::connectViews() {
     connect(document_, &StudioDocument::runChanged, this, &MainWindow::showRun);
     connect(document_, &StudioDocument::runModelChanged, this, &MainWindow::showRunModel);
     connect(document_, &StudioDocument::runModelFailed, this, [this](qint64 runId, const QString& reason) {
-        status_->setText(tr("Run %1 has no model to show: %2").arg(runId).arg(reason));
+        runModelError_ = tr("Run %1 has no model to show: %2").arg(runId).arg(reason);
+        status_->setText(runModelError_);
     });
     connect(document_, &StudioDocument::runPredictionsChanged, datasetView_, &DatasetView::setRunPredictions);
     connect(settings_, &AppSettings::resultsFileChanged, document_, [this](const QString& path) { document_->setResultsFile(path); });
@@ -124,6 +125,9 @@ void MainWindow::setCurrentRun(qint64 runId) { document_->setRun(runId); }
 
 void MainWindow::showRun(const QString& resultsFile, qint64 runId) {
     if (exportReportAction_) exportReportAction_->setEnabled(runId > 0);
+    // The previous run's model error is stale now (other messages stay).
+    if (!runModelError_.isEmpty() && status_->text() == runModelError_) status_->clear();
+    runModelError_.clear();
     if (runId <= 0) {
         embeddingView_->clear();
         return;
@@ -151,9 +155,10 @@ void MainWindow::showRunModel(const std::shared_ptr<const ml::RunModel>& model) 
 
 void MainWindow::exportReport(qint64 runId) {
     if (runId <= 0) return;
+    // The report reads the run's own dataset; the open one only stands in when that is missing.
     const auto& dataset = document_->dataset();
-    const QString dataDir = dataset ? QString::fromStdString(dataset->directory()) : QString();
-    auto* dialog = new ExportReportDialog(settings_->resultsFile(), runId, dataDir, this);
+    const QString openDataset = dataset ? QString::fromStdString(dataset->directory()) : QString();
+    auto* dialog = new ExportReportDialog(settings_->resultsFile(), runId, openDataset, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -14,11 +14,6 @@ struct ModelLoad {
     QString error;
 };
 
-struct RunPredictions {
-    QHash<QString, double> probability;
-    QHash<QString, int> fold;
-};
-
 }  // namespace
 
 StudioDocument::StudioDocument(QObject* parent) : QObject(parent), modelLoader_(this, backgroundThreadPool()), predictionsLoader_(this, backgroundThreadPool()) {}
@@ -53,7 +48,7 @@ void StudioDocument::setRun(qint64 runId, bool reload) {
     Q_EMIT runModelChanged(nullptr);
     Q_EMIT runChanged(resultsFile_, run_);
     if (run_ <= 0) {
-        Q_EMIT runPredictionsChanged({}, {});
+        Q_EMIT runPredictionsChanged({});
         return;
     }
     loadRunPredictions(run_);
@@ -87,19 +82,13 @@ void StudioDocument::loadRunPredictions(qint64 runId) {
                 store::OpenOptions options;
                 options.create = false;
                 store::ResultsStore store(db, options);
-                // Out-of-fold test predictions: each record once, with the fold that tested it.
-                for (const store::Prediction& p : store.predictions(runId)) {
-                    if (!p.fold) continue;
-                    const QString record = QString::fromStdString(p.record);
-                    out.probability.insert(record, p.score);
-                    out.fold.insert(record, *p.fold);
-                }
+                out = readRunPredictions(store, runId);
             } catch (const std::exception&) {
                 // No predictions to show (the runs view reports unreadable files).
             }
             return out;
         },
-        [this](const RunPredictions& p) { Q_EMIT runPredictionsChanged(p.probability, p.fold); });
+        [this](const RunPredictions& p) { Q_EMIT runPredictionsChanged(p); });
 }
 
 }  // namespace dacl::ui

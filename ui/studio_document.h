@@ -5,8 +5,8 @@
 // connects the views to its signals; nothing pushes the current record or run into views by hand.
 #include "core/data/dataset.h"
 #include "ui/loaders/latest_loader.h"
+#include "ui/models/run_predictions.h"
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -53,7 +53,7 @@ Q_SIGNALS:
     void runModelFailed(qint64 runId, const QString& reason);
     // Out-of-fold test predictions of the current run by record, each with the fold that tested
     // it; empty when there is no run or the file cannot be read.
-    void runPredictionsChanged(const QHash<QString, double>& probability, const QHash<QString, int>& fold);
+    void runPredictionsChanged(const dacl::ui::RunPredictions& predictions);
 
 private:
     void loadRunModel(qint64 runId);

@@ -43,6 +43,10 @@ std::string fixed(double v, int digits = 4) {
     return buf;
 }
 
+// Folds are stored (and in --json) 0-based; people read them 1-based, as in the pipeline's log
+// and the desktop app.
+std::string foldText(int storedFold) { return std::to_string(storedFold + 1); }
+
 // "2026-01-31T12:00:00Z" -> "2026-01-31 12:00" for tables.
 std::string shortTime(const std::string& iso) {
     if (iso.size() < 16) return iso.empty() ? "-" : iso;
@@ -225,7 +229,7 @@ void showRun(const std::string& db, std::int64_t id, bool asJson) {
         std::vector<std::vector<std::string>> rows{{"  FOLD"}};
         rows[0].insert(rows[0].end(), names.begin(), names.end());
         for (const auto& [fold, values] : byFold) {
-            std::vector<std::string> row{"  " + std::to_string(fold)};
+            std::vector<std::string> row{"  " + foldText(fold)};
             for (const auto& n : names) row.push_back(values.count(n) ? fixed(values.at(n)) : "-");
             rows.push_back(row);
         }
@@ -237,13 +241,13 @@ void showRun(const std::string& db, std::int64_t id, bool asJson) {
     else {
         std::vector<std::vector<std::string>> rows{{"  NAME", "FOLD", "POINTS", "LAST"}};
         for (const auto& c : curves)
-            rows.push_back({"  " + c.name, c.fold ? std::to_string(*c.fold) : "-", std::to_string(c.points), fixed(c.last)});
+            rows.push_back({"  " + c.name, c.fold ? foldText(*c.fold) : "-", std::to_string(c.points), fixed(c.last)});
         printTable(rows);
     }
     std::cout << "\nPredictions: " << predictions << "\n";
     std::cout << "Artefacts:   " << artefacts.size() << "\n";
     for (const auto& a : artefacts)
-        std::cout << "  " << a.kind << " " << a.name << (a.fold ? " fold " + std::to_string(*a.fold) : "")
+        std::cout << "  " << a.kind << " " << a.name << (a.fold ? " fold " + foldText(*a.fold) : "")
                   << (a.epoch ? " epoch " + std::to_string(*a.epoch) : "") << (a.path.empty() ? " (stored inline)" : " " + a.path)
                   << "\n";
     if (!children.empty()) {

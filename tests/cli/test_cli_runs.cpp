@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -97,6 +98,10 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("[0.9700, 0.9800]"));         // final metric with interval
         QVERIFY(r.out.contains("0.8800"));                   // AUPRC mean (no interval)
         QVERIFY(r.out.contains("0.9700") && r.out.contains("0.9800") && r.out.contains("0.8100"));  // fold table
+        // Folds 1 and 2 (stored 0 and 1), as the pipeline's log and the desktop app number them.
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("^\\s+1\\s+0\\.9700\\s+0\\.8100"), QRegularExpression::MultilineOption)),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("^\\s+2\\s+0\\.9800"), QRegularExpression::MultilineOption)));
         QVERIFY(r.out.contains("encoder/loss"));
         QVERIFY(r.out.contains("Child runs: " + QString::number(child_)));
     }

@@ -14,11 +14,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QUrl>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -223,6 +225,34 @@ private Q_SLOTS:
         // Two folds and the pooled curve.
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && roc->curves().size() == 3, 30000);
         QCOMPARE(runs->selectedRunIds(), QList<qint64>{run.runId});
+    }
+
+    // "Run 2 has no model to show" in the status bar belongs to run 2: once another run is made
+    // current and its model loads, the message is gone.
+    void aStaleModelErrorLeavesTheStatusBar() {
+        QTemporaryDir dir;
+        const dacl::testing::TinyRun run = dacl::testing::makeTinyRun(dir.path(), 12, "af_vs_rest", {"repr=pooled"});
+        qint64 modelless = 0;
+        {
+            dacl::store::ResultsStore store(run.dbPath.toStdString());
+            dacl::store::NewRun r;
+            r.name = "no model";
+            r.task = "af_vs_rest";
+            modelless = store.createRun(r);
+        }
+        MainWindow w;
+        w.appSettings()->setResultsFile(run.dbPath);
+        auto statusText = [&w] {
+            QString text;
+            for (const QLabel* label : w.statusBar()->findChildren<QLabel*>()) text += label->text();
+            return text;
+        };
+        w.setCurrentRun(modelless);
+        QTRY_VERIFY_WITH_TIMEOUT(statusText().contains(QStringLiteral("has no model")), 30000);
+        QSignalSpy modelLoaded(&w, &MainWindow::runModelLoaded);
+        w.setCurrentRun(run.runId);
+        QTRY_VERIFY_WITH_TIMEOUT(!modelLoaded.isEmpty(), 60000);
+        QVERIFY2(!statusText().contains(QStringLiteral("has no model")), qPrintable(statusText()));
     }
 };
 

@@ -79,13 +79,21 @@ private Q_SLOTS:
 
         // The predictions are the run's out-of-fold test predictions, each with its fold.
         store::ResultsStore db(run_.dbPath.toStdString());
+        const auto got = predictions[0][0].value<ui::RunPredictions>();
         int tested = 0;
-        for (const auto& p : db.predictions(run_.runId)) tested += p.fold ? 1 : 0;
-        const auto probability = predictions[0][0].value<QHash<QString, double>>();
-        const auto fold = predictions[0][1].value<QHash<QString, int>>();
+        for (const auto& p : db.predictions(run_.runId)) {
+            if (!p.fold) continue;
+            ++tested;
+            const auto it = got.byRecord.constFind(QString::fromStdString(p.record));
+            QVERIFY(it != got.byRecord.constEnd());
+            QCOMPARE(it->probability, p.score);
+            QCOMPARE(it->fold, *p.fold);
+            QCOMPARE(it->label, p.label);
+            QCOMPARE(it->predicted, p.predicted);
+        }
         QVERIFY(tested > 0);
-        QCOMPARE(probability.size(), tested);
-        QCOMPARE(fold.size(), tested);
+        QCOMPARE(got.byRecord.size(), tested);
+        QCOMPARE(got.task, QStringLiteral("af_vs_rest"));
 
         // Choosing the same run again does nothing; another results file ends the run.
         doc.setRun(run_.runId);

@@ -88,8 +88,8 @@ void ReportJob::cancel() {
     if (progress_) progress_->cancel();
 }
 
-ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, const QString& dataDir, QWidget* parent)
-    : QDialog(parent), dbPath_(dbPath), runId_(runId) {
+ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, const QString& openDataset, QWidget* parent)
+    : QDialog(parent), dbPath_(dbPath), runId_(runId), datasetLoader_(this, backgroundThreadPool()) {
     setWindowTitle(tr("Export report of run %1").arg(runId));
     job_ = new ReportJob(this);
     output_ = new QLineEdit(QDir::home().filePath(QStringLiteral("dacl-run-%1-report.pdf").arg(runId)), this);
@@ -98,8 +98,10 @@ ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, cons
     html_->setChecked(true);
     record_ = new QLineEdit(this);
     record_->setPlaceholderText(tr("default: the positive test record with the highest probability"));
-    data_ = new QLineEdit(dataDir, this);
+    data_ = new QLineEdit(this);
     data_->setPlaceholderText(tr("default: the folder the run was trained on"));
+    dataNote_ = new QLabel(this);
+    dataNote_->setWordWrap(true);
     bar_ = new QProgressBar(this);
     bar_->setRange(0, 0);
     bar_->hide();
@@ -116,6 +118,7 @@ ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, cons
     form->addRow(QString(), html_);
     form->addRow(tr("ECG record:"), record_);
     form->addRow(tr("Dataset folder:"), data_);
+    form->addRow(QString(), dataNote_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(bar_);
@@ -145,7 +148,56 @@ ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, cons
         status_->setText(tr("The report was not written: %1").arg(message));
         buttons_->button(QDialogButtonBox::Ok)->setEnabled(true);
     });
+    chooseDataset(openDataset);
 }
+
+void ExportReportDialog::chooseDataset(const QString& openDataset) {
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
+    data_->setEnabled(false);  // what the user types is not overwritten by the proposal
+    dataNote_->setText(tr("Looking for the run's dataset…"));
+    struct Choice {
+        ReportDataset dataset;
+        QString error;
+    };
+    datasetLoader_.start(
+        [db = dbPath_.toStdString(), runId = runId_, fallback = openDataset.toStdString()] {
+            Choice out;
+            try {
+                store::OpenOptions o;
+                o.create = false;
+                store::ResultsStore st(db, o);
+                out.dataset = chooseReportDataset(st.run(runId), db, fallback);
+            } catch (const std::exception& e) {
+                out.error = QString::fromStdString(e.what());
+            }
+            return out;
+        },
+        [this](const Choice& c) { showDatasetChoice(c.dataset, c.error); });
+}
+
+void ExportReportDialog::showDatasetChoice(const ReportDataset& choice, const QString& error) {
+    const QString dir = QString::fromStdString(choice.dir), runDir = QString::fromStdString(choice.runDir);
+    proposedDataDir_ = dir;
+    data_->setText(dir);
+    data_->setEnabled(true);
+    if (!error.isEmpty())
+        dataNote_->setText(tr("The run's dataset is not known: %1").arg(error));
+    else if (!dir.isEmpty() && !choice.fallback)
+        dataNote_->setText(tr("The dataset the run was trained on."));
+    else if (!dir.isEmpty())
+        dataNote_->setText(tr("The run's dataset %1 is not on this computer: the open dataset is used instead "
+                              "(a record that is not in it is shown without its ECG strip).").arg(runDir));
+    else if (!runDir.isEmpty())
+        dataNote_->setText(tr("The run's dataset %1 is not on this computer: the report has no ECG strip "
+                              "unless you choose a folder.").arg(runDir));
+    else
+        dataNote_->setText(tr("The run does not say which dataset it used: choose a folder for the ECG strip."));
+    if (!job_->isRunning()) buttons_->button(QDialogButtonBox::Ok)->setEnabled(true);
+    Q_EMIT datasetChosen(dir);
+}
+
+QString ExportReportDialog::dataDir() const { return data_->text(); }
+QString ExportReportDialog::datasetNote() const { return dataNote_->text(); }
 
 void ExportReportDialog::setOutput(const QString& path) { output_->setText(path); }
 
@@ -158,6 +210,7 @@ void ExportReportDialog::startExport() {
     ReportOptions o;
     o.recordName = record_->text().trimmed().toStdString();
     o.dataDir = data_->text().trimmed().toStdString();
+    o.dataDirChosen = data_->text().trimmed() != proposedDataDir_;
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(false);
     bar_->setRange(0, 0);
     bar_->show();

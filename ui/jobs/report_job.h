@@ -2,6 +2,7 @@
 // "Export report…" for the desktop: loads a run's report data on a worker thread (its own
 // results-store connection; t-SNE and bootstrap can take seconds), then writes the PDF and/or
 // HTML on the GUI thread (the figures are widgets). Cancellable; never blocks the window.
+#include "ui/loaders/latest_loader.h"
 #include "ui/report/report_data.h"
 
 #include <QDialog>
@@ -42,19 +43,30 @@ private:
 };
 
 // The dialog behind "Export report…": output file (PDF, with an HTML copy on request), the
-// record for the ECG strip, the dataset folder; shows progress and can cancel.
+// record for the ECG strip, the dataset folder; shows progress and can cancel. The folder starts
+// as the run's own (read in the background; Export waits for it), or the open dataset when the
+// run's folder is not on this computer, and a note under it says which one it is.
 class ExportReportDialog : public QDialog {
     Q_OBJECT
 public:
-    ExportReportDialog(const QString& dbPath, qint64 runId, const QString& dataDir = {}, QWidget* parent = nullptr);
+    // openDataset: the folder open in the app ("" when none), used only as the fallback.
+    ExportReportDialog(const QString& dbPath, qint64 runId, const QString& openDataset = {}, QWidget* parent = nullptr);
 
     void setOutput(const QString& path);
     // Starts the export with the current choices (what the Export button does).
     void startExport();
     ReportJob* job() const { return job_; }
+    QString dataDir() const;
+    QString datasetNote() const;
+
+Q_SIGNALS:
+    // The proposed dataset folder is known ("" when there is none).
+    void datasetChosen(const QString& dir);
 
 private:
     void reject() override;
+    void chooseDataset(const QString& openDataset);
+    void showDatasetChoice(const ReportDataset& choice, const QString& error);
 
     QString dbPath_;
     qint64 runId_;
@@ -63,6 +75,9 @@ private:
     QCheckBox* html_;
     QLineEdit* record_;
     QLineEdit* data_;
+    QLabel* dataNote_;
+    QString proposedDataDir_;  // what the dialog proposed: not an explicit choice of the user
+    LatestLoader datasetLoader_;
     QProgressBar* bar_;
     QLabel* status_;
     QDialogButtonBox* buttons_;

@@ -1,5 +1,8 @@
 #include "ui/models/record_table_model.h"
 
+#include "core/eval/tasks.h"
+#include "ui/report/fold_number.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -50,11 +53,43 @@ bool RecordTableModel::heartRateKnown(int record) const {
     return record >= 0 && record < rowCount() && heartRateKnown_[static_cast<std::size_t>(record)];
 }
 
-void RecordTableModel::setRunPredictions(const QHash<QString, double>& probabilityByRecord,
-                                         const QHash<QString, int>& foldByRecord) {
-    probability_ = probabilityByRecord;
-    fold_ = foldByRecord;
+void RecordTableModel::setRunPredictions(const RunPredictions& predictions) {
+    predictions_ = predictions;
     if (rowCount() > 0) Q_EMIT dataChanged(index(0, Fold), index(rowCount() - 1, Prediction));
+}
+
+const RecordPrediction* RecordTableModel::predictionOf(const QString& record) const {
+    const auto it = predictions_.byRecord.constFind(record);
+    return it == predictions_.byRecord.constEnd() ? nullptr : &*it;
+}
+
+// Label 1 is the positive class of every task (challenge4: AF, whose probability is stored).
+QString RecordTableModel::className(int label) const {
+    const QString& task = predictions_.task;
+    if (task == QLatin1String("af_vs_rest")) return label == 1 ? tr("AF") : tr("non-AF");
+    if (task == QLatin1String("af_vs_normal")) return label == 1 ? tr("AF") : tr("Normal");
+    if (task == QLatin1String("normal_vs_abnormal")) return label == 1 ? tr("Abnormal") : tr("Normal");
+    if (task == QLatin1String("challenge4") && label >= eval::kClassN && label <= eval::kClassNoisy)
+        return labelName(std::string(1, "NAO~"[label]));
+    return QLocale().toString(label);
+}
+
+QString RecordTableModel::predictionText(const RecordPrediction& p) const {
+    const QString probability = QLocale().toString(p.probability, 'f', 2);
+    if (!p.predicted) return probability;
+    const QString mark = *p.predicted == p.label ? QStringLiteral("✓") : QStringLiteral("✗");
+    return tr("%1 · %2 %3").arg(className(*p.predicted), probability, mark);
+}
+
+QString RecordTableModel::predictionToolTip(const RecordPrediction& p) const {
+    QString probability = tr("p(%1) = %2").arg(className(1), QLocale().toString(p.probability, 'f', 3));
+    if (std::isfinite(p.threshold))
+        probability += tr(", threshold %1").arg(QLocale().toString(p.threshold, 'f', 3));
+    const QString fold = tr("Tested in fold %1.").arg(foldNumber(p.fold));
+    if (!p.predicted) return tr("%1; the run stored no predicted class. %2").arg(probability, fold);
+    return (*p.predicted == p.label ? tr("✓ Correct: predicted %1 (%2), labelled %3. %4")
+                                    : tr("✗ Wrong: predicted %1 (%2), labelled %3. %4"))
+        .arg(className(*p.predicted), probability, className(p.label), fold);
 }
 
 int RecordTableModel::rowCount(const QModelIndex& parent) const {
@@ -76,18 +111,18 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Id: return name;
         case Label: return labelName(r.label);
-        case Duration: return QString::number(r.durationS, 'f', 1);
-        case SamplingRate: return QString::number(r.fs, 'g', 6);
+        case Duration: return QLocale().toString(r.durationS, 'f', 1);
+        case SamplingRate: return QLocale().toString(r.fs, 'g', 6);
         case HeartRate:
             if (!hrKnown) return QStringLiteral("…");
-            return std::isnan(hr) ? QStringLiteral("—") : QString::number(hr, 'f', 0);
+            return std::isnan(hr) ? QStringLiteral("—") : QLocale().toString(hr, 'f', 0);
         case Fold: {
-            const auto it = fold_.constFind(name);
-            return it == fold_.constEnd() ? QString() : QString::number(*it);
+            const RecordPrediction* p = predictionOf(name);
+            return p ? foldNumber(p->fold) : QString();
         }
         case Prediction: {
-            const auto it = probability_.constFind(name);
-            return it == probability_.constEnd() ? QString() : QString::number(*it, 'f', 3);
+            const RecordPrediction* p = predictionOf(name);
+            return p ? predictionText(*p) : QString();
         }
         }
     }
@@ -100,14 +135,18 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
         case SamplingRate: return r.fs;
         case HeartRate: return hrKnown && !std::isnan(hr) ? QVariant(hr) : QVariant();
         case Fold: {
-            const auto it = fold_.constFind(name);
-            return it == fold_.constEnd() ? QVariant() : QVariant(*it);
+            const RecordPrediction* p = predictionOf(name);
+            return p ? QVariant(p->fold + 1) : QVariant();
         }
         case Prediction: {
-            const auto it = probability_.constFind(name);
-            return it == probability_.constEnd() ? QVariant() : QVariant(*it);
+            const RecordPrediction* p = predictionOf(name);
+            return p ? QVariant(p->probability) : QVariant();
         }
         }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Prediction) {
+        const RecordPrediction* p = predictionOf(name);
+        return p ? predictionToolTip(*p) : QVariant();
     }
     if (role == Qt::ToolTipRole && index.column() == HeartRate)
         return !hrKnown ? tr("Being computed…")
@@ -121,7 +160,9 @@ QVariant RecordTableModel::data(const QModelIndex& index, int role) const {
 QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::ToolTipRole && section == Prediction)
-        return tr("Probability of the current run's positive class");
+        return tr("The current run's predicted class and probability of its positive class; "
+                  "✓ correct, ✗ wrong (out-of-fold test predictions only)");
+    if (role == Qt::ToolTipRole && section == Fold) return tr("The current run's test fold of the record");
     if (role != Qt::DisplayRole) return {};
     switch (section) {
     case Id: return tr("Record");

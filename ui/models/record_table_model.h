@@ -2,10 +2,11 @@
 // Table model over the records of a dataset: what the Dataset view shows and sorts.
 // Heart rates arrive later (computed in the background); fold and prediction come from the
 // current run. Qt::UserRole holds the sort key (numbers as numbers, unknown as invalid).
+// Folds are stored 0-based and shown 1-based, as everywhere in the app.
 #include "core/data/dataset.h"
+#include "ui/models/run_predictions.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QVector>
 
 #include <optional>
@@ -30,9 +31,9 @@ public:
     double heartRate(int record) const;
     bool heartRateKnown(int record) const;
 
-    // Probability (of the run's positive class) and fold per record name; empty: no run.
-    void setRunPredictions(const QHash<QString, double>& probabilityByRecord,
-                           const QHash<QString, int>& foldByRecord);
+    // The current run's test predictions by record name; empty: no run. The prediction cell
+    // reads "AF · 0.87 ✓": predicted class, probability of the positive class, right or wrong.
+    void setRunPredictions(const RunPredictions& predictions);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -40,11 +41,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    const RecordPrediction* predictionOf(const QString& record) const;
+    QString className(int label) const;  // short name of a task label ("AF", "non-AF")
+    QString predictionText(const RecordPrediction& p) const;
+    QString predictionToolTip(const RecordPrediction& p) const;
+
     std::optional<Dataset> dataset_;
     std::vector<double> heartRate_;
     std::vector<char> heartRateKnown_;
-    QHash<QString, double> probability_;
-    QHash<QString, int> fold_;
+    RunPredictions predictions_;
 };
 
 }  // namespace dacl::ui

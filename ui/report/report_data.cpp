@@ -9,6 +9,7 @@
 #include "core/eval/random.h"
 #include "core/eval/tasks.h"
 #include "core/store/metric_names.h"
+#include "ui/report/fold_number.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -369,7 +370,8 @@ void addEmbeddingMap(ReportData& d, store::ResultsStore& st, const std::vector<s
         const auto p = predictedOf.find(e->record);
         d.mapCorrect.push_back(p == predictedOf.end() || !e->label ? -1 : (p->second == *e->label ? 1 : 0));
     }
-    const QString where = best->first >= 0 ? QObject::tr("test records of fold %1").arg(best->first + 1) : QObject::tr("records");
+    const QString where =
+        best->first >= 0 ? QObject::tr("test records of fold %1").arg(foldNumber(best->first)) : QObject::tr("records");
     if (n >= 10) {
         try {
             embed::TsneSettings s;
@@ -409,11 +411,14 @@ double toMillivolts(const std::string& unit, double v, QString* note) {
     return v * dsp::millivoltsPerUnit(u);
 }
 
-void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predictions, const ReportOptions& options) {
+void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predictions, const ReportOptions& options,
+                      const std::string& dbPath) {
     const json stored = json::parse(d.run.settingsJson, nullptr, false);
     std::string dir = options.dataDir;
-    if (dir.empty() && stored.is_object() && stored.contains("request") && stored["request"].value("data", json()).is_string())
-        dir = stored["request"]["data"].get<std::string>();
+    if (dir.empty()) {
+        const ReportDataset own = chooseReportDataset(d.run, dbPath);
+        dir = own.dir.empty() ? own.runDir : own.dir;  // a missing folder is named in the note
+    }
     int lead = 0;
     if (stored.is_object() && stored.contains("settings") && stored["settings"].value("data.lead", json()).is_number_integer())
         lead = stored["settings"]["data.lead"].get<int>();
@@ -431,12 +436,12 @@ void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predi
     }
     if (!options.recordName.empty() && !chosen)
         throw std::runtime_error("record " + options.recordName + " has no test prediction in run " + std::to_string(d.run.id));
-    const bool asked = !options.recordName.empty() || !options.dataDir.empty();
+    const bool asked = !options.recordName.empty() || (!options.dataDir.empty() && options.dataDirChosen);
 
     std::optional<Dataset> dataset;
     if (dir.empty()) {
         d.datasetNote = QObject::tr("The run does not say which dataset folder it used; pass the folder to show the ECG strip.");
-    } else if (!std::filesystem::is_directory(dir)) {
+    } else if (!std::filesystem::exists(dir)) {
         if (asked) throw std::runtime_error(dir + ": dataset folder not found");
         d.datasetNote = QObject::tr("Dataset folder %1 is not available on this computer.").arg(qs(dir));
     } else {
@@ -501,6 +506,34 @@ std::vector<QString> taskClassNames(const std::string& task) {
     return {QObject::tr("negative (0)"), QObject::tr("positive (1)")};
 }
 
+ReportDataset chooseReportDataset(const store::RunInfo& run, const std::string& dbPath, const std::string& fallback) {
+    namespace fs = std::filesystem;
+    ReportDataset out;
+    const json stored = json::parse(run.settingsJson, nullptr, false);
+    if (stored.is_object() && stored.contains("request") && stored.at("request").is_object() &&
+        stored.at("request").value("data", json()).is_string())
+        out.runDir = stored.at("request").at("data").get<std::string>();
+    std::error_code ec;
+    if (!out.runDir.empty()) {
+        // A relative folder is relative to where the pipeline ran, which is not stored: most often
+        // beside the results file it wrote, else where this program runs.
+        const fs::path given(out.runDir);
+        std::vector<fs::path> candidates;
+        if (given.is_relative()) candidates.push_back(fs::path(dbPath).parent_path() / given);
+        candidates.push_back(given);
+        for (const fs::path& c : candidates)
+            if (fs::exists(c, ec)) {
+                out.dir = fs::absolute(c, ec).lexically_normal().string();
+                return out;
+            }
+    }
+    if (!fallback.empty() && fs::exists(fallback, ec)) {
+        out.dir = fallback;
+        out.fallback = true;
+    }
+    return out;
+}
+
 ReportData loadReportData(store::ResultsStore& st, std::int64_t runId, const ReportOptions& options,
                           ProgressSink& progress) {
     progress.report("reading results", 0, 1);
@@ -531,7 +564,7 @@ ReportData loadReportData(store::ResultsStore& st, std::int64_t runId, const Rep
     d.curves = loadRocCurves(st, {runId});
     addTraining(d, st);
     addBaselinesAndRobustness(d, st);
-    addDatasetAndEcg(d, predictions, options);
+    addDatasetAndEcg(d, predictions, options, st.path());
     if (progress.cancelled()) throw Cancelled();
     addEmbeddingMap(d, st, predictions, options, progress);
     return d;

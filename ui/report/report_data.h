@@ -20,6 +20,9 @@ namespace dacl::ui {
 struct ReportOptions {
     std::string recordName;  // "" = the positive test record with the highest probability
     std::string dataDir;     // "" = the folder the run was trained on (its stored request)
+    // dataDir was chosen by the user: a folder that is missing or lacks the record is an error.
+    // false for a folder the app proposed (chooseReportDataset): that only drops the ECG strip.
+    bool dataDirChosen = true;
     int tsneIterations = 1000;
     int bootstrapResamples = 1000;
 };
@@ -109,6 +112,16 @@ struct ReportData {
     std::optional<EcgStripData> ecg;
     QString ecgNote;
 };
+
+// The dataset folder a run's report reads (class counts, ECG strip).
+struct ReportDataset {
+    std::string dir;        // the folder to read; "" when none is available
+    std::string runDir;     // the run's own folder as stored ("" when the run does not say)
+    bool fallback = false;  // dir is the fallback: the run's own folder is not on this computer
+};
+// The run's own folder (its stored request's "data"; a relative one is looked up next to the
+// results file, then in the working directory) when it exists, else `fallback` when that exists.
+ReportDataset chooseReportDataset(const store::RunInfo& run, const std::string& dbPath, const std::string& fallback = {});
 
 // Throws StoreError for an unknown run and std::runtime_error naming the record when
 // options.recordName has no test prediction or cannot be read; Cancelled on cancel.

@@ -1,6 +1,7 @@
 #include "ui/report/report_document.h"
 
 #include "ui/plots/plot_export.h"
+#include "ui/report/fold_number.h"
 #include "ui/report/report_figures.h"
 
 #include "ui/plots/custom_plot.h"
@@ -168,7 +169,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
                                                         : QString::number(*e.predicted));
         add(Block::Paragraph, QObject::tr("Record %1, true class %2: model probability of %3 %4%5%6.")
                                   .arg(e.record, e.labelName, d.positiveName, num3(e.probability), pred,
-                                       e.fold ? QObject::tr(" (test record of fold %1)").arg(*e.fold + 1) : QString()));
+                                       e.fold ? QObject::tr(" (test record of fold %1)").arg(foldNumber(*e.fold)) : QString()));
         const double shown = std::min(e.fs > 0 ? e.samples.size() / e.fs : 0.0, 3 * (174.0 - 7) / 25.0);
         f.caption = QObject::tr("First %1 s of the %2 s record, lead %3, at 25 mm/s and 10 mm/mV on a 1 mm / 5 mm grid; "
                                 "the pulse at the start of each row is 1 mV.")
@@ -226,7 +227,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
             t.right.push_back(true);
         }
         for (const auto& [fold, values] : d.foldValues) {
-            std::vector<Cell> row{{QString::number(fold)}};
+            std::vector<Cell> row{{foldNumber(fold)}};
             for (const QString& c : d.foldColumns) {
                 const std::string k = c.toStdString();
                 QString text = values.count(k) ? num3(values.at(k)) : QStringLiteral("–");

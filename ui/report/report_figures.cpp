@@ -2,6 +2,7 @@
 
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
+#include "ui/report/fold_number.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -36,7 +37,7 @@ QString aurocLegend(const RocCurveSet& c) {
 }
 
 QString curveName(const RocCurveSet& c) {
-    return c.fold ? QObject::tr("Fold %1").arg(*c.fold) : QObject::tr("All folds");
+    return c.fold ? QObject::tr("Fold %1").arg(foldNumber(*c.fold)) : QObject::tr("All folds");
 }
 
 // Single-fold runs show that fold as the main (thick) curve; otherwise the pooled one is.
@@ -268,7 +269,7 @@ std::unique_ptr<QCustomPlot> makeTrainingFigure(const ReportData& d, const std::
         g->setData(QVector<double>(c.x.begin(), c.x.end()), QVector<double>(c.y.begin(), c.y.end()), true);
         g->setPen(QPen(palette::colour(c.fold ? *c.fold : 6), 1.4));
         if (c.x.size() <= 25) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
-        g->setName(c.fold ? QObject::tr("Fold %1").arg(*c.fold) : QObject::tr("All records"));
+        g->setName(c.fold ? QObject::tr("Fold %1").arg(foldNumber(*c.fold)) : QObject::tr("All records"));
         byStep = c.byStep;
         ++shown;
     }

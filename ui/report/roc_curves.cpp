@@ -2,6 +2,7 @@
 
 #include "core/eval/tasks.h"
 #include "core/store/metric_names.h"
+#include "ui/report/fold_number.h"
 
 #include <QObject>
 
@@ -41,7 +42,7 @@ void finish(RocCurveSet& c, std::optional<eval::Interval> storedCi) {
 }  // namespace
 
 QString RocCurveSet::curveLabel() const {
-    return fold ? QObject::tr("fold %1").arg(*fold + 1) : QObject::tr("pooled");  // 1-based on screen, as the CLI log
+    return fold ? QObject::tr("fold %1").arg(foldNumber(*fold)) : QObject::tr("pooled");
 }
 
 std::vector<RocCurveSet> loadRocCurves(store::ResultsStore& st, const std::vector<qint64>& runIds) {

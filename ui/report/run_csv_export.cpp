@@ -1,6 +1,7 @@
 #include "ui/report/run_csv_export.h"
 
 #include "core/common/csv.h"
+#include "ui/report/fold_number.h"
 
 #include <cmath>
 #include <cstdio>
@@ -41,7 +42,7 @@ std::size_t writePredictionsCsv(store::ResultsStore& st, std::int64_t run, const
     for (std::size_t c = 0; c < classes; ++c) out << ",p" << c;
     out << "\n";
     for (const auto& p : predictions) {
-        out << (p.fold ? std::to_string(*p.fold) : "") << ',' << csvField(p.record) << ',' << p.label << ','
+        out << (p.fold ? foldNumberCsv(*p.fold) : "") << ',' << csvField(p.record) << ',' << p.label << ','
             << number(p.score) << ',' << (p.predicted ? std::to_string(*p.predicted) : "");
         for (std::size_t c = 0; c < classes; ++c)
             out << ',' << (c < p.probabilities.size() ? number(p.probabilities[c]) : "");
@@ -62,7 +63,7 @@ std::size_t writeEmbeddingsCsv(store::ResultsStore& st, std::int64_t run, const 
     for (std::size_t d = 0; d < dim; ++d) out << ",e" << d;
     out << "\n";
     for (const auto& e : embeddings) {
-        out << (e.fold ? std::to_string(*e.fold) : "") << ',' << csvField(e.record) << ','
+        out << (e.fold ? foldNumberCsv(*e.fold) : "") << ',' << csvField(e.record) << ','
             << (e.window ? std::to_string(*e.window) : "") << ',' << e.t << ','
             << (e.label ? std::to_string(*e.label) : "");
         for (std::size_t d = 0; d < dim; ++d) out << ',' << (d < e.vector.size() ? number(e.vector[d]) : "");

@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace dacl::ui {
 
 namespace {
@@ -30,6 +32,13 @@ public:
     void refresh() { invalidateFilter(); }
 
 protected:
+    // Unknown values (no prediction, heart rate not computable) sort last in either order.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
+        const bool l = left.data(sortRole()).isValid(), r = right.data(sortRole()).isValid();
+        if (l != r) return l == (sortOrder() == Qt::AscendingOrder);
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
         const QAbstractItemModel* m = sourceModel();
         if (!label.isEmpty() &&
@@ -61,8 +70,12 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     classFilter_->addItem(tr("Noisy (~)"), QStringLiteral("~"));
     counts_ = new QLabel(this);
     heartRateProgress_ = new QProgressBar(this);
-    heartRateProgress_->setMaximumWidth(220);
     heartRateProgress_->setFormat(tr("Heart rates %v / %m"));
+    // Wide enough for its text at 99,999 records (squeezed, the text was cut).
+    const QString widest = heartRateProgress_->format()
+                               .replace(QLatin1String("%v"), QLatin1String("99999"))
+                               .replace(QLatin1String("%m"), QLatin1String("99999"));
+    heartRateProgress_->setFixedWidth(fontMetrics().horizontalAdvance(widest) + 32);
     heartRateProgress_->setToolTip(tr("Median heart rate of every record, computed in the background"));
     heartRateProgress_->hide();
     heartRates_ = new RecordHeartRates(this);
@@ -73,6 +86,7 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     });
     connect(heartRates_, &RecordHeartRates::finished, this, [this] {
         heartRateProgress_->hide();
+        fitColumns(RecordTableModel::HeartRate, RecordTableModel::HeartRate);
         Q_EMIT heartRatesFinished();
     });
 
@@ -82,7 +96,8 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent) {
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The last column holds a short prediction: stretched, it stood far from its record.
+    table_->horizontalHeader()->setStretchLastSection(false);
     table_->sortByColumn(RecordTableModel::Id, Qt::AscendingOrder);
 
     auto* bar = new QHBoxLayout;
@@ -123,12 +138,22 @@ void DatasetView::setDataset(std::optional<Dataset> dataset) {
     if (dataset) heartRates_->start(*dataset);
     heartRateProgress_->setVisible(dataset && dataset->size() > 0);
     model_->setDataset(std::move(dataset));
-    table_->resizeColumnsToContents();
+    fitColumns(0, RecordTableModel::ColumnCount - 1);
 }
 
-void DatasetView::setRunPredictions(const QHash<QString, double>& probabilityByRecord,
-                                    const QHash<QString, int>& foldByRecord) {
-    model_->setRunPredictions(probabilityByRecord, foldByRecord);
+void DatasetView::setRunPredictions(const RunPredictions& predictions) {
+    model_->setRunPredictions(predictions);
+    fitColumns(RecordTableModel::Fold, RecordTableModel::Prediction);
+}
+
+// Each column as wide as its contents (Qt samples the rows it measures), but never wider than
+// about 28 digits, so that no odd cell widens the table.
+void DatasetView::fitColumns(int first, int last) {
+    const int widest = 28 * table_->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    for (int c = first; c <= last; ++c) {
+        table_->resizeColumnToContents(c);
+        table_->setColumnWidth(c, std::min(table_->columnWidth(c), widest));
+    }
 }
 
 bool DatasetView::heartRatesComplete() const {

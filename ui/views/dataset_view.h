@@ -2,8 +2,8 @@
 // Dataset view: the sortable, filterable table of records with class counts and search.
 // Selecting a row makes that record the current record everywhere (currentRecordChanged).
 #include "core/data/dataset.h"
+#include "ui/models/run_predictions.h"
 
-#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -31,9 +31,8 @@ public:
     void setDataset(std::optional<Dataset> dataset);
     QTableView* table() const { return table_; }
     RecordTableModel* model() const { return model_; }
-    // Probability and fold of the current run by record name; empty hashes: no run.
-    void setRunPredictions(const QHash<QString, double>& probabilityByRecord,
-                           const QHash<QString, int>& foldByRecord);
+    // The current run's test predictions (fold and prediction columns); empty: no run.
+    void setRunPredictions(const RunPredictions& predictions);
     bool heartRatesComplete() const;
     int visibleRecordCount() const;
     QString countsText() const;
@@ -53,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    void fitColumns(int first, int last);
 
     RecordTableModel* model_;
     QSortFilterProxyModel* proxy_;

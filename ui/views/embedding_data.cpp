@@ -3,6 +3,7 @@
 #include "core/common/csv.h"
 #include "core/pipeline/run_model.h"
 #include "core/store/results_store.h"
+#include "ui/report/fold_number.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -69,7 +70,7 @@ bool writeEmbeddingLayoutCsv(const QString& path, const std::vector<EmbeddingPoi
         const EmbeddingPoint& p = points[i];
         QStringList row{csvField(p.record), csvField(className(p.label)), csvField(className(p.predicted)),
                         std::isnan(p.probability) ? QString() : QString::number(p.probability, 'g', 9),
-                        p.fold >= 0 ? QString::number(p.fold) : QString(), QString::number(p.timestep),
+                        p.fold >= 0 ? QString::fromStdString(foldNumberCsv(p.fold)) : QString(), QString::number(p.timestep),
                         QString::number(layout[2 * i], 'g', 12), QString::number(layout[2 * i + 1], 'g', 12)};
         out += row.join(',').toUtf8() + '\n';
     }

@@ -31,8 +31,8 @@ struct RunEmbeddings {
 // std::runtime_error naming the file when it cannot be read or the vectors differ in length.
 RunEmbeddings readRunEmbeddings(const QString& dbPath, qint64 runId);
 
-// Writes record,label,predicted,probability,fold,t,x,y (layout: points.size() x 2); false and
-// *error (naming the file) on failure.
+// Writes record,label,predicted,probability,fold,t,x,y (layout: points.size() x 2; fold 1-based);
+// false and *error (naming the file) on failure.
 bool writeEmbeddingLayoutCsv(const QString& path, const std::vector<EmbeddingPoint>& points, const std::vector<double>& layout,
                              const QStringList& classNames, QString* error = nullptr);
 

@@ -7,6 +7,7 @@
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
+#include "ui/report/fold_number.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -381,10 +382,10 @@ void EmbeddingView::updateControls() {
 QString EmbeddingView::statusText() const {
     if (points_.empty()) return tr("No embeddings");
     QString head = tr("%n point(s)", nullptr, static_cast<int>(points_.size()));
-    // Which encoder's space the map shows (folds are 0-based in the data, 1-based on screen).
+    // Which encoder's space the map shows.
     if (folds_.size() > 1)
         head += QStringLiteral(" · ") +
-                (fold_ >= 0 ? tr("fold %1 of %2").arg(fold_ + 1).arg(folds_.size())
+                (fold_ >= 0 ? tr("fold %1 of %2").arg(foldNumber(fold_)).arg(folds_.size())
                             : tr("all %1 folds (separate encoders)").arg(folds_.size()));
     if (projection_ == Projection::Pca) return pcaText_.isEmpty() ? head : head + QStringLiteral(" · ") + pcaText_;
     if (layout_.empty()) return running_ ? head + QStringLiteral(" · ") + tr("t-SNE: neighbours and affinities…") : head;
@@ -397,7 +398,7 @@ QString EmbeddingView::statusText() const {
 void EmbeddingView::updateFoldBox() {
     const QSignalBlocker block(foldBox_);
     foldBox_->clear();
-    for (int f : folds_) foldBox_->addItem(tr("Fold %1").arg(f + 1), f);
+    for (int f : folds_) foldBox_->addItem(tr("Fold %1").arg(foldNumber(f)), f);
     foldBox_->addItem(tr("All folds (separate encoders)"), -1);
     foldBox_->setCurrentIndex(foldBox_->findData(fold_));
     foldBox_->setVisible(folds_.size() > 1);  // one fold or none known: nothing to choose

@@ -7,6 +7,7 @@
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
+#include "ui/report/fold_number.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -46,7 +47,7 @@ QString EmbeddingView::groupName(int key) const {
     case ColourBy::Class: return key == kUnknown ? tr("unlabelled") : className(key);
     case ColourBy::Prediction: return key == kUnknown ? tr("no prediction") : tr("predicted %1").arg(className(key));
     case ColourBy::Correctness: return key == kUnknown ? tr("unknown") : key == 1 ? tr("correct") : tr("wrong");
-    case ColourBy::Fold: return key == kUnknown ? tr("no fold") : tr("fold %1").arg(key + 1);  // 1-based on screen
+    case ColourBy::Fold: return key == kUnknown ? tr("no fold") : tr("fold %1").arg(foldNumber(key));
     case ColourBy::Timestep: return tr("t = %1").arg(key);
     }
     return {};
@@ -164,7 +165,7 @@ QString EmbeddingView::describePoint(int index) const {
     if (!std::isnan(p.probability))
         lines << tr("P(%1) = %2").arg(classNames_.size() > 1 ? classNames_[1] : tr("positive")).arg(p.probability, 0, 'f', 3);
     if (p.predicted >= 0) lines << tr("Predicted: %1").arg(className(p.predicted));
-    if (p.fold >= 0) lines << tr("Fold: %1").arg(p.fold + 1);
+    if (p.fold >= 0) lines << tr("Fold: %1").arg(foldNumber(p.fold));
     if (timesteps().size() > 1 || p.timestep != 0) lines << tr("Diffusion step t = %1").arg(p.timestep);
     return lines.join('\n');
 }

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QSlider>
 #include <QSplitter>
@@ -29,7 +30,7 @@ namespace {
 constexpr int kSliderSteps = 1000;
 constexpr double kGrabPixels = 14;  // how close a press must be to the marker to drag it
 
-QString ratio(double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QObject::tr("n/a"); }
+QString ratio(double v) { return std::isfinite(v) ? QLocale().toString(v, 'f', 3) : QObject::tr("n/a"); }
 
 QString aurocText(const RocCurveSet& c) {
     QString s = QObject::tr("AUROC %1").arg(ratio(c.auroc));
@@ -45,6 +46,22 @@ QString curveName(const RocCurveSet& c) {
 Qt::PenStyle foldStyle(const RocCurveSet& c) {
     static const Qt::PenStyle styles[] = {Qt::DashLine, Qt::DotLine, Qt::DashDotLine, Qt::DashDotDotLine};
     return c.fold ? styles[*c.fold % 4] : Qt::SolidLine;
+}
+
+// Where the operating point starts for a newly shown run: the active curve's validation
+// threshold, else the mean of its run's fold thresholds (a run whose folds are stored but not yet
+// summarised), else 0.5 (challenge4 predicts the most probable class); never the threshold the
+// previous run was left at.
+double startThreshold(const std::vector<RocCurveSet>& curves, std::size_t active) {
+    if (std::isfinite(curves[active].storedThreshold)) return curves[active].storedThreshold;
+    double sum = 0;
+    int n = 0;
+    for (const RocCurveSet& c : curves)
+        if (c.runId == curves[active].runId && c.fold && std::isfinite(c.storedThreshold)) {
+            sum += c.storedThreshold;
+            ++n;
+        }
+    return n > 0 ? sum / n : 0.5;
 }
 
 void styleAxes(QCustomPlot* plot, const QString& x, const QString& y) {
@@ -151,6 +168,7 @@ void RocView::setResultsFile(const QString& path) {
 void RocView::setRuns(const QList<qint64>& runIds) {
     runIds_ = runIds;
     const int ticket = requests_.next();
+    lastError_.clear();  // an error belongs to the request that caused it
     if (runIds.isEmpty() || store_->path().isEmpty()) {
         curves_.clear();
         rebuild();
@@ -164,7 +182,6 @@ void RocView::setRuns(const QList<qint64>& runIds) {
         [this, ticket](std::vector<RocCurveSet> curves) {
             if (!requests_.isLatest(ticket)) return;
             curves_ = std::move(curves);
-            lastError_.clear();
             rebuild();
             Q_EMIT loaded();
         },
@@ -294,10 +311,7 @@ void RocView::rebuild() {
     applyPlotStyle(*pr_);
     active_ = -1;
     setActiveCurve(active);
-    if (active >= 0 && std::isfinite(curves_[static_cast<std::size_t>(active)].storedThreshold))
-        setThreshold(curves_[static_cast<std::size_t>(active)].storedThreshold);
-    else
-        setThreshold(threshold_);
+    setThreshold(active >= 0 ? startThreshold(curves_, static_cast<std::size_t>(active)) : threshold_);
     roc_->replot();
     pr_->replot();
 }
@@ -418,7 +432,7 @@ void RocView::fillStats() {
     setCell(1, 1, tr("TN %1").arg(s.tn));
     statsLabel_->setText(tr("<b>Threshold %1</b> (score ≥ threshold is positive)<br>"
                             "Sensitivity %2 · Specificity %3<br>Precision %4 · F1 %5 · Accuracy %6<br>%7 records")
-                             .arg(QString::number(threshold_, 'f', 4), ratio(s.sensitivity), ratio(s.specificity),
+                             .arg(QLocale().toString(threshold_, 'f', 4), ratio(s.sensitivity), ratio(s.specificity),
                                   ratio(s.precision), ratio(s.f1), ratio(s.accuracy))
                              .arg(s.tp + s.fp + s.tn + s.fn));
 }

@@ -4,6 +4,7 @@
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
+#include "ui/report/fold_number.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -304,7 +305,7 @@ void RunComparePanel::plotCurves() {
             pen.setStyle(styles[foldIndex % 4]);
             g->setPen(pen);
             if (x.size() < 30) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
-            g->setName(eachFold ? (fold < 0 ? tr("%1, final model").arg(runLabel) : tr("%1, fold %2").arg(runLabel).arg(fold))
+            g->setName(eachFold ? (fold < 0 ? tr("%1, final model").arg(runLabel) : tr("%1, fold %2").arg(runLabel, foldNumber(fold)))
                                 : runLabel);
             ++foldIndex;
             ++curves;

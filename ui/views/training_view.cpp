@@ -3,6 +3,7 @@
 #include "core/eval/tasks.h"
 #include "core/ml/runtime_info.h"
 #include "ui/jobs/run_metrics_poller.h"
+#include "ui/report/fold_number.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -407,7 +408,7 @@ void TrainingView::applySnapshot(const std::shared_ptr<const RunSnapshot>& snaps
     std::sort(folds.begin(), folds.end(), [](int a, int b) { return (a < 0 ? 1 << 20 : a) < (b < 0 ? 1 << 20 : b); });
     if (foldChoice_->count() != folds.size()) {
         foldChoice_->clear();
-        for (int f : folds) foldChoice_->addItem(f < 0 ? tr("Final model") : tr("Fold %1").arg(f + 1), f);
+        for (int f : folds) foldChoice_->addItem(f < 0 ? tr("Final model") : tr("Fold %1").arg(foldNumber(f)), f);
     }
     if (!folds.isEmpty()) {
         // Follow the fold being trained unless the user chose one.

@@ -1,20 +1,27 @@
 // The desktop's report export: ReportJob reads a run (written through the core API, final metrics
 // by the pipeline's own storeFinalMetrics) on a worker thread and writes PDF and HTML with every
 // section the run has data for; a missing dataset only drops the ECG strip (with a note), an
-// unknown run or an unwritable file fails with a clear message.
+// unknown run or an unwritable file fails with a clear message. The export dialog reads the run's
+// own dataset (a real tiny run), the dataset open in the app only when the run's is missing.
+#include "common/tiny_run.h"
 #include "core/common/settings.h"
 #include "core/eval/random.h"
 #include "core/pipeline/summary.h"
 #include "core/store/results_store.h"
+#include "core/synth/demo_dataset.h"
 #include "ui/jobs/report_job.h"
+#include "ui/report/run_csv_export.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace dacl;
 using namespace dacl::store;
+using dacl::ui::chooseReportDataset;
 
 namespace {
 
@@ -80,6 +87,23 @@ private:
     QTemporaryDir dir_;
     QString db_;
     std::int64_t run_ = 0;
+    testing::TinyRun tiny_;
+    QString tinyDb_, tinyData_;
+
+    // Exports the run through the dialog as it opens (its proposed dataset); the HTML, or "" on failure.
+    static QString exportThroughDialog(ui::ExportReportDialog& dialog, const QString& pdf) {
+        dialog.setOutput(pdf);
+        QSignalSpy finished(dialog.job(), &ui::ReportJob::finished);
+        QSignalSpy failed(dialog.job(), &ui::ReportJob::failed);
+        dialog.startExport();
+        if (!QTest::qWaitFor([&] { return finished.count() + failed.count() == 1; }, 120000)) return {};
+        if (!failed.isEmpty()) {
+            qWarning() << "export failed:" << failed.first().first().toString();
+            return {};
+        }
+        QFile h(pdf.left(pdf.size() - 4) + QStringLiteral(".html"));
+        return h.open(QIODevice::ReadOnly) ? QString::fromUtf8(h.readAll()) : QString();
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -87,6 +111,17 @@ private Q_SLOTS:
         db_ = dir_.filePath(QStringLiteral("job.sqlite"));
         ResultsStore st(db_.toStdString());
         run_ = writeRun(st);
+
+        // A real run trained the way `dacl pipeline --data data --db runs.db` does it in its own
+        // folder: the run stores the dataset as a path relative to that folder.
+        QVERIFY(QDir().mkpath(dir_.filePath(QStringLiteral("trained"))));
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(dir_.filePath(QStringLiteral("trained"))));
+        tiny_ = testing::makeTinyRun(QStringLiteral("."), 40, "af_vs_rest", {"repr=pooled"});  // AF among its test records
+        QVERIFY(QDir::setCurrent(before));
+        tinyDb_ = dir_.filePath(QStringLiteral("trained/runs.db"));
+        tinyData_ = dir_.filePath(QStringLiteral("trained/data"));
+        QVERIFY(QDir::isRelativePath(QString::fromStdString(chooseReportDataset(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId), "").runDir)));
     }
 
     void writesPdfAndHtmlOnAWorker() {
@@ -118,6 +153,24 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("alt=\"ECG strip")));          // no dataset, no strip
         // ROC, PR, embedding map and the training curve panel.
         QCOMPARE(text.count(QStringLiteral("<img src=\"data:image/png;base64,")), 4);
+        // Folds are numbered 1 and 2 as everywhere else in the app (the store's 0 and 1).
+        const int perFold = text.indexOf(QStringLiteral("Per-fold results"));
+        QVERIFY(perFold > 0);
+        const QString foldTable = text.mid(perFold, text.indexOf(QStringLiteral("</table>"), perFold) - perFold);
+        QCOMPARE(foldTable.count(QStringLiteral("<tr><td class=\"r\">")), 2);
+        QVERIFY(foldTable.contains(QStringLiteral("<tr><td class=\"r\">1</td>")));
+        QVERIFY(foldTable.contains(QStringLiteral("<tr><td class=\"r\">2</td>")));
+
+        // So does the predictions CSV of the Runs view (its header says so).
+        const QString csv = dir_.filePath(QStringLiteral("predictions.csv"));
+        ResultsStore st(db_.toStdString());
+        QCOMPARE(ui::writePredictionsCsv(st, run_, csv.toStdString()), std::size_t{120});
+        QFile c(csv);
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        QSet<QByteArray> folds;
+        for (const QByteArray& line : c.readAll().split('\n').mid(1))
+            if (!line.isEmpty()) folds.insert(line.split(',').first());
+        QCOMPARE(folds, (QSet<QByteArray>{"1", "2"}));
     }
 
     void unknownRunAndUnwritableFileFail() {
@@ -131,6 +184,58 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 120000);
         QVERIFY2(failed.last().first().toString().contains(QStringLiteral("/nonexistent-dir/x.pdf")),
                  qPrintable(failed.last().first().toString()));
+    }
+
+    // The report's default dataset is the run's own, its relative path found beside the results
+    // file wherever the program runs (the `dacl report` default goes through the same code).
+    void defaultDatasetIsTheRunsOwnBesideTheResultsFile() {
+        ui::ReportJob job;
+        QSignalSpy finished(&job, &ui::ReportJob::finished);
+        QSignalSpy failed(&job, &ui::ReportJob::failed);
+        const QString html = dir_.filePath(QStringLiteral("relative.html"));
+        job.start(tinyDb_, tiny_.runId, {html});
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QFile h(html);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(h.readAll());
+        QVERIFY2(text.contains(QStringLiteral("alt=\"ECG strip")), "no ECG strip: the run's dataset was not found");
+    }
+
+    // A run trained on other data than the dataset open in the app (its demo records D000…, with
+    // the real PhysioNet folder open): the dialog proposes the run's own folder and says so, and
+    // the export shows the run's record instead of failing with "record D000… is not in …".
+    void dialogProposesTheRunsOwnDataset() {
+        const QString physionet = QStringLiteral(DACL_SHARED_DIR "/data/physionet2017");
+        if (!QFile::exists(physionet + QStringLiteral("/REFERENCE.csv"))) QSKIP("PhysioNet 2017 data not available");
+        ui::ExportReportDialog dialog(tinyDb_, tiny_.runId, physionet);
+        QSignalSpy chosen(&dialog, &ui::ExportReportDialog::datasetChosen);
+        QTRY_COMPARE_WITH_TIMEOUT(chosen.count(), 1, 30000);
+        QCOMPARE(QDir(dialog.dataDir()).canonicalPath(), QDir(tinyData_).canonicalPath());
+        QVERIFY2(dialog.datasetNote().contains(QStringLiteral("trained on")), qPrintable(dialog.datasetNote()));
+        const QString text = exportThroughDialog(dialog, dir_.filePath(QStringLiteral("own.pdf")));
+        QVERIFY(text.contains(QStringLiteral("alt=\"ECG strip")));
+    }
+
+    // The run's folder is gone from this computer: the open dataset stands in, the dialog names
+    // both, and a record missing there costs the ECG strip, not the report.
+    void openDatasetStandsInWhenTheRunsIsMissing() {
+        const QString open = dir_.filePath(QStringLiteral("open"));
+        NullProgress quiet;
+        synth::writeDemoDataset(open.toStdString(), 3, 99, quiet);
+        const QString moved = dir_.filePath(QStringLiteral("trained/moved"));
+        QVERIFY(QDir().rename(tinyData_, moved));
+        ui::ExportReportDialog dialog(tinyDb_, tiny_.runId, open);
+        QSignalSpy chosen(&dialog, &ui::ExportReportDialog::datasetChosen);
+        QTRY_COMPARE_WITH_TIMEOUT(chosen.count(), 1, 30000);
+        QCOMPARE(dialog.dataDir(), open);
+        const QString note = dialog.datasetNote();
+        QVERIFY2(note.contains(QStringLiteral("not on this computer")) && note.contains(QStringLiteral("open dataset")), qPrintable(note));
+        QVERIFY2(note.contains(QString::fromStdString(chooseReportDataset(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId), "").runDir)),
+                 qPrintable(note));
+        const QString text = exportThroughDialog(dialog, dir_.filePath(QStringLiteral("fallback.pdf")));
+        QVERIFY(QDir().rename(moved, tinyData_));
+        QVERIFY2(text.contains(open), "the report does not name the dataset it read");
     }
 };
 

@@ -305,6 +305,7 @@ private Q_SLOTS:
         QCOMPARE(lines[0], QByteArray("record,label,predicted,probability,fold,t,x,y"));
         const QList<QByteArray> csvRow = lines[5].split(',');
         QCOMPARE(QString(csvRow[0]), view.points()[4].record);
+        QCOMPARE(csvRow[4].toInt(), view.points()[4].fold + 1);  // 1-based, as on screen
         QVERIFY(std::abs(csvRow[6].toDouble() - view.layout()[8]) < 1e-9 * (1 + std::abs(view.layout()[8])));
         QString error;
         QVERIFY(!view.exportLayoutCsv(dir_.filePath("no/such/dir/x.csv"), &error));
@@ -392,7 +393,7 @@ private Q_SLOTS:
         QCOMPARE(view.describePoint(m), QString());  // no point m in this map
         const QList<QByteArray> lines = exportedCsv(view, "fold2.csv");
         QCOMPARE(lines.size(), m + 1);
-        for (int i = 1; i <= m; ++i) QCOMPARE(lines[i].split(',')[4], QByteArray("2"));  // the data's 0-based fold
+        for (int i = 1; i <= m; ++i) QCOMPARE(lines[i].split(',')[4], QByteArray("3"));  // 1-based, as on screen
 
         // (3) All folds: every point, in the order given.
         done.clear();

@@ -10,6 +10,7 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -171,6 +172,53 @@ private Q_SLOTS:
         QCOMPARE(fresh.currentStats()->fp, eval::statsAt(all, labels, 0.35).fp);
     }
 
+    // Each run shown starts at its own validation threshold, never where the previous run's
+    // threshold was left: the pooled one, the mean of the folds' while the run has no summary
+    // yet, 0.5 for challenge4 (no threshold: the most probable class wins).
+    void eachRunStartsAtItsOwnThreshold() {
+        const QString path = dir_.filePath(QStringLiteral("start.sqlite"));
+        std::int64_t summarised = 0, running = 0, fourClasses = 0;
+        {
+            ResultsStore st(path.toStdString());
+            summarised = storeRun(st, "af_vs_rest", {makeFold(120, 41), makeFold(120, 42)});  // pooled 0.35
+            NewRun r;
+            r.name = "still running";
+            r.task = "af_vs_rest";
+            running = st.createRun(r);
+            for (int k = 0; k < 2; ++k) {
+                const Fold f = makeFold(100, 43 + static_cast<std::uint64_t>(k));
+                std::vector<Prediction> preds;
+                for (std::size_t i = 0; i < f.scores.size(); ++i)
+                    preds.push_back({k, "S" + std::to_string(k) + "_" + std::to_string(i), f.labels[i], f.scores[i], std::nullopt, {}});
+                st.addPredictions(running, preds);
+                st.setFoldResult(running, k, "threshold", k == 0 ? 0.62 : 0.58);
+            }
+            r.name = "four classes";
+            r.task = "challenge4";
+            fourClasses = st.createRun(r);
+            const Fold f = makeFold(100, 45, 4);
+            std::vector<Prediction> preds;
+            for (std::size_t i = 0; i < f.scores.size(); ++i)
+                preds.push_back({0, "C" + std::to_string(i), f.labels[i], f.scores[i], std::nullopt, {}});
+            st.addPredictions(fourClasses, preds);
+        }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({summarised});
+        QTRY_COMPARE(loaded.count(), 1);
+        QCOMPARE(view.threshold(), 0.35);
+        view.setThreshold(0.9);
+        view.setRuns({running});
+        QTRY_COMPARE(loaded.count(), 2);
+        QCOMPARE(view.activeCurve(), view.curveIndex(running, std::nullopt));
+        QVERIFY(std::abs(view.threshold() - 0.6) < 1e-12);
+        view.setThreshold(0.2);
+        view.setRuns({fourClasses});
+        QTRY_COMPARE(loaded.count(), 3);
+        QCOMPARE(view.threshold(), 0.5);
+    }
+
     void draggingTheMarkerMovesAlongTheCurve() {
         const QString path = dir_.filePath(QStringLiteral("drag.sqlite"));
         const std::vector<Fold> folds = {makeFold(200, 31), makeFold(200, 32)};
@@ -253,6 +301,24 @@ private Q_SLOTS:
         QVERIFY(view.curves().empty());
         view.setThreshold(0.3);  // no curve: nothing to compute, nothing breaks
         QVERIFY(!view.currentStats());
+
+        // The error belongs to that request: a later one, empty or loaded, clears it.
+        view.setRuns({});
+        QVERIFY(view.lastError().isEmpty());
+        view.setRuns({4242});
+        QTRY_COMPARE(loaded.count(), 3);
+        QVERIFY(!view.lastError().isEmpty());
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "af_vs_rest", {makeFold(80, 51)});
+        }
+        view.setRuns({id});
+        QTRY_COMPARE(loaded.count(), 4);
+        QVERIFY(view.lastError().isEmpty());
+        QCOMPARE(static_cast<int>(view.curves().size()), 1);
+        for (const QLabel* label : view.findChildren<QLabel*>())
+            QVERIFY2(!label->text().contains(QStringLiteral("Cannot show")), qPrintable(label->text()));
     }
 };
 

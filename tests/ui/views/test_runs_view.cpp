@@ -272,6 +272,10 @@ private Q_SLOTS:
         }
         panel->setShowFolds(true);
         QCOMPARE(plot->graphCount(), 4);
+        QStringList names;  // folds 1 and 2 of each run (stored as 0 and 1)
+        for (int g = 0; g < plot->graphCount(); ++g) names << plot->graph(g)->name().section(QStringLiteral(", "), -1);
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("fold 1"), QStringLiteral("fold 1"), QStringLiteral("fold 2"), QStringLiteral("fold 2")}));
     }
 
     void runWrittenByAnotherThreadAppearsAndSelectionSurvives() {
