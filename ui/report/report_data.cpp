@@ -510,23 +510,29 @@ ReportDataset chooseReportDataset(const store::RunInfo& run, const std::string& 
     namespace fs = std::filesystem;
     ReportDataset out;
     const json stored = json::parse(run.settingsJson, nullptr, false);
-    if (stored.is_object() && stored.contains("request") && stored.at("request").is_object() &&
-        stored.at("request").value("data", json()).is_string())
-        out.runDir = stored.at("request").at("data").get<std::string>();
-    std::error_code ec;
-    if (!out.runDir.empty()) {
-        // A relative folder is relative to where the pipeline ran, which is not stored: most often
-        // beside the results file it wrote, else where this program runs.
-        const fs::path given(out.runDir);
-        std::vector<fs::path> candidates;
+    auto text = [&](const char* object, const char* key) {
+        if (!stored.is_object() || !stored.contains(object) || !stored.at(object).is_object()) return std::string();
+        const json v = stored.at(object).value(key, json());
+        return v.is_string() ? v.get<std::string>() : std::string();
+    };
+    // Runs record the dataset's absolute path; the request's folder is as it was given.
+    const std::string recorded = text("dataset", "path"), requested = text("request", "data");
+    out.runDir = recorded.empty() ? requested : recorded;
+    std::vector<fs::path> candidates;
+    if (!recorded.empty()) candidates.push_back(recorded);
+    if (!requested.empty()) {
+        // A relative folder is relative to where the pipeline ran: most often beside the results
+        // file it wrote, else where this program runs.
+        const fs::path given(requested);
         if (given.is_relative()) candidates.push_back(fs::path(dbPath).parent_path() / given);
         candidates.push_back(given);
-        for (const fs::path& c : candidates)
-            if (fs::exists(c, ec)) {
-                out.dir = fs::absolute(c, ec).lexically_normal().string();
-                return out;
-            }
     }
+    std::error_code ec;
+    for (const fs::path& c : candidates)
+        if (fs::exists(c, ec)) {
+            out.dir = fs::absolute(c, ec).lexically_normal().string();
+            return out;
+        }
     if (!fallback.empty() && fs::exists(fallback, ec)) {
         out.dir = fallback;
         out.fallback = true;

@@ -119,8 +119,9 @@ struct ReportDataset {
     std::string runDir;     // the run's own folder as stored ("" when the run does not say)
     bool fallback = false;  // dir is the fallback: the run's own folder is not on this computer
 };
-// The run's own folder (its stored request's "data"; a relative one is looked up next to the
-// results file, then in the working directory) when it exists, else `fallback` when that exists.
+// The run's own folder when it exists: the absolute path recorded with the run, else its request's
+// "data" (a relative one looked up next to the results file, then in the working directory);
+// else `fallback` when that exists.
 ReportDataset chooseReportDataset(const store::RunInfo& run, const std::string& dbPath, const std::string& fallback = {});
 
 // Throws StoreError for an unknown run and std::runtime_error naming the record when
