@@ -3,6 +3,7 @@
 #include "core/common/json_text.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
+#include "core/data/record_list.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/representation.h"
 #include "core/ml/runtime_info.h"
@@ -82,6 +83,8 @@ void registerPipelineCommands(CLI::App& app) {
     auto config = std::make_shared<std::string>();
     auto baselines = std::make_shared<std::string>();
     auto limit = std::make_shared<std::size_t>(0);
+    auto classes = std::make_shared<std::string>();
+    auto recordList = std::make_shared<std::string>();
     auto resume = std::make_shared<std::int64_t>(0);
     auto json = std::make_shared<bool>(false);
     auto noCache = std::make_shared<bool>(false);
@@ -94,6 +97,8 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_option("--db", req->dbPath, "SQLite results file")->required();
     cmd->add_option("--limit", *limit, "Use a stratified subset of N labelled records")
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+    cmd->add_option("--classes", *classes, "Only records of these labels, comma-separated (N,A,O,~)");
+    cmd->add_option("--records", *recordList, "Only the records named in this file (one name per line)");
     cmd->add_option("--config", *config, "JSON object of settings");
     cmd->add_option("--set", *sets, "key=value setting (repeatable)");
     cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,no_timestep,tmax1000; repr=sequence adds cnn,rr_xgb,st_xgb,dacl_no_rhythm; repr=pooled has dae");
@@ -112,6 +117,8 @@ void registerPipelineCommands(CLI::App& app) {
         else
             req->baselines = splitList(*baselines);
         if (*limit) req->limit = *limit;
+        req->classes = splitList(*classes);
+        if (!recordList->empty()) req->records = readRecordList(*recordList);
         if (*resume) req->resumeRunId = *resume;
         if (req->dataDir.empty() && !*resume) throw std::invalid_argument("--data is required (unless --resume)");
         if (*noCache) req->cacheDir.clear();

@@ -11,6 +11,7 @@
 #include "core/pipeline/fold_runner.h"
 #include "core/pipeline/model_settings.h"
 #include "core/pipeline/summary.h"
+#include "core/pipeline/task_records.h"
 #include "core/ml/runtime_info.h"
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
@@ -58,20 +59,16 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-constexpr std::uint64_t kFoldPurpose = 1, kValidationPurpose = 2, kSubsetPurpose = 3;
-
-int classCode(const std::string& letter) {
-    if (letter == "N") return eval::kClassN;
-    if (letter == "A") return eval::kClassA;
-    if (letter == "O") return eval::kClassO;
-    return eval::kClassNoisy;
-}
+// Seed streams of the folds and validation splits (task_records.cpp has the subset's, 3).
+constexpr std::uint64_t kFoldPurpose = 1, kValidationPurpose = 2;
 
 // What a run stores beyond Settings, so that `--resume` can redo exactly the same work.
 json requestJson(const PipelineRequest& r) {
     json j{{"data", r.dataDir}, {"task", r.task}, {"folds", r.folds}, {"baselines", r.baselines},
            {"robustness", r.robustness}, {"final_model", r.finalModel}};
     if (r.limit) j["limit"] = *r.limit;
+    if (!r.classes.empty()) j["classes"] = r.classes;
+    if (!r.records.empty()) j["records"] = r.records;
     return j;
 }
 
@@ -101,6 +98,8 @@ PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest&
     r.robustness = q.at("robustness").get<bool>();
     r.finalModel = q.value("final_model", true);
     r.limit = q.contains("limit") ? std::optional<std::size_t>(q.at("limit").get<std::size_t>()) : std::nullopt;
+    r.classes = q.value("classes", std::vector<std::string>{});
+    r.records = q.value("records", std::vector<std::string>{});
     r.settings = Settings();
     r.settings.merge(stored.at("settings"), "run " + std::to_string(run.id));
     return r;
@@ -333,38 +332,6 @@ PipelineRequest resolveRequest(store::ResultsStore& db, const PipelineRequest& g
     return requestFromRun(info, given);
 }
 
-// The labelled records of the task (recordLabel: the task's class per dataset index, -1 for
-// records outside it), reduced to a stratified subset of --limit records when asked.
-struct TaskRecords {
-    std::vector<int> recordLabel;
-    std::size_t count = 0;
-};
-
-TaskRecords selectTaskRecords(const Dataset& dataset, const PipelineRequest& req, std::uint64_t seed) {
-    TaskRecords out;
-    out.recordLabel.assign(dataset.size(), -1);
-    std::vector<std::size_t> candidates;
-    std::vector<int> strata;
-    for (std::size_t i = 0; i < dataset.size(); ++i) {
-        const auto label = eval::taskLabel(req.task, dataset.records()[i].label);
-        if (!label) continue;
-        out.recordLabel[i] = *label;
-        candidates.push_back(i);
-        strata.push_back(classCode(dataset.records()[i].label));
-    }
-    out.count = candidates.size();
-    if (req.limit && *req.limit < candidates.size()) {
-        const auto keep = eval::stratifiedSubset(strata, *req.limit, derivedSeed(seed, 0, kSubsetPurpose));
-        std::vector<int> inTask(dataset.size(), -1);
-        for (std::size_t k : keep) inTask[candidates[k]] = out.recordLabel[candidates[k]];
-        out.recordLabel.swap(inTask);
-        out.count = keep.size();
-    }
-    if (out.count < 10)
-        throw std::runtime_error(req.dataDir + ": only " + std::to_string(out.count) + " labelled records for task " + req.task);
-    return out;
-}
-
 // The DACL run and one child run per baseline, created (or found again on resume) and started.
 // On resume, baselines that finished before the interruption are complete and left out.
 std::vector<MethodRun> startRuns(store::ResultsStore& db, const PipelineRequest& req, const Dataset& dataset,
@@ -470,7 +437,7 @@ void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const
                 continue;
             }
             taskRecords.push_back(static_cast<int>(i));
-            strata.push_back(classCode(dataset.records()[i].label));
+            strata.push_back(stratumOf(dataset.records()[i].label));
         }
 
         SharedProgress shared(progress);

@@ -21,6 +21,8 @@ struct PipelineRequest {
     int folds = 5;                     // 1 = one stratified 80/20 split
     std::string dbPath;
     std::optional<std::size_t> limit;  // stratified subset of this many labelled records
+    std::vector<std::string> classes;  // only records with these labels ("N", "A", "O", "~"); empty: all
+    std::vector<std::string> records;  // only the records of these names (a saved list); empty: all
     Settings settings;
     std::vector<std::string> baselines;
     bool robustness = false;

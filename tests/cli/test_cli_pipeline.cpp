@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -303,6 +304,20 @@ private Q_SLOTS:
             runDacl({"pipeline", "--data", dir_.filePath("nowhere"), "--db", dir_.filePath("x.db")}, kTimeoutS);
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains("nowhere"), qPrintable(missing.err));
+        // A record list: an unreadable file is named; names that are not in the dataset are listed.
+        const Result noList = runDacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--records",
+                                       dir_.filePath("no-list.txt")},
+                                      kTimeoutS);
+        QVERIFY(noList.exitCode != 0);
+        QVERIFY2(noList.err.contains("no-list.txt"), qPrintable(noList.err));
+        QFile list(dir_.filePath("list.txt"));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("A00001\nZZ99999\n");
+        list.close();
+        const Result strangers =
+            runDacl({"pipeline", "--data", kData, "--db", dir_.filePath("x.db"), "--records", list.fileName()}, kTimeoutS);
+        QVERIFY(strangers.exitCode != 0);
+        QVERIFY2(strangers.err.contains("ZZ99999") && strangers.err.contains("1 of the 2"), qPrintable(strangers.err));
     }
 };
 

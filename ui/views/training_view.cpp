@@ -1,24 +1,21 @@
 #include "ui/views/training_view.h"
 
-#include "core/eval/tasks.h"
 #include "core/ml/runtime_info.h"
 #include "ui/jobs/run_metrics_poller.h"
 #include "ui/report/fold_number.h"
+#include "ui/views/training_form.h"
 
 #include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -104,32 +101,11 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
 TrainingView::~TrainingView() = default;
 
 void TrainingView::buildUi() {
-    // Left: the form of a demo run, its buttons and the queue.
-    auto* form = new QGroupBox(tr("Demo run"), this);
-    auto* formLayout = new QFormLayout(form);
-    task_ = new QComboBox(form);
-    for (const std::string& t : eval::taskNames()) {
-        task_->addItem(QString::fromStdString(t), QString::fromStdString(t));
-        task_->setItemData(task_->count() - 1, QString::fromStdString(eval::taskInfo(t).description), Qt::ToolTipRole);
-    }
-    auto spin = [form](int lo, int hi, int value, const QString& tip) {
-        auto* s = new QSpinBox(form);
-        s->setRange(lo, hi);
-        s->setValue(value);
-        s->setToolTip(tip);
-        return s;
-    };
-    folds_ = spin(1, 10, 1, tr("1: one stratified 80/20 split; k: k-fold cross-validation by record"));
-    vaeEpochs_ = spin(1, 1000, 10, tr("Maximal VAE epochs (early stopping may end sooner)"));
-    encoderEpochs_ = spin(1, 1000, 5, tr("Epochs of the contrastive encoder"));
-    encoderWidth_ = spin(4, 256, 16, tr("U-Net channels of the first level (then ×2, ×4)"));
-    tMax_ = spin(1, 1000, 100, tr("Noisy views use diffusion timesteps t ~ Uniform{1…t_max}"));
-    formLayout->addRow(tr("Task"), task_);
-    formLayout->addRow(tr("Folds"), folds_);
-    formLayout->addRow(tr("VAE epochs"), vaeEpochs_);
-    formLayout->addRow(tr("Encoder epochs"), encoderEpochs_);
-    formLayout->addRow(tr("Encoder width"), encoderWidth_);
-    formLayout->addRow(tr("t_max"), tMax_);
+    // Left: the form of a run, its buttons and the queue.
+    form_ = new TrainingForm(this);
+    connect(form_, &TrainingForm::problem, this, [this](const QString& file, const QString& reason) {
+        appendLog(tr("Cannot use %1: %2").arg(QDir::toNativeSeparators(file), reason));
+    });
 
     start_ = new QPushButton(tr("&Start"), this);
     start_->setToolTip(tr("Queue a training and evaluation run on the current dataset"));
@@ -150,7 +126,7 @@ void TrainingView::buildUi() {
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(form);
+    leftLayout->addWidget(form_);
     leftLayout->addLayout(buttons);
     leftLayout->addWidget(new QLabel(tr("Queue"), left));
     leftLayout->addWidget(queueList_, 1);
@@ -230,6 +206,11 @@ void TrainingView::setJobQueue(JobQueue* queue) {
     connect(queue_, &JobQueue::jobRunCreated, this, &TrainingView::onJobRun);
     // A stored epoch point of this app's own job: the curves read it at once instead of at the next poll.
     connect(queue_, &JobQueue::jobEvent, poller_, [p = poller_](int, const dacl::PipelineEvent& e) { p->pipelineEvent(e); });
+    connect(queue_, &JobQueue::jobEvent, this, [this](int id, const dacl::PipelineEvent& e) {
+        if (id != followedJob_) return;
+        overall_.onEvent(e);
+        showOverallProgress(QString());
+    });
     connect(queue_, &JobQueue::jobProgress, this, &TrainingView::onJobProgress);
     connect(queue_, &JobQueue::jobFinished, this, &TrainingView::onJobFinished);
     connect(queue_, &JobQueue::jobLog, this, [this](int id, const QString& message) {
@@ -243,38 +224,20 @@ void TrainingView::setJobQueue(JobQueue* queue) {
 
 void TrainingView::setDataDirectory(const QString& directory) { dataDir_ = directory; }
 void TrainingView::setResultsFile(const QString& path) { resultsFile_ = path; }
-void TrainingView::setBaseSettings(const Settings& settings) { base_ = settings; }
-
-void TrainingView::setTask(const QString& task) {
-    const int i = task_->findData(task);
-    if (i >= 0) task_->setCurrentIndex(i);
+void TrainingView::setBaseSettings(const Settings& settings) {
+    base_ = settings;
+    // The settings' representation is the form's starting choice; the user may change it there.
+    form_->setRepresentation(QString::fromStdString(settings.getString("repr")));
 }
-void TrainingView::setFolds(int folds) { folds_->setValue(folds); }
-void TrainingView::setVaeEpochs(int epochs) { vaeEpochs_->setValue(epochs); }
-void TrainingView::setEncoderEpochs(int epochs) { encoderEpochs_->setValue(epochs); }
-void TrainingView::setEncoderWidth(int channels) { encoderWidth_->setValue(channels); }
-void TrainingView::setTMax(int tMax) { tMax_->setValue(tMax); }
 
-ml::PipelineRequest TrainingView::demoRequest() const {
-    ml::PipelineRequest r;
-    r.dataDir = dataDir_.toStdString();
-    r.dbPath = resultsFile_.toStdString();
-    r.task = task_->currentData().toString().toStdString();
-    r.folds = folds_->value();
-    r.settings = base_;
-    r.settings.set("vae.epochs", vaeEpochs_->value());
-    r.settings.set("train.epochs", encoderEpochs_->value());
-    r.settings.set("encoder.base_channels", encoderWidth_->value());
-    r.settings.set("diffusion.t_max", tMax_->value());
-    // The same form sizes a repr=sequence run (the default): its VAE, both training stages and
-    // the U-Net width; a demo epoch is 10 batches.
-    r.settings.set("seq.vae_epochs", vaeEpochs_->value());
-    r.settings.set("seq.epochs", encoderEpochs_->value());
-    r.settings.set("seq.finetune_epochs", encoderEpochs_->value());
-    r.settings.set("seq.width", encoderWidth_->value());
-    r.settings.set("seq.steps_per_epoch", 10);
-    return r;
-}
+void TrainingView::setTask(const QString& task) { form_->setTask(task); }
+void TrainingView::setFolds(int folds) { form_->setFolds(folds); }
+void TrainingView::setVaeEpochs(int epochs) { form_->setVaeEpochs(epochs); }
+void TrainingView::setEncoderEpochs(int epochs) { form_->setEncoderEpochs(epochs); }
+void TrainingView::setEncoderWidth(int channels) { form_->setEncoderWidth(channels); }
+void TrainingView::setTMax(int tMax) { form_->setTMax(tMax); }
+
+ml::PipelineRequest TrainingView::demoRequest() const { return form_->request(dataDir_, resultsFile_, base_); }
 
 int TrainingView::startDemoRun() {
     if (!queue_) {
@@ -289,10 +252,7 @@ int TrainingView::startDemoRun() {
         appendLog(tr("No results file is set (see Settings)."));
         return 0;
     }
-    const ml::PipelineRequest r = demoRequest();
-    return queue_->enqueuePipeline(
-        r, tr("%1 on %2 (%n fold(s))", nullptr, r.folds)
-               .arg(QString::fromStdString(r.task), QDir(dataDir_).dirName()));
+    return queue_->enqueuePipeline(demoRequest(), form_->describe(dataDir_));
 }
 
 void TrainingView::cancelJob() {
@@ -334,6 +294,10 @@ void TrainingView::onJobStarted(int id) {
     stage_->setText(tr("Starting…"));
     eta_->clear();
     const auto job = queue_ ? queue_->job(id) : std::nullopt;
+    followedPipeline_ = job && job->kind == JobQueue::Kind::Pipeline;
+    overall_.start(true);
+    stageDetail_.clear();
+    jobClock_.start();
     appendLog(tr("Job %1 started: %2").arg(id).arg(job ? job->title : QString()));
 }
 
@@ -347,11 +311,27 @@ void TrainingView::onJobProgress(int id, const QString& stage, qint64 done, qint
     if (QTreeWidgetItem* item = queueItem(id); item && total > 0)
         item->setText(ColProgress, QStringLiteral("%1 %").arg(100 * done / total));
     if (id != followedJob_) return;
+    if (followedPipeline_) {
+        overall_.onStageProgress(done, total);
+        showOverallProgress(stage);
+        return;
+    }
     if (total > 0) {
         progress_->setRange(0, static_cast<int>(std::min<qint64>(total, 1 << 30)));
         progress_->setValue(static_cast<int>(std::min(done, total)));
     }
     stage_->setText(stage);
+    eta_->setText(eta >= 0 ? tr("%1 left").arg(formatDuration(eta)) : QString());
+}
+
+// A pipeline job: one bar over all its stages and folds, the stage named, the whole job's ETA.
+void TrainingView::showOverallProgress(const QString& detail) {
+    if (!detail.isEmpty()) stageDetail_ = detail;
+    progress_->setRange(0, kOverallSteps);
+    progress_->setValue(static_cast<int>(overall_.fraction() * kOverallSteps));
+    const QString named = overall_.stageText();
+    stage_->setText(stageDetail_.isEmpty() ? named : named + QStringLiteral(" — ") + stageDetail_);
+    const double eta = overall_.etaSeconds(static_cast<double>(jobClock_.elapsed()) / 1000.0);
     eta_->setText(eta >= 0 ? tr("%1 left").arg(formatDuration(eta)) : QString());
 }
 

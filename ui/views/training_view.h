@@ -1,14 +1,16 @@
 #pragma once
 // Training view: live loss curves of a run (per epoch and per optimiser step), the learning rate
 // on its own axis, validation AUROC when a run logs one, progress with ETA, the compute device,
-// a log, and the job queue (start a short demo run on the current dataset, cancel).
+// a log, and the job queue (start a run of the form, TrainingForm, on the open dataset; cancel).
 //
 // Curves are read from the results file by a RunMetricsPoller on a worker thread (~1 s), so a
 // run started from the `dacl` CLI shows the same way as one of this app's jobs (setRun).
 #include "core/common/settings.h"
 #include "core/pipeline/pipeline.h"
 #include "ui/jobs/job_queue.h"
+#include "ui/jobs/overall_progress.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
 
@@ -20,13 +22,13 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace dacl::ui {
 
 class RunMetricsPoller;
+class TrainingForm;
 struct RunSnapshot;
 struct MetricCurve;
 
@@ -64,6 +66,7 @@ public:
     void setEncoderEpochs(int epochs);
     void setEncoderWidth(int channels);
     void setTMax(int tMax);
+    TrainingForm* form() const { return form_; }
 
     // ---- what the user sees (for tests) ----
     qint64 runId() const { return runId_; }
@@ -109,6 +112,7 @@ private:
     void onJobRun(int id, qint64 runId, const QString& dbPath);
     void onJobProgress(int id, const QString& stage, qint64 done, qint64 total, double eta);
     void onJobFinished(int id, JobQueue::State state, qint64 runId, const QString& error);
+    void showOverallProgress(const QString& detail);
 
     JobQueue* queue_ = nullptr;
     RunMetricsPoller* poller_;
@@ -116,14 +120,18 @@ private:
     Settings base_;
     bool followJobs_ = true;
     int followedJob_ = 0;
+    bool followedPipeline_ = false;  // the followed job is a pipeline: overall_ drives the bar
+    OverallProgress overall_;
+    QElapsedTimer jobClock_;
+    QString stageDetail_;            // core's own text of the current step ("VAE epoch 3/10")
+    static constexpr int kOverallSteps = 1000;
     qint64 runId_ = 0;
     QString runStatus_;
     int shownFold_ = -1;
     bool userPickedFold_ = false;
     std::shared_ptr<const RunSnapshot> snapshot_;
 
-    QComboBox* task_;
-    QSpinBox *folds_, *vaeEpochs_, *encoderEpochs_, *encoderWidth_, *tMax_;
+    TrainingForm* form_;
     QPushButton *start_, *cancel_;
     QTreeWidget* queueList_;
     QComboBox* foldChoice_;

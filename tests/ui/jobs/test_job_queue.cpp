@@ -118,6 +118,15 @@ private Q_SLOTS:
         QSignalSpy runCreated(queue, &JobQueue::jobRunCreated);
         QSignalSpy progress(queue, &JobQueue::jobProgress);
         QSignalSpy curves(view, &TrainingView::curvesUpdated);
+        // What the training tab's bar shows after each report of the first job: one figure for
+        // the whole job (stages and folds), which never goes back, with the stage named.
+        QVector<double> shown;
+        QStringList stages;
+        connect(queue, &JobQueue::jobProgress, this, [&](int id) {
+            if (id != view->followedJob() || id != queue->jobs().front().id || view->progressMaximum() <= 0) return;
+            shown << static_cast<double>(view->progressValue()) / view->progressMaximum();
+            stages << view->stageText();
+        });
 
         // Start through the view's own form, like a user; the results file comes from the settings.
         view->setDataDirectory(data_);
@@ -147,6 +156,12 @@ private Q_SLOTS:
         QVERIFY2(!b.isEmpty(), "the queued job did not end");
         // How responsive the window stays meanwhile is a benchmark (the screenshot tour's
         // LatencyProbe, BENCHMARKS.md), not a bound here: this machine's load decides it too.
+
+        QVERIFY(shown.size() > 5);
+        for (int i = 1; i < shown.size(); ++i)
+            QVERIFY2(shown[i] >= shown[i - 1], qPrintable(QStringLiteral("the bar went back from %1 to %2 at '%3'")
+                                                              .arg(shown[i - 1]).arg(shown[i]).arg(stages[i])));
+        QVERIFY2(stages.filter(QStringLiteral("Training · ")).filter(QStringLiteral("fold 1 of 1")).size() > 0, qPrintable(stages.join(QLatin1Char('|'))));
 
         // One job at a time, in queue order.
         QCOMPARE(started.size(), 2);
