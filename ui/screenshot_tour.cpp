@@ -13,6 +13,7 @@
 #include "ui/views/roc_view.h"
 #include "ui/views/runs_view.h"
 #include "ui/views/scattering_view.h"
+#include "ui/views/training_form.h"
 #include "ui/views/training_view.h"
 
 #include <QAbstractItemModel>
@@ -84,6 +85,7 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
     training->setVaeEpochs(15);
     training->setEncoderEpochs(4);
     training->setEncoderWidth(16);
+    training->form()->setLimit(360);  // a stratified subset, as a first look at a dataset would use
     bool jobDone = false;
     JobQueue::State jobState = JobQueue::State::Queued;
     QString jobError;

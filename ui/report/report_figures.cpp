@@ -2,6 +2,7 @@
 
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_style.h"
+#include "core/store/metric_names.h"
 #include "ui/report/fold_number.h"
 
 #include "ui/plots/custom_plot.h"
@@ -216,12 +217,21 @@ const std::map<std::string, std::pair<QString, QString>>& knownCurves() {
         {"dacl.loss", {QObject::tr("Contrastive loss of the encoder"), QObject::tr("Loss")}},
         {"dacl.step_loss", {QObject::tr("Contrastive loss per step"), QObject::tr("Loss")}},
         {"dacl.lr", {QObject::tr("Encoder learning rate"), QObject::tr("Learning rate")}},
+        {"dacl.val_auroc", {QObject::tr("Validation AUROC"), QObject::tr("AUROC")}},
+        {"dacl.ft_loss", {QObject::tr("Fine-tuning loss"), QObject::tr("Loss")}},
+        {"dacl.ft_lr", {QObject::tr("Fine-tuning learning rate"), QObject::tr("Learning rate")}},
+        {"dacl.ft_val_auroc", {QObject::tr("Fine-tuning validation AUROC"), QObject::tr("AUROC")}},
+        {"dae.loss", {QObject::tr("Denoising autoencoder loss"), QObject::tr("Loss")}},
     };
     return known;
 }
 }  // namespace
 
 QString curveTitle(const std::string& name) {
+    // The final model's series are the folds' series under a prefix.
+    const std::string finalPrefix = store::metric::kFinalModelSeries;
+    if (name.rfind(finalPrefix, 0) == 0 && name.size() > finalPrefix.size())
+        return QObject::tr("%1 (final model)").arg(curveTitle(name.substr(finalPrefix.size())));
     const auto it = knownCurves().find(name);
     if (it != knownCurves().end()) return it->second.first;
     QString s = QString::fromStdString(name);

@@ -5,6 +5,7 @@
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
 #include "ui/report/fold_number.h"
+#include "ui/report/report_figures.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -73,6 +74,7 @@ RunComparePanel::RunComparePanel(StoreThread* store, QWidget* parent) : QWidget(
     sameNote_->hide();
 
     metric_ = new QComboBox(this);
+    metric_->setObjectName(QStringLiteral("metricPicker"));
     metric_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     foldMode_ = new QComboBox(this);
     foldMode_->addItem(tr("Mean over folds"), false);
@@ -228,13 +230,17 @@ void RunComparePanel::reloadCurves() {
             std::set<QString> names;
             for (const auto& [_, pts] : points_)
                 for (const auto& p : pts) names.insert(QString::fromStdString(p.name));
-            const QString current = metric_->currentText();
+            const QString current = metric();
             QStringList list(names.begin(), names.end());
             if (list != metricNames()) {
                 const QSignalBlocker block(metric_);
                 metric_->clear();
-                metric_->addItems(list);
-                int pick = metric_->findText(current);
+                // People read the curve's name; the stored key stays in the tooltip and the data.
+                for (const QString& key : list) {
+                    metric_->addItem(curveTitle(key.toStdString()), key);
+                    metric_->setItemData(metric_->count() - 1, key, Qt::ToolTipRole);
+                }
+                int pick = metric_->findData(current);
                 // A sensible first curve: the validation AUROC, else a loss.
                 if (pick < 0)
                     for (int i = 0; i < list.size() && pick < 0; ++i)
@@ -252,17 +258,17 @@ void RunComparePanel::reloadCurves() {
 
 QStringList RunComparePanel::metricNames() const {
     QStringList out;
-    for (int i = 0; i < metric_->count(); ++i) out << metric_->itemText(i);
+    for (int i = 0; i < metric_->count(); ++i) out << metric_->itemData(i).toString();
     return out;
 }
 
-void RunComparePanel::setMetric(const QString& name) { metric_->setCurrentIndex(metric_->findText(name)); }
-QString RunComparePanel::metric() const { return metric_->currentText(); }
+void RunComparePanel::setMetric(const QString& name) { metric_->setCurrentIndex(metric_->findData(name)); }
+QString RunComparePanel::metric() const { return metric_->currentData().toString(); }
 void RunComparePanel::setShowFolds(bool on) { foldMode_->setCurrentIndex(on ? 1 : 0); }
 
 void RunComparePanel::plotCurves() {
     plot_->clearGraphs();
-    const std::string name = metric_->currentText().toStdString();
+    const std::string name = metric().toStdString();
     const bool eachFold = foldMode_->currentData().toBool();
     bool byStep = false;
     int curves = 0;

@@ -3,6 +3,7 @@
 #include "core/ml/runtime_info.h"
 #include "ui/jobs/run_metrics_poller.h"
 #include "ui/report/fold_number.h"
+#include "ui/report/report_figures.h"
 #include "ui/views/training_form.h"
 
 #include "ui/plots/custom_plot.h"
@@ -37,17 +38,6 @@ bool secondAxis(const QString& name) {
 
 // β follows a fixed warm-up schedule: not a result worth a curve.
 bool hidden(const QString& name) { return name.endsWith(QLatin1String(".beta")); }
-
-QString seriesLabel(const QString& name) {
-    if (name == QLatin1String("vae.train_loss")) return TrainingView::tr("VAE training loss");
-    if (name == QLatin1String("vae.val_recon")) return TrainingView::tr("VAE validation reconstruction");
-    if (name == QLatin1String("dacl.loss")) return TrainingView::tr("Encoder loss (epoch mean)");
-    if (name == QLatin1String("dacl.step_loss")) return TrainingView::tr("Encoder loss");
-    if (name == QLatin1String("dacl.lr")) return TrainingView::tr("Learning rate");
-    if (name == QLatin1String("dae.loss")) return TrainingView::tr("Denoising autoencoder loss");
-    if (name.contains(QLatin1String("auroc"))) return TrainingView::tr("Validation AUROC");
-    return name;
-}
 
 QColor seriesColour(int index) {
     static const QColor palette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
@@ -419,7 +409,7 @@ void TrainingView::redraw() {
             const bool right = secondAxis(c.name);
             QCPGraph* g = plot->addGraph(plot->xAxis, right ? plot->yAxis2 : plot->yAxis);
             g->setProperty("series", c.name);
-            g->setName(seriesLabel(c.name));
+            g->setName(curveTitle(c.name.toStdString()));
             QPen pen(seriesColour(colour++), 2);
             if (right) pen.setStyle(Qt::DashLine);
             g->setPen(pen);

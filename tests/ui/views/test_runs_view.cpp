@@ -10,6 +10,7 @@
 
 #include "ui/plots/custom_plot.h"
 
+#include <QComboBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -86,6 +87,7 @@ private Q_SLOTS:
                 st.addMetric(b_, {fold, e, std::nullopt, "val_auroc", 0.5 + 0.05 * e});
                 st.addMetric(a_, {fold, e, e * 10, "loss", 1.0 / (e + 1)});
             }
+        for (int e = 0; e < 2; ++e) st.addMetric(a_, {std::nullopt, e, std::nullopt, "final.dacl.loss", 1.0 / (e + 1)});
     }
 
     void rowsEqualTheStore() {
@@ -258,6 +260,11 @@ private Q_SLOTS:
         // Curves: the stored metric names; mean over folds per epoch, one curve per run.
         QTRY_VERIFY(panel->metricNames().contains(QStringLiteral("val_auroc")));
         QVERIFY(panel->metricNames().contains(QStringLiteral("loss")));
+        // The picker reads as words, not stored keys ("final.dacl.loss").
+        auto* picker = panel->findChild<QComboBox*>(QStringLiteral("metricPicker"));
+        QVERIFY(picker);
+        QVERIFY(picker->findText(QStringLiteral("Contrastive loss of the encoder (final model)")) >= 0);
+        QVERIFY(picker->findText(QStringLiteral("final.dacl.loss")) < 0);
         panel->setMetric(QStringLiteral("val_auroc"));
         QCustomPlot* plot = panel->curvesPlot();
         QCOMPARE(plot->graphCount(), 2);
