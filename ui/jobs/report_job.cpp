@@ -10,14 +10,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace dacl::ui {
 
@@ -42,10 +40,20 @@ void ReportJob::start(const QString& dbPath, qint64 runId, const QStringList& ou
     connect(progress_.get(), &QtProgress::progressed, this, &ReportJob::progressed);
     auto progress = progress_;
     const std::string db = dbPath.toStdString();
-    auto* watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, outputs] {
-        const Loaded loaded = watcher->result();
-        watcher->deleteLater();
+    runThen(this, backgroundThreadPool(), [db, runId, options, progress] {
+        Loaded out;
+        try {
+            store::OpenOptions o;
+            o.create = false;
+            store::ResultsStore st(db, o);  // this thread's own connection
+            out.data = std::make_shared<ReportData>(loadReportData(st, runId, options, *progress));
+        } catch (const Cancelled&) {
+            out.cancelled = true;
+        } catch (const std::exception& e) {
+            out.error = QString::fromStdString(e.what());
+        }
+        return out;
+    }, [this, outputs](const Loaded& loaded) {
         running_ = false;
         if (loaded.cancelled) {
             Q_EMIT failed(tr("Cancelled"));
@@ -68,20 +76,6 @@ void ReportJob::start(const QString& dbPath, qint64 runId, const QStringList& ou
         }
         Q_EMIT finished(written);
     });
-    watcher->setFuture(QtConcurrent::run(backgroundThreadPool(), [db, runId, options, progress] {
-        Loaded out;
-        try {
-            store::OpenOptions o;
-            o.create = false;
-            store::ResultsStore st(db, o);  // this thread's own connection
-            out.data = std::make_shared<ReportData>(loadReportData(st, runId, options, *progress));
-        } catch (const Cancelled&) {
-            out.cancelled = true;
-        } catch (const std::exception& e) {
-            out.error = QString::fromStdString(e.what());
-        }
-        return out;
-    }));
 }
 
 void ReportJob::cancel() {

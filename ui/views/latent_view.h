@@ -14,7 +14,6 @@
 #include "ui/views/ecg_strip.h"
 #include "ui/views/sequence_latent.h"
 
-#include <QFutureWatcher>
 #include <QVector>
 #include <QWidget>
 

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 using namespace dacl;
 using namespace dacl::store;
 using dacl::ui::chooseReportDataset;
@@ -121,7 +123,11 @@ private Q_SLOTS:
         QVERIFY(QDir::setCurrent(before));
         tinyDb_ = dir_.filePath(QStringLiteral("trained/runs.db"));
         tinyData_ = dir_.filePath(QStringLiteral("trained/data"));
-        QVERIFY(QDir::isRelativePath(QString::fromStdString(chooseReportDataset(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId), "").runDir)));
+        // The request keeps the folder as given (relative); the run also records its absolute path.
+        const auto stored = nlohmann::json::parse(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId).settingsJson);
+        QVERIFY(QDir::isRelativePath(QString::fromStdString(stored.at("request").at("data").get<std::string>())));
+        QCOMPARE(QString::fromStdString(chooseReportDataset(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId), "").runDir),
+                 QDir::cleanPath(tinyData_));
     }
 
     void writesPdfAndHtmlOnAWorker() {
@@ -186,15 +192,19 @@ private Q_SLOTS:
                  qPrintable(failed.last().first().toString()));
     }
 
-    // The report's default dataset is the run's own, its relative path found beside the results
-    // file wherever the program runs (the `dacl report` default goes through the same code).
+    // The report's default dataset is the run's own: where the run recorded it, else (the results
+    // file and its data moved together, e.g. to another computer) its relative path found beside
+    // the results file wherever the program runs (`dacl report` goes through the same code).
     void defaultDatasetIsTheRunsOwnBesideTheResultsFile() {
         ui::ReportJob job;
         QSignalSpy finished(&job, &ui::ReportJob::finished);
         QSignalSpy failed(&job, &ui::ReportJob::failed);
         const QString html = dir_.filePath(QStringLiteral("relative.html"));
-        job.start(tinyDb_, tiny_.runId, {html});
+        const QString moved = dir_.filePath(QStringLiteral("copied"));
+        QVERIFY(QDir().rename(dir_.filePath(QStringLiteral("trained")), moved));
+        job.start(moved + QStringLiteral("/runs.db"), tiny_.runId, {html});
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+        QVERIFY(QDir().rename(moved, dir_.filePath(QStringLiteral("trained"))));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         QFile h(html);
         QVERIFY(h.open(QIODevice::ReadOnly));
