@@ -172,7 +172,10 @@ void MainWindow::showRunRecord(const QString& record, qint64 runId) {
     const QString open = document_->dataset() ? QString::fromStdString(document_->dataset()->directory()) : QString();
     QString message = open.isEmpty() ? tr("Record %1 cannot be shown: no dataset is open.").arg(record)
                                      : tr("Record %1 is not in the open dataset (%2).").arg(record, open);
-    if (!dir.isEmpty() && QDir(dir) != QDir(open)) {
+    if (!dir.isEmpty() && !open.isEmpty() && QDir(dir) == QDir(open)) {
+        message += QLatin1Char(' ') + tr("Run %1 used this dataset, but its table does not show the record (skipped when the dataset "
+                                                   "was opened, or filtered out).").arg(runId);
+    } else if (!dir.isEmpty()) {
         message += QLatin1Char(' ') + tr("Run %1 used %2.").arg(runId).arg(dir);
         openRunDataset_->setText(tr("Open the run's dataset"));
         openRunDataset_->setToolTip(dir);

@@ -300,14 +300,15 @@ private Q_SLOTS:
         const QRect axis = view.plot()->axisRect()->rect();
         const QPoint p0 = axis.topLeft() + QPoint(axis.width() / 4, axis.height() / 4);
         const QPoint p1 = axis.topLeft() + QPoint(3 * axis.width() / 4, 3 * axis.height() / 4);
+        // The rectangle in plot coordinates as drawn (the list of the selection then narrows the plot).
+        const double x0 = view.plot()->xAxis->pixelToCoord(p0.x()), x1 = view.plot()->xAxis->pixelToCoord(p1.x());
+        const double y0 = view.plot()->yAxis->pixelToCoord(p1.y()), y1 = view.plot()->yAxis->pixelToCoord(p0.y());
         QSignalSpy selection(&view, &EmbeddingView::selectionChanged);
         QTest::mousePress(view.plot(), Qt::LeftButton, {}, p0);
         QTest::mouseMove(view.plot(), (p0 + p1) / 2);
         QTest::mouseMove(view.plot(), p1);
         QTest::mouseRelease(view.plot(), Qt::LeftButton, {}, p1);
         QVERIFY(!selection.isEmpty());
-        const double x0 = view.plot()->xAxis->pixelToCoord(p0.x()), x1 = view.plot()->xAxis->pixelToCoord(p1.x());
-        const double y0 = view.plot()->yAxis->pixelToCoord(p1.y()), y1 = view.plot()->yAxis->pixelToCoord(p0.y());
         QStringList inside;
         for (int i = 0; i < 100; ++i) {
             const double x = view.layout()[2 * static_cast<std::size_t>(i)], y = view.layout()[2 * static_cast<std::size_t>(i) + 1];
