@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -86,6 +87,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     progress_->setMaximumWidth(240);
     progress_->hide();
     statusBar()->addWidget(status_, 1);
+    openRunDataset_ = new QPushButton(this);
+    openRunDataset_->setObjectName(QStringLiteral("openRunDataset"));
+    openRunDataset_->hide();
+    statusBar()->addWidget(openRunDataset_);
     statusBar()->addPermanentWidget(progress_);
 
     buildMenus();

@@ -12,6 +12,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QPushButton;
 class QProgressBar;
 class QTabWidget;
 
@@ -112,6 +113,9 @@ private:
     void assessOpenedRecording(const QString& file);
     void offerAssessedSpans();  // the Assessment's probability over time to the ECG view's band
     void showAssessedRun(qint64 runId);
+    // A record chosen in a run's view (embedding, ROC): its ECG when the open dataset holds it,
+    // else a status-bar message naming the run's dataset, with a button that opens it.
+    void showRunRecord(const QString& record, qint64 runId);
 
     StudioDocument* document_;
     AppSettings* settings_;
@@ -133,6 +137,8 @@ private:
     QMenu* recentMenu_ = nullptr;
     QLabel* status_;
     QString runModelError_;  // the status text about the current run's model, while shown
+    QPushButton* openRunDataset_ = nullptr;  // offered when a run's record is not in the open dataset
+    QString pendingRecord_;                  // ... and shown once that dataset has loaded
     QProgressBar* progress_;
     LatestLoader datasetLoader_{this, backgroundThreadPool()};  // opening a dataset: the last one asked for wins
 };

@@ -1,12 +1,15 @@
 // The main window's views and how they are linked: the document (ui/studio_document.h) holds the
 // current record (dataset view → ECG, scattering, latent, diffusion) and the current run (runs
 // view → model, predictions, embeddings, ROC); the views observe it. Everything that reads files
-// or models happens on worker threads.
+// or models happens on worker threads, except the one row of a run read when a record chosen in
+// its views is missing from the open dataset.
 #include "ui/main_window.h"
 
 #include "core/pipeline/run_model.h"
+#include "core/store/results_store.h"
 #include "ui/jobs/job_queue.h"
 #include "ui/jobs/report_job.h"
+#include "ui/report/report_data.h"
 #include "ui/settings/app_settings.h"
 #include "ui/studio_document.h"
 #include "ui/views/dataset_view.h"
@@ -21,8 +24,12 @@
 #include "ui/views/training_view.h"
 
 #include <QAction>
+#include <QDir>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
+
+#include <utility>
 
 namespace dacl::ui {
 
@@ -69,9 +76,12 @@ void MainWindow::connectViews() {
         if (dataset && record >= 0 && record < static_cast<int>(dataset->records().size()))
             datasetView_->selectRecord(QString::fromStdString(dataset->records()[record].name));
     });
-    connect(embeddingView_, &EmbeddingView::recordActivated, this, [this](const QString& record) {
-        datasetView_->setRecordSubset({});
-        if (datasetView_->selectRecord(record)) tabs_->setCurrentWidget(ecgView_);
+    connect(embeddingView_, &EmbeddingView::recordActivated, this,
+            [this](const QString& record) { showRunRecord(record, document_->run()); });
+    connect(rocView_, &RocView::recordActivated, this, &MainWindow::showRunRecord);
+    connect(this, &MainWindow::datasetLoaded, this, [this] {
+        const QString record = std::exchange(pendingRecord_, QString());
+        if (!record.isEmpty() && datasetView_->selectRecord(record)) tabs_->setCurrentWidget(ecgView_);
     });
     connect(embeddingView_, &EmbeddingView::selectionChanged, datasetView_, &DatasetView::setRecordSubset);
     // Problems go to the non-blocking panel.
@@ -137,6 +147,51 @@ void MainWindow::showRun(const QString& resultsFile, qint64 runId) {
     if (!runsView_->selectedRunIds().contains(runId)) rocView_->setRuns({runId});
     embeddingView_->loadRun(resultsFile, runId);
     trainingView_->setRun(resultsFile, runId);
+}
+
+void MainWindow::showRunRecord(const QString& record, qint64 runId) {
+    openRunDataset_->hide();
+    datasetView_->setRecordSubset({});
+    if (datasetView_->selectRecord(record)) {
+        tabs_->setCurrentWidget(ecgView_);
+        return;
+    }
+    // Where the run's records are: one row of the results file, cheap enough for a click.
+    ReportDataset where;
+    try {
+        store::OpenOptions options;
+        options.create = false;
+        options.readOnly = true;
+        const std::string db = document_->resultsFile().toStdString();
+        store::ResultsStore st(db, options);
+        where = chooseReportDataset(st.run(runId), db);
+    } catch (const std::exception&) {
+        // An unknown run or an unreadable file: the message below says the dataset is unknown.
+    }
+    const QString dir = QString::fromStdString(where.dir), runDir = QString::fromStdString(where.runDir);
+    const QString open = document_->dataset() ? QString::fromStdString(document_->dataset()->directory()) : QString();
+    QString message = open.isEmpty() ? tr("Record %1 cannot be shown: no dataset is open.").arg(record)
+                                     : tr("Record %1 is not in the open dataset (%2).").arg(record, open);
+    if (!dir.isEmpty() && !open.isEmpty() && QDir(dir) == QDir(open)) {
+        message += QLatin1Char(' ') + tr("Run %1 used this dataset, but its table does not show the record (skipped when the dataset "
+                                                   "was opened, or filtered out).").arg(runId);
+    } else if (!dir.isEmpty()) {
+        message += QLatin1Char(' ') + tr("Run %1 used %2.").arg(runId).arg(dir);
+        openRunDataset_->setText(tr("Open the run's dataset"));
+        openRunDataset_->setToolTip(dir);
+        openRunDataset_->disconnect();
+        connect(openRunDataset_, &QPushButton::clicked, this, [this, dir, record] {
+            openRunDataset_->hide();
+            pendingRecord_ = record;  // shown once the dataset has loaded
+            openDataset(dir);
+        });
+        openRunDataset_->show();
+    } else if (!runDir.isEmpty()) {
+        message += QLatin1Char(' ') + tr("Run %1 used %2, which is not on this computer.").arg(runId).arg(runDir);
+    } else {
+        message += QLatin1Char(' ') + tr("Run %1 does not say which dataset it used.").arg(runId);
+    }
+    status_->setText(message);
 }
 
 void MainWindow::showRunModel(const std::shared_ptr<const ml::RunModel>& model) {

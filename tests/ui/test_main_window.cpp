@@ -8,6 +8,8 @@
 #include "ui/settings/app_settings.h"
 #include "ui/models/record_table_model.h"
 #include "ui/views/dataset_view.h"
+#include "ui/views/ecg_view.h"
+#include "ui/views/embedding_view.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/roc_view.h"
 #include "ui/views/runs_view.h"
@@ -17,10 +19,12 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QUrl>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -253,6 +257,41 @@ private Q_SLOTS:
         w.setCurrentRun(run.runId);
         QTRY_VERIFY_WITH_TIMEOUT(!modelLoaded.isEmpty(), 60000);
         QVERIFY2(!statusText().contains(QStringLiteral("has no model")), qPrintable(statusText()));
+    }
+    // A record chosen in the embedding view that the open dataset lacks (here: none is open) is
+    // explained in the status bar with the run's own dataset, and the offered button opens that
+    // dataset and then shows the record.
+    void aRunRecordMissingFromTheOpenDatasetOffersTheRunsDataset() {
+        QTemporaryDir dir;
+        const dacl::testing::TinyRun run = dacl::testing::makeTinyRun(dir.path(), 12, "af_vs_rest", {"repr=pooled"});
+        QString record;
+        {
+            dacl::store::ResultsStore store(run.dbPath.toStdString());
+            record = QString::fromStdString(store.predictions(run.runId).at(0).record);
+        }
+        MainWindow w;
+        w.appSettings()->setResultsFile(run.dbPath);
+        w.setCurrentRun(run.runId);
+        auto statusText = [&w] {
+            QString text;
+            for (const QLabel* label : w.statusBar()->findChildren<QLabel*>()) text += label->text();
+            return text;
+        };
+        Q_EMIT w.embeddingView()->recordActivated(record);  // as a click on its point
+        QVERIFY2(statusText().contains(record), qPrintable(statusText()));
+        QVERIFY2(statusText().contains(QDir(run.dataDir).absolutePath()), qPrintable(statusText()));
+        auto* open = w.statusBar()->findChild<QPushButton*>(QStringLiteral("openRunDataset"));
+        QVERIFY(open);
+        QVERIFY(!open->isHidden());
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        open->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+        QVERIFY(w.dataset());
+        QCOMPARE(QDir(QString::fromStdString(w.dataset()->directory())).absolutePath(), QDir(run.dataDir).absolutePath());
+        QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.ecgView()));
+        QVERIFY(w.currentRecord() >= 0);
+        QCOMPARE(QString::fromStdString(w.dataset()->records()[static_cast<std::size_t>(w.currentRecord())].name), record);
+        QVERIFY(open->isHidden());
     }
 };
 

@@ -65,4 +65,18 @@ void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& font
     element->setFont(plotFont(fonts.title, fonts.pixelSized, true));
 }
 
+void placeLegendRightOf(QCustomPlot& plot) {
+    if (!plot.legend || !plot.axisRect()) return;
+    plot.axisRect()->insetLayout()->take(plot.legend);
+    // Legend on top, an empty element below it takes the rest of the height.
+    auto* column = new QCPLayoutGrid;
+    plot.plotLayout()->addElement(0, plot.plotLayout()->columnCount(), column);
+    column->addElement(0, 0, plot.legend);
+    column->addElement(1, 0, new QCPLayoutElement(&plot));
+    column->setRowStretchFactor(0, 0.001);
+    column->setMargins(QMargins(0, 6, 6, 6));
+    plot.plotLayout()->setColumnStretchFactor(plot.plotLayout()->columnCount() - 1, 0.001);
+    plot.legend->setVisible(true);
+}
+
 }  // namespace dacl::ui

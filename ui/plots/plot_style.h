@@ -23,6 +23,9 @@ QFont plotFont(double points, bool pixelSized, bool bold = false);
 
 // Fonts, pens and legend style for every axis rect of the plot; call after adding axis rects.
 void applyPlotStyle(QCustomPlot& plot, const PlotFonts& fonts = {});
+// Moves the legend out of the main axis rect into a column on its right (top-aligned), so that
+// it never covers data; the column is as narrow as the legend.
+void placeLegendRightOf(QCustomPlot& plot);
 // Adds a title row above the main axis rect (or updates it).
 void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& fonts = {});
 

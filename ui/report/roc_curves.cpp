@@ -71,8 +71,10 @@ std::vector<RocCurveSet> loadRocCurves(store::ResultsStore& st, const std::vecto
             }
             it->second.scores.push_back(p.score);
             it->second.labels.push_back(label);
+            it->second.records.push_back(QString::fromStdString(p.record));
             pooled.scores.push_back(p.score);
             pooled.labels.push_back(label);
+            pooled.records.push_back(QString::fromStdString(p.record));
         }
         for (auto& [fold, c] : folds) {
             std::optional<eval::Interval> ci;

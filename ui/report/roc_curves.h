@@ -22,6 +22,7 @@ struct RocCurveSet {
     std::optional<int> fold;  // nullopt: every test record of every fold (pooled)
     std::vector<double> scores;
     std::vector<int> labels;  // 0/1
+    std::vector<QString> records;  // record of each score (empty when only ROC points are stored)
     std::vector<eval::RocPoint> roc;
     std::vector<eval::PrPoint> pr;
     double auroc = 0, ciLow = 0, ciHigh = 0;  // NaN when undefined

@@ -123,7 +123,7 @@ void EmbeddingView::buildUi() {
     plot_->xAxis->setLabel(tr("t-SNE 1"));
     plot_->yAxis->setLabel(tr("t-SNE 2"));
     applyPlotStyle(*plot_);
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
+    placeLegendRightOf(*plot_);
     // Rings of the selection and neighbours above the points, below axes and legend.
     plot_->addLayer(QStringLiteral("highlights"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     auto overlay = [&](QCPScatterStyle style) {
@@ -137,8 +137,9 @@ void EmbeddingView::buildUi() {
     selectionGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), Qt::NoBrush, 9));
     neighbourGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 12));
     focusGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 16));
-    layout->addWidget(plot_, 1);
     status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    buildDrillDown(bar, layout);  // the plot with the selected records beside it, the search box
     layout->addWidget(status_);
 
     connect(foldBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -233,6 +234,7 @@ void EmbeddingView::mapFold() {
     resumable_ = false;
     selected_.clear();
     neighbours_.clear();
+    searchHits_.clear();
     focus_ = -1;
     // The views shown stay when the new points have them. Else clean embeddings first; noisy
     // views (several per record) would crowd them out. The Views menu overlays any timestep.

@@ -1,11 +1,15 @@
 #pragma once
 // Embedding view: a 2-D map (t-SNE or PCA, core/embed) of a run's record embeddings.
 //  - colour by class, prediction, correctness, fold or diffusion timestep (Okabe–Ito colours,
-//    one legend entry per group present); points of noisy views (t > 0) are drawn as rings over
-//    the clean (t = 0) discs, and each timestep can be shown or hidden (overlay);
+//    the legend sits right of the plot area, never over a point); the clean embeddings (t = 0)
+//    are discs and each noisy view (t > 0) has its own outline shape (circle, square, triangle,
+//    ...) over them, each timestep can be shown or hidden (overlay), and with several shown the
+//    legend explains colours and shapes apart;
 //  - hover: tooltip with record, label, probability; click: recordActivated(record) and the k
 //    nearest neighbours of that point in the ORIGINAL embedding space are ringed;
-//  - "Select" tool: a rectangle selects the points inside, selectionChanged(records);
+//  - "Select" tool: a rectangle selects the points inside, selectionChanged(records), and lists
+//    their records beside the map (RecordListPanel: CSV export, activation → recordActivated);
+//  - "Find record" box: rings the points of a record and centres the map on them;
 //  - run / pause / resume with live iterations: t-SNE runs on a worker thread
 //    (EmbeddingLayoutController, coalesced snapshots), pause and closing cancel it;
 //  - export of the plot (PNG/SVG/PDF, plot_export.h) and of the layout as CSV.
@@ -26,6 +30,7 @@
 #include "ui/views/embedding_data.h"
 #include "ui/views/embedding_layout_controller.h"
 
+#include <QColor>
 #include <QList>
 #include <QRectF>
 #include <QStringList>
@@ -41,15 +46,20 @@ class QCPGraph;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
+class QHBoxLayout;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QMouseEvent;
 class QShowEvent;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
+class QVBoxLayout;
 
 namespace dacl::ui {
+
+class RecordListPanel;
 
 class EmbeddingView : public QWidget {
     Q_OBJECT
@@ -134,6 +144,17 @@ public:
     void setSelectMode(bool on);         // rectangle selection instead of panning
     bool selectMode() const;
 
+    // The records of the selection (label, prediction, probability; CSV export; activating one
+    // emits recordActivated). Shown beside the map while there is a selection.
+    RecordListPanel* selectionList() const { return selectionList_; }
+
+    // Finds the record named `name` (case-insensitive; else the first record that contains it)
+    // among the mapped points, shows the timestep of its first point when none of its points is
+    // shown, rings its points and centres the map on the first; returns their indices (empty
+    // when nothing matches, with a message in the status line).
+    QVector<int> findRecord(const QString& name);
+    QVector<int> searchHits() const { return searchHits_; }
+
     // Writes record,label,predicted,probability,fold,t,x,y; false (and *error) on failure.
     bool exportLayoutCsv(const QString& path, QString* error = nullptr) const;
 
@@ -160,6 +181,8 @@ private:
         std::vector<int> members;
     };
     void buildUi();
+    void buildDrillDown(QHBoxLayout* bar, QVBoxLayout* layout);
+    void updateSelectionList();
     void mapFold();
     void updateFoldBox();
     void startJob(bool resume);
@@ -175,6 +198,8 @@ private:
     void updateTimestepMenu();
     bool isShown(int index) const;
     QString groupName(int key) const;
+    QColor groupColour(int key, const std::vector<int>& keyOrder) const;
+    int noisyRank(int t) const;
     int groupKey(const EmbeddingPoint& p) const;
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
@@ -209,10 +234,12 @@ private:
     LatestLoader loader_;                 // loadRun's read of the results file
 
     std::vector<Group> groups_;
+    std::vector<QCPGraph*> legendKeys_;  // data-less graphs that only explain colours and shapes
     QCPGraph* selectionGraph_ = nullptr;
     QCPGraph* neighbourGraph_ = nullptr;
     QCPGraph* focusGraph_ = nullptr;
-    QVector<int> selected_, neighbours_;
+    QCPGraph* searchGraph_ = nullptr;
+    QVector<int> selected_, neighbours_, searchHits_;
     int focus_ = -1;
     QPointF pressPos_;
     bool pressed_ = false;
@@ -229,6 +256,8 @@ private:
     QMenu* timestepMenu_ = nullptr;
     QToolButton* selectButton_ = nullptr;
     QLabel* status_ = nullptr;
+    QLineEdit* searchBox_ = nullptr;
+    RecordListPanel* selectionList_ = nullptr;
 };
 
 }  // namespace dacl::ui

@@ -27,6 +27,20 @@ namespace {
 
 constexpr int kUnknown = -1;  // group key of points without the coloured attribute
 const QColor kUnknownColour(0x99, 0x99, 0x99);
+const QColor kShapeKeyColour(0x55, 0x55, 0x55);  // legend entries that explain a shape, not a colour
+
+// Marker of a timestep: the clean embeddings (t = 0) are filled discs; each noisy view gets its own
+// outline shape (by rank among the noisy timesteps present), so that overlaid views stay apart.
+QCPScatterStyle timestepStyle(int t, int noisyRank, const QColor& colour) {
+    static const QCPScatterStyle::ScatterShape kNoisy[] = {
+        QCPScatterStyle::ssCircle, QCPScatterStyle::ssSquare,    QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross,    QCPScatterStyle::ssTriangleInverted,
+        QCPScatterStyle::ssPlus,   QCPScatterStyle::ssStar,     QCPScatterStyle::ssCrossSquare,
+        QCPScatterStyle::ssPlusCircle};
+    if (t == 0) return QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5);
+    const auto shape = kNoisy[static_cast<std::size_t>(noisyRank) % std::size(kNoisy)];
+    return QCPScatterStyle(shape, QPen(colour, 1.3), Qt::NoBrush, 7);
+}
 
 }  // namespace
 
@@ -53,9 +67,25 @@ QString EmbeddingView::groupName(int key) const {
     return {};
 }
 
+// Rank of a noisy timestep among the noisy timesteps present (its shape stays when others are hidden).
+int EmbeddingView::noisyRank(int t) const {
+    int rank = 0;
+    for (int s : timesteps())
+        if (s != 0 && s < t) ++rank;
+    return rank;
+}
+
+QColor EmbeddingView::groupColour(int key, const std::vector<int>& keyOrder) const {
+    if (key == kUnknown) return kUnknownColour;
+    if (colourBy_ == ColourBy::Correctness) return palette::colour(key == 1 ? 2 : 3);  // green / vermillion
+    return palette::colour(static_cast<int>(std::lower_bound(keyOrder.begin(), keyOrder.end(), key) - keyOrder.begin()));
+}
+
 void EmbeddingView::rebuildGroups() {
     for (Group& g : groups_) plot_->removeGraph(g.graph);
     groups_.clear();
+    for (QCPGraph* g : legendKeys_) plot_->removeGraph(g);
+    legendKeys_.clear();
     if (layout_.size() != 2 * points_.size() || points_.empty()) return;
     // (colour key, timestep) -> members, both ascending; unknown keys last.
     std::map<std::pair<int, int>, std::vector<int>> members;
@@ -66,23 +96,32 @@ void EmbeddingView::rebuildGroups() {
         members[{key == kUnknown ? std::numeric_limits<int>::max() : key, points_[i].timestep}].push_back(static_cast<int>(i));
         if (key != kUnknown) keys.insert(key);
     }
+    // Several views shown and coloured by something else: the legend explains colours and shapes
+    // apart (one entry each) instead of one entry per combination.
+    const bool splitLegend = shownTimesteps_.size() > 1 && colourBy_ != ColourBy::Timestep;
     const bool severalTimesteps = timesteps().size() > 1;
     const std::vector<int> keyOrder(keys.begin(), keys.end());
+    std::set<int> legendColours;
     for (auto& [k, idx] : members) {
         const int key = k.first == std::numeric_limits<int>::max() ? kUnknown : k.first;
         const int t = k.second;
-        QColor colour = kUnknownColour;
-        if (key != kUnknown) {
-            if (colourBy_ == ColourBy::Correctness) colour = palette::colour(key == 1 ? 2 : 3);  // green / vermillion
-            else colour = palette::colour(static_cast<int>(std::lower_bound(keyOrder.begin(), keyOrder.end(), key) - keyOrder.begin()));
-        }
+        const QColor colour = groupColour(key, keyOrder);
         QCPGraph* g = plot_->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
-        if (t == 0) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5));
-        else g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 1.3), Qt::NoBrush, 7));
+        g->setScatterStyle(timestepStyle(t, noisyRank(t), colour));
         QString name = groupName(key);
         if (severalTimesteps && colourBy_ != ColourBy::Timestep) name += QStringLiteral(" · t = %1").arg(t);
         g->setName(name);
+        if (splitLegend) {
+            g->removeFromLegend();
+            if (legendColours.insert(key).second) {
+                QCPGraph* entry = plot_->addGraph();  // no data: a legend key only
+                entry->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 7));
+                entry->setLineStyle(QCPGraph::lsNone);
+                entry->setName(groupName(key));
+                legendKeys_.push_back(entry);
+            }
+        }
         QVector<double> x, y;
         x.reserve(static_cast<int>(idx.size()));
         y.reserve(static_cast<int>(idx.size()));
@@ -92,6 +131,16 @@ void EmbeddingView::rebuildGroups() {
         }
         g->setData(x, y);
         groups_.push_back({g, std::move(idx)});
+    }
+    if (!splitLegend) return;
+    for (int t : shownTimesteps_) {
+        QCPGraph* entry = plot_->addGraph();
+        QCPScatterStyle style = timestepStyle(t, noisyRank(t), kShapeKeyColour);
+        style.setSize(9);
+        entry->setScatterStyle(style);
+        entry->setLineStyle(QCPGraph::lsNone);
+        entry->setName(t == 0 ? tr("t = 0 (clean)") : tr("t = %1 (noisy view)").arg(t));
+        legendKeys_.push_back(entry);
     }
 }
 
@@ -115,6 +164,7 @@ void EmbeddingView::refreshOverlays() {
     fill(selectionGraph_, selected_);
     fill(neighbourGraph_, neighbours_);
     fill(focusGraph_, focus_ >= 0 ? QVector<int>{focus_} : QVector<int>{});
+    fill(searchGraph_, searchHits_);
 }
 
 void EmbeddingView::fitAxes() {

@@ -6,6 +6,7 @@
 #include "ui/plots/plot_style.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/views/record_list_panel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -132,13 +133,22 @@ RocView::RocView(QWidget* parent) : QWidget(parent) {
     auto* statsRow = new QHBoxLayout;
     statsRow->addWidget(matrix_, 1);
     statsRow->addWidget(statsLabel_, 1);
-    auto* right = new QWidget(this);
-    auto* rl = new QVBoxLayout(right);
+    auto* top = new QWidget(this);
+    auto* rl = new QVBoxLayout(top);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->addWidget(plots, 1);
     rl->addLayout(thresholdRow);
     rl->addLayout(statsRow);
     rl->addWidget(status_);
+    // The records of a clicked matrix cell, under the curves (hidden until a cell is clicked).
+    cellList_ = new RecordListPanel(this);
+    cellList_->setVisible(false);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(top);
+    right->addWidget(cellList_);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tree_);
     split->addWidget(right);
@@ -154,6 +164,14 @@ RocView::RocView(QWidget* parent) : QWidget(parent) {
     connect(tree_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int) {
         const QVariant index = item->data(0, Qt::UserRole);
         if (index.isValid()) setCurveVisible(index.toInt(), item->checkState(0) == Qt::Checked);
+    });
+    matrix_->setToolTip(tr("Click a cell to list its records"));
+    connect(matrix_, &QTableWidget::cellClicked, this, [this](int r, int c) {
+        showCellRecords(r == 0 ? (c == 0 ? Cell::TruePositive : Cell::FalseNegative)
+                               : (c == 0 ? Cell::FalsePositive : Cell::TrueNegative));
+    });
+    connect(cellList_, &RecordListPanel::recordActivated, this, [this](const QString& record) {
+        if (active_ >= 0) Q_EMIT recordActivated(record, curves_[static_cast<std::size_t>(active_)].runId);
     });
     rebuild();  // empty plots with their markers, so that setThreshold works before setRuns
 }
@@ -413,6 +431,7 @@ void RocView::updateOperatingPoint() {
         prMarker_->data()->clear();
     }
     fillStats();
+    fillCellList();  // the listed cell follows the threshold and the active curve
     roc_->replot();
     pr_->replot();
 }

@@ -3,12 +3,14 @@
 // AUROC and its 95 % interval in the legend; curves toggle on and off; a threshold (slider, spin
 // box, or dragging the operating-point marker along the ROC curve) shows the operating point on
 // both plots and the confusion matrix, sensitivity, specificity, precision and F1 there, as
-// core's statsAt computes them. Colours: Okabe–Ito (one per run), folds by line style.
+// core's statsAt computes them; a click on a matrix cell lists that cell's records (activating one
+// asks for its ECG). Colours: Okabe–Ito (one per run), folds by line style.
 #include "core/eval/metrics.h"
 #include "ui/loaders/latest_request.h"
 #include "ui/report/roc_curves.h"
 
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 
 #include <optional>
@@ -29,6 +31,7 @@ class QTreeWidgetItem;
 
 namespace dacl::ui {
 
+class RecordListPanel;
 class StoreThread;
 
 class RocView : public QWidget {
@@ -51,6 +54,17 @@ public:
     void setCurveVisible(int index, bool visible);
     bool isCurveVisible(int index) const;
 
+    // The confusion-matrix cells; clicking one lists its records at the current threshold (they
+    // follow the threshold and the active curve) and activating a listed record emits
+    // recordActivated.
+    enum class Cell { TruePositive, FalseNegative, FalsePositive, TrueNegative };
+    void showCellRecords(Cell cell);
+    std::optional<Cell> shownCell() const { return shownCell_; }
+    // Records of a cell of the active curve at the threshold, the most confident first.
+    QStringList recordsIn(Cell cell) const;
+    RecordListPanel* cellList() const { return cellList_; }
+    QTableWidget* confusionMatrix() const { return matrix_; }
+
     // ---- for the window and tests ----
     const std::vector<RocCurveSet>& curves() const { return curves_; }
     int curveIndex(qint64 runId, std::optional<int> fold) const;  // -1 when absent
@@ -66,6 +80,7 @@ Q_SIGNALS:
     void loaded();
     void thresholdChanged(double threshold);
     void errorOccurred(const QString& message);
+    void recordActivated(const QString& record, qint64 runId);  // a listed record of that run
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -74,6 +89,7 @@ private:
     void rebuild();
     void updateOperatingPoint();
     void fillStats();
+    void fillCellList();
     void syncThresholdWidgets();
     double sliderToThreshold(int value) const;
     int thresholdToSlider(double t) const;
@@ -103,6 +119,8 @@ private:
     QDoubleSpinBox* spin_;
     QTableWidget* matrix_;
     QLabel* statsLabel_;
+    RecordListPanel* cellList_;
+    std::optional<Cell> shownCell_;
     QLabel* status_;
 };
 

@@ -17,9 +17,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include "ui/plots/custom_plot.h"
+#include "ui/views/record_list_panel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,6 +106,35 @@ class TestEmbeddingView : public QObject {
         }
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().split('\n') : QList<QByteArray>{};
+    }
+
+    // Points of the first `n` records at each timestep (value rows: their features), laid out at
+    // their first two features (no t-SNE needed for what the tests below check).
+    void showFixedMap(EmbeddingView& view, std::size_t n, const QList<int>& timesteps) const {
+        std::vector<EmbeddingPoint> pts;
+        std::vector<double> values, xy;
+        for (int t : timesteps)
+            for (std::size_t r = 0; r < n; ++r) {
+                EmbeddingPoint p;
+                p.record = QString::fromStdString(records_[r]);
+                p.label = labels_[r];
+                p.predicted = (labels_[r] + static_cast<int>(r % 3 == 0)) % 4;
+                p.probability = static_cast<double>(r) / static_cast<double>(n);
+                p.timestep = t;
+                pts.push_back(p);
+                const double* row = features_.data() + r * static_cast<std::size_t>(dim_);
+                values.insert(values.end(), row, row + dim_);
+                xy.push_back(row[0] + 0.01 * t);
+                xy.push_back(row[1] + 0.01 * t);
+            }
+        view.setAutoRun(false);
+        view.setEmbeddings(pts, dim_, values, {"N", "A", "O", "~"});
+        view.setShownTimesteps(timesteps);
+        view.setLayout(xy);
+    }
+
+    static void saveScreenshot(QWidget& w, const QString& name) {
+        if (qEnvironmentVariableIsSet("DACL_SCREENSHOTS")) w.grab().save(qEnvironmentVariable("DACL_SCREENSHOTS") + '/' + name);
     }
 
 private Q_SLOTS:
@@ -267,14 +300,15 @@ private Q_SLOTS:
         const QRect axis = view.plot()->axisRect()->rect();
         const QPoint p0 = axis.topLeft() + QPoint(axis.width() / 4, axis.height() / 4);
         const QPoint p1 = axis.topLeft() + QPoint(3 * axis.width() / 4, 3 * axis.height() / 4);
+        // The rectangle in plot coordinates as drawn (the list of the selection then narrows the plot).
+        const double x0 = view.plot()->xAxis->pixelToCoord(p0.x()), x1 = view.plot()->xAxis->pixelToCoord(p1.x());
+        const double y0 = view.plot()->yAxis->pixelToCoord(p1.y()), y1 = view.plot()->yAxis->pixelToCoord(p0.y());
         QSignalSpy selection(&view, &EmbeddingView::selectionChanged);
         QTest::mousePress(view.plot(), Qt::LeftButton, {}, p0);
         QTest::mouseMove(view.plot(), (p0 + p1) / 2);
         QTest::mouseMove(view.plot(), p1);
         QTest::mouseRelease(view.plot(), Qt::LeftButton, {}, p1);
         QVERIFY(!selection.isEmpty());
-        const double x0 = view.plot()->xAxis->pixelToCoord(p0.x()), x1 = view.plot()->xAxis->pixelToCoord(p1.x());
-        const double y0 = view.plot()->yAxis->pixelToCoord(p1.y()), y1 = view.plot()->yAxis->pixelToCoord(p0.y());
         QStringList inside;
         for (int i = 0; i < 100; ++i) {
             const double x = view.layout()[2 * static_cast<std::size_t>(i)], y = view.layout()[2 * static_cast<std::size_t>(i) + 1];
@@ -526,6 +560,140 @@ private Q_SLOTS:
         view.selectInRect(QRectF(-1e9, -1e9, 2e9, 2e9));
         QCOMPARE(view.selectedRecords().size(), static_cast<int>(n));
         QCOMPARE(view.selectedPoints().size(), static_cast<int>(2 * n));
+    }
+
+    // With six diffusion timesteps overlaid, each timestep has its own marker shape (t = 0 a disc),
+    // the legend explains classes (colours) and timesteps (shapes) apart, and it sits beside the
+    // plot area, so no point is ever under it.
+    void legendBesideTheMapAndAShapePerTimestep() {
+        EmbeddingView view;
+        view.resize(1100, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QList<int> timesteps{0, 50, 100, 200, 300, 500};
+        showFixedMap(view, 40, timesteps);
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        std::map<int, QCPScatterStyle::ScatterShape> shapeOf;
+        for (QCPGraph* g : view.pointGraphs()) {
+            const int t = g->name().section(QStringLiteral("t = "), 1).toInt();
+            const auto shape = g->scatterStyle().shape();
+            QVERIFY2(!shapeOf.count(t) || shapeOf[t] == shape, qPrintable(g->name()));  // one shape per timestep
+            shapeOf[t] = shape;
+        }
+        QCOMPARE(static_cast<int>(shapeOf.size()), timesteps.size());
+        QCOMPARE(shapeOf[0], QCPScatterStyle::ssDisc);
+        std::set<QCPScatterStyle::ScatterShape> shapes;
+        for (const auto& [t, shape] : shapeOf) shapes.insert(shape);
+        QCOMPARE(static_cast<int>(shapes.size()), timesteps.size());
+
+        // Legend: one colour entry per class, one shape entry per timestep (with its shape).
+        std::set<int> classes(labels_.begin(), labels_.begin() + 40);
+        QCPLegend* legend = view.plot()->legend;
+        QCOMPARE(legend->itemCount(), static_cast<int>(classes.size()) + timesteps.size());
+        for (int t : timesteps) {
+            bool found = false;
+            for (int i = 0; i < legend->itemCount(); ++i) {
+                auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i));
+                auto* g = item ? qobject_cast<QCPGraph*>(item->plottable()) : nullptr;
+                if (g && g->name().startsWith(QStringLiteral("t = %1 ").arg(t))) {
+                    QCOMPARE(g->scatterStyle().shape(), shapeOf[t]);
+                    found = true;
+                }
+            }
+            QVERIFY2(found, qPrintable(QStringLiteral("no legend entry for t = %1").arg(t)));
+        }
+        QVERIFY(legend->visible());
+        QVERIFY(legend->outerRect().width() > 0);
+        QVERIFY2(!legend->outerRect().intersects(view.plot()->axisRect()->rect()), "the legend covers the plot area");
+        saveScreenshot(view, QStringLiteral("embedding_shapes.png"));
+    }
+
+    // A rectangle selection lists its records (label, prediction, probability) beside the map;
+    // the list exports as CSV and a double-clicked row activates its record.
+    void selectionListsItsRecords() {
+        EmbeddingView view;
+        view.resize(1100, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const std::size_t n = 60;
+        showFixedMap(view, n, {0});
+        QVERIFY(!view.selectionList()->isVisible());
+        // The left half of the map, by the first feature.
+        std::vector<double> xs;
+        for (std::size_t r = 0; r < n; ++r) xs.push_back(view.layout()[2 * r]);
+        std::vector<double> sorted = xs;
+        std::sort(sorted.begin(), sorted.end());
+        const double cut = sorted[n / 2];
+        view.selectInRect(QRectF(QPointF(-1e9, -1e9), QPointF(cut, 1e9)));
+        QStringList expected;
+        for (std::size_t r = 0; r < n; ++r)
+            if (xs[r] <= cut) expected << QString::fromStdString(records_[r]);
+        QVERIFY(expected.size() >= static_cast<int>(n / 2));
+        QVERIFY(view.selectionList()->isVisible());
+        QTRY_VERIFY(view.selectionList()->width() > 100 && view.plot()->width() > 500);  // beside the map
+        const auto& rows = view.selectionList()->rows();
+        QStringList listed;
+        for (const auto& row : rows) listed << row.record;
+        QCOMPARE(listed, expected);
+        const std::size_t r0 = static_cast<std::size_t>(std::find(records_.begin(), records_.end(), rows[0].record.toStdString()) - records_.begin());
+        QCOMPARE(rows[0].label, QString::fromLatin1(kLetters[labels_[r0]]));
+        QCOMPARE(rows[0].predicted, QString::fromLatin1(kLetters[(labels_[r0] + static_cast<int>(r0 % 3 == 0)) % 4]));
+
+        QString error;
+        const QString csv = dir_.filePath(QStringLiteral("selected.csv"));
+        QVERIFY2(view.selectionList()->exportCsv(csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), expected.size() + 1);
+        QCOMPARE(lines[0], QByteArray("record,label,predicted,probability"));
+        QCOMPARE(lines[1].split(',')[0], expected[0].toUtf8());
+        QVERIFY(std::abs(lines[1].split(',')[3].toDouble() - static_cast<double>(r0) / n) < 1e-8);  // 9 digits
+
+        QSignalSpy activated(&view, &EmbeddingView::recordActivated);
+        QTableWidget* table = view.selectionList()->table();
+        const QPoint cell = table->visualItemRect(table->item(2, 0)).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell);  // a double-click's first click
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().at(0).toString(), expected[2]);
+        saveScreenshot(view, QStringLiteral("embedding_selection.png"));
+
+        view.selectInRect(QRectF(1e8, 1e8, 1, 1));  // nothing inside: the list goes away
+        QVERIFY(!view.selectionList()->isVisible());
+    }
+
+    // The search box finds a record by (part of) its name, rings all its points and centres the
+    // map on it; a name that matches nothing says so.
+    void searchFindsAndCentresARecord() {
+        EmbeddingView view;
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        showFixedMap(view, 50, {0, 100});
+        view.setShownTimesteps({0});
+        const QString wanted = QString::fromStdString(records_[17]);
+        auto* box = view.findChild<QLineEdit*>(QStringLiteral("findRecord"));
+        QVERIFY(box);
+        box->setFocus();
+        QTest::keyClicks(box, wanted.toLower());
+        QTest::keyClick(box, Qt::Key_Return);
+        const QVector<int> hits = view.searchHits();
+        QCOMPARE(hits.size(), 2);  // its clean and its noisy view
+        for (int i : hits) QCOMPARE(view.points()[static_cast<std::size_t>(i)].record, wanted);
+        const QCPRange xr = view.plot()->xAxis->range(), yr = view.plot()->yAxis->range();
+        QVERIFY(std::abs(xr.center() - view.layout()[2 * static_cast<std::size_t>(hits[0])]) < 1e-9 * xr.size());
+        QVERIFY(std::abs(yr.center() - view.layout()[2 * static_cast<std::size_t>(hits[0]) + 1]) < 1e-9 * yr.size());
+        // A part of a name: the first record that contains it.
+        const QVector<int> partial = view.findRecord(wanted.right(3));
+        QVERIFY(!partial.isEmpty());
+        QVERIFY(view.points()[static_cast<std::size_t>(partial[0])].record.contains(wanted.right(3)));
+        QVERIFY(view.findRecord(QStringLiteral("no-such-record")).isEmpty());
+        QVERIFY(view.searchHits().isEmpty());
+        QVERIFY2(view.findChild<QLabel*>() != nullptr, "status line");
+        bool said = false;
+        for (const QLabel* l : view.findChildren<QLabel*>()) said = said || l->text().contains(QStringLiteral("no-such-record"));
+        QVERIFY(said);
     }
 
     // Auto-run waits until the view is shown (a hidden tab costs no CPU).

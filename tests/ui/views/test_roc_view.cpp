@@ -5,6 +5,7 @@
 #include "core/eval/metrics.h"
 #include "core/eval/random.h"
 #include "core/store/results_store.h"
+#include "ui/views/record_list_panel.h"
 #include "ui/views/roc_view.h"
 
 #include "ui/plots/custom_plot.h"
@@ -13,9 +14,11 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace dacl;
@@ -78,6 +81,23 @@ class TestRocView : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir dir_;
+
+    // A results file at `name` holding one run of these folds; the view (shown) loads it.
+    std::int64_t showRun(RocView& view, const QString& name, const std::vector<Fold>& folds) {
+        const QString path = dir_.filePath(name);
+        std::int64_t id = 0;
+        {
+            ResultsStore st(path.toStdString());
+            id = storeRun(st, "af_vs_rest", folds);
+        }
+        view.resize(1200, 800);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view)) return 0;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns({id});
+        return loaded.wait(10000) || loaded.count() == 1 ? id : 0;
+    }
 
 private Q_SLOTS:
     void curvesAreCoreCurvesOfTheStoredPredictions() {
@@ -220,21 +240,10 @@ private Q_SLOTS:
     }
 
     void draggingTheMarkerMovesAlongTheCurve() {
-        const QString path = dir_.filePath(QStringLiteral("drag.sqlite"));
         const std::vector<Fold> folds = {makeFold(200, 31), makeFold(200, 32)};
-        std::int64_t id = 0;
-        {
-            ResultsStore st(path.toStdString());
-            id = storeRun(st, "af_vs_rest", folds);
-        }
         RocView view;
-        view.resize(1200, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy loaded(&view, &RocView::loaded);
-        view.setResultsFile(path);
-        view.setRuns({id});
-        QTRY_COMPARE(loaded.count(), 1);
+        const std::int64_t id = showRun(view, QStringLiteral("drag.sqlite"), folds);
+        QVERIFY(id > 0);
         const int f0 = view.curveIndex(id, 0);
         view.setActiveCurve(f0);
         view.setThreshold(0.9);
@@ -287,6 +296,66 @@ private Q_SLOTS:
         std::vector<int> af;
         for (int l : folds[0].labels) af.push_back(l == 1 ? 1 : 0);
         compareRoc(view.rocCurveItem(view.curveIndex(id, 0)), eval::rocCurve(folds[0].scores, af));
+    }
+
+    // A click on a confusion-matrix cell lists the records of that cell at the current threshold
+    // (the stored predictions of the active curve), the list follows the threshold, and a listed
+    // record activated (double-click) is announced with its run for the ECG view.
+    void matrixCellListsItsRecords() {
+        const std::vector<Fold> folds = {makeFold(120, 21), makeFold(110, 22)};
+        RocView view;
+        const std::int64_t id = showRun(view, QStringLiteral("cells.sqlite"), folds);
+        QVERIFY(id > 0);
+        view.setActiveCurve(view.curveIndex(id, 1));
+        auto expected = [&](double threshold, bool label, bool predicted) {
+            QStringList out;
+            for (std::size_t i = 0; i < folds[1].scores.size(); ++i)
+                if ((folds[1].labels[i] == 1) == label && (folds[1].scores[i] >= threshold) == predicted)
+                    out << QStringLiteral("R1_%1").arg(i);
+            out.sort();
+            return out;
+        };
+        auto listed = [&] {
+            QStringList out;
+            for (const auto& row : view.cellList()->rows()) out << row.record;
+            out.sort();
+            return out;
+        };
+        QTableWidget* matrix = view.confusionMatrix();
+        auto clickCell = [&](int r, int c) {
+            QTest::mouseClick(matrix->viewport(), Qt::LeftButton, {}, matrix->visualItemRect(matrix->item(r, c)).center());
+        };
+        QVERIFY(!view.cellList()->isVisible());
+        view.setThreshold(0.5);
+        clickCell(1, 0);  // actual negative, predicted positive
+        QVERIFY(view.cellList()->isVisible());
+        QTRY_VERIFY(view.cellList()->height() > 60 && view.rocPlot()->height() > 200);  // under the curves
+        QCOMPARE(view.shownCell(), std::optional<RocView::Cell>(RocView::Cell::FalsePositive));
+        QCOMPARE(listed(), expected(0.5, false, true));
+        QCOMPARE(static_cast<int>(view.cellList()->rows().size()), view.currentStats()->fp);
+        QVERIFY(!listed().isEmpty());
+        // The most confident mistakes first.
+        double highestNegative = 0;
+        for (std::size_t i = 0; i < folds[1].scores.size(); ++i)
+            if (folds[1].labels[i] == 0) highestNegative = std::max(highestNegative, folds[1].scores[i]);
+        QCOMPARE(view.cellList()->rows().first().probability, highestNegative);
+        clickCell(0, 1);  // false negatives
+        QCOMPARE(listed(), expected(0.5, true, false));
+        view.setThreshold(0.7);  // records per operating point
+        QCOMPARE(listed(), expected(0.7, true, false));
+        QCOMPARE(static_cast<int>(view.cellList()->rows().size()), view.currentStats()->fn);
+        QVERIFY(expected(0.7, true, false) != expected(0.5, true, false));
+
+        QSignalSpy activated(&view, &RocView::recordActivated);
+        QTableWidget* list = view.cellList()->table();
+        const QPoint cell = list->visualItemRect(list->item(1, 0)).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell);  // a double-click's first click
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().at(0).toString(), view.cellList()->rows()[1].record);
+        QCOMPARE(activated.first().at(1).toLongLong(), static_cast<qlonglong>(id));
+        if (qEnvironmentVariableIsSet("DACL_SCREENSHOTS"))
+            view.grab().save(qEnvironmentVariable("DACL_SCREENSHOTS") + QStringLiteral("/roc_cells.png"));
     }
 
     void unknownRunIsAnError() {
