@@ -1208,14 +1208,6 @@
         <translation>Kosinus</translation>
     </message>
     <message>
-        <source>Train a model (Training tab) or select a finished run in the Runs tab.</source>
-        <translation>Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen abgeschlossenen Lauf im Reiter „Läufe“.</translation>
-    </message>
-    <message>
-        <source>Select a record in the Dataset tab.</source>
-        <translation>Wählen Sie eine Aufnahme im Reiter „Datensatz“.</translation>
-    </message>
-    <message>
         <source>z0 and its noisy views z_t of the current window appear here.</source>
         <translation>z0 und seine verrauschten Ansichten z_t des aktuellen Fensters erscheinen hier.</translation>
     </message>
@@ -1774,6 +1766,17 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
     </message>
 </context>
 <context>
+    <name>dacl::ui::EmptyPlot</name>
+    <message>
+        <source>Train a model (Training tab) or select a finished run in the Runs tab.</source>
+        <translation>Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen abgeschlossenen Lauf im Reiter „Läufe“.</translation>
+    </message>
+    <message>
+        <source>Select a record in the Dataset tab.</source>
+        <translation>Wählen Sie eine Aufnahme im Reiter „Datensatz“.</translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::ExportReportDialog</name>
     <message>
         <source>Export report of run %1</source>
@@ -2120,14 +2123,6 @@ Klicken zum Öffnen</translation>
         <translation>Lauf %1 (%2, Frame-Sequenz) · Aufnahme %3%4 · %5 Frames zu %6 s · d = %7 · Abschnitt %8 von %9 · mittlerer Rekonstruktions-MSE = %10</translation>
     </message>
     <message>
-        <source>Train a model (Training tab) or select a finished run in the Runs tab.</source>
-        <translation>Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen abgeschlossenen Lauf im Reiter „Läufe“.</translation>
-    </message>
-    <message>
-        <source>Select a record in the Dataset tab.</source>
-        <translation>Wählen Sie eine Aufnahme im Reiter „Datensatz“.</translation>
-    </message>
-    <message>
         <source>The VAE latent of the current window appears here.</source>
         <translation>Der VAE-Latentraum des aktuellen Fensters erscheint hier.</translation>
     </message>
@@ -2141,15 +2136,13 @@ Klicken zum Öffnen</translation>
     </message>
     <message>
         <source>Every record of the dataset as a point appears here.
-Train a model (Training tab) or select a finished run in the Runs tab.</source>
-        <translation>Jede Aufnahme des Datensatzes erscheint hier als Punkt.
-Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen abgeschlossenen Lauf im Reiter „Läufe“.</translation>
-    </message>
-    <message>
-        <source>Every record of the dataset as a point appears here.
 Open a dataset.</source>
         <translation>Jede Aufnahme des Datensatzes erscheint hier als Punkt.
 Öffnen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Every record of the dataset as a point appears here.</source>
+        <translation>Jede Aufnahme des Datensatzes erscheint hier als Punkt.</translation>
     </message>
 </context>
 <context>

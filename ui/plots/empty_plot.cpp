@@ -3,6 +3,8 @@
 #include "ui/plots/custom_plot.h"
 #include "ui/plots/plot_style.h"
 
+#include <QCoreApplication>
+
 namespace dacl::ui {
 
 namespace {
@@ -40,6 +42,12 @@ void setEmptyPlotText(QCustomPlot& plot, const QString& text, QCPAxisRect* rect)
     item->setText(text);
     item->setVisible(!text.isEmpty());
 }
+
+QString trainOrSelectRunHint() {
+    return QCoreApplication::translate("dacl::ui::EmptyPlot", "Train a model (Training tab) or select a finished run in the Runs tab.");
+}
+
+QString selectRecordHint() { return QCoreApplication::translate("dacl::ui::EmptyPlot", "Select a record in the Dataset tab."); }
 
 QString emptyPlotText(const QCustomPlot& plot) {
     const QCPItemText* item = findText(plot);

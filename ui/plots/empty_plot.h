@@ -15,4 +15,8 @@ void setEmptyPlotText(QCustomPlot& plot, const QString& text, QCPAxisRect* rect 
 // The text shown (for tests and exports); "" when none is shown.
 QString emptyPlotText(const QCustomPlot& plot);
 
+// The second line of an empty per-record view's texts: how to get a run, or a record.
+QString trainOrSelectRunHint();
+QString selectRecordHint();
+
 }  // namespace dacl::ui

@@ -393,8 +393,7 @@ void DiffusionView::clearPlots(const QString& message) {
     for (QCPGraph* g : multipleZt_) g->data()->clear();
     // Error messages stay in the info line; an empty plot says what it will show and how.
     const bool error = model_ && dataset_ && requestedRecord_ >= 0;
-    const QString how = !model_ ? tr("Train a model (Training tab) or select a finished run in the Runs tab.")
-                                : tr("Select a record in the Dataset tab.");
+    const QString how = !model_ ? trainOrSelectRunHint() : selectRecordHint();
     showEmptyState(error ? QStringList{message, {}, {}, {}}
                          : QStringList{tr("z0 and its noisy views z_t of the current window appear here.") + QLatin1Char('\n') + how,
                                        tr("The VAE's decoding of z0 and z_t appears here.") + QLatin1Char('\n') + how,

@@ -313,8 +313,7 @@ void LatentView::clearAll(const QString& message) {
     reconMedian_->setVisible(false);
     reconMedianLabel_->setVisible(false);
     // Error messages stay in the info line; an empty plot says what it will show and how.
-    const QString how = !model_ ? tr("Train a model (Training tab) or select a finished run in the Runs tab.")
-                                : tr("Select a record in the Dataset tab.");
+    const QString how = !model_ ? trainOrSelectRunHint() : selectRecordHint();
     const bool error = model_ && dataset_ && requestedRecord_ >= 0;
     setEmptyPlotText(*latentPlot_, error ? message : tr("The VAE latent of the current window appears here.") + QLatin1Char('\n') + how);
     setEmptyPlotText(*reconPlot_, error ? QString() : tr("How well the VAE reconstructs each window appears here.") + QLatin1Char('\n') + how);
@@ -475,8 +474,7 @@ void LatentView::updateProjectionPlot() {
         projectionPlot_->yAxis->setLabel(tr("PC2"));
         projectionPlot_->legend->setVisible(false);
         setEmptyPlotText(*projectionPlot_, projectionBusy_ ? tr("Projecting the dataset…")
-                                           : !model_ ? tr("Every record of the dataset as a point appears here.\n"
-                                                          "Train a model (Training tab) or select a finished run in the Runs tab.")
+                                           : !model_ ? tr("Every record of the dataset as a point appears here.") + QLatin1Char('\n') + trainOrSelectRunHint()
                                            : !dataset_ ? tr("Every record of the dataset as a point appears here.\nOpen a dataset.")
                                                        : QString::fromStdString(projection_.error));
     }

@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <memory>
 
 using namespace dacl::ui;
 
@@ -59,33 +60,21 @@ QString emptyPlotProblems(QWidget& view, const QString& shot) {
 class TestEmptyPlots : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void rocWithoutRuns() {
-        RocView view;
-        const QString problems = emptyPlotProblems(view, QStringLiteral("dacl-empty-roc.png"));
-        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    // Each view as the window creates it: no dataset, no run.
+    void viewWithoutRun_data() {
+        QTest::addColumn<QString>("view");
+        for (const char* view : {"roc", "training", "embedding", "latent", "diffusion"}) QTest::newRow(view) << QString::fromLatin1(view);
     }
 
-    void trainingWithoutRun() {
-        TrainingView view;
-        const QString problems = emptyPlotProblems(view, QStringLiteral("dacl-empty-training.png"));
-        QVERIFY2(problems.isEmpty(), qPrintable(problems));
-    }
-
-    void embeddingWithoutRun() {
-        EmbeddingView view;
-        const QString problems = emptyPlotProblems(view, QStringLiteral("dacl-empty-embedding.png"));
-        QVERIFY2(problems.isEmpty(), qPrintable(problems));
-    }
-
-    void latentWithoutRun() {
-        LatentView view;
-        const QString problems = emptyPlotProblems(view, QStringLiteral("dacl-empty-latent.png"));
-        QVERIFY2(problems.isEmpty(), qPrintable(problems));
-    }
-
-    void diffusionWithoutRun() {
-        DiffusionView view;
-        const QString problems = emptyPlotProblems(view, QStringLiteral("dacl-empty-diffusion.png"));
+    void viewWithoutRun() {
+        QFETCH(QString, view);
+        std::unique_ptr<QWidget> widget;
+        if (view == QLatin1String("roc")) widget = std::make_unique<RocView>();
+        else if (view == QLatin1String("training")) widget = std::make_unique<TrainingView>();
+        else if (view == QLatin1String("embedding")) widget = std::make_unique<EmbeddingView>();
+        else if (view == QLatin1String("latent")) widget = std::make_unique<LatentView>();
+        else widget = std::make_unique<DiffusionView>();
+        const QString problems = emptyPlotProblems(*widget, QStringLiteral("dacl-empty-%1.png").arg(view));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 
