@@ -1207,6 +1207,26 @@
         <source>cosine</source>
         <translation>Kosinus</translation>
     </message>
+    <message>
+        <source>z0 and its noisy views z_t of the current window appear here.</source>
+        <translation>z0 und seine verrauschten Ansichten z_t des aktuellen Fensters erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>The VAE&apos;s decoding of z0 and z_t appears here.</source>
+        <translation>Die VAE-Dekodierung von z0 und z_t erscheint hier.</translation>
+    </message>
+    <message>
+        <source>How far the encoder&apos;s embedding drifts with t appears here.</source>
+        <translation>Wie weit die Einbettung des Encoders mit t driftet, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>z_t at chosen timesteps appears here.</source>
+        <translation>z_t zu gewählten Zeitschritten erscheint hier.</translation>
+    </message>
+    <message>
+        <source>training views</source>
+        <translation>Trainingsansichten</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::DpiRuler</name>
@@ -1738,6 +1758,23 @@
         <source>All folds (separate encoders)</source>
         <translation>Alle Folds (getrennte Encoder)</translation>
     </message>
+    <message>
+        <source>The map of a run&apos;s embeddings, one point per record, appears here.
+Train a model (Training tab) or select a run in the Runs tab.</source>
+        <translation>Die Karte der Einbettungen eines Laufs, ein Punkt je Aufnahme, erscheint hier.
+Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im Reiter „Läufe“.</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::EmptyPlot</name>
+    <message>
+        <source>Train a model (Training tab) or select a finished run in the Runs tab.</source>
+        <translation>Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen abgeschlossenen Lauf im Reiter „Läufe“.</translation>
+    </message>
+    <message>
+        <source>Select a record in the Dataset tab.</source>
+        <translation>Wählen Sie eine Aufnahme im Reiter „Datensatz“.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::ExportReportDialog</name>
@@ -2085,6 +2122,28 @@ Klicken zum Öffnen</translation>
         <source>Run %1 (%2, frame sequence) · record %3%4 · %5 frames of %6 s · d = %7 · span %8 of %9 · mean reconstruction MSE = %10</source>
         <translation>Lauf %1 (%2, Frame-Sequenz) · Aufnahme %3%4 · %5 Frames zu %6 s · d = %7 · Abschnitt %8 von %9 · mittlerer Rekonstruktions-MSE = %10</translation>
     </message>
+    <message>
+        <source>The VAE latent of the current window appears here.</source>
+        <translation>Der VAE-Latentraum des aktuellen Fensters erscheint hier.</translation>
+    </message>
+    <message>
+        <source>How well the VAE reconstructs each window appears here.</source>
+        <translation>Wie gut der VAE jedes Fenster rekonstruiert, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Projecting the dataset…</source>
+        <translation>Datensatz wird projiziert…</translation>
+    </message>
+    <message>
+        <source>Every record of the dataset as a point appears here.
+Open a dataset.</source>
+        <translation>Jede Aufnahme des Datensatzes erscheint hier als Punkt.
+Öffnen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Every record of the dataset as a point appears here.</source>
+        <translation>Jede Aufnahme des Datensatzes erscheint hier als Punkt.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::MainWindow</name>
@@ -2226,6 +2285,22 @@ Klicken zum Öffnen</translation>
     <message>
         <source>Assessment</source>
         <translation>Beurteilung</translation>
+    </message>
+    <message>
+        <source>The last dataset %1 could not be opened; the demo dataset is open instead.</source>
+        <translation>Der zuletzt geöffnete Datensatz %1 ließ sich nicht öffnen; stattdessen ist der Demo-Datensatz geöffnet.</translation>
+    </message>
+    <message>
+        <source>The last dataset %1 is gone; the demo dataset is open instead.</source>
+        <translation>Der zuletzt geöffnete Datensatz %1 ist nicht mehr da; stattdessen ist der Demo-Datensatz geöffnet.</translation>
+    </message>
+    <message>
+        <source>Record %1 is no longer in the dataset.</source>
+        <translation>Die Aufnahme %1 ist nicht mehr im Datensatz.</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the results file.</source>
+        <translation>Der Lauf %1 ist nicht mehr in der Ergebnisdatei.</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +2637,22 @@ Klicken zum Öffnen</translation>
         <source>&lt;b&gt;Threshold %1&lt;/b&gt; (score ≥ threshold is positive)&lt;br&gt;Sensitivity %2 · Specificity %3&lt;br&gt;Precision %4 · F1 %5 · Accuracy %6&lt;br&gt;%7 records</source>
         <translation>&lt;b&gt;Schwellenwert %1&lt;/b&gt; (Score ≥ Schwellenwert ist positiv)&lt;br&gt;Sensitivität %2 · Spezifität %3&lt;br&gt;Präzision %4 · F1 %5 · Genauigkeit %6&lt;br&gt;%7 Aufnahmen</translation>
     </message>
+    <message>
+        <source>Operating point</source>
+        <translation>Arbeitspunkt</translation>
+    </message>
+    <message>
+        <source>ROC and precision–recall curves of a run appear here.
+Train a model (Training tab) or select runs in the Runs tab.</source>
+        <translation>ROC- und Precision-Recall-Kurven eines Laufs erscheinen hier.
+Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie Läufe im Reiter „Läufe“.</translation>
+    </message>
+    <message>
+        <source>The selected runs have no test predictions yet.
+They appear here once a run has tested a fold.</source>
+        <translation>Die ausgewählten Läufe haben noch keine Testvorhersagen.
+Sie erscheinen hier, sobald ein Lauf einen Fold getestet hat.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::RrTachogram</name>
@@ -2695,6 +2786,26 @@ Klicken zum Öffnen</translation>
         <source>AUROC [95% CI]</source>
         <translation>AUROC [95%-KI]</translation>
     </message>
+    <message>
+        <source>Dataset not recorded with this run</source>
+        <translation>Datensatz bei diesem Lauf nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 of its %2 records used by the task</source>
+        <translation>%1 seiner %2 Aufnahmen von der Aufgabe verwendet</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Aufnahmen</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::RunsView</name>
@@ -2817,6 +2928,10 @@ Klicken zum Öffnen</translation>
     <message>
         <source>, %1 selected</source>
         <translation>, %1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>No runs yet — train a model (Training tab) and its runs appear here.</source>
+        <translation>Noch keine Läufe – trainieren Sie ein Modell (Reiter „Training“), dann erscheinen seine Läufe hier.</translation>
     </message>
 </context>
 <context>
@@ -3421,16 +3536,61 @@ Frame %2 bei %3 s
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>Loss and validation AUROC per epoch appear here while a model trains.
+Start a demo run on the left, or select a run in the Runs tab.</source>
+        <translation>Verlust und Validierungs-AUROC je Epoche erscheinen hier, während ein Modell trainiert.
+Starten Sie links einen Demo-Lauf oder wählen Sie einen Lauf im Reiter „Läufe“.</translation>
+    </message>
+    <message>
+        <source>Loss per training step appears here while a model trains.</source>
+        <translation>Der Verlust je Trainingsschritt erscheint hier, während ein Modell trainiert.</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::WelcomePanel</name>
+    <message>
+        <source>&lt;b&gt;Welcome to DACL Studio&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Willkommen bei DACL Studio&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>DACL Studio learns to recognise atrial fibrillation in ECG recordings: explore a dataset record by record, train and compare models, and assess a single recording with a trained model. The built-in demo dataset (synthetic ECG of four classes) is open below.</source>
+        <translation>DACL Studio lernt, Vorhofflimmern in EKG-Aufnahmen zu erkennen: Erkunden Sie einen Datensatz Aufnahme für Aufnahme, trainieren und vergleichen Sie Modelle und bewerten Sie eine einzelne Aufnahme mit einem trainierten Modell. Unten ist der eingebaute Demo-Datensatz (synthetisches EKG in vier Klassen) geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open a dataset folder…</source>
+        <translation>Datensatzordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A PhysioNet-style folder of recordings with a REFERENCE.csv of labels</source>
+        <translation>Ein Ordner mit Aufnahmen im PhysioNet-Stil mit einer REFERENCE.csv der Klassen</translation>
+    </message>
+    <message>
+        <source>Open one recording file…</source>
+        <translation>Eine Aufnahmedatei öffnen…</translation>
+    </message>
+    <message>
+        <source>One ECG file (WFDB, MAT, EDF/EDF+/BDF, CSV), assessed with a trained run</source>
+        <translation>Eine EKG-Datei (WFDB, MAT, EDF/EDF+/BDF, CSV), bewertet mit einem trainierten Lauf</translation>
+    </message>
+    <message>
+        <source>Train on the demo dataset</source>
+        <translation>Mit dem Demo-Datensatz trainieren</translation>
+    </message>
+    <message>
+        <source>Starts a short demo training run; its curves appear in the Training tab</source>
+        <translation>Startet einen kurzen Demo-Trainingslauf; seine Kurven erscheinen im Reiter „Training“</translation>
+    </message>
+    <message>
+        <source>Explore the demo dataset</source>
+        <translation>Demo-Datensatz erkunden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>DACL Studio: explore ECG and its DACL representations</source>
         <translation>DACL Studio: EKG und seine DACL-Repräsentationen erkunden</translation>
-    </message>
-    <message>
-        <source>Dataset folder to open (default: built-in demo dataset).</source>
-        <translation>Zu öffnender Datensatz-Ordner (Vorgabe: eingebauter Demo-Datensatz).</translation>
     </message>
     <message>
         <source>Compute threads (0 = all cores; default: the Settings value).</source>
@@ -3447,6 +3607,10 @@ Frame %2 bei %3 s
     <message>
         <source>Recording file or dataset folder to open (as the desktop&apos;s Open With passes it).</source>
         <translation>Zu öffnende Aufnahmedatei oder Datensatzordner (wie ihn „Öffnen mit“ des Desktops übergibt).</translation>
+    </message>
+    <message>
+        <source>Dataset folder to open (default: the last one, or the built-in demo dataset).</source>
+        <translation>Zu öffnender Datensatz-Ordner (Vorgabe: der zuletzt geöffnete, sonst der eingebaute Demo-Datensatz).</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         trainingView_->setDataDirectory(QString::fromStdString(document_->dataset()->directory()));
     });
     connectViews();
+    connectSession();
     buildAssessment();
 
     status_ = new QLabel(this);

@@ -36,6 +36,7 @@ class RunsView;
 class ScatteringView;
 class StudioDocument;
 class TrainingView;
+class WelcomePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +48,14 @@ public:
     void openDataset(const QString& directory);
     // Generates the built-in demo dataset on first use (worker thread), then opens it.
     void openDemoDataset();
+    // At start without a file to open: what was open last time (dataset, record, run, tab) comes
+    // back once the dataset has loaded; what has gone since falls back quietly to the demo
+    // dataset or to nothing, said in the status bar. A first start opens the demo dataset below
+    // the welcome panel.
+    void restoreSession();
+    // The welcome panel above the Dataset tab (shown by restoreSession on a first start).
+    WelcomePanel* welcomePanel() const { return welcome_; }
+    QWidget* datasetTab() const;
 
     const std::optional<Dataset>& dataset() const;
     // What is open and current (dataset, record, results file, run): the views observe it.
@@ -116,6 +125,12 @@ private:
     // A record chosen in a run's view (embedding, ROC): its ECG when the open dataset holds it,
     // else a status-bar message naming the run's dataset, with a button that opens it.
     void showRunRecord(const QString& record, qint64 runId);
+    // Keeps the session (dataset, record, run, tab) in the settings as it changes.
+    void connectSession();
+    void restoreRecord();
+    void restoreRun();
+    void noteRestore(const QString& note);
+    void trainOnDemo();
 
     StudioDocument* document_;
     AppSettings* settings_;
@@ -135,6 +150,15 @@ private:
     QDockWidget* assessmentDock_ = nullptr;
     QAction* exportReportAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    WelcomePanel* welcome_ = nullptr;
+    // What restoreSession still has to bring back once the dataset or the runs have loaded.
+    struct PendingRestore {
+        QString dataset, record;
+        qint64 run = -1;
+        bool datasetPending = false, runPending = false;
+        QStringList notes;
+    } restore_;
+    bool trainWhenDemoLoaded_ = false;
     QLabel* status_;
     QString runModelError_;  // the status text about the current run's model, while shown
     QPushButton* openRunDataset_ = nullptr;  // offered when a run's record is not in the open dataset

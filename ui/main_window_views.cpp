@@ -22,19 +22,29 @@
 #include "ui/views/runs_view.h"
 #include "ui/views/scattering_view.h"
 #include "ui/views/training_view.h"
+#include "ui/views/welcome_panel.h"
 
 #include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 #include <utility>
 
 namespace dacl::ui {
 
 void MainWindow::buildViews() {
-    datasetView_ = new DatasetView(tabs_);
+    // The Dataset tab: the welcome panel of a first start above the table.
+    auto* datasetPage = new QWidget(tabs_);
+    welcome_ = new WelcomePanel(datasetPage);
+    welcome_->hide();
+    datasetView_ = new DatasetView(datasetPage);
+    auto* datasetLayout = new QVBoxLayout(datasetPage);
+    datasetLayout->setContentsMargins(0, 0, 0, 0);
+    datasetLayout->addWidget(welcome_);
+    datasetLayout->addWidget(datasetView_, 1);
     ecgView_ = new EcgView(tabs_);
     scatteringView_ = new ScatteringView(tabs_);
     latentView_ = new LatentView(tabs_);
@@ -43,15 +53,21 @@ void MainWindow::buildViews() {
     runsView_ = new RunsView(tabs_);
     embeddingView_ = new EmbeddingView(tabs_);
     rocView_ = new RocView(tabs_);
-    tabs_->addTab(datasetView_, tr("Dataset"));
-    tabs_->addTab(ecgView_, tr("ECG"));
-    tabs_->addTab(scatteringView_, tr("Scattering"));
-    tabs_->addTab(latentView_, tr("Latent"));
-    tabs_->addTab(diffusionView_, tr("Diffusion"));
-    tabs_->addTab(trainingView_, tr("Training"));
-    tabs_->addTab(runsView_, tr("Runs"));
-    tabs_->addTab(embeddingView_, tr("Embedding"));
-    tabs_->addTab(rocView_, tr("ROC"));
+    // Object names, not titles (translated) or positions, say which tab a session had open.
+    struct Tab {
+        QWidget* page;
+        const char* name;
+        QString title;
+    };
+    const Tab pages[] = {{datasetPage, "datasetTab", tr("Dataset")},       {ecgView_, "ecgTab", tr("ECG")},
+                         {scatteringView_, "scatteringTab", tr("Scattering")}, {latentView_, "latentTab", tr("Latent")},
+                         {diffusionView_, "diffusionTab", tr("Diffusion")},  {trainingView_, "trainingTab", tr("Training")},
+                         {runsView_, "runsTab", tr("Runs")},                 {embeddingView_, "embeddingTab", tr("Embedding")},
+                         {rocView_, "rocTab", tr("ROC")}};
+    for (const Tab& tab : pages) {
+        tab.page->setObjectName(QLatin1String(tab.name));
+        tabs_->addTab(tab.page, tab.title);
+    }
 }
 
 void MainWindow::connectViews() {

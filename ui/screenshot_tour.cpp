@@ -137,7 +137,7 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
     EmbeddingView* embedding = w.embeddingView();
     RocView* roc = w.rocView();
     const std::vector<Shot> shots = {
-        {"dataset.png", dataset, [] { return true; }},
+        {"dataset.png", w.datasetTab(), [] { return true; }},
         {"ecg.png", ecg,
          [&] { return !ecg->isLoading() && ecg->shownRecordIndex() == record && !ecg->probabilityBand()->isBusy(); }},
         {"scattering.png", scattering, [&] { return !scattering->isLoading() && scattering->windowIndex() >= 0; }},

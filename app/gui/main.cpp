@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QCoreApplication::translate("main", "DACL Studio: explore ECG and its DACL representations"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dataOpt(QStringLiteral("data"), QCoreApplication::translate("main", "Dataset folder to open (default: built-in demo dataset)."), QStringLiteral("DIR"));
+    QCommandLineOption dataOpt(QStringLiteral("data"), QCoreApplication::translate("main", "Dataset folder to open (default: the last one, or the built-in demo dataset)."), QStringLiteral("DIR"));
     QCommandLineOption threadsOpt(QStringLiteral("threads"), QCoreApplication::translate("main", "Compute threads (0 = all cores; default: the Settings value)."), QStringLiteral("N"));
     QCommandLineOption tourOpt(QStringLiteral("screenshot-tour"), QCoreApplication::translate("main", "Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit."), QStringLiteral("DIR"));
     QCommandLineOption openOpt(QStringLiteral("open"), QCoreApplication::translate("main", "Recording file to open (EDF/EDF+/BDF, WFDB .hea or .mat, CSV)."), QStringLiteral("FILE"));
@@ -68,6 +68,6 @@ int main(int argc, char** argv) {
     else if (parser.isSet(dataOpt))
         window.openDataset(parser.value(dataOpt));
     else
-        window.openDemoDataset();
+        window.restoreSession();
     return app.exec();
 }

@@ -9,6 +9,8 @@
 #include "ui/models/record_table_model.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
+#include "ui/views/welcome_panel.h"
+#include "ui/views/training_view.h"
 #include "ui/views/embedding_view.h"
 #include "ui/views/problems_panel.h"
 #include "ui/views/roc_view.h"
@@ -22,6 +24,7 @@
 #include <QPushButton>
 #include <QUrl>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -258,6 +261,95 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!modelLoaded.isEmpty(), 60000);
         QVERIFY2(!statusText().contains(QStringLiteral("has no model")), qPrintable(statusText()));
     }
+
+    // Dataset folder, record, run and tab chosen in one window come back in the next one (the
+    // next start), after the dataset and the runs have loaded.
+    void theLastSessionComesBack() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        const dacl::testing::TinyRun run = dacl::testing::makeTinyRun(dir.path(), 12, "af_vs_rest", {"repr=pooled"});
+        QString record;
+        {
+            MainWindow w;
+            w.appSettings()->setResultsFile(run.dbPath);
+            QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+            w.openDataset(run.dataDir);
+            QVERIFY(loaded.wait(30000));
+            record = QString::fromStdString(w.dataset()->records().at(5).name);
+            QVERIFY(w.datasetView()->selectRecord(record));
+            QTRY_VERIFY_WITH_TIMEOUT(w.runsView()->visibleRunIds().contains(run.runId), 30000);
+            w.runsView()->selectRuns({run.runId});
+            QCOMPARE(w.currentRunId(), static_cast<qint64>(run.runId));
+            w.tabs()->setCurrentWidget(w.rocView());
+        }
+        MainWindow next;
+        QSignalSpy loaded(&next, &MainWindow::datasetLoaded);
+        next.restoreSession();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(QDir::cleanPath(QString::fromStdString(next.dataset()->directory())), QDir::cleanPath(run.dataDir));
+        QVERIFY(next.currentRecord() >= 0);
+        QCOMPARE(QString::fromStdString(next.dataset()->records().at(next.currentRecord()).name), record);
+        QTRY_COMPARE_WITH_TIMEOUT(next.currentRunId(), static_cast<qint64>(run.runId), 30000);
+        QCOMPARE(next.runsView()->selectedRunIds(), QList<qint64>{run.runId});
+        QCOMPARE(next.tabs()->currentWidget(), static_cast<QWidget*>(next.rocView()));
+        QVERIFY(!next.welcomePanel()->isVisibleTo(&next));
+        QVERIFY(next.statusBar()->currentMessage().isEmpty());
+    }
+
+    // A dataset folder or run that has gone since: the demo dataset and no run, said in the
+    // status bar, never an error dialog or a stuck window.
+    void whatHasGoneFallsBackQuietly() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString gone = dir.filePath(QStringLiteral("removed-dataset"));
+        {
+            dacl::ui::AppSettings settings;
+            settings.setResultsFile(dir.filePath(QStringLiteral("none-yet.sqlite")));
+            settings.setSessionDataset(gone);
+            settings.setSessionRecord(QStringLiteral("A00001"));
+            settings.setSessionRun(7);
+        }
+        MainWindow w;
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.restoreSession();
+        QVERIFY(loaded.wait(120000));
+        QCOMPARE(QDir::cleanPath(QString::fromStdString(w.dataset()->directory())), QDir::cleanPath(MainWindow::demoDatasetDirectory()));
+        QCOMPARE(w.currentRunId(), qint64(-1));
+        const QString message = w.statusBar()->currentMessage();
+        QVERIFY2(message.contains(QDir::toNativeSeparators(gone)) && message.contains(QStringLiteral("demo dataset")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("Run 7")), qPrintable(message));
+        QCOMPARE(w.problemsPanel()->count(), 0);
+        QVERIFY(!w.welcomePanel()->isVisibleTo(&w));
+        // The demo is now the session to come back to; the gone run is forgotten.
+        QCOMPARE(w.appSettings()->sessionDataset(), QDir::cleanPath(MainWindow::demoDatasetDirectory()));
+        QCOMPARE(w.appSettings()->sessionRun(), qint64(-1));
+        QSettings().clear();
+    }
+
+    // A first start (nothing ever opened): the welcome panel above the demo dataset says what to
+    // do next; "Train on the demo dataset" starts the demo run in the Training tab.
+    void firstStartWelcomesAndTrainsOnTheDemo() {
+        QSettings().clear();
+        QTemporaryDir dir;
+        MainWindow w;
+        w.appSettings()->setResultsFile(dir.filePath(QStringLiteral("results.sqlite")));
+        w.show();
+        QSignalSpy loaded(&w, &MainWindow::datasetLoaded);
+        w.restoreSession();
+        dacl::ui::WelcomePanel* welcome = w.welcomePanel();
+        QVERIFY(welcome->isVisible());
+        QCOMPARE(w.tabs()->currentWidget(), w.datasetTab());
+        for (QPushButton* b : {welcome->openDatasetButton(), welcome->openRecordingButton(), welcome->trainDemoButton()})
+            QVERIFY(b->isVisible() && b->isEnabled() && !b->text().isEmpty());
+        QVERIFY(loaded.wait(120000));
+        QVERIFY(welcome->isVisible());  // the demo below it is no step of the user's
+        w.grab().save(QDir::temp().filePath(QStringLiteral("dacl-welcome.png")));
+        welcome->trainDemoButton()->click();
+        QVERIFY(!welcome->isVisible());
+        QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.trainingView()));
+        QCOMPARE(w.jobQueue()->jobs().size(), 1);
+        w.jobQueue()->cancelAll();
+        QSettings().clear();
     // A record chosen in the embedding view that the open dataset lacks (here: none is open) is
     // explained in the status bar with the run's own dataset, and the offered button opens that
     // dataset and then shows the record.

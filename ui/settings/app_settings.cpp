@@ -18,6 +18,10 @@ namespace {
 const QString kDataDirs = QStringLiteral("data/directories");
 const QString kRecent = QStringLiteral("data/recent");
 const QString kResults = QStringLiteral("results/file");
+const QString kSessionDataset = QStringLiteral("session/dataset");
+const QString kSessionRecord = QStringLiteral("session/record");
+const QString kSessionRun = QStringLiteral("session/run");
+const QString kSessionTab = QStringLiteral("session/tab");
 const QString kThreads = QStringLiteral("compute/threads");
 const QString kDevice = QStringLiteral("compute/device");
 const QString kDotsPerMm = QStringLiteral("display/dotsPerMm");
@@ -65,6 +69,27 @@ void AppSettings::clearRecentDatasets() {
     s_->remove(kRecent);
     Q_EMIT recentDatasetsChanged({});
 }
+
+QString AppSettings::sessionDataset() const { return s_->value(kSessionDataset).toString(); }
+
+void AppSettings::setSessionDataset(const QString& directory) {
+    if (directory == sessionDataset()) return;
+    s_->setValue(kSessionDataset, directory);
+    s_->remove(kSessionRecord);  // a record name of another dataset means nothing here
+}
+
+QString AppSettings::sessionRecord() const { return s_->value(kSessionRecord).toString(); }
+void AppSettings::setSessionRecord(const QString& record) { s_->setValue(kSessionRecord, record); }
+
+qint64 AppSettings::sessionRun() const {
+    bool ok = false;
+    const qint64 run = s_->value(kSessionRun).toLongLong(&ok);
+    return ok && run > 0 ? run : -1;
+}
+
+void AppSettings::setSessionRun(qint64 runId) { s_->setValue(kSessionRun, runId > 0 ? runId : -1); }
+QString AppSettings::sessionTab() const { return s_->value(kSessionTab).toString(); }
+void AppSettings::setSessionTab(const QString& tab) { s_->setValue(kSessionTab, tab); }
 
 QString AppSettings::defaultResultsFile() {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/results.sqlite");

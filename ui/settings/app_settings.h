@@ -41,6 +41,18 @@ public:
     void addRecentDataset(const QString& directory);
     void clearRecentDatasets();
 
+    // What was open when the app last ran, restored at the next start: the dataset folder (""
+    // before any was opened: a first start), its selected record's name, the current run of
+    // the results file (-1: none) and the current tab's object name.
+    QString sessionDataset() const;
+    void setSessionDataset(const QString& directory);  // also forgets the record
+    QString sessionRecord() const;
+    void setSessionRecord(const QString& record);
+    qint64 sessionRun() const;
+    void setSessionRun(qint64 runId);
+    QString sessionTab() const;
+    void setSessionTab(const QString& tab);
+
     static QString defaultResultsFile();  // <AppDataLocation>/results.sqlite
     QString resultsFile() const;
     void setResultsFile(const QString& path);  // "" = the default

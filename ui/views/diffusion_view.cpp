@@ -7,6 +7,7 @@
 #include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -362,6 +363,7 @@ void DiffusionView::showWalk(ml::DiffusionWalk walk) {
         return;
     }
     requestedWindow_ = walk_.windowIndex;
+    showEmptyState({});
     const auto& entry = dataset_->records()[static_cast<std::size_t>(walk_.recordIndex)];
     const int tMax = static_cast<int>(model_->settings().getInt("diffusion.t_max"));
     info_->setStyleSheet(QString());
@@ -389,9 +391,29 @@ void DiffusionView::clearPlots(const QString& message) {
     driftPlot_->clearCurves();
     for (QCPGraph* g : multipleZ0_) g->data()->clear();
     for (QCPGraph* g : multipleZt_) g->data()->clear();
+    // Error messages stay in the info line; an empty plot says what it will show and how.
+    const bool error = model_ && dataset_ && requestedRecord_ >= 0;
+    const QString how = !model_ ? trainOrSelectRunHint() : selectRecordHint();
+    showEmptyState(error ? QStringList{message, {}, {}, {}}
+                         : QStringList{tr("z0 and its noisy views z_t of the current window appear here.") + QLatin1Char('\n') + how,
+                                       tr("The VAE's decoding of z0 and z_t appears here.") + QLatin1Char('\n') + how,
+                                       tr("How far the encoder's embedding drifts with t appears here.") + QLatin1Char('\n') + how,
+                                       tr("z_t at chosen timesteps appears here.")});
     for (QCustomPlot* p : std::initializer_list<QCustomPlot*>{latentPlot_, driftPlot_, multiplesPlot_, decodedPlot_}) p->replot();
     sequencePlots_->clear();
     updateForTimestep();
+}
+
+// Texts for the latent, decoded, drift and small-multiples plots; all empty: the data is shown,
+// with legends and the decoded plot's mean/std divider (which would mark nothing without data).
+void DiffusionView::showEmptyState(const QStringList& texts) {
+    const bool shown = texts.join(QString()).isEmpty();
+    setEmptyPlotText(*latentPlot_, texts.value(0));
+    setEmptyPlotText(*decodedPlot_, texts.value(1));
+    setEmptyPlotText(*driftPlot_, texts.value(2));
+    setEmptyPlotText(*multiplesPlot_, texts.value(3));
+    for (QCustomPlot* p : std::initializer_list<QCustomPlot*>{latentPlot_, decodedPlot_, driftPlot_}) p->legend->setVisible(shown);
+    for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{halfLine_, meanLabel_, stdLabel_}) item->setVisible(shown);
 }
 
 QString DiffusionView::readoutText() const { return readout_->text(); }
@@ -425,6 +447,7 @@ void DiffusionView::rebuildMultiples() {
         multipleZt_.push_back(zt);
     }
     grid->setRowStretchFactor(0, 0.01);
+    setEmptyPlotText(*multiplesPlot_, emptyPlotText(*multiplesPlot_));  // onto the new first axis rect
     applyPlotStyle(*multiplesPlot_);
     multiplesPlot_->replot();
 }

@@ -15,6 +15,7 @@
 #include "ui/loaders/latest_loader.h"
 #include "ui/views/sequence_latent.h"
 
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
@@ -101,6 +102,7 @@ private:
     void startWalk();
     void showWalk(ml::DiffusionWalk walk);
     void clearPlots(const QString& message);
+    void showEmptyState(const QStringList& texts);
     void updateSchedule();
     void updateForTimestep();
     void updateStaticPlots();

@@ -32,6 +32,7 @@ DriftPlot::DriftPlot(QWidget* parent, const QColor& marker) : QCustomPlot(parent
     legend->setVisible(true);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     trainingBand_ = addGraph();
+    trainingBand_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "training views"));
     trainingBand_->setPen(Qt::NoPen);
     trainingBand_->setBrush(QColor(0, 114, 178, 34));
     trainingBand_->setLayer(QStringLiteral("grid"));

@@ -119,7 +119,6 @@ void EmbeddingView::buildUi() {
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // Smooth pan and zoom over ~10^4 points: no antialiasing while dragging.
     plot_->setNoAntialiasingOnDrag(true);
-    plot_->legend->setVisible(true);
     plot_->xAxis->setLabel(tr("t-SNE 1"));
     plot_->yAxis->setLabel(tr("t-SNE 2"));
     applyPlotStyle(*plot_);
@@ -137,6 +136,7 @@ void EmbeddingView::buildUi() {
     selectionGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), Qt::NoBrush, 9));
     neighbourGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 12));
     focusGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 16));
+    showEmptyState();
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     buildDrillDown(bar, layout);  // the plot with the selected records beside it, the search box

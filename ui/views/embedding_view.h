@@ -192,6 +192,7 @@ private:
     void cancelJob(bool wait);
     void setRunning(bool running);
     void rebuildGroups();
+    void showEmptyState();
     void refreshOverlays();
     void fitAxes();
     void updateControls();

@@ -4,6 +4,7 @@
 #include "ui/views/embedding_view.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
@@ -86,6 +87,7 @@ void EmbeddingView::rebuildGroups() {
     groups_.clear();
     for (QCPGraph* g : legendKeys_) plot_->removeGraph(g);
     legendKeys_.clear();
+    showEmptyState();
     if (layout_.size() != 2 * points_.size() || points_.empty()) return;
     // (colour key, timestep) -> members, both ascending; unknown keys last.
     std::map<std::pair<int, int>, std::vector<int>> members;
@@ -132,6 +134,7 @@ void EmbeddingView::rebuildGroups() {
         g->setData(x, y);
         groups_.push_back({g, std::move(idx)});
     }
+    plot_->legend->setVisible(true);
     if (!splitLegend) return;
     for (int t : shownTimesteps_) {
         QCPGraph* entry = plot_->addGraph();
@@ -142,6 +145,14 @@ void EmbeddingView::rebuildGroups() {
         entry->setName(t == 0 ? tr("t = 0 (clean)") : tr("t = %1 (noisy view)").arg(t));
         legendKeys_.push_back(entry);
     }
+}
+
+// Without embeddings the plot says where they come from; its legend waits for the first group.
+void EmbeddingView::showEmptyState() {
+    plot_->legend->setVisible(false);
+    setEmptyPlotText(*plot_, points_.empty() ? tr("The map of a run's embeddings, one point per record, appears here.\n"
+                                                  "Train a model (Training tab) or select a run in the Runs tab.")
+                                             : QString());
 }
 
 QList<QCPGraph*> EmbeddingView::pointGraphs() const {

@@ -6,6 +6,7 @@
 #include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -311,6 +312,12 @@ void LatentView::clearAll(const QString& message) {
     reconCurrent_->data()->clear();
     reconMedian_->setVisible(false);
     reconMedianLabel_->setVisible(false);
+    // Error messages stay in the info line; an empty plot says what it will show and how.
+    const QString how = !model_ ? trainOrSelectRunHint() : selectRecordHint();
+    const bool error = model_ && dataset_ && requestedRecord_ >= 0;
+    setEmptyPlotText(*latentPlot_, error ? message : tr("The VAE latent of the current window appears here.") + QLatin1Char('\n') + how);
+    setEmptyPlotText(*reconPlot_, error ? QString() : tr("How well the VAE reconstructs each window appears here.") + QLatin1Char('\n') + how);
+    for (QCustomPlot* p : {latentPlot_, reconPlot_}) p->legend->setVisible(false);
     latentPlot_->replot();
     reconPlot_->replot();
     timeline_->clear(message);
@@ -351,6 +358,8 @@ void LatentView::updateLatentPlot() {
         latentPlot_->replot();
         return;
     }
+    setEmptyPlotText(*latentPlot_, {});
+    latentPlot_->legend->setVisible(true);
     const auto d = latent_.mu.cols;
     QVector<double> dims(static_cast<int>(d));
     for (std::size_t c = 0; c < d; ++c) dims[static_cast<int>(c)] = static_cast<double>(c + 1);
@@ -415,6 +424,8 @@ void LatentView::updateReconPlot() {
         reconBars_->setData(centre, err, true);
         reconCurrent_->addData(centre[window_], err[window_]);
         reconPlot_->xAxis->setRange(0, std::max(latent_.endS.back(), centre.back() + 0.5 * width));
+        setEmptyPlotText(*reconPlot_, {});
+        reconPlot_->legend->setVisible(true);
     }
     // The dataset's median as a reference, once the projection has it.
     if (!projection_.reconError.empty() && n > 0) {
@@ -456,9 +467,16 @@ void LatentView::updateProjectionPlot() {
         }
         projectionPlot_->rescaleAxes();
         for (QCPAxis* a : {projectionPlot_->xAxis, projectionPlot_->yAxis}) a->scaleRange(1.1, a->range().center());
+        setEmptyPlotText(*projectionPlot_, {});
+        projectionPlot_->legend->setVisible(true);
     } else {
         projectionPlot_->xAxis->setLabel(tr("PC1"));
         projectionPlot_->yAxis->setLabel(tr("PC2"));
+        projectionPlot_->legend->setVisible(false);
+        setEmptyPlotText(*projectionPlot_, projectionBusy_ ? tr("Projecting the dataset…")
+                                           : !model_ ? tr("Every record of the dataset as a point appears here.") + QLatin1Char('\n') + trainOrSelectRunHint()
+                                           : !dataset_ ? tr("Every record of the dataset as a point appears here.\nOpen a dataset.")
+                                                       : QString::fromStdString(projection_.error));
     }
     applyPlotStyle(*projectionPlot_);
     projectionPlot_->replot();

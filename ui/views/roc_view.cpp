@@ -1,6 +1,7 @@
 #include "ui/views/roc_view.h"
 
 #include "ui/loaders/store_thread.h"
+#include "ui/plots/empty_plot.h"
 #include "ui/plots/palette.h"
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
@@ -223,10 +224,12 @@ void RocView::rebuild() {
     prItems_.assign(curves_.size(), nullptr);
     visible_.assign(curves_.size(), true);
 
+    // The chance diagonal is a reference for curves: without any it would be the only line.
     auto* chance = new QCPItemStraightLine(roc_);
     chance->point1->setCoords(0, 0);
     chance->point2->setCoords(1, 1);
     chance->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    chance->setVisible(!curves_.empty());
     prBaseline_ = new QCPItemStraightLine(pr_);
     prBaseline_->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
     prBaseline_->setVisible(false);
@@ -275,6 +278,7 @@ void RocView::rebuild() {
     rocMarker_ = roc_->addGraph();
     prMarker_ = pr_->addGraph();
     for (QCPGraph* m : {rocMarker_, prMarker_}) {
+        m->setName(tr("Operating point"));
         m->setLineStyle(QCPGraph::lsNone);
         m->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), QColor(255, 255, 255, 160), 12));
         m->removeFromLegend();
@@ -322,11 +326,19 @@ void RocView::rebuild() {
         const QSignalBlocker b1(spin_);
         spin_->setRange(minThreshold_, maxThreshold_);
     }
+    const QString empty = !curves_.empty() ? QString()
+                          : runIds_.isEmpty() ? tr("ROC and precision–recall curves of a run appear here.\n"
+                                                   "Train a model (Training tab) or select runs in the Runs tab.")
+                                              : tr("The selected runs have no test predictions yet.\n"
+                                                   "They appear here once a run has tested a fold.");
     status_->setText(curves_.empty() ? (runIds_.isEmpty() ? tr("Select runs to see their ROC curves")
                                                          : tr("The selected runs have no test predictions yet"))
                                      : QString());
-    applyPlotStyle(*roc_);
-    applyPlotStyle(*pr_);
+    for (QCustomPlot* p : {roc_, pr_}) {
+        setEmptyPlotText(*p, empty);
+        p->legend->setVisible(!curves_.empty());  // an empty legend is a frame around nothing
+        applyPlotStyle(*p);
+    }
     active_ = -1;
     setActiveCurve(active);
     setThreshold(active >= 0 ? startThreshold(curves_, static_cast<std::size_t>(active)) : threshold_);

@@ -8,6 +8,7 @@
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -129,6 +130,13 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     error_->setStyleSheet(QStringLiteral("color: #D55E00"));
     error_->setWordWrap(true);
     error_->hide();
+    emptyState_ = new QLabel(tr("No runs yet — train a model (Training tab) and its runs appear here."), this);
+    emptyState_->setObjectName(QStringLiteral("runsEmptyState"));
+    emptyState_->setAlignment(Qt::AlignCenter);
+    emptyState_->setWordWrap(true);
+    tableStack_ = new QStackedWidget(this);
+    tableStack_->addWidget(table_);
+    tableStack_->addWidget(emptyState_);
 
     compare_ = new RunComparePanel(store_, this);
     compareHint_ = new QLabel(tr("Select two or more runs (Ctrl+click) to compare their settings and curves."), this);
@@ -156,7 +164,7 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(filters);
-    topLayout->addWidget(table_, 1);
+    topLayout->addWidget(tableStack_, 1);
     topLayout->addLayout(actions);
     topLayout->addWidget(error_);
     split_ = new QSplitter(Qt::Vertical, this);
@@ -236,6 +244,7 @@ void RunsView::setResultsFile(const QString& path) {
     store_->setPath(path);
     model_->clear();
     compare_->setRuns({});
+    showEmptyState(false);
     error_->hide();
     lastError_.clear();
     if (path.isEmpty()) {
@@ -253,6 +262,19 @@ int RunsView::pollInterval() const { return timer_->interval(); }
 
 void RunsView::refresh() {
     if (path_.isEmpty() || pollInFlight_) return;
+    // The results file is created by the first training job: until then there is nothing to
+    // read, which is no error (a stat is cheap enough for the GUI thread).
+    if (!QFileInfo::exists(path_)) {
+        if (model_->rowCount() > 0) {
+            model_->clear();
+            selectionChanged();
+        }
+        clearPollError();
+        showEmptyState(true);
+        ++refreshes_;
+        Q_EMIT refreshed();
+        return;
+    }
     pollInFlight_ = true;
     const bool reopen = polls_ > 0 && polls_ % kReopenEveryPolls == 0;
     ++polls_;
@@ -267,6 +289,7 @@ void RunsView::refresh() {
         [this, ticket](const QString& message) {
             if (!requests_.isLatest(ticket)) return;
             pollInFlight_ = false;
+            showEmptyState(false);  // an unreadable file is not an empty one
             reportError(message);
             pollError_ = true;
         },
@@ -280,11 +303,8 @@ void RunsView::applyRows(std::vector<RunRow> rows) {
     for (qint64 id : compared)
         if (const RunRow* r = model_->rowOf(id)) before.push_back(*r);
     const bool changed = model_->update(std::move(rows));
-    if (pollError_) {  // the file is readable again; errors of actions stay until the next action
-        pollError_ = false;
-        error_->hide();
-        lastError_.clear();
-    }
+    showEmptyState(model_->rowCount() == 0);
+    clearPollError();
     if (changed) {
         updateTaskChoices();
         bool comparedChanged = false;
@@ -500,6 +520,22 @@ void RunsView::selectionChanged() {
         lastCurrent_ = current;
         Q_EMIT currentRunChanged(current);
     }
+}
+
+QString RunsView::emptyStateText() const {
+    return tableStack_->currentWidget() == emptyState_ ? emptyState_->text() : QString();
+}
+
+void RunsView::showEmptyState(bool empty) {
+    tableStack_->setCurrentWidget(empty ? static_cast<QWidget*>(emptyState_) : table_);
+}
+
+// The file is readable again (or not there yet); errors of actions stay until the next action.
+void RunsView::clearPollError() {
+    if (!pollError_) return;
+    pollError_ = false;
+    error_->hide();
+    lastError_.clear();
 }
 
 void RunsView::clearActionError() {

@@ -20,6 +20,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 
@@ -71,6 +72,9 @@ public:
     QTableView* table() const { return table_; }
     RunComparePanel* comparePanel() const { return compare_; }
     QString lastError() const { return lastError_; }
+    // The text shown instead of the table while the file has no runs (or does not exist yet:
+    // nothing has been trained); empty while runs or an error are shown.
+    QString emptyStateText() const;
     int refreshCount() const { return refreshes_; }
 
 Q_SIGNALS:
@@ -91,11 +95,15 @@ private:
     void selectionChanged();
     void reportError(const QString& message);
     void clearActionError();
+    void clearPollError();
+    void showEmptyState(bool empty);
 
     StoreThread* store_;
     RunsModel* model_;
     QSortFilterProxyModel* proxy_;
     QTableView* table_;
+    QStackedWidget* tableStack_;  // the table, or the empty state in its place
+    QLabel* emptyState_;
     QTimer* timer_;
     QLineEdit* search_;
     QComboBox* status_;

@@ -7,6 +7,7 @@
 #include "ui/views/training_form.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -50,7 +51,7 @@ void setupPlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel, 
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     plot->yAxis2->setLabel(y2Label);
-    plot->legend->setVisible(true);
+    plot->legend->setVisible(false);  // with the first curve (redraw)
     plot->legend->setBrush(QColor(255, 255, 255, 200));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -86,6 +87,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
     buildUi();
     const RuntimeInfo info = runtimeInfo();
     updateDevice(QString::fromStdString(info.device), info.threads);
+    redraw();  // the empty plots say what will appear in them
 }
 
 TrainingView::~TrainingView() = default;
@@ -348,10 +350,7 @@ void TrainingView::setRun(const QString& dbPath, qint64 runId) {
     userPickedFold_ = false;
     shownFold_ = -1;
     foldChoice_->clear();
-    epochPlot_->clearGraphs();
-    stepPlot_->clearGraphs();
-    epochPlot_->replot(QCustomPlot::rpQueuedReplot);
-    stepPlot_->replot(QCustomPlot::rpQueuedReplot);
+    redraw();
     runLabel_->setText(runId ? tr("Run %1 of %2").arg(runId).arg(QDir::toNativeSeparators(dbPath)) : tr("No run"));
     poller_->setRun(dbPath, runId);
 }
@@ -427,6 +426,10 @@ void TrainingView::redraw() {
         for (QCPAxis* axis : {plot->yAxis, plot->yAxis2})
             if (axis->range().size() > 0) axis->scaleRange(1.1, axis->range().center());
         plot->legend->setVisible(plot->graphCount() > 0);
+        setEmptyPlotText(*plot, plot->graphCount() > 0 ? QString()
+                                : plot == epochPlot_ ? tr("Loss and validation AUROC per epoch appear here while a model trains.\n"
+                                                          "Start a demo run on the left, or select a run in the Runs tab.")
+                                                     : tr("Loss per training step appears here while a model trains."));
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

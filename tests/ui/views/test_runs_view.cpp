@@ -11,6 +11,7 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -327,15 +328,44 @@ private Q_SLOTS:
         QCOMPARE(view.selectedRunIds(), QList<qint64>{b_});
     }
 
-    void missingFileIsReportedNotCreated() {
+    void missingFileIsAnEmptyStateNotAnErrorNorCreated() {
+        // Before the first training job there is no results file: no runs yet, not an error.
         RunsView view;
+        view.setPollInterval(50);
         QSignalSpy errors(&view, &RunsView::errorOccurred);
+        QSignalSpy refreshed(&view, &RunsView::refreshed);
         const QString missing = dir_.filePath(QStringLiteral("missing.sqlite"));
         view.setResultsFile(missing);
-        QTRY_VERIFY(errors.count() >= 1);
-        QVERIFY2(view.lastError().contains(QStringLiteral("missing.sqlite")), qPrintable(view.lastError()));
+        QTRY_VERIFY(refreshed.count() >= 3);
+        QCOMPARE(errors.count(), 0);
+        QVERIFY2(view.lastError().isEmpty(), qPrintable(view.lastError()));
+        QVERIFY(view.emptyStateText().contains(QStringLiteral("No runs yet")));
+        view.resize(1000, 600);
+        view.grab().save(QDir::temp().filePath(QStringLiteral("dacl-runs-empty.png")));  // for a look
         QVERIFY(!QFileInfo::exists(missing));
         QCOMPARE(view.model()->rowCount(), 0);
+
+        // The first job creates the file: its runs replace the empty state.
+        QVERIFY(QFile::copy(path_, missing + QStringLiteral(".part")));  // appears whole, as SQLite's would
+        QVERIFY(QFile::rename(missing + QStringLiteral(".part"), missing));
+        QTRY_COMPARE(view.model()->rowCount(), 4);
+        QVERIFY(view.emptyStateText().isEmpty());
+        QCOMPARE(errors.count(), 0);
+    }
+
+    void corruptFileIsStillAnError() {
+        const QString corrupt = dir_.filePath(QStringLiteral("corrupt.sqlite"));
+        {
+            QFile f(corrupt);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));  // not an SQLite file
+        }
+        RunsView view;
+        QSignalSpy errors(&view, &RunsView::errorOccurred);
+        view.setResultsFile(corrupt);
+        QTRY_VERIFY(errors.count() >= 1);
+        QVERIFY2(view.lastError().contains(QStringLiteral("corrupt.sqlite")), qPrintable(view.lastError()));
+        QVERIFY(view.emptyStateText().isEmpty());
     }
 };
 
