@@ -350,6 +350,8 @@ private Q_SLOTS:
         QCOMPARE(w.jobQueue()->jobs().size(), 1);
         w.jobQueue()->cancelAll();
         QSettings().clear();
+    }
+
     // A record chosen in the embedding view that the open dataset lacks (here: none is open) is
     // explained in the status bar with the run's own dataset, and the offered button opens that
     // dataset and then shows the record.
