@@ -765,6 +765,30 @@
         <source>DACL run report: run %1</source>
         <translation>DACL-Laufbericht: Lauf %1</translation>
     </message>
+    <message>
+        <source>Validation AUROC</source>
+        <translation>Validierungs-AUROC</translation>
+    </message>
+    <message>
+        <source>Fine-tuning loss</source>
+        <translation>Verlust der Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Fine-tuning learning rate</source>
+        <translation>Lernrate der Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Fine-tuning validation AUROC</source>
+        <translation>Validierungs-AUROC der Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Denoising autoencoder loss</source>
+        <translation>Verlust des Entrausch-Autoencoders</translation>
+    </message>
+    <message>
+        <source>%1 (final model)</source>
+        <translation>%1 (finales Modell)</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::AssessmentPanel</name>
@@ -1764,6 +1788,30 @@ Train a model (Training tab) or select a run in the Runs tab.</source>
         <translation>Die Karte der Einbettungen eines Laufs, ein Punkt je Aufnahme, erscheint hier.
 Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im Reiter „Läufe“.</translation>
     </message>
+    <message>
+        <source>Find record…</source>
+        <translation>Aufnahme suchen…</translation>
+    </message>
+    <message>
+        <source>Type a record name and press Enter: its points are ringed and the map centred on them</source>
+        <translation>Namen einer Aufnahme eingeben und Enter drücken: ihre Punkte werden umringt und die Karte auf sie zentriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected record(s)</source>
+        <translation><numerusform>%n ausgewählte Aufnahme</numerusform><numerusform>%n ausgewählte Aufnahmen</numerusform></translation>
+    </message>
+    <message>
+        <source>No mapped record matches “%1”</source>
+        <translation>Keine Aufnahme der Karte passt zu „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n point(s) ringed</source>
+        <translation><numerusform>%1: %n Punkt umringt</numerusform><numerusform>%1: %n Punkte umringt</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is mapped, but there is no layout yet: run the map</source>
+        <translation>%1 ist auf der Karte, aber es gibt noch kein Layout: Karte berechnen</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::EmptyPlot</name>
@@ -2302,6 +2350,69 @@ Open a dataset.</source>
         <source>Run %1 is no longer in the results file.</source>
         <translation>Der Lauf %1 ist nicht mehr in der Ergebnisdatei.</translation>
     </message>
+    <message>
+        <source>Record %1 cannot be shown: no dataset is open.</source>
+        <translation>Aufnahme %1 kann nicht angezeigt werden: kein Datensatz ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Record %1 is not in the open dataset (%2).</source>
+        <translation>Aufnahme %1 ist nicht im geöffneten Datensatz (%2).</translation>
+    </message>
+    <message>
+        <source>Run %1 used this dataset, but its table does not show the record (skipped when the dataset was opened, or filtered out).</source>
+        <translation>Lauf %1 verwendete diesen Datensatz, aber seine Tabelle zeigt die Aufnahme nicht (beim Öffnen übersprungen oder herausgefiltert).</translation>
+    </message>
+    <message>
+        <source>Run %1 used %2.</source>
+        <translation>Lauf %1 verwendete %2.</translation>
+    </message>
+    <message>
+        <source>Open the run&apos;s dataset</source>
+        <translation>Datensatz des Laufs öffnen</translation>
+    </message>
+    <message>
+        <source>Run %1 used %2, which is not on this computer.</source>
+        <translation>Lauf %1 verwendete %2; dieser Ordner ist auf diesem Computer nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>Run %1 does not say which dataset it used.</source>
+        <translation>Lauf %1 gibt nicht an, welchen Datensatz er verwendete.</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::OverallProgress</name>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Opening the dataset</source>
+        <translation>Datensatz wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>final model</source>
+        <translation>finales Modell</translation>
+    </message>
+    <message>
+        <source>fold %1 of %2</source>
+        <translation>Fold %1 von %2</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Training · %1</source>
+        <translation>Training · %1</translation>
+    </message>
+    <message>
+        <source>Final metrics</source>
+        <translation>Endgültige Metriken</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::PlotExportDialog</name>
@@ -2415,6 +2526,49 @@ Open a dataset.</source>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::RecordListPanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Write these records with their label, prediction and probability as CSV</source>
+        <translation>Diese Aufnahmen mit Label, Vorhersage und Wahrscheinlichkeit als CSV schreiben</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Double-click a record to show its ECG</source>
+        <translation>Doppelklick auf eine Aufnahme zeigt ihr EKG</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>Keine Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>Aufnahmen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2652,6 +2806,42 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie Läufe im Rei
 They appear here once a run has tested a fold.</source>
         <translation>Die ausgewählten Läufe haben noch keine Testvorhersagen.
 Sie erscheinen hier, sobald ein Lauf einen Fold getestet hat.</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its records</source>
+        <translation>Eine Zelle anklicken, um ihre Aufnahmen aufzulisten</translation>
+    </message>
+    <message>
+        <source>true positives</source>
+        <translation>richtig positive</translation>
+    </message>
+    <message>
+        <source>false negatives</source>
+        <translation>falsch negative</translation>
+    </message>
+    <message>
+        <source>false positives</source>
+        <translation>falsch positive</translation>
+    </message>
+    <message>
+        <source>true negatives</source>
+        <translation>richtig negative</translation>
+    </message>
+    <message>
+        <source>No operating point: no %1 to list</source>
+        <translation>Kein Arbeitspunkt: keine %1 aufzulisten</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3) at threshold %4</source>
+        <translation>%1 %2 (%3) bei Schwelle %4</translation>
     </message>
 </context>
 <context>
@@ -3309,66 +3499,122 @@ Frame %2 bei %3 s
     </message>
 </context>
 <context>
-    <name>dacl::ui::TrainingView</name>
+    <name>dacl::ui::TrainingForm</name>
     <message>
-        <source>VAE training loss</source>
-        <translation>VAE-Trainingsverlust</translation>
+        <source>Training run</source>
+        <translation>Trainingslauf</translation>
     </message>
     <message>
-        <source>VAE validation reconstruction</source>
-        <translation>VAE-Rekonstruktionsfehler (Validierung)</translation>
+        <source>Quick look (minutes)</source>
+        <translation>Schneller Blick (Minuten)</translation>
     </message>
     <message>
-        <source>Encoder loss (epoch mean)</source>
-        <translation>Encoder-Verlust (Mittel der Epoche)</translation>
+        <source>Method defaults (hours on a CPU)</source>
+        <translation>Vorgaben der Methode (Stunden auf einer CPU)</translation>
     </message>
     <message>
-        <source>Encoder loss</source>
-        <translation>Encoder-Verlust</translation>
+        <source>Custom</source>
+        <translation>Eigene</translation>
     </message>
     <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
+        <source>Quick look: few epochs, one split, to see the pipeline work. Method defaults: the settings of the method description (5-fold cross-validation).</source>
+        <translation>Schneller Blick: wenige Epochen, eine Aufteilung, um die Pipeline arbeiten zu sehen. Vorgaben der Methode: die Einstellungen der Methodenbeschreibung (5-fache Kreuzvalidierung).</translation>
     </message>
     <message>
-        <source>Denoising autoencoder loss</source>
-        <translation>Verlust des Entrauschungs-Autoencoders</translation>
+        <source>Sequence (whole record, v2)</source>
+        <translation>Sequenz (ganze Aufnahme, v2)</translation>
     </message>
     <message>
-        <source>Validation AUROC</source>
-        <translation>Validierungs-AUROC</translation>
+        <source>Pooled 10-s windows (v1)</source>
+        <translation>Gepoolte 10-s-Fenster (v1)</translation>
     </message>
     <message>
-        <source>Demo run</source>
-        <translation>Demo-Lauf</translation>
+        <source>What the encoder sees: the latent sequence of the whole record, or pooled windows</source>
+        <translation>Was der Encoder sieht: die latente Sequenz der ganzen Aufnahme oder gepoolte Fenster</translation>
     </message>
     <message>
         <source>1: one stratified 80/20 split; k: k-fold cross-validation by record</source>
-        <translation>1: eine stratifizierte 80/20-Aufteilung; k: k-fache Kreuzvalidierung nach Aufnahmen</translation>
+        <translation>1: eine stratifizierte 80/20-Aufteilung; k: k-fache Kreuzvalidierung nach Aufnahme</translation>
     </message>
     <message>
         <source>Maximal VAE epochs (early stopping may end sooner)</source>
-        <translation>Höchstzahl der VAE-Epochen (frühes Stoppen kann eher enden)</translation>
+        <translation>Höchstzahl der VAE-Epochen (Early Stopping kann früher enden)</translation>
     </message>
     <message>
-        <source>Epochs of the contrastive encoder</source>
-        <translation>Epochen des kontrastiven Encoders</translation>
+        <source>Epochs of the contrastive encoder (and of its fine-tuning)</source>
+        <translation>Epochen des kontrastiven Encoders (und seiner Feinabstimmung)</translation>
     </message>
     <message>
-        <source>U-Net channels of the first level (then ×2, ×4)</source>
-        <translation>U-Net-Kanäle der ersten Ebene (danach ×2, ×4)</translation>
+        <source>U-Net channels of the first level</source>
+        <translation>U-Net-Kanäle der ersten Ebene</translation>
     </message>
     <message>
         <source>Noisy views use diffusion timesteps t ~ Uniform{1…t_max}</source>
-        <translation>Verrauschte Ansichten verwenden Diffusionszeitschritte t ~ Uniform{1…t_max}</translation>
+        <translation>Verrauschte Ansichten nutzen Diffusionsschritte t ~ Uniform{1…t_max}</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source> records</source>
+        <translation> Aufnahmen</translation>
+    </message>
+    <message>
+        <source>A stratified subset: each class keeps its share</source>
+        <translation>Eine stratifizierte Teilmenge: jede Klasse behält ihren Anteil</translation>
+    </message>
+    <message>
+        <source>Train and evaluate on records labelled %1</source>
+        <translation>Auf Aufnahmen mit dem Label %1 trainieren und auswerten</translation>
+    </message>
+    <message>
+        <source>all records</source>
+        <translation>alle Aufnahmen</translation>
+    </message>
+    <message>
+        <source>List…</source>
+        <translation>Liste…</translation>
+    </message>
+    <message>
+        <source>Train only on the records named in a file (one name per line, e.g. an exported selection)</source>
+        <translation>Nur auf den in einer Datei genannten Aufnahmen trainieren (ein Name pro Zeile, z. B. eine exportierte Auswahl)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Forget the record list</source>
+        <translation>Die Aufnahmeliste vergessen</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>Task</source>
         <translation>Aufgabe</translation>
     </message>
     <message>
+        <source>Records</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>Record list</source>
+        <translation>Aufnahmeliste</translation>
+    </message>
+    <message>
         <source>Folds</source>
         <translation>Folds</translation>
+    </message>
+    <message>
+        <source>Representation</source>
+        <translation>Repräsentation</translation>
     </message>
     <message>
         <source>VAE epochs</source>
@@ -3385,6 +3631,45 @@ Frame %2 bei %3 s
     <message>
         <source>t_max</source>
         <translation>t_max</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n record(s))</source>
+        <translation><numerusform>%1 (%n Aufnahme)</numerusform><numerusform>%1 (%n Aufnahmen)</numerusform></translation>
+    </message>
+    <message>
+        <source>Train on the records of a list</source>
+        <translation>Auf den Aufnahmen einer Liste trainieren</translation>
+    </message>
+    <message>
+        <source>Record lists (*.txt *.csv);;All files (*)</source>
+        <translation>Aufnahmelisten (*.txt *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fold(s)</source>
+        <translation><numerusform>%n Fold</numerusform><numerusform>%n Folds</numerusform></translation>
+    </message>
+    <message>
+        <source>at most %1 records</source>
+        <translation>höchstens %1 Aufnahmen</translation>
+    </message>
+    <message>
+        <source>classes %1</source>
+        <translation>Klassen %1</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>Liste %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::TrainingView</name>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -3457,13 +3742,6 @@ Frame %2 bei %3 s
     <message>
         <source>No results file is set (see Settings).</source>
         <translation>Keine Ergebnisdatei festgelegt (siehe Einstellungen).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 on %2 (%n fold(s))</source>
-        <translation>
-            <numerusform>%1 auf %2 (%n Fold)</numerusform>
-            <numerusform>%1 auf %2 (%n Folds)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -3545,6 +3823,10 @@ Starten Sie links einen Demo-Lauf oder wählen Sie einen Lauf im Reiter „Läuf
     <message>
         <source>Loss per training step appears here while a model trains.</source>
         <translation>Der Verlust je Trainingsschritt erscheint hier, während ein Modell trainiert.</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,14 @@
             <numerusform>%n points</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n selected record(s)</source>
+        <translation><numerusform>%n selected record</numerusform><numerusform>%n selected records</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n point(s) ringed</source>
+        <translation><numerusform>%1: %n point ringed</numerusform><numerusform>%1: %n points ringed</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::MainWindow</name>
@@ -152,14 +160,18 @@
     </message>
 </context>
 <context>
-    <name>dacl::ui::TrainingView</name>
+    <name>dacl::ui::TrainingForm</name>
     <message numerus="yes">
-        <source>%1 on %2 (%n fold(s))</source>
-        <translation>
-            <numerusform>%1 on %2 (%n fold)</numerusform>
-            <numerusform>%1 on %2 (%n folds)</numerusform>
-        </translation>
+        <source>%1 (%n record(s))</source>
+        <translation><numerusform>%1 (%n record)</numerusform><numerusform>%1 (%n records)</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n fold(s)</source>
+        <translation><numerusform>%n fold</numerusform><numerusform>%n folds</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::TrainingView</name>
     <message numerus="yes">
         <source>Device: %1, %n thread(s)</source>
         <translation>
