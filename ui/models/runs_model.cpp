@@ -77,9 +77,12 @@ QDateTime parseStoreTime(const std::string& iso) {
 
 QString formatAuroc(const std::optional<store::FinalMetric>& m) {
     if (!m || !std::isfinite(m->mean)) return QStringLiteral("–");
-    QString s = QString::number(m->mean, 'f', 3);
-    if (std::isfinite(m->ciLow) && std::isfinite(m->ciHigh) && m->ciHigh > m->ciLow)
-        s += QStringLiteral(" [%1, %2]").arg(m->ciLow, 0, 'f', 3).arg(m->ciHigh, 0, 'f', 3);
+    const QLocale locale;  // "0,912 [0,871; 0,948]" in German: a decimal comma needs another separator
+    QString s = locale.toString(m->mean, 'f', 3);
+    if (std::isfinite(m->ciLow) && std::isfinite(m->ciHigh) && m->ciHigh > m->ciLow) {
+        const QString separator = locale.decimalPoint() == QStringLiteral(",") ? QStringLiteral("; ") : QStringLiteral(", ");
+        s += QStringLiteral(" [%1%2%3]").arg(locale.toString(m->ciLow, 'f', 3), separator, locale.toString(m->ciHigh, 'f', 3));
+    }
     return s;
 }
 

@@ -41,7 +41,7 @@ std::vector<RunRow> loadRunRows(store::ResultsStore& store);
 
 // "2026-01-31T12:00:00Z" → UTC QDateTime (invalid for "").
 QDateTime parseStoreTime(const std::string& iso);
-// "0.912 [0.871, 0.948]" or "–".
+// "0.912 [0.871, 0.948]" in the locale of the user ("0,912 [0,871; 0,948]" in German), or "–".
 QString formatAuroc(const std::optional<store::FinalMetric>& auroc);
 // Settings of a run that differ from the defaults (and folds/limit of its request), "k=v, …".
 QString keySettingsOf(const store::RunInfo& run);

@@ -146,6 +146,7 @@ private Q_SLOTS:
         auto cell = [&](int row, int column, int role = Qt::DisplayRole) { return view.model()->index(row, column).data(role); };
         QCOMPARE(cell(eps, RunsModel::Dataset).toString(), QStringLiteral("afdb"));
         QCOMPARE(cell(eps, RunsModel::Records).toString(), QStringLiteral("8.528"));  // German grouping
+        QCOMPARE(cell(eps, RunsModel::Auroc).toString(), QStringLiteral("0,950 [0,900; 0,990]"));
         const QString tip = cell(eps, RunsModel::Dataset, Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("/srv/ecg/afdb")) && tip.contains(QStringLiteral("abc")) &&
                      tip.contains(QStringLiteral("12.345")),
