@@ -23,6 +23,7 @@ class RunModel;
 namespace dacl::ui {
 
 class AppSettings;
+struct ReportDataset;
 class AssessmentPanel;
 class DatasetView;
 class DiffusionView;
@@ -125,6 +126,8 @@ private:
     // A record chosen in a run's view (embedding, ROC): its ECG when the open dataset holds it,
     // else a status-bar message naming the run's dataset, with a button that opens it.
     void showRunRecord(const QString& record, qint64 runId);
+    // The status-bar message (and the button) for a run's record the open dataset lacks.
+    void explainMissingRecord(const QString& record, qint64 runId, const ReportDataset& where);
     // Keeps the session (dataset, record, run, tab) in the settings as it changes.
     void connectSession();
     void restoreRecord();
@@ -164,7 +167,8 @@ private:
     QPushButton* openRunDataset_ = nullptr;  // offered when a run's record is not in the open dataset
     QString pendingRecord_;                  // ... and shown once that dataset has loaded
     QProgressBar* progress_;
-    LatestLoader datasetLoader_{this, backgroundThreadPool()};  // opening a dataset: the last one asked for wins
+    LatestLoader datasetLoader_{this, backgroundThreadPool()};
+    LatestLoader runRecordLoader_{this, backgroundThreadPool()};  // where a run's record lives  // opening a dataset: the last one asked for wins
 };
 
 }  // namespace dacl::ui

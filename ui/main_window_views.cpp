@@ -169,21 +169,31 @@ void MainWindow::showRunRecord(const QString& record, qint64 runId) {
     openRunDataset_->hide();
     datasetView_->setRecordSubset({});
     if (datasetView_->selectRecord(record)) {
+        runRecordLoader_.drop();  // an earlier click's message would be stale now
         tabs_->setCurrentWidget(ecgView_);
         return;
     }
-    // Where the run's records are: one row of the results file, cheap enough for a click.
-    ReportDataset where;
-    try {
-        store::OpenOptions options;
-        options.create = false;
-        options.readOnly = true;
-        const std::string db = document_->resultsFile().toStdString();
-        store::ResultsStore st(db, options);
-        where = chooseReportDataset(st.run(runId), db);
-    } catch (const std::exception&) {
-        // An unknown run or an unreadable file: the message below says the dataset is unknown.
-    }
+    // Where the run's records are: read off the GUI thread, since opening the results file can wait
+    // on a job that is writing it.
+    const std::string db = document_->resultsFile().toStdString();
+    runRecordLoader_.start(
+        [db, runId] {
+            ReportDataset where;
+            try {
+                store::OpenOptions options;
+                options.create = false;
+                options.readOnly = true;
+                store::ResultsStore st(db, options);
+                where = chooseReportDataset(st.run(runId), db);
+            } catch (const std::exception&) {
+                // An unknown run or an unreadable file: the message says the dataset is unknown.
+            }
+            return where;
+        },
+        [this, record, runId](const ReportDataset& where) { explainMissingRecord(record, runId, where); });
+}
+
+void MainWindow::explainMissingRecord(const QString& record, qint64 runId, const ReportDataset& where) {
     const QString dir = QString::fromStdString(where.dir), runDir = QString::fromStdString(where.runDir);
     const QString open = document_->dataset() ? QString::fromStdString(document_->dataset()->directory()) : QString();
     QString message = open.isEmpty() ? tr("Record %1 cannot be shown: no dataset is open.").arg(record)

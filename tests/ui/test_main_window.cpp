@@ -372,8 +372,9 @@ private Q_SLOTS:
             return text;
         };
         Q_EMIT w.embeddingView()->recordActivated(record);  // as a click on its point
-        QVERIFY2(statusText().contains(record), qPrintable(statusText()));
-        QVERIFY2(statusText().contains(QDir(run.dataDir).absolutePath()), qPrintable(statusText()));
+        // The run's dataset is looked up off the GUI thread: the message follows.
+        QTRY_VERIFY2_WITH_TIMEOUT(statusText().contains(record), qPrintable(statusText()), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(statusText().contains(QDir(run.dataDir).absolutePath()), qPrintable(statusText()), 10000);
         auto* open = w.statusBar()->findChild<QPushButton*>(QStringLiteral("openRunDataset"));
         QVERIFY(open);
         QVERIFY(!open->isHidden());
