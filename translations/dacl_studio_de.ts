@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>cannot open file: it does not exist</source>
+        <translation>Datei kann nicht geöffnet werden: Sie existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot open file: %1</source>
+        <translation>Datei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read file: %1</source>
+        <translation>Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write file: %1</source>
+        <translation>Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read folder: %1</source>
+        <translation>Ordner kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot open for writing</source>
+        <translation>kann nicht zum Schreiben geöffnet werden</translation>
+    </message>
+    <message>
+        <source>write failed (disk full?)</source>
+        <translation>Schreiben fehlgeschlagen (Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>data folder does not exist</source>
+        <translation>Datenordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>dataset folder not found</source>
+        <translation>Datensatz-Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>lists no records</source>
+        <translation>listet keine Aufnahmen auf</translation>
+    </message>
+    <message>
+        <source>no records: the folder has no RECORDS, REFERENCE.csv or record files (%1)</source>
+        <translation>keine Aufnahmen: Der Ordner enthält weder RECORDS noch REFERENCE.csv noch Aufnahmedateien (%1)</translation>
+    </message>
+    <message>
+        <source>record has no signals</source>
+        <translation>Aufnahme enthält keine Signale</translation>
+    </message>
+    <message>
+        <source>record has no samples</source>
+        <translation>Aufnahme enthält keine Abtastwerte</translation>
+    </message>
+    <message>
+        <source>signal file is missing (named in %1)</source>
+        <translation>Signaldatei fehlt (genannt in %1)</translation>
+    </message>
+    <message>
+        <source>header file is missing (record listed in %1 line %2)</source>
+        <translation>Header-Datei fehlt (Aufnahme aufgeführt in %1, Zeile %2)</translation>
+    </message>
+    <message>
+        <source>empty header: no record line</source>
+        <translation>leerer Header: keine Aufnahmezeile</translation>
+    </message>
+    <message>
+        <source>sampling rate unknown: give it with --fs, a &apos;# fs=&lt;Hz&gt;&apos; line, or a time column</source>
+        <translation>Abtastrate unbekannt: Geben Sie sie mit --fs, einer Zeile „# fs=&lt;Hz&gt;“ oder einer Zeitspalte an</translation>
+    </message>
+    <message>
+        <source>not an EDF or BDF file (the version field is neither &apos;0&apos; nor that of BioSemi&apos;s BDF)</source>
+        <translation>keine EDF- oder BDF-Datei (das Versionsfeld ist weder „0“ noch das von BioSemis BDF)</translation>
+    </message>
+    <message>
+        <source>file is cut short: %1</source>
+        <translation>Datei ist unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>label for record &apos;%1&apos;, which does not exist (%2)</source>
+        <translation>Label für Aufnahme „%1“, die nicht existiert (%2)</translation>
+    </message>
+    <message>
+        <source>record &apos;%1&apos; is listed twice</source>
+        <translation>Aufnahme „%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>ignored: record &apos;%1&apos; is already read from %2</source>
+        <translation>ignoriert: Aufnahme „%1“ wurde bereits aus %2 gelesen</translation>
+    </message>
+    <message>
+        <source>cannot open results file: %1</source>
+        <translation>Ergebnisdatei kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>not a DACL Studio results file (%1)</source>
+        <translation>keine Ergebnisdatei von DACL Studio (%1)</translation>
+    </message>
+    <message>
+        <source>no run %1</source>
+        <translation>kein Lauf %1</translation>
+    </message>
+    <message>
+        <source>run %1 is running (process %2 on %3); cancel it first</source>
+        <translation>Lauf %1 läuft (Prozess %2 auf %3); brechen Sie ihn zuerst ab</translation>
+    </message>
+    <message>
+        <source>no results file is open</source>
+        <translation>keine Ergebnisdatei geöffnet</translation>
+    </message>
+    <message>
+        <source>record %1 is not in %2</source>
+        <translation>Aufnahme %1 ist nicht in %2</translation>
+    </message>
+    <message>
+        <source>record %1 has no test prediction in run %2</source>
+        <translation>Aufnahme %1 hat keine Testvorhersage in Lauf %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>opening dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>reading signals</source>
+        <translation>Signale lesen</translation>
+    </message>
+    <message>
+        <source>reading results</source>
+        <translation>Ergebnisse lesen</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>VAE epoch %1/%2</source>
+        <translation>VAE-Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>DAE epoch %1/%2</source>
+        <translation>DAE-Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>DACL epoch %1/%2</source>
+        <translation>DACL-Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>nearest neighbours</source>
+        <translation>nächste Nachbarn</translation>
+    </message>
+    <message>
+        <source>affinities</source>
+        <translation>Affinitäten</translation>
+    </message>
+    <message>
+        <source>bootstrap intervals</source>
+        <translation>Bootstrap-Intervalle</translation>
+    </message>
+    <message>
+        <source>loading model</source>
+        <translation>Modell laden</translation>
+    </message>
+    <message>
+        <source>scoring lead %1</source>
+        <translation>Ableitung %1 bewerten</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>bewerten</translation>
+    </message>
+    <message>
+        <source>rhythm</source>
+        <translation>Rhythmus</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>übersprungen %1: %2</translation>
+    </message>
+    <message>
+        <source>features loaded from cache %1</source>
+        <translation>Merkmale aus dem Cache %1 geladen</translation>
+    </message>
+    <message>
+        <source>features: %1</source>
+        <translation>Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>training %1 tasks on %2 workers</source>
+        <translation>Training von %1 Aufgaben auf %2 Workern</translation>
+    </message>
+    <message>
+        <source>training: %1</source>
+        <translation>Training: %1</translation>
+    </message>
+    <message>
+        <source>resuming run %1 (%2)</source>
+        <translation>Lauf %1 wird fortgesetzt (%2)</translation>
+    </message>
+    <message>
+        <source>final model: %1</source>
+        <translation>finales Modell: %1</translation>
+    </message>
+    <message>
+        <source>%1 fold %2: AUROC %3 (%4)</source>
+        <translation>%1 Fold %2: AUROC %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 fold %2: F1 %3 (%4)</source>
+        <translation>%1 Fold %2: F1 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>fold %1: %2 noisy test sets computed, shared by the fold&apos;s methods</source>
+        <translation>Fold %1: %2 verrauschte Testmengen berechnet, von den Methoden des Folds gemeinsam genutzt</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Datei oder Verzeichnis nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Kein Speicherplatz auf dem Gerät</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>Datenbankdatei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+</context>
+<context>
     <name>PatientReport</name>
     <message>
         <source>ECG assessment: %1</source>
@@ -506,10 +757,6 @@
         <translation>DACL-Laufbericht: %1</translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 · report generated %4 by DACL Studio %5</source>
-        <translation>Lauf %1 · %2 · %3 · Bericht erstellt am %4 mit DACL Studio %5</translation>
-    </message>
-    <message>
         <source>Run ID</source>
         <translation>Lauf-ID</translation>
     </message>
@@ -789,6 +1036,61 @@
         <source>%1 (final model)</source>
         <translation>%1 (finales Modell)</translation>
     </message>
+    <message>
+        <source>DACL run report: %1 on %2</source>
+        <translation>DACL-Laufbericht: %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 · %4 · report generated %5 by DACL Studio %6</source>
+        <translation>Lauf %1 · %2 · %3 · %4 · Bericht erstellt am %5 mit DACL Studio %6</translation>
+    </message>
+    <message>
+        <source>dataset not recorded</source>
+        <translation>Datensatz nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Datensatz-Ordner</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Aufnahmen</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 used)</source>
+        <translation>%1 (%2, %3 verwendet)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::AssessmentPanel</name>
@@ -971,6 +1273,64 @@
     <message>
         <source>Threshold %1 · sensitivity %2 · specificity %3</source>
         <translation>Schwelle %1 · Sensitivität %2 · Spezifität %3</translation>
+    </message>
+</context>
+<context>
+    <name>dacl::ui::ContextBar</name>
+    <message>
+        <source>DACL Studio</source>
+        <translation>DACL Studio</translation>
+    </message>
+    <message>
+        <source>DACL Studio — %1</source>
+        <translation>DACL Studio — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dataset: %1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>Datensatz: %1 · %Ln Aufnahme</numerusform>
+            <numerusform>Datensatz: %1 · %Ln Aufnahmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>No dataset open</source>
+        <translation>Kein Datensatz geöffnet</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs tab, or train one in the Training tab</source>
+        <translation>Wählen Sie einen Lauf im Tab „Läufe“ oder trainieren Sie einen im Tab „Training“</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Run %1 “%2”</source>
+        <translation>Lauf %1 „%2“</translation>
+    </message>
+    <message>
+        <source>dataset not recorded</source>
+        <translation>Datensatz nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>trained on %1</source>
+        <translation>trainiert auf %1</translation>
+    </message>
+    <message>
+        <source>⚠ The run learned from %1, not from the open dataset</source>
+        <translation>⚠ Der Lauf hat aus %1 gelernt, nicht aus dem geöffneten Datensatz</translation>
+    </message>
+    <message>
+        <source>Records of the open dataset that the run never saw are scored by its final model; its out-of-fold results belong to %1.</source>
+        <translation>Aufnahmen des geöffneten Datensatzes, die der Lauf nie gesehen hat, werden von seinem finalen Modell bewertet; seine Out-of-Fold-Ergebnisse gehören zu %1.</translation>
     </message>
 </context>
 <context>
@@ -1798,7 +2158,10 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
     </message>
     <message numerus="yes">
         <source>%n selected record(s)</source>
-        <translation><numerusform>%n ausgewählte Aufnahme</numerusform><numerusform>%n ausgewählte Aufnahmen</numerusform></translation>
+        <translation>
+            <numerusform>%n ausgewählte Aufnahme</numerusform>
+            <numerusform>%n ausgewählte Aufnahmen</numerusform>
+        </translation>
     </message>
     <message>
         <source>No mapped record matches “%1”</source>
@@ -1806,7 +2169,10 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
     </message>
     <message numerus="yes">
         <source>%1: %n point(s) ringed</source>
-        <translation><numerusform>%1: %n Punkt umringt</numerusform><numerusform>%1: %n Punkte umringt</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n Punkt umringt</numerusform>
+            <numerusform>%1: %n Punkte umringt</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 is mapped, but there is no layout yet: run the map</source>
@@ -2913,30 +3279,6 @@ Sie erscheinen hier, sobald ein Lauf einen Fold getestet hat.</translation>
 <context>
     <name>dacl::ui::RunsModel</name>
     <message>
-        <source>queued</source>
-        <translation>wartend</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
         <source>Baseline of run %1</source>
         <translation>Baseline von Lauf %1</translation>
     </message>
@@ -3634,7 +3976,10 @@ Frame %2 bei %3 s
     </message>
     <message numerus="yes">
         <source>%1 (%n record(s))</source>
-        <translation><numerusform>%1 (%n Aufnahme)</numerusform><numerusform>%1 (%n Aufnahmen)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Aufnahme)</numerusform>
+            <numerusform>%1 (%n Aufnahmen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Train on the records of a list</source>
@@ -3646,7 +3991,10 @@ Frame %2 bei %3 s
     </message>
     <message numerus="yes">
         <source>%n fold(s)</source>
-        <translation><numerusform>%n Fold</numerusform><numerusform>%n Folds</numerusform></translation>
+        <translation>
+            <numerusform>%n Fold</numerusform>
+            <numerusform>%n Folds</numerusform>
+        </translation>
     </message>
     <message>
         <source>at most %1 records</source>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>dacl::ui::ContextBar</name>
+    <message numerus="yes">
+        <source>Dataset: %1 · %Ln record(s)</source>
+        <translation>
+            <numerusform>Dataset: %1 · %Ln record</numerusform>
+            <numerusform>Dataset: %1 · %Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::DatasetView</name>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -77,11 +87,17 @@
     </message>
     <message numerus="yes">
         <source>%n selected record(s)</source>
-        <translation><numerusform>%n selected record</numerusform><numerusform>%n selected records</numerusform></translation>
+        <translation>
+            <numerusform>%n selected record</numerusform>
+            <numerusform>%n selected records</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1: %n point(s) ringed</source>
-        <translation><numerusform>%1: %n point ringed</numerusform><numerusform>%1: %n points ringed</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n point ringed</numerusform>
+            <numerusform>%1: %n points ringed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -163,11 +179,17 @@
     <name>dacl::ui::TrainingForm</name>
     <message numerus="yes">
         <source>%1 (%n record(s))</source>
-        <translation><numerusform>%1 (%n record)</numerusform><numerusform>%1 (%n records)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n record)</numerusform>
+            <numerusform>%1 (%n records)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n fold(s)</source>
-        <translation><numerusform>%n fold</numerusform><numerusform>%n folds</numerusform></translation>
+        <translation>
+            <numerusform>%n fold</numerusform>
+            <numerusform>%n folds</numerusform>
+        </translation>
     </message>
 </context>
 <context>

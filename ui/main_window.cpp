@@ -5,12 +5,16 @@
 #include "ui/jobs/job_queue.h"
 #include "ui/jobs/qt_progress.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/core_text.h"
 #include "ui/studio_document.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/views/context_bar.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
 #include "ui/views/probability_band.h"
 #include "ui/views/problems_panel.h"
+#include "ui/views/runs_view.h"
+#include "ui/views/training_form.h"
 #include "ui/views/training_view.h"
 #include "ui/loaders/thread_pools.h"
 
@@ -30,6 +34,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace dacl::ui {
 
@@ -52,7 +57,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     jobs_ = new JobQueue(this);
     tabs_ = new QTabWidget(this);
     buildViews();
-    setCentralWidget(tabs_);
+    // Every tab under one line that says which dataset and run it shows.
+    contextBar_ = new ContextBar(document_, runsView_->model(), this);
+    connect(contextBar_, &ContextBar::changed, this, [this] { setWindowTitle(contextBar_->windowTitle()); });
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(contextBar_);
+    column->addWidget(tabs_, 1);
+    setCentralWidget(central);
 
     problems_ = new ProblemsPanel(this);
     auto* problemsDock = new QDockWidget(tr("Problems"), this);
@@ -78,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(settings_, &AppSettings::deviceChanged, this, computeChanged);
     connect(this, &MainWindow::datasetLoaded, trainingView_, [this] {
         trainingView_->setDataDirectory(QString::fromStdString(document_->dataset()->directory()));
+        trainingView_->form()->setDatasetClasses(document_->dataset()->classCounts());
     });
     connectViews();
     connectSession();
@@ -190,7 +205,7 @@ void MainWindow::openDataset(const QString& directory) {
         if (!r.dataset) {
             setBusy(tr("Could not open %1").arg(directory), false);
             problems_->addProblem(directory, r.error);
-            Q_EMIT loadFailed(r.error);
+            Q_EMIT loadFailed(coreText(r.error));
             return;
         }
         // A recording file is assessed: the ECG view's band waits for the Assessment's spans
@@ -228,7 +243,7 @@ void MainWindow::openDemoDataset() {
         if (!error.isEmpty()) {
             setBusy(tr("Could not generate the demo dataset"), false);
             problems_->addProblem(dir, error);
-            Q_EMIT loadFailed(error);
+            Q_EMIT loadFailed(coreText(error));
             return;
         }
         openDataset(dir);

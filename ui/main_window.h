@@ -25,6 +25,7 @@ namespace dacl::ui {
 class AppSettings;
 struct ReportDataset;
 class AssessmentPanel;
+class ContextBar;
 class DatasetView;
 class DiffusionView;
 class EcgView;
@@ -64,6 +65,7 @@ public:
     DatasetView* datasetView() const { return datasetView_; }
     ProblemsPanel* problemsPanel() const { return problems_; }
     QTabWidget* tabs() const { return tabs_; }
+    ContextBar* contextBar() const { return contextBar_; }
     TrainingView* trainingView() const { return trainingView_; }
     EcgView* ecgView() const { return ecgView_; }
     ScatteringView* scatteringView() const { return scatteringView_; }
@@ -139,6 +141,7 @@ private:
     AppSettings* settings_;
     JobQueue* jobs_;
     QTabWidget* tabs_;
+    ContextBar* contextBar_;
     DatasetView* datasetView_;
     ProblemsPanel* problems_;
     TrainingView* trainingView_;

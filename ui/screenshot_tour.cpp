@@ -60,7 +60,7 @@ int rowWithLabel(const DatasetView& view, const QString& label) {
 
 }  // namespace
 
-TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
+TourResult runScreenshotTour(MainWindow& w, const QString& directory, QSize size) {
     TourResult result;
     auto fail = [&](const QString& why) {
         result.error = why;
@@ -68,7 +68,7 @@ TourResult runScreenshotTour(MainWindow& w, const QString& directory) {
     };
     if (!QDir().mkpath(directory)) return fail(QStringLiteral("cannot create %1").arg(directory));
     const QDir dir(directory);
-    w.resize(1440, 900);
+    w.resize(size);
     w.show();
 
     bool loaded = false;

@@ -3,6 +3,7 @@
 // (open the demo dataset, pick a record, run a short demo job, look at every view, open that AF
 // record as a file and assess it, write its patient report) and saves one PNG per view, then
 // assessment.png and patient-report.png (page 1 of the PDF at 80 dpi, rendered by pdftoppm). Used for the README screenshots and as an end-to-end smoke test of the desktop.
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -21,7 +22,7 @@ struct TourResult {
 
 // Runs on the GUI thread; it spins the event loop while it waits, so the window stays live and
 // worker threads deliver their results. Every window shot is at least 1280×800 (the report page is
-// A4 at 80 dpi).
-TourResult runScreenshotTour(MainWindow& window, const QString& directory);
+// A4 at 80 dpi): `size` 1280×800 shows what a small laptop screen shows (the clipping check).
+TourResult runScreenshotTour(MainWindow& window, const QString& directory, QSize size = QSize(1440, 900));
 
 }  // namespace dacl::ui

@@ -29,9 +29,11 @@ int main(int argc, char** argv) {
     const bool tour = app.arguments().contains(QStringLiteral("--screenshot-tour"));
     if (tour) QApplication::setApplicationName(QStringLiteral("DACL Studio screenshot tour"));
 
-    // The language first: everything after it (including --help) is translated.
+    // The language first: everything after it (including --help) is translated. --language
+    // overrides the Settings' choice for this session (the parser below only documents it).
     dacl::ui::AppSettings settings;
-    dacl::ui::installLanguage(settings.language());
+    const QString askedLanguage = dacl::ui::languageFromArguments(app.arguments());
+    dacl::ui::installLanguage(askedLanguage.isEmpty() ? settings.language() : askedLanguage);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "DACL Studio: explore ECG and its DACL representations"));
@@ -41,8 +43,10 @@ int main(int argc, char** argv) {
     QCommandLineOption threadsOpt(QStringLiteral("threads"), QCoreApplication::translate("main", "Compute threads (0 = all cores; default: the Settings value)."), QStringLiteral("N"));
     QCommandLineOption tourOpt(QStringLiteral("screenshot-tour"), QCoreApplication::translate("main", "Open the demo dataset, run a short demo job, save one PNG per view into DIR and exit."), QStringLiteral("DIR"));
     QCommandLineOption openOpt(QStringLiteral("open"), QCoreApplication::translate("main", "Recording file to open (EDF/EDF+/BDF, WFDB .hea or .mat, CSV)."), QStringLiteral("FILE"));
+    QCommandLineOption languageOpt(QStringLiteral("language"), QCoreApplication::translate("main", "Interface language for this session: en, de or system (default: the Settings value)."), QStringLiteral("LANG"));
+    QCommandLineOption tourSizeOpt(QStringLiteral("tour-size"), QCoreApplication::translate("main", "Window size of the screenshot tour, WIDTHxHEIGHT (default 1440x900; at least 1280x800)."), QStringLiteral("WxH"));
     parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("main", "Recording file or dataset folder to open (as the desktop's Open With passes it)."), QStringLiteral("[FILE]"));
-    parser.addOptions({dataOpt, threadsOpt, tourOpt, openOpt});
+    parser.addOptions({dataOpt, threadsOpt, tourOpt, openOpt, languageOpt, tourSizeOpt});
     parser.process(app);
 
     const int threads = parser.isSet(threadsOpt) ? parser.value(threadsOpt).toInt() : settings.threads();
@@ -52,7 +56,17 @@ int main(int argc, char** argv) {
 
     dacl::ui::MainWindow window;
     if (tour) {
-        const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(window, parser.value(tourOpt));
+        QSize size(1440, 900);
+        if (parser.isSet(tourSizeOpt)) {
+            const QStringList wh = parser.value(tourSizeOpt).split(QLatin1Char('x'));
+            size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+            if (size.width() < 1280 || size.height() < 800) {
+                std::fprintf(stderr, "dacl-studio: --tour-size %s: give WIDTHxHEIGHT of at least 1280x800\n",
+                             qPrintable(parser.value(tourSizeOpt)));
+                return 2;
+            }
+        }
+        const dacl::ui::TourResult r = dacl::ui::runScreenshotTour(window, parser.value(tourOpt), size);
         for (const QString& file : r.written) std::printf("wrote %s\n", qPrintable(file));
         if (!r.responsiveness.isEmpty()) std::printf("GUI thread during the demo job: %s\n", qPrintable(r.responsiveness));
         if (!r.ok) std::fprintf(stderr, "dacl-studio: screenshot tour failed: %s\n", qPrintable(r.error));

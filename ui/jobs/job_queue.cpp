@@ -6,6 +6,7 @@
 #include "core/features/feature_job.h"
 #include "ui/jobs/eta_estimator.h"
 #include "ui/jobs/qt_progress.h"
+#include "ui/settings/core_text.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,11 +31,11 @@ struct JobQueue::Outcome {
 
     // A failed job: an InputError is about its own file, any other error about `folder`.
     void fail(const std::exception& e, const QString& folder) {
-        error = QString::fromStdString(e.what());
+        error = coreText(e);
         std::string reason, file = folder.toStdString();
         describeError(e, reason, file);
         problemFile = QString::fromStdString(file);
-        problemReason = QString::fromStdString(reason);
+        problemReason = coreText(reason);
     }
 };
 
@@ -186,13 +187,13 @@ void JobQueue::startNext() {
         if (!en || en->job.state != State::Running) return;
         EtaEstimator& eta = en->etas[total];
         eta.update(done, total);
-        en->job.stage = stage;
+        en->job.stage = coreText(stage);
         en->job.done = done;
         en->job.total = total;
         en->job.etaSeconds = eta.etaSeconds();
-        Q_EMIT jobProgress(id, stage, done, total, en->job.etaSeconds);
+        Q_EMIT jobProgress(id, en->job.stage, done, total, en->job.etaSeconds);
     });
-    connect(e.sink, &QtProgress::logged, this, [this, id](const QString& message) { Q_EMIT jobLog(id, message); });
+    connect(e.sink, &QtProgress::logged, this, [this, id](const QString& message) { Q_EMIT jobLog(id, coreText(message)); });
     connect(e.sink, &QtProgress::eventOccurred, this, [this, id](const PipelineEvent& event) {
         Entry* en = find(id);
         if (!en) return;
@@ -278,7 +279,7 @@ void JobQueue::finishRunning() {
         if (o.state == State::Failed && o.error.isEmpty()) e->job.error = tr("unknown error");
         e->sink->deleteLater();
         e->sink = nullptr;
-        for (const auto& [file, reason] : o.skipped) Q_EMIT problem(file, reason);
+        for (const auto& [file, reason] : o.skipped) Q_EMIT problem(file, coreText(reason));
         if (o.state == State::Failed) {
             Q_EMIT jobLog(e->job.id, tr("Failed: %1").arg(e->job.error));
             Q_EMIT problem(o.problemFile, o.problemReason.isEmpty() ? e->job.error : o.problemReason);

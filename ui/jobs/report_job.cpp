@@ -2,6 +2,7 @@
 
 #include "ui/jobs/qt_progress.h"
 #include "ui/report/report_writer.h"
+#include "ui/settings/core_text.h"
 #include "ui/loaders/thread_pools.h"
 
 #include <QCheckBox>
@@ -139,7 +140,7 @@ ExportReportDialog::ExportReportDialog(const QString& dbPath, qint64 runId, cons
     });
     connect(job_, &ReportJob::failed, this, [this](const QString& message) {
         bar_->hide();
-        status_->setText(tr("The report was not written: %1").arg(message));
+        status_->setText(tr("The report was not written: %1").arg(coreText(message)));
         buttons_->button(QDialogButtonBox::Ok)->setEnabled(true);
     });
     chooseDataset(openDataset);

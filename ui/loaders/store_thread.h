@@ -7,13 +7,16 @@
 // callback on the GUI thread, in the context of a QObject (dropped when that object is gone).
 // Jobs run in the order posted.
 #include "core/store/results_store.h"
+#include "ui/settings/core_text.h"
 
+#include <QFileInfo>
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
 #include <exception>
+#include <functional>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -48,6 +51,15 @@ public:
     // `context` was destroyed in the meantime.
     template <class Job, class Done, class Failed>
     void post(QObject* context, Job job, Done done, Failed failed, bool reopen = false) {
+        postUnlessMissing(context, std::move(job), std::move(done), std::function<void()>(), std::move(failed), reopen);
+    }
+
+    // Like post(), but while the file does not exist (nothing has been trained yet) `missing()` is
+    // called on the GUI thread instead of trying to open it. The check runs on the worker, so a
+    // slow or hung disk never stalls the GUI thread.
+    template <class Job, class Done, class Failed>
+    void postUnlessMissing(QObject* context, Job job, Done done, std::function<void()> missing, Failed failed,
+                           bool reopen = false) {
         using R = std::invoke_result_t<Job, store::ResultsStore&>;
         const QString path = path_;
         // Results go back through this object (GUI thread): it outlives the worker (the destructor
@@ -55,9 +67,13 @@ public:
         // thread that owns the context.
         QPointer<QObject> ctx(context);
         StoreThread* self = this;
-        QMetaObject::invokeMethod(worker_, [self, worker = worker_, path, reopen, ctx, job, done, failed] {
+        QMetaObject::invokeMethod(worker_, [self, worker = worker_, path, reopen, ctx, job, done, missing, failed] {
             try {
                 if (path.isEmpty()) throw std::runtime_error("no results file is open");
+                if (missing && !QFileInfo::exists(path)) {
+                    QMetaObject::invokeMethod(self, [ctx, missing] { if (ctx) missing(); }, Qt::QueuedConnection);
+                    return;
+                }
                 store::ResultsStore& st = worker->connection(path, reopen);
                 if constexpr (std::is_void_v<R>) {
                     job(st);
@@ -69,7 +85,8 @@ public:
                 }
             } catch (const std::exception& e) {
                 const QString message = QString::fromStdString(e.what());
-                QMetaObject::invokeMethod(self, [ctx, failed, message] { if (ctx) failed(message); },
+                // Core's English message in the user's language (translated on the GUI thread).
+                QMetaObject::invokeMethod(self, [ctx, failed, message] { if (ctx) failed(coreText(message)); },
                                           Qt::QueuedConnection);
             }
         }, Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 
 #include "core/common/settings.h"
 #include "core/store/metric_names.h"
+#include "ui/report/number_text.h"
+#include "ui/report/run_status_text.h"
 
 #include <QBrush>
 #include <QColor>
@@ -31,18 +33,6 @@ bool sameMetric(const std::optional<store::FinalMetric>& a, const std::optional<
     if (!a) return true;
     auto eq = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
     return eq(a->mean, b->mean) && eq(a->ciLow, b->ciLow) && eq(a->ciHigh, b->ciHigh) && eq(a->std, b->std);
-}
-
-QString statusText(store::RunStatus s) {
-    switch (s) {
-    case store::RunStatus::Queued: return RunsModel::tr("queued");
-    case store::RunStatus::Running: return RunsModel::tr("running");
-    case store::RunStatus::Finished: return RunsModel::tr("finished");
-    case store::RunStatus::Failed: return RunsModel::tr("failed");
-    case store::RunStatus::Cancelled: return RunsModel::tr("cancelled");
-    case store::RunStatus::Interrupted: return RunsModel::tr("interrupted");
-    }
-    return {};
 }
 
 // Path, fingerprint and record counts of a run's dataset, one per line.
@@ -77,38 +67,8 @@ QDateTime parseStoreTime(const std::string& iso) {
 
 QString formatAuroc(const std::optional<store::FinalMetric>& m) {
     if (!m || !std::isfinite(m->mean)) return QStringLiteral("–");
-    const QLocale locale;  // "0,912 [0,871; 0,948]" in German: a decimal comma needs another separator
-    QString s = locale.toString(m->mean, 'f', 3);
-    if (std::isfinite(m->ciLow) && std::isfinite(m->ciHigh) && m->ciHigh > m->ciLow) {
-        const QString separator = locale.decimalPoint() == QStringLiteral(",") ? QStringLiteral("; ") : QStringLiteral(", ");
-        s += QStringLiteral(" [%1%2%3]").arg(locale.toString(m->ciLow, 'f', 3), separator, locale.toString(m->ciHigh, 'f', 3));
-    }
-    return s;
-}
-
-RunDataset runDatasetOf(const store::RunInfo& run) {
-    RunDataset d;
-    d.fingerprint = QString::fromStdString(run.dataFingerprint);
-    const json stored = json::parse(run.settingsJson, nullptr, /*allow_exceptions=*/false);
-    if (!stored.is_object()) return d;
-    const json dataset = stored.value("dataset", json::object());
-    if (dataset.is_object() && dataset.contains("path") && dataset["path"].is_string()) {
-        d.path = jsonText(dataset["path"]);
-        d.name = jsonText(dataset.value("name", json("")));
-        auto count = [&](const char* key) {
-            const auto it = dataset.find(key);
-            return it != dataset.end() && it->is_number_integer() ? it->get<qint64>() : qint64{-1};
-        };
-        d.records = count("records");
-        d.taskRecords = count("task_records");
-        return d;
-    }
-    const json request = stored.value("request", json::object());
-    if (request.is_object() && request.contains("data") && request["data"].is_string()) {
-        d.path = jsonText(request["data"]);
-        d.name = QFileInfo(QDir::cleanPath(d.path)).fileName();
-    }
-    return d;
+    const bool interval = std::isfinite(m->ciLow) && std::isfinite(m->ciHigh) && m->ciHigh > m->ciLow;
+    return interval ? localEstimate(m->mean, m->ciLow, m->ciHigh) : localNumber(m->mean);
 }
 
 QString keySettingsOf(const store::RunInfo& run) {
@@ -227,7 +187,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Id: return QVariant::fromValue<qint64>(r.id);
         case Name: return QString::fromStdString(r.name);
-        case Status: return statusText(r.status);
+        case Status: return runStatusText(r.status);
         case Started: return timeText(row.started);
         case Finished: return timeText(row.finished);
         case Dataset: return row.dataset.name;

@@ -2,6 +2,7 @@
 // Table model of the runs in a results file, refreshed in place from snapshots (read on a worker
 // thread) so that selection and scroll position survive live updates.
 #include "core/store/results_store.h"
+#include "ui/report/run_dataset.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -11,17 +12,6 @@
 #include <vector>
 
 namespace dacl::ui {
-
-// The dataset a run learned from, as stored with it (settings JSON "dataset"; runs made before
-// that was stored have only the request's path, as given).
-struct RunDataset {
-    QString name;            // folder (or file) name; empty when unknown
-    QString path;
-    qint64 records = -1;     // records the folder held; -1 unknown
-    qint64 taskRecords = -1; // of those, used by the run's task (after any limit)
-    QString fingerprint;     // of the records' contents (data_fingerprint)
-};
-RunDataset runDatasetOf(const store::RunInfo& run);
 
 // One run as the runs view shows it: the stored run plus what the table derives from it.
 struct RunRow {

@@ -10,8 +10,11 @@
 #include "core/eval/tasks.h"
 #include "core/store/metric_names.h"
 #include "ui/report/fold_number.h"
+#include "ui/report/number_text.h"
+#include "ui/report/run_dataset.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QObject>
 
 #include <nlohmann/json.hpp>
@@ -383,9 +386,9 @@ void addEmbeddingMap(ReportData& d, store::ResultsStore& st, const std::vector<s
             d.mapMethod = QStringLiteral("t-SNE");
             d.mapNote = QObject::tr("t-SNE (perplexity %1, %2 iterations, KL divergence %3) of the encoder embeddings of "
                                     "%4 %5.")
-                            .arg(s.perplexity, 0, 'g', 3)
+                            .arg(QLocale().toString(s.perplexity, 'g', 3))
                             .arg(r.iterations)
-                            .arg(r.klDivergence, 0, 'f', 3)
+                            .arg(localNumber(r.klDivergence))
                             .arg(n)
                             .arg(where);
             return;
@@ -414,11 +417,11 @@ double toMillivolts(const std::string& unit, double v, QString* note) {
 void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predictions, const ReportOptions& options,
                       const std::string& dbPath) {
     const json stored = json::parse(d.run.settingsJson, nullptr, false);
+    const ReportDataset own = chooseReportDataset(d.run, dbPath);
     std::string dir = options.dataDir;
-    if (dir.empty()) {
-        const ReportDataset own = chooseReportDataset(d.run, dbPath);
-        dir = own.dir.empty() ? own.runDir : own.dir;  // a missing folder is named in the note
-    }
+    if (dir.empty()) dir = own.dir.empty() ? own.runDir : own.dir;  // a missing folder is named in the note
+    std::error_code ec;
+    const bool runsOwnFolder = !own.dir.empty() && std::filesystem::equivalent(dir, own.dir, ec);
     int lead = 0;
     if (stored.is_object() && stored.contains("settings") && stored["settings"].value("data.lead", json()).is_number_integer())
         lead = stored["settings"]["data.lead"].get<int>();
@@ -450,9 +453,15 @@ void addDatasetAndEcg(ReportData& d, const std::vector<store::Prediction>& predi
             o.threads = 2;
             dataset = Dataset::open(dir, o);
             d.datasetClassCounts = dataset->classCounts();
-            if (!d.run.dataFingerprint.empty() && dataset->fingerprint() != d.run.dataFingerprint)
-                d.datasetNote = QObject::tr("Note: the data in %1 have changed since the run (fingerprint %2, run %3).")
-                                    .arg(qs(dir), qs(dataset->fingerprint()), qs(d.run.dataFingerprint));
+            if (!d.run.dataFingerprint.empty() && dataset->fingerprint() != d.run.dataFingerprint) {
+                // Another folder than the run's own is another dataset, not changed data.
+                d.datasetNote = runsOwnFolder || own.runDir.empty()
+                                    ? QObject::tr("Note: the data in %1 have changed since the run (fingerprint %2, run %3).")
+                                          .arg(qs(dir), qs(dataset->fingerprint()), qs(d.run.dataFingerprint))
+                                    : QObject::tr("Note: %1 is not the dataset the run learned from (%2); class counts and the "
+                                                  "ECG strip come from it (fingerprint %3, run %4).")
+                                          .arg(qs(dir), qs(own.runDir), qs(dataset->fingerprint()), qs(d.run.dataFingerprint));
+            }
         } catch (const std::exception& e) {
             if (asked) throw;
             d.datasetNote = QObject::tr("Dataset folder %1 could not be opened: %2").arg(qs(dir), qs(e.what()));
@@ -509,14 +518,10 @@ std::vector<QString> taskClassNames(const std::string& task) {
 ReportDataset chooseReportDataset(const store::RunInfo& run, const std::string& dbPath, const std::string& fallback) {
     namespace fs = std::filesystem;
     ReportDataset out;
-    const json stored = json::parse(run.settingsJson, nullptr, false);
-    auto text = [&](const char* object, const char* key) {
-        if (!stored.is_object() || !stored.contains(object) || !stored.at(object).is_object()) return std::string();
-        const json v = stored.at(object).value(key, json());
-        return v.is_string() ? v.get<std::string>() : std::string();
-    };
+    const RunDataset stored = runDatasetOf(run);
     // Runs record the dataset's absolute path; the request's folder is as it was given.
-    const std::string recorded = text("dataset", "path"), requested = text("request", "data");
+    const std::string recorded = stored.recorded ? stored.path.toStdString() : std::string();
+    const std::string requested = stored.requestPath.toStdString();
     out.runDir = recorded.empty() ? requested : recorded;
     std::vector<fs::path> candidates;
     if (!recorded.empty()) candidates.push_back(recorded);
@@ -545,6 +550,7 @@ ReportData loadReportData(store::ResultsStore& st, std::int64_t runId, const Rep
     progress.report("reading results", 0, 1);
     ReportData d;
     d.run = st.run(runId);
+    d.runDataset = runDatasetOf(d.run);
     d.generatedAt = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     d.reportSoftware = qs(softwareVersion());
     d.binary = isBinary(d.run.task);

@@ -6,6 +6,7 @@
 #include "core/data/recording.h"
 #include "core/store/results_store.h"
 #include "ui/report/roc_curves.h"
+#include "ui/report/run_dataset.h"
 
 #include <QString>
 #include <QStringList>
@@ -84,7 +85,8 @@ struct ReportData {
     std::vector<QString> classNames;  // by task label
 
     // Dataset summary
-    QString dataDir;
+    RunDataset runDataset;  // the one the run learned from, as it stored it
+    QString dataDir;        // the folder this report read (the run's own, or a fallback)
     std::map<std::string, int> datasetClassCounts;  // letters → records (empty when not opened)
     std::map<int, int> testClassCounts;             // task label → test records (all folds)
     int folds = 0;

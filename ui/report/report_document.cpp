@@ -3,9 +3,12 @@
 #include "ui/plots/plot_export.h"
 #include "ui/report/fold_number.h"
 #include "ui/report/report_figures.h"
+#include "ui/report/number_text.h"
+#include "ui/report/run_status_text.h"
 
 #include "ui/plots/custom_plot.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <cmath>
@@ -76,21 +79,26 @@ std::vector<Block> buildDocument(const ReportData& d) {
         return &doc.back();
     };
     const QString name = d.run.name.empty() ? QObject::tr("(unnamed)") : QString::fromStdString(d.run.name);
-    add(Block::Title, QObject::tr("DACL run report: %1").arg(name));
-    add(Block::Subtitle, QObject::tr("Run %1 · %2 · %3 · report generated %4 by DACL Studio %5")
+    const QString dataset = describeRunDataset(d.runDataset);
+    add(Block::Title, dataset.isEmpty() ? QObject::tr("DACL run report: %1").arg(name)
+                                        : QObject::tr("DACL run report: %1 on %2").arg(name, d.runDataset.name));
+    add(Block::Subtitle, QObject::tr("Run %1 · %2 · %3 · %4 · report generated %5 by DACL Studio %6")
                              .arg(d.run.id)
-                             .arg(QString::fromStdString(d.run.task), QString::fromLatin1(store::toString(d.run.status)),
-                                  d.generatedAt, d.reportSoftware));
+                             .arg(QString::fromStdString(d.run.task), runStatusText(d.run.status),
+                                  dataset.isEmpty() ? QObject::tr("dataset not recorded") : dataset, d.generatedAt,
+                                  d.reportSoftware));
     {
         Table t;
         t.widths = {1.1, 1.6, 1.0, 1.6};
         auto row = [&](const QString& k1, const QString& v1, const QString& k2, const QString& v2) {
             t.rows.push_back({{k1, true}, {v1}, {k2, true}, {v2}});
         };
-        row(QObject::tr("Run ID"), QString::number(d.run.id), QObject::tr("Status"), QString::fromLatin1(store::toString(d.run.status)));
+        row(QObject::tr("Run ID"), QString::number(d.run.id), QObject::tr("Status"), runStatusText(d.run.status));
         row(QObject::tr("Task"), d.taskDescription, QObject::tr("Folds"), QString::number(d.folds));
         row(QObject::tr("Created"), isoShort(d.run.createdAt), QObject::tr("Finished"), isoShort(d.run.finishedAt));
         row(QObject::tr("Software version"), QString::fromStdString(d.run.softwareVersion), QObject::tr("Seed"), QString::number(d.run.seed));
+        row(QObject::tr("Dataset"), dataset.isEmpty() ? QStringLiteral("–") : dataset, QObject::tr("Dataset folder"),
+            d.runDataset.path.isEmpty() ? QStringLiteral("–") : QDir::toNativeSeparators(d.runDataset.path));
         row(QObject::tr("Data fingerprint"), QString::fromStdString(d.run.dataFingerprint.empty() ? "–" : d.run.dataFingerprint),
             QObject::tr("Device"), (d.run.threads == 1 ? QObject::tr("%1, 1 thread").arg(QString::fromStdString(d.run.device))
                                  : QObject::tr("%1, %2 threads").arg(QString::fromStdString(d.run.device)).arg(d.run.threads)));
@@ -150,7 +158,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
             const QString cls = label >= 0 && label < static_cast<int>(d.classNames.size())
                                     ? QStringLiteral("%1 (%2)").arg(d.classNames[static_cast<std::size_t>(label)]).arg(label)
                                     : QString::number(label);
-            t.rows.push_back({{cls}, {QString::number(n)}, {QStringLiteral("%1 %").arg(100.0 * n / std::max(1, total), 0, 'f', 1)}});
+            t.rows.push_back({{cls}, {QString::number(n)}, {QStringLiteral("%1 %").arg(localNumber(100.0 * n / std::max(1, total), 1))}});
         }
         t.rows.push_back({{QObject::tr("All out-of-fold test records"), true}, {QString::number(total), true}, {QStringLiteral("100 %"), true}});
         if (!d.testClassCounts.empty()) add(Block::TableBlock)->table = t;
@@ -173,8 +181,8 @@ std::vector<Block> buildDocument(const ReportData& d) {
         const double shown = std::min(e.fs > 0 ? e.samples.size() / e.fs : 0.0, 3 * (174.0 - 7) / 25.0);
         f.caption = QObject::tr("First %1 s of the %2 s record, lead %3, at 25 mm/s and 10 mm/mV on a 1 mm / 5 mm grid; "
                                 "the pulse at the start of each row is 1 mV.")
-                        .arg(shown, 0, 'f', 1)
-                        .arg(e.fs > 0 ? e.samples.size() / e.fs : 0, 0, 'f', 1)
+                        .arg(localNumber(shown, 1))
+                        .arg(localNumber(e.fs > 0 ? e.samples.size() / e.fs : 0, 1))
                         .arg(e.lead);
         if (!e.unitNote.isEmpty()) f.caption += QStringLiteral(" ") + e.unitNote;
         f.alt = QObject::tr("ECG strip of record %1").arg(e.record);
@@ -232,7 +240,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
                 const std::string k = c.toStdString();
                 QString text = values.count(k) ? num3(values.at(k)) : QStringLiteral("–");
                 if (k == "auroc" && values.count("auroc_ci_low") && values.count("auroc_ci_high"))
-                    text += QStringLiteral(" [%1, %2]").arg(num3(values.at("auroc_ci_low")), num3(values.at("auroc_ci_high")));
+                    text += QLatin1Char(' ') + localInterval(values.at("auroc_ci_low"), values.at("auroc_ci_high"));
                 row.push_back({text});
             }
             t.rows.push_back(row);
@@ -266,7 +274,7 @@ std::vector<Block> buildDocument(const ReportData& d) {
         auto cellOf = [](const store::FinalMetric* m, const std::string& n) {
             if (!m) return QStringLiteral("–");
             QString s = num3(m->mean);
-            if (n == "auroc" && m->ciHigh > m->ciLow) s += QStringLiteral(" [%1, %2]").arg(num3(m->ciLow), num3(m->ciHigh));
+            if (n == "auroc" && m->ciHigh > m->ciLow) s += QLatin1Char(' ') + localInterval(m->ciLow, m->ciHigh);
             return s;
         };
         std::vector<Cell> own{{QStringLiteral("DACL (this run)"), true}, {QString::fromLatin1(store::toString(d.run.status))}};

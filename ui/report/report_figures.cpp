@@ -4,6 +4,7 @@
 #include "ui/plots/plot_style.h"
 #include "core/store/metric_names.h"
 #include "ui/report/fold_number.h"
+#include "ui/report/number_text.h"
 
 #include "ui/plots/custom_plot.h"
 
@@ -29,11 +30,11 @@ std::unique_ptr<QCustomPlot> newPlot() {
     return plot;
 }
 
-QString num3(double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QObject::tr("n/a"); }
+QString num3(double v) { return localNumber(v, 3, QObject::tr("n/a")); }
 
 QString aurocLegend(const RocCurveSet& c) {
     QString s = num3(c.auroc);
-    if (std::isfinite(c.ciLow) && std::isfinite(c.ciHigh)) s += QStringLiteral(" [%1, %2]").arg(num3(c.ciLow), num3(c.ciHigh));
+    if (std::isfinite(c.ciLow) && std::isfinite(c.ciHigh)) s += QLatin1Char(' ') + localInterval(c.ciLow, c.ciHigh);
     return s;
 }
 
@@ -371,7 +372,7 @@ void paintEcgStrip(QPainter& p, const QRectF& target, double pxPerMm, const EcgS
         p.drawPath(trace);
         p.restore();
         const double t0 = static_cast<double>(begin) / e.fs, t1 = static_cast<double>(end) / e.fs;
-        const QString label = QObject::tr("%1–%2 s").arg(t0, 0, 'f', 1).arg(t1, 0, 'f', 1);
+        const QString label = QObject::tr("%1–%2 s").arg(localNumber(t0, 1), localNumber(t1, 1));
         const QRectF box = p.fontMetrics().boundingRect(label).toRectF().translated(-p.fontMetrics().boundingRect(label).topLeft());
         const QRectF where(X(widthMm - 1) - box.width() - 0.8 * pxPerMm, Y(top + 0.8), box.width() + 0.8 * pxPerMm,
                            box.height() + 0.3 * pxPerMm);

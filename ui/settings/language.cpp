@@ -27,6 +27,15 @@ QLocale localeFor(const QString& language) {
 
 }  // namespace
 
+QString languageFromArguments(const QStringList& arguments) {
+    const QString option = QStringLiteral("--language");
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == option && i + 1 < arguments.size()) return arguments[i + 1];
+        if (arguments[i].startsWith(option + QLatin1Char('='))) return arguments[i].mid(option.size() + 1);
+    }
+    return {};
+}
+
 QString translationResource(const QString& languageCode) {
     return QStringLiteral(":/i18n/dacl_studio_%1.qm").arg(languageCode);
 }

@@ -22,6 +22,10 @@ struct LanguageStatus {
 // locale) loads dacl_studio_en, which holds only the plural forms. Also makes the locale the default one (number formats).
 LanguageStatus installLanguage(const QString& language);
 
+// The language asked for on the command line ("--language de" or "--language=de"), for this
+// session only; "" when none was asked for.
+QString languageFromArguments(const QStringList& arguments);
+
 // The resource path of a shipped translation (for tests): ":/i18n/dacl_studio_de.qm".
 QString translationResource(const QString& languageCode);
 

@@ -1,5 +1,7 @@
 #include "ui/views/embedding_layout_job.h"
 
+#include "ui/report/number_text.h"
+
 #include "core/embed/pca.h"
 
 #include <QCoreApplication>
@@ -60,8 +62,8 @@ void computeEmbeddingLayout(EmbeddingLayoutJob& job, const std::vector<double>& 
         std::lock_guard<std::mutex> lock(job.mutex);
         job.latest = std::move(xy);
         job.pcaText = total > 0 ? QCoreApplication::translate("dacl::ui::EmbeddingView", "PCA: PC 1 %1 %, PC 2 %2 % of the variance")
-                                       .arg(100.0 * r.explainedVariance[0] / total, 0, 'f', 1)
-                                       .arg(k > 1 ? 100.0 * r.explainedVariance[1] / total : 0.0, 0, 'f', 1)
+                                       .arg(localNumber(100.0 * r.explainedVariance[0] / total, 1),
+                                            localNumber(k > 1 ? 100.0 * r.explainedVariance[1] / total : 0.0, 1))
                                  : QCoreApplication::translate("dacl::ui::EmbeddingView", "PCA: no variance");
     }
 }

@@ -23,6 +23,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include "ui/plots/custom_plot.h"
+#include "ui/report/number_text.h"
 
 #include <algorithm>
 #include <map>
@@ -391,7 +392,7 @@ QString EmbeddingView::statusText() const {
                             : tr("all %1 folds (separate encoders)").arg(folds_.size()));
     if (projection_ == Projection::Pca) return pcaText_.isEmpty() ? head : head + QStringLiteral(" · ") + pcaText_;
     if (layout_.empty()) return running_ ? head + QStringLiteral(" · ") + tr("t-SNE: neighbours and affinities…") : head;
-    const QString kl = std::isnan(kl_) ? QString() : QStringLiteral(" · KL %1").arg(kl_, 0, 'f', 3);
+    const QString kl = std::isnan(kl_) ? QString() : QStringLiteral(" · KL %1").arg(localNumber(kl_));
     if (running_) return head + QStringLiteral(" · ") + tr("t-SNE: iteration %1 / %2").arg(iteration_).arg(iterations()) + kl;
     if (resumable_) return head + QStringLiteral(" · ") + tr("t-SNE paused at iteration %1").arg(iteration_) + kl;
     return head + QStringLiteral(" · ") + tr("t-SNE: %1 iterations").arg(iteration_) + kl;

@@ -9,6 +9,7 @@
 #include "ui/plots/plot_export.h"
 #include "ui/plots/plot_style.h"
 #include "ui/report/fold_number.h"
+#include "ui/report/number_text.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -224,7 +225,7 @@ QString EmbeddingView::describePoint(int index) const {
     lines << tr("Record: %1").arg(p.record);
     lines << tr("Label: %1").arg(p.label >= 0 ? className(p.label) : tr("unknown"));
     if (!std::isnan(p.probability))
-        lines << tr("P(%1) = %2").arg(classNames_.size() > 1 ? classNames_[1] : tr("positive")).arg(p.probability, 0, 'f', 3);
+        lines << tr("P(%1) = %2").arg(classNames_.size() > 1 ? classNames_[1] : tr("positive")).arg(localNumber(p.probability));
     if (p.predicted >= 0) lines << tr("Predicted: %1").arg(className(p.predicted));
     if (p.fold >= 0) lines << tr("Fold: %1").arg(foldNumber(p.fold));
     if (timesteps().size() > 1 || p.timestep != 0) lines << tr("Diffusion step t = %1").arg(p.timestep);

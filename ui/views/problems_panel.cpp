@@ -1,5 +1,7 @@
 #include "ui/views/problems_panel.h"
 
+#include "ui/settings/core_text.h"
+
 #include <QHeaderView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -16,7 +18,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(list_);
 }
 
-void ProblemsPanel::addProblem(const QString& file, const QString& reason) {
+void ProblemsPanel::addProblem(const QString& file, const QString& coreReason) {
+    const QString reason = coreText(coreReason);  // core's English reasons in the user's language
     auto* item = new QTreeWidgetItem(list_, {file, reason});
     item->setToolTip(0, file);
     item->setToolTip(1, reason);

@@ -8,6 +8,7 @@
 
 #include "ui/plots/custom_plot.h"
 #include "ui/views/record_list_panel.h"
+#include "ui/report/number_text.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -32,12 +33,12 @@ namespace {
 constexpr int kSliderSteps = 1000;
 constexpr double kGrabPixels = 14;  // how close a press must be to the marker to drag it
 
-QString ratio(double v) { return std::isfinite(v) ? QLocale().toString(v, 'f', 3) : QObject::tr("n/a"); }
+QString ratio(double v) { return localNumber(v, 3, QObject::tr("n/a")); }
 
 QString aurocText(const RocCurveSet& c) {
     QString s = QObject::tr("AUROC %1").arg(ratio(c.auroc));
     if (std::isfinite(c.ciLow) && std::isfinite(c.ciHigh))
-        s += QStringLiteral(" [%1, %2]").arg(ratio(c.ciLow), ratio(c.ciHigh));
+        s += QLatin1Char(' ') + localInterval(c.ciLow, c.ciHigh);
     return s;
 }
 

@@ -8,7 +8,6 @@
 #include <QDateEdit>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -262,29 +261,30 @@ int RunsView::pollInterval() const { return timer_->interval(); }
 
 void RunsView::refresh() {
     if (path_.isEmpty() || pollInFlight_) return;
-    // The results file is created by the first training job: until then there is nothing to
-    // read, which is no error (a stat is cheap enough for the GUI thread).
-    if (!QFileInfo::exists(path_)) {
-        if (model_->rowCount() > 0) {
-            model_->clear();
-            selectionChanged();
-        }
-        clearPollError();
-        showEmptyState(true);
-        ++refreshes_;
-        Q_EMIT refreshed();
-        return;
-    }
     pollInFlight_ = true;
     const bool reopen = polls_ > 0 && polls_ % kReopenEveryPolls == 0;
     ++polls_;
     const int ticket = requests_.next();
-    store_->post(
+    store_->postUnlessMissing(
         this, [](store::ResultsStore& st) { return loadRunRows(st); },
         [this, ticket](std::vector<RunRow> rows) {
             if (!requests_.isLatest(ticket)) return;
             pollInFlight_ = false;
             applyRows(std::move(rows));
+        },
+        [this, ticket] {
+            // The results file is created by the first training job: until then there is
+            // nothing to read, which is no error.
+            if (!requests_.isLatest(ticket)) return;
+            pollInFlight_ = false;
+            if (model_->rowCount() > 0) {
+                model_->clear();
+                selectionChanged();
+            }
+            clearPollError();
+            showEmptyState(true);
+            ++refreshes_;
+            Q_EMIT refreshed();
         },
         [this, ticket](const QString& message) {
             if (!requests_.isLatest(ticket)) return;
@@ -415,6 +415,7 @@ void RunsView::deleteRuns(const QList<qint64>& runIds) {
             return failures;
         },
         [this](QStringList failures) {
+            for (QString& f : failures) f = coreText(f);
             if (!failures.isEmpty()) reportError(tr("Not deleted: %1").arg(failures.join(QStringLiteral("; "))));
             refresh();
         },

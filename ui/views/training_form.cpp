@@ -14,7 +14,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
+
+#include <algorithm>
 
 namespace dacl::ui {
 
@@ -78,15 +82,19 @@ void TrainingForm::buildUi() {
     auto* limitRow = new QHBoxLayout;
     limitRow->addWidget(limited_);
     limitRow->addWidget(limit_, 1);
-    auto* classRow = new QHBoxLayout;
-    for (const char* label : kClassLabels) {
-        auto* box = new QCheckBox(QString::fromLatin1(label), this);
-        box->setChecked(true);
-        box->setToolTip(tr("Train and evaluate on records labelled %1").arg(QString::fromLatin1(label)));
-        classes_.push_back(box);
-        classRow->addWidget(box);
-    }
-    classRow->addStretch(1);
+    // Another database may have dozens of labels: they scroll sideways rather than widen the window.
+    auto* classScroll = new QScrollArea(this);
+    classScroll->setObjectName(QStringLiteral("classFilter"));
+    classScroll->setFrameShape(QFrame::NoFrame);
+    classScroll->setWidgetResizable(true);
+    classScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* classBoxes = new QWidget(classScroll);
+    classRow_ = new QHBoxLayout(classBoxes);
+    classRow_->setContentsMargins(0, 0, 0, 0);
+    for (const char* label : kClassLabels) addClassBox(QString::fromLatin1(label), -1);
+    classRow_->addStretch(1);
+    classScroll->setWidget(classBoxes);
+    classScroll->setFixedHeight(classBoxes->sizeHint().height() + classScroll->horizontalScrollBar()->sizeHint().height());
     recordList_ = new QLabel(tr("all records"), this);
     recordList_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* choose = new QPushButton(tr("List…"), this);
@@ -103,7 +111,7 @@ void TrainingForm::buildUi() {
     form->addRow(tr("Preset"), preset_);
     form->addRow(tr("Task"), task_);
     form->addRow(tr("Records"), limitRow);
-    form->addRow(tr("Classes"), classRow);
+    form->addRow(tr("Classes"), classScroll);
     form->addRow(tr("Record list"), listRow);
     form->addRow(tr("Folds"), folds_);
     form->addRow(tr("Representation"), repr_);
@@ -160,14 +168,60 @@ void TrainingForm::setLimit(int records) {
 }
 
 void TrainingForm::setClasses(const QStringList& labels) {
-    for (QCheckBox* box : classes_) box->setChecked(labels.isEmpty() || labels.contains(box->text()));
+    for (QCheckBox* box : classes_)
+        box->setChecked(labels.isEmpty() || labels.contains(box->property("label").toString()));
 }
 
 QStringList TrainingForm::checkedClasses() const {
     QStringList out;
     for (QCheckBox* box : classes_)
-        if (box->isChecked()) out << box->text();
+        if (box->isChecked()) out << box->property("label").toString();
     return out;
+}
+
+QStringList TrainingForm::classLabels() const {
+    QStringList out;
+    for (QCheckBox* box : classes_) out << box->property("label").toString();
+    return out;
+}
+
+void TrainingForm::addClassBox(const QString& label, int records) {
+    const QString shown = label.isEmpty() ? tr("(no label)") : label;
+    auto* box = new QCheckBox(records < 0 ? shown : tr("%1 (%2)").arg(shown, QLocale().toString(records)),
+                              classRow_->parentWidget());
+    box->setProperty("label", label);
+    box->setChecked(true);
+    box->setToolTip(tr("Train and evaluate on records labelled %1").arg(shown));
+    classes_.push_back(box);
+    classRow_->insertWidget(static_cast<int>(classes_.size()) - 1, box);  // before the stretch
+}
+
+void TrainingForm::setDatasetClasses(const std::map<std::string, int>& counts) {
+    const QStringList unticked = [&] {
+        QStringList out;
+        for (QCheckBox* box : classes_)
+            if (!box->isChecked()) out << box->property("label").toString();
+        return out;
+    }();
+    for (QCheckBox* box : classes_) delete box;
+    classes_.clear();
+    if (counts.empty()) {
+        for (const char* label : kClassLabels) addClassBox(QString::fromLatin1(label), -1);
+        return;
+    }
+    // PhysioNet 2017's letters in their usual order, then the rest by how many records they have.
+    std::vector<std::pair<std::string, int>> order(counts.begin(), counts.end());
+    auto rank = [](const std::string& l) {
+        for (int i = 0; i < 4; ++i)
+            if (l == kClassLabels[i]) return i;
+        return 4;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        return rank(a.first) != rank(b.first) ? rank(a.first) < rank(b.first) : a.second > b.second;
+    });
+    for (const auto& [label, n] : order) addClassBox(QString::fromStdString(label), n);
+    for (QCheckBox* box : classes_)  // a label the user had left out stays out
+        if (unticked.contains(box->property("label").toString())) box->setChecked(false);
 }
 
 bool TrainingForm::setRecordList(const QString& path, QString* error) {

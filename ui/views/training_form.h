@@ -9,11 +9,13 @@
 #include <QGroupBox>
 #include <QStringList>
 
+#include <map>
 #include <string>
 #include <vector>
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QSpinBox;
 
@@ -41,7 +43,11 @@ public:
     void setEncoderWidth(int channels);
     void setTMax(int tMax);
     void setLimit(int records);                   // 0: every record of the task
-    void setClasses(const QStringList& labels);   // empty or all four: no filter
+    void setClasses(const QStringList& labels);   // empty or all: no filter
+    // The open dataset's labels and their record counts: one box per label ("AFIB (41)"), so that
+    // other databases' classes can be filtered too; no labels keeps the PhysioNet 2017 letters.
+    void setDatasetClasses(const std::map<std::string, int>& counts);
+    QStringList classLabels() const;  // the labels offered, in order
     // Reads a saved record list; false (and *error, naming the file) when it cannot be used.
     bool setRecordList(const QString& path, QString* error = nullptr);
     void clearRecordList();
@@ -55,11 +61,13 @@ private:
     void markCustom();
     void chooseRecordList();
     QStringList checkedClasses() const;
+    void addClassBox(const QString& label, int records);
 
     QComboBox *preset_, *task_, *repr_;
     QSpinBox *folds_, *vaeEpochs_, *encoderEpochs_, *encoderWidth_, *tMax_, *limit_;
     QCheckBox* limited_;
-    std::vector<QCheckBox*> classes_;
+    std::vector<QCheckBox*> classes_;  // the label is each box's "label" property
+    QHBoxLayout* classRow_ = nullptr;
     QLabel* recordList_;
     QString recordListPath_;
     std::vector<std::string> recordNames_;

@@ -4,6 +4,8 @@
 #include "ui/jobs/run_metrics_poller.h"
 #include "ui/report/fold_number.h"
 #include "ui/report/report_figures.h"
+#include "ui/report/run_status_text.h"
+#include "ui/settings/core_text.h"
 #include "ui/views/training_form.h"
 
 #include "ui/plots/custom_plot.h"
@@ -365,9 +367,9 @@ void TrainingView::applySnapshot(const std::shared_ptr<const RunSnapshot>& snaps
     if (runStatus_ != snapshot->status) {
         runStatus_ = snapshot->status;
         if (!snapshot->error.isEmpty() && snapshot->status != QLatin1String("running"))
-            appendLog(tr("Run %1: %2").arg(runId_).arg(snapshot->error));
+            appendLog(tr("Run %1: %2").arg(runId_).arg(coreText(snapshot->error)));
     }
-    runLabel_->setText(tr("Run %1 “%2”: %3").arg(runId_).arg(snapshot->name, snapshot->status));
+    runLabel_->setText(tr("Run %1 “%2”: %3").arg(runId_).arg(snapshot->name, runStatusText(snapshot->status)));
     if (!snapshot->device.isEmpty()) updateDevice(snapshot->device, snapshot->threads);
 
     // Folds with curves, in the order the pipeline produces them (folds, then the final model).

@@ -11,6 +11,7 @@
 #include "core/synth/demo_dataset.h"
 #include "ui/jobs/report_job.h"
 #include "ui/report/run_csv_export.h"
+#include "ui/report/run_dataset.h"
 
 #include <QDir>
 #include <QFile>
@@ -246,6 +247,12 @@ private Q_SLOTS:
         const QString text = exportThroughDialog(dialog, dir_.filePath(QStringLiteral("fallback.pdf")));
         QVERIFY(QDir().rename(moved, tinyData_));
         QVERIFY2(text.contains(open), "the report does not name the dataset it read");
+        // Another dataset, not the run's own with changed data; the title names the run's own.
+        QVERIFY2(text.contains(QStringLiteral("is not the dataset the run learned from")), "the report calls another dataset changed data");
+        QVERIFY(!text.contains(QStringLiteral("have changed since the run")));
+        const ui::RunDataset own = ui::runDatasetOf(ResultsStore(tinyDb_.toStdString()).run(tiny_.runId));
+        QVERIFY2(text.contains(QStringLiteral(" on %1").arg(own.name)), qPrintable(own.name));
+        QVERIFY2(text.contains(ui::describeRunDataset(own).toHtmlEscaped()), qPrintable(ui::describeRunDataset(own)));
     }
 };
 

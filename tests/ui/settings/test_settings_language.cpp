@@ -28,6 +28,8 @@
 #include <QTabWidget>
 #include <QThread>
 #include <QXmlStreamReader>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using dacl::ui::AppSettings;
@@ -279,6 +281,29 @@ private Q_SLOTS:
         QVERIFY(dacl::ui::installLanguage(QStringLiteral("fr")).appTranslation);
         QCOMPARE(QCoreApplication::translate("dacl::ui::MainWindow", "%1: %n record(s)", nullptr, 3),
                  QStringLiteral("%1: 3 records"));
+    }
+
+    void languageAskedForOnTheCommandLine() {
+        using dacl::ui::languageFromArguments;
+        QCOMPARE(languageFromArguments({QStringLiteral("dacl-studio"), QStringLiteral("--language"), QStringLiteral("de")}),
+                 QStringLiteral("de"));
+        QCOMPARE(languageFromArguments({QStringLiteral("dacl-studio"), QStringLiteral("--language=en"), QStringLiteral("x.edf")}),
+                 QStringLiteral("en"));
+        QCOMPARE(languageFromArguments({QStringLiteral("dacl-studio"), QStringLiteral("--data"), QStringLiteral("de")}), QString());
+        // The real program, whatever its Settings say: `--language de --help` prints German.
+        const QString exe = QStringLiteral(DACL_BINARY_DIR "/app/gui/dacl-studio");
+        if (!QFile::exists(exe)) QSKIP("dacl-studio is not built in this build folder");
+        QTemporaryDir home;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(exe, {QStringLiteral("--language"), QStringLiteral("de"), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("EKG und seine DACL-Repräsentationen erkunden")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("--language")), qPrintable(out));
     }
 
     void shippedTranslationsAreComplete_data() {

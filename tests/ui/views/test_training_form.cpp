@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -72,6 +73,29 @@ private Q_SLOTS:
         form.clearRecordList();
         const auto all = form.request({}, {}, dacl::Settings());
         QVERIFY(all.classes.empty() && all.records.empty() && !all.limit);
+    }
+
+    // Another database's labels (not PhysioNet 2017's N/A/O/~) can be filtered: one box per label
+    // of the open dataset, with its record count; a label left out stays out when the dataset is
+    // opened again.
+    void theClassFilterOffersTheDatasetsOwnLabels() {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));  // "1,200"
+        TrainingForm form;
+        QCOMPARE(form.classLabels(), (QStringList{QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("O"), QStringLiteral("~")}));
+        form.setDatasetClasses({{"SR", 1200}, {"AFIB", 41}, {"STACH", 300}});
+        QCOMPARE(form.classLabels(), (QStringList{QStringLiteral("SR"), QStringLiteral("STACH"), QStringLiteral("AFIB")}));
+        QStringList texts;
+        for (const QCheckBox* box : form.findChildren<QCheckBox*>())
+            if (box->property("label").isValid()) texts << box->text();
+        QVERIFY2(texts.contains(QStringLiteral("SR (1,200)")) && texts.contains(QStringLiteral("AFIB (41)")), qPrintable(texts.join(u'|')));
+        form.setClasses({QStringLiteral("SR"), QStringLiteral("AFIB")});
+        QCOMPARE(form.request({}, {}, dacl::Settings()).classes, (std::vector<std::string>{"SR", "AFIB"}));
+        form.setDatasetClasses({{"SR", 1100}, {"AFIB", 40}, {"STACH", 290}, {"SBRAD", 12}});
+        QCOMPARE(form.request({}, {}, dacl::Settings()).classes, (std::vector<std::string>{"SR", "AFIB", "SBRAD"}));
+        // PhysioNet's letters first, in their usual order.
+        form.setDatasetClasses({{"~", 284}, {"O", 2456}, {"A", 738}, {"N", 5050}});
+        QCOMPARE(form.classLabels(), (QStringList{QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("O"), QStringLiteral("~")}));
+        QVERIFY(form.request({}, {}, dacl::Settings()).classes.empty());
     }
 
     void anUnreadableRecordListIsReportedWithItsFile() {

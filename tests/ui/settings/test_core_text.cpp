@@ -1,0 +1,97 @@
+// Core's English messages shown in the user's language at the UI boundary (coreText): real errors
+// thrown by the real readers and results store, so that a reworded core message that the table
+// no longer matches is caught here, not by a German user.
+#include "core/data/dataset.h"
+#include "core/store/results_store.h"
+#include "ui/settings/core_text.h"
+#include "ui/settings/language.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dacl;
+using namespace dacl::ui;
+
+namespace {
+
+template <class F>
+QString errorOf(F f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return coreText(e);
+    }
+    return QStringLiteral("(no error)");
+}
+
+}  // namespace
+
+class TestCoreText : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void init() { installLanguage(QStringLiteral("de")); }
+    void cleanupTestCase() { installLanguage(QStringLiteral("en")); }
+
+    void realReaderErrorsInGerman() {
+        const QString missing = dir_.filePath(QStringLiteral("nowhere"));
+        QCOMPARE(errorOf([&] { Dataset::open(missing.toStdString()); }), missing + QStringLiteral(": Datenordner existiert nicht"));
+
+        const QString empty = dir_.filePath(QStringLiteral("empty"));
+        QVERIFY(QDir().mkpath(empty));
+        const QString noRecords = errorOf([&] { Dataset::open(empty.toStdString()); });
+        QVERIFY2(noRecords.startsWith(empty + QStringLiteral(": keine Aufnahmen: ")), qPrintable(noRecords));
+
+        const QString edf = dir_.filePath(QStringLiteral("short.edf"));
+        QFile f(edf);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0       ");  // 8 bytes of a 256-byte header
+        f.close();
+        const QString cut = errorOf([&] { Dataset::open(edf.toStdString()); });
+        QVERIFY2(cut.startsWith(edf + QStringLiteral(": Datei ist unvollständig: ")), qPrintable(cut));
+    }
+
+    void realResultsFileErrorsInGerman() {
+        const QString db = dir_.filePath(QStringLiteral("runs.db"));
+        store::ResultsStore st(db.toStdString());
+        QCOMPARE(errorOf([&] { st.run(42); }), db + QStringLiteral(": kein Lauf 42"));
+
+        const QString text = dir_.filePath(QStringLiteral("not-a-db.db"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        const QString notOurs = errorOf([&] { store::ResultsStore other(text.toStdString()); });
+        QVERIFY2(notOurs.startsWith(text + QStringLiteral(": keine Ergebnisdatei von DACL Studio (")), qPrintable(notOurs));
+    }
+
+    void logLinesStagesAndNestedReasons() {
+        QCOMPARE(coreText(std::string("reading signals")), QStringLiteral("Signale lesen"));
+        QCOMPARE(coreText(std::string("VAE epoch 3/40")), QStringLiteral("VAE-Epoche 3/40"));
+        QCOMPARE(coreText(std::string("skipped /d/A01.hea: record has no samples")),
+                 QStringLiteral("übersprungen /d/A01.hea: Aufnahme enthält keine Abtastwerte"));
+        QCOMPARE(coreText(std::string("resuming run 7 (interrupted)")), QStringLiteral("Lauf 7 wird fortgesetzt (unterbrochen)"));
+        // Numbers in the locale's format, names kept as they are.
+        QCOMPARE(coreText(std::string("dacl fold 2: AUROC 0.912345 (RSS 1.5 GiB)")),
+                 QStringLiteral("dacl Fold 2: AUROC 0,912345 (RSS 1.5 GiB)"));
+        QCOMPARE(coreText(std::string("/x/y.csv: line 3: record has no samples")),
+                 QStringLiteral("/x/y.csv: Zeile 3: Aufnahme enthält keine Abtastwerte"));
+        // A %1 inside a file name is not an argument marker.
+        QCOMPARE(coreText(std::string("/d/100%1.hea: record has no signals")),
+                 QStringLiteral("/d/100%1.hea: Aufnahme enthält keine Signale"));
+    }
+
+    void unknownMessagesAndEnglishStayAsTheyAre() {
+        QCOMPARE(coreText(std::string("something nobody translated")), QStringLiteral("something nobody translated"));
+        installLanguage(QStringLiteral("en"));
+        QCOMPARE(coreText(std::string("/d/A01.hea: record has no samples")), QStringLiteral("/d/A01.hea: record has no samples"));
+        QCOMPARE(coreText(std::string("dacl fold 2: AUROC 0.912345 (x)")), QStringLiteral("dacl fold 2: AUROC 0.912345 (x)"));
+    }
+};
+
+QTEST_MAIN(TestCoreText)
+#include "test_core_text.moc"
