@@ -2363,7 +2363,7 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
     </message>
     <message>
         <source>VAE latent z0 of every frame, under the record&apos;s ECG (same time axis)</source>
-        <translation>VAE-Latent z0 jedes Frames, unter dem EKG der Aufnahme (gleiche Zeitachse)</translation>
+        <translation>VAE-Latent z0 je Frame, unter dem EKG (gleiche Zeitachse)</translation>
     </message>
     <message>
         <source>z0 (standardised)</source>
@@ -2448,7 +2448,7 @@ z0 = %3</translation>
     </message>
     <message>
         <source>Records of the dataset: PCA of the mean latent μ</source>
-        <translation>Aufnahmen des Datensatzes: PCA des mittleren Latentvektors μ</translation>
+        <translation>Datensatz: PCA des mittleren Latentvektors μ</translation>
     </message>
     <message>
         <source>current record</source>

@@ -39,7 +39,9 @@ QString keySettingsOf(const store::RunInfo& run);
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Name, Status, Started, Finished, Dataset, Records, Task, Method, Settings, Auroc, ColumnCount };
+    // The AUROC before the long settings text, which takes what width is left: at 1280 px the
+    // headline result is on screen without scrolling.
+    enum Column { Id, Name, Status, Started, Finished, Dataset, Records, Task, Method, Auroc, Settings, ColumnCount };
     enum Role { SortRole = Qt::UserRole, RunIdRole, StatusRole };
 
     explicit RunsModel(QObject* parent = nullptr);

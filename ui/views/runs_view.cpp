@@ -116,9 +116,10 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->sortByColumn(RunsModel::Id, Qt::DescendingOrder);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
-    table_->setColumnWidth(RunsModel::Name, 180);
+    table_->setColumnWidth(RunsModel::Name, 160);
     table_->setColumnWidth(RunsModel::Settings, 260);
-    table_->setColumnWidth(RunsModel::Dataset, 140);
+    table_->setColumnWidth(RunsModel::Dataset, 130);
+    table_->setColumnWidth(RunsModel::Auroc, 170);
 
     renameButton_ = new QPushButton(tr("Rename"), this);
     deleteButton_ = new QPushButton(tr("Delete…"), this);
