@@ -9,6 +9,38 @@ namespace dacl::ui {
 
 namespace {
 const QString kItemName = QStringLiteral("emptyPlotText");
+const char* const kHiddenScale = "dacl.emptyPlotHidScale";  // set on the axes this file hid
+
+// The axes that carry numbers: every axis rect's and colour scale's.
+QList<QCPAxis*> scaleAxes(QCustomPlot& plot) {
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* r : plot.axisRects()) axes << r->axes();
+    for (QCPLayoutElement* e : plot.plotLayout()->elements(true))
+        if (auto* scale = qobject_cast<QCPColorScale*>(e)) axes << scale->axis();
+    return axes;
+}
+
+// Without data, ticks and tick labels would show a scale nobody measured (QCustomPlot's default
+// 0–5, or whatever range the view last had): hide them while the text is shown, and give back
+// exactly the ones hidden here when it goes.
+void hideScale(QCustomPlot& plot) {
+    for (QCPAxis* axis : scaleAxes(plot)) {
+        if (!axis || !axis->tickLabels() || axis->property(kHiddenScale).toBool()) continue;
+        axis->setProperty(kHiddenScale, QVariant(axis->ticks() ? 2 : 1));
+        axis->setTickLabels(false);
+        axis->setTicks(false);
+    }
+}
+
+void restoreScale(QCustomPlot& plot) {
+    for (QCPAxis* axis : scaleAxes(plot)) {
+        const int hidden = axis ? axis->property(kHiddenScale).toInt() : 0;
+        if (hidden == 0) continue;
+        axis->setTickLabels(true);
+        axis->setTicks(hidden == 2);
+        axis->setProperty(kHiddenScale, QVariant());
+    }
+}
 
 QCPItemText* findText(const QCustomPlot& plot) {
     for (int i = 0; i < plot.itemCount(); ++i)
@@ -19,6 +51,8 @@ QCPItemText* findText(const QCustomPlot& plot) {
 
 void setEmptyPlotText(QCustomPlot& plot, const QString& text, QCPAxisRect* rect) {
     QCPItemText* item = findText(plot);
+    // Restored even without the item: a view may have cleared the items before its data came.
+    if (text.isEmpty()) restoreScale(plot);
     if (!item) {
         if (text.isEmpty()) return;
         item = new QCPItemText(&plot);
@@ -41,6 +75,9 @@ void setEmptyPlotText(QCustomPlot& plot, const QString& text, QCPAxisRect* rect)
     item->setClipAxisRect(target);
     item->setText(text);
     item->setVisible(!text.isEmpty());
+    if (!text.isEmpty()) {
+        hideScale(plot);
+    }
 }
 
 QString trainOrSelectRunHint() {

@@ -9,7 +9,9 @@ class QCPAxisRect;
 namespace dacl::ui {
 
 // Shows `text` centred in `rect` (default: the plot's main axis rect, or the whole plot when it
-// has several); an empty text hides it.
+// has several); an empty text hides it. While a text is shown the plot has nothing to measure: the
+// ticks and tick labels of every axis rect and colour scale are hidden, so that no scale is shown
+// for data that is not there; an empty text gives back those hidden here.
 // The text is an item of the plot: after clearItems() call this again.
 void setEmptyPlotText(QCustomPlot& plot, const QString& text, QCPAxisRect* rect = nullptr);
 // The text shown (for tests and exports); "" when none is shown.

@@ -79,4 +79,20 @@ void placeLegendRightOf(QCustomPlot& plot) {
     plot.legend->setVisible(true);
 }
 
+void placeLegendBelow(QCustomPlot& plot) {
+    if (!plot.legend || !plot.axisRect()) return;
+    plot.axisRect()->insetLayout()->take(plot.legend);
+    // Empty elements left and right of the legend take the rest of the width.
+    auto* row = new QCPLayoutGrid;
+    const int r = plot.plotLayout()->rowCount();
+    plot.plotLayout()->addElement(r, 0, row);
+    row->addElement(0, 0, new QCPLayoutElement(&plot));
+    row->addElement(0, 1, plot.legend);
+    row->addElement(0, 2, new QCPLayoutElement(&plot));
+    row->setColumnStretchFactor(1, 0.001);
+    row->setMargins(QMargins(6, 0, 6, 6));
+    plot.plotLayout()->setRowStretchFactor(r, 0.001);
+    plot.legend->setVisible(true);
+}
+
 }  // namespace dacl::ui

@@ -26,6 +26,9 @@ void applyPlotStyle(QCustomPlot& plot, const PlotFonts& fonts = {});
 // Moves the legend out of the main axis rect into a column on its right (top-aligned), so that
 // it never covers data; the column is as narrow as the legend.
 void placeLegendRightOf(QCustomPlot& plot);
+// Moves the legend out of the main axis rect into a row below it, centred and as low as the
+// legend: for plots whose entries are long (run names, intervals) and whose width is dear.
+void placeLegendBelow(QCustomPlot& plot);
 // Adds a title row above the main axis rect (or updates it).
 void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& fonts = {});
 

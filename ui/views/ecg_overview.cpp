@@ -4,6 +4,7 @@
 #include "ui/views/sequence_heatmap.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 
 #include <QVBoxLayout>
 
@@ -263,6 +264,8 @@ void EcgOverview::rebuild() {
     highlight_->setBrush(QColor(0, 114, 178, 45));
     placeRect(visible_, visibleA_, visibleB_);
     placeRect(highlight_, highlightA_, highlightB_);
+    setEmptyPlotText(*plot_, duration_ > 0 ? QString()
+                                           : tr("The whole record appears here as a timeline: click it to move the strip."));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/views/ecg_view.h"
 
 #include "ui/plots/ecg_paper.h"
+#include "ui/plots/empty_plot.h"
 #include "ui/plots/palette.h"
 #include "ui/views/ecg_overview.h"
 #include "ui/views/ecg_view_helpers.h"
@@ -99,10 +100,15 @@ EcgView::EcgView(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPoo
     split->setStretchFactor(2, 2);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
-    clearPlot(tr("No record selected"));
+    clearPlot(tr("No record selected"), noRecordText());
 }
 
 EcgView::~EcgView() = default;
+
+QString EcgView::noRecordText() {
+    return tr("The ECG of the selected record appears here on ECG paper: every lead, its R peaks and windows.") +
+           QLatin1Char('\n') + selectRecordHint();
+}
 
 void EcgView::buildToolbar() {
     leadCombo_ = new QComboBox(this);
@@ -224,6 +230,7 @@ void EcgView::buildPlot() {
     peaks_->setLayer(QStringLiteral("cursors"));
     peaks_->setLineStyle(QCPGraph::lsNone);
     peaks_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor(150, 90, 0), palette::colour(1), 6));
+    peaks_->removeFromLegend();  // the strip has no legend: its marks are explained by the info line
 
 
     // Green and blue: both stand out from the red paper and from each other.
@@ -248,17 +255,6 @@ void EcgView::buildPlot() {
         cursorLabels_[k] = label;
     }
 
-    message_ = new QCPItemText(plot_);
-    message_->setLayer(QStringLiteral("cursors"));
-    message_->setClipAxisRect(traceRect_);
-    message_->position->setAxisRect(traceRect_);
-    message_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    message_->position->setCoords(0.5, 0.5);
-    QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    message_->setFont(big);
-    message_->setColor(QColor(90, 90, 90));
-
     connect(plot_, &QCustomPlot::afterLayout, this, &EcgView::applyScale);
     connect(plot_, &QCustomPlot::mousePress, this, &EcgView::onMousePress);
     connect(plot_, &QCustomPlot::mouseMove, this, &EcgView::onMouseMove);
@@ -279,7 +275,7 @@ void EcgView::setRecord(const Dataset* dataset, int recordIndex) {
     if (requested_ < 0) {
         loading_ = false;
         strip_ = EcgStrip{};
-        clearPlot(tr("No record selected"));
+        clearPlot(tr("No record selected"), noRecordText());
         return;
     }
     startLoad(false);
@@ -326,8 +322,7 @@ void EcgView::startLoad(bool keepPosition) {
     info_->setStyleSheet(QString());
     info_->setText(tr("Loading %1…").arg(name));
     if (strip_.recordIndex != requested_) {
-        message_->setText(tr("Loading %1…").arg(name));
-        message_->setVisible(true);
+        setEmptyPlotText(*plot_, tr("Loading %1…").arg(name));
         replot();
     }
     // Datasets share state when copied: the worker keeps its own handle, whatever happens here.
@@ -352,7 +347,7 @@ void EcgView::showStrip(EcgStrip strip, bool keepPosition) {
         const QString file = QString::fromStdString(strip.errorFile);
         const QString reason = QString::fromStdString(strip.error);
         strip_ = EcgStrip{};
-        clearPlot(tr("Could not show this record"));
+        clearPlot(tr("Could not show this record"), tr("Could not show this record: the reason is above."));
         info_->setStyleSheet(QStringLiteral("color: #b00020;"));
         info_->setText(file.isEmpty() ? reason : tr("%1: %2").arg(file, reason));
         Q_EMIT loadFailed(file, reason);
@@ -368,8 +363,8 @@ void EcgView::showStrip(EcgStrip strip, bool keepPosition) {
         leadCombo_->setCurrentIndex(lead_);
         leadCombo_->setEnabled(strip_.leadNames.size() > 1);
     }
-    message_->setVisible(false);
     buildRows();
+    setEmptyPlotText(*plot_, QString());
     if (!sameRecord) {
         t0_ = 0;
         yPan_ = 0;
@@ -453,7 +448,7 @@ void EcgView::updateOverviewLeads() {
     overview_->setLeads(leads, strip_.fs);
 }
 
-void EcgView::clearPlot(const QString& message) {
+void EcgView::clearPlot(const QString& message, const QString& plotText) {
     strip_.rows.clear();
     annotations_.clear();
     episodes_.clear();
@@ -464,8 +459,7 @@ void EcgView::clearPlot(const QString& message) {
         cursorLines_[k]->setVisible(false);
         cursorLabels_[k]->setVisible(false);
     }
-    message_->setText(message);
-    message_->setVisible(true);
+    setEmptyPlotText(*plot_, plotText);
     overview_->clear();
     info_->setStyleSheet(QString());
     info_->setText(message);

@@ -199,7 +199,9 @@ private:
     double centreOf(const EcgLeadRow& lead) const;
     void startLoad(bool keepPosition);
     void showStrip(EcgStrip strip, bool keepPosition);
-    void clearPlot(const QString& message);
+    // `message` goes to the info line, `plotText` in the middle of the empty strip.
+    void clearPlot(const QString& message, const QString& plotText);
+    static QString noRecordText();
     void updateHighlight();
     void updateCursorItems();
     void applyScale();  // ranges, tickers and calibration pulse from the physical scale
@@ -269,7 +271,6 @@ private:
     QList<QCPItemText*> episodeLabels_, markLabels_;
     QCPItemStraightLine* cursorLines_[2] = {nullptr, nullptr};
     QCPItemText* cursorLabels_[2] = {nullptr, nullptr};
-    QCPItemText* message_ = nullptr;
 
     EcgOverview* overview_ = nullptr;
     ProbabilityBand* band_ = nullptr;

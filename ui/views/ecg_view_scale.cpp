@@ -165,8 +165,9 @@ void EcgView::applyScale() {
     // own baseline, so only the calibration pulses give the scale.
     const double shift = rowShift(primaryRow_);
     mvLabels_->setRange(mv.lower - shift, mv.upper - shift);
-    mvLabels_->setTickLabels(rows_.size() <= 1);
-    mvLabels_->setLabel(rows_.size() <= 1 ? tr("mV") : QString());
+    // (Without a record there is no scale to read at all: no labels either.)
+    mvLabels_->setTickLabels(rows_.size() == 1);
+    mvLabels_->setLabel(rows_.size() == 1 ? tr("mV") : QString());
     // Seconds for a strip, hours:minutes:seconds once it spans more than ten minutes.
     if (spanT > 600) {
         if (!timeLabels_->ticker().dynamicCast<QCPAxisTickerTime>()) {

@@ -85,10 +85,6 @@ void EmbeddingView::buildUi() {
     timestepButton_->setPopupMode(QToolButton::InstantPopup);
     timestepMenu_ = new QMenu(timestepButton_);
     timestepButton_->setMenu(timestepMenu_);
-    selectButton_ = new QToolButton(this);
-    selectButton_->setText(tr("Select"));
-    selectButton_->setCheckable(true);
-    selectButton_->setToolTip(tr("Drag a rectangle to select records (otherwise dragging pans)"));
     auto* fitButton = new QToolButton(this);
     fitButton->setText(tr("Fit"));
     fitButton->setToolTip(tr("Zoom to all points and follow the layout while it runs"));
@@ -110,7 +106,6 @@ void EmbeddingView::buildUi() {
     bar->addWidget(new QLabel(tr("Neighbours:"), this));
     bar->addWidget(neighboursBox_);
     bar->addWidget(timestepButton_);
-    bar->addWidget(selectButton_);
     bar->addWidget(fitButton);
     bar->addWidget(exportButton);
     bar->addStretch(1);
@@ -137,6 +132,8 @@ void EmbeddingView::buildUi() {
     selectionGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), Qt::NoBrush, 9));
     neighbourGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 12));
     focusGraph_ = overlay(QCPScatterStyle(QCPScatterStyle::ssCrossCircle, QPen(Qt::black, 2.0), Qt::NoBrush, 16));
+    buildSelectTool();  // the Select button (lasso or rectangle) and the outline drawn while dragging
+    bar->insertWidget(bar->indexOf(timestepButton_) + 1, selectButton_);
     showEmptyState();
     status_ = new QLabel(this);
     status_->setWordWrap(true);
@@ -158,7 +155,6 @@ void EmbeddingView::buildUi() {
         if (running_) pause();
         else run();
     });
-    connect(selectButton_, &QToolButton::toggled, this, [this](bool on) { setSelectMode(on); });
     connect(fitButton, &QToolButton::clicked, this, [this] {
         autoFit_ = true;
         fitAxes();
@@ -171,10 +167,11 @@ void EmbeddingView::buildUi() {
     connect(plot_, &QCustomPlot::mousePress, this, &EmbeddingView::onMousePress);
     connect(plot_, &QCustomPlot::mouseRelease, this, &EmbeddingView::onMouseRelease);
     connect(plot_, &QCustomPlot::mouseWheel, this, [this] { autoFit_ = false; });
-    connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this, [this](const QRect& r, QMouseEvent*) {
+    connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this, [this](const QRect& r, QMouseEvent* event) {
         const double x0 = plot_->xAxis->pixelToCoord(r.left()), x1 = plot_->xAxis->pixelToCoord(r.right());
         const double y0 = plot_->yAxis->pixelToCoord(r.bottom()), y1 = plot_->yAxis->pixelToCoord(r.top());
-        selectInRect(QRectF(QPointF(std::min(x0, x1), std::min(y0, y1)), QPointF(std::max(x0, x1), std::max(y0, y1))));
+        selectInRect(QRectF(QPointF(std::min(x0, x1), std::min(y0, y1)), QPointF(std::max(x0, x1), std::max(y0, y1))),
+                     event && event->modifiers().testFlag(Qt::ShiftModifier));
     });
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QWidget::customContextMenuRequested, this, &EmbeddingView::showContextMenu);
@@ -366,11 +363,6 @@ int EmbeddingView::iterations() const { return iterationsBox_->value(); }
 void EmbeddingView::setNeighbourCount(int k) { neighboursBox_->setValue(k); }
 int EmbeddingView::neighbourCount() const { return neighboursBox_->value(); }
 
-void EmbeddingView::setSelectMode(bool on) {
-    if (selectButton_->isChecked() != on) selectButton_->setChecked(on);
-    plot_->setSelectionRectMode(on ? QCP::srmCustom : QCP::srmNone);
-}
-bool EmbeddingView::selectMode() const { return selectButton_->isChecked(); }
 
 void EmbeddingView::updateControls() {
     const bool tsne = projection_ == Projection::Tsne;

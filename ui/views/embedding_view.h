@@ -7,8 +7,9 @@
 //    legend explains colours and shapes apart;
 //  - hover: tooltip with record, label, probability; click: recordActivated(record) and the k
 //    nearest neighbours of that point in the ORIGINAL embedding space are ringed;
-//  - "Select" tool: a rectangle selects the points inside, selectionChanged(records), and lists
-//    their records beside the map (RecordListPanel: CSV export, activation → recordActivated);
+//  - "Select" tool: a free-form lasso (default) or a rectangle selects the points inside (Shift
+//    adds), selectionChanged(records), and lists their records beside the map (RecordListPanel:
+//    CSV export, activation → recordActivated);
 //  - "Find record" box: rings the points of a record and centres the map on them;
 //  - run / pause / resume with live iterations: t-SNE runs on a worker thread
 //    (EmbeddingLayoutController, coalesced snapshots), pause and closing cancel it;
@@ -32,6 +33,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QPolygonF>
 #include <QRectF>
 #include <QStringList>
 #include <QVector>
@@ -42,6 +44,8 @@
 #include <memory>
 #include <vector>
 
+class QAction;
+class QCPCurve;
 class QCPGraph;
 class QComboBox;
 class QCustomPlot;
@@ -136,13 +140,21 @@ public:
     QVector<int> neighbours() const { return neighbours_; }
     int focusPoint() const { return focus_; }
 
-    // Selects the shown points inside a rectangle in plot coordinates and emits
-    // selectionChanged with their records (unique, in point order).
-    void selectInRect(const QRectF& plotRect);
+    // Selects the shown points inside a rectangle, or a polygon (a lasso; a point inside any loop
+    // of it counts), in plot coordinates and emits selectionChanged with their records (unique,
+    // in point order). `add`: added to the selection instead of replacing it.
+    void selectInRect(const QRectF& plotRect, bool add = false);
+    void selectInPolygon(const QPolygonF& plotPolygon, bool add = false);
     QVector<int> selectedPoints() const { return selected_; }
     QStringList selectedRecords() const;
-    void setSelectMode(bool on);         // rectangle selection instead of panning
+    // Left-button drags select (with the chosen shape) instead of panning.
+    enum class SelectShape { Lasso, Rectangle };
+    void setSelectMode(bool on);
     bool selectMode() const;
+    void setSelectShape(SelectShape shape);
+    SelectShape selectShape() const { return selectShape_; }
+    // The lasso being drawn, in plot coordinates (empty when none).
+    QPolygonF lassoOutline() const;
 
     // The records of the selection (label, prediction, probability; CSV export; activating one
     // emits recordActivated). Shown beside the map while there is a selection.
@@ -202,6 +214,13 @@ private:
     QColor groupColour(int key, const std::vector<int>& keyOrder) const;
     int noisyRank(int t) const;
     int groupKey(const EmbeddingPoint& p) const;
+    void buildSelectTool();
+    void updateSelectTool();
+    bool lassoPress(QMouseEvent* event);  // true: the event was the lasso's
+    bool lassoMove(QMouseEvent* event);
+    bool lassoRelease(QMouseEvent* event);
+    void endLasso();
+    void applySelection(const QVector<int>& hits, bool add);
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
@@ -244,6 +263,12 @@ private:
     int focus_ = -1;
     QPointF pressPos_;
     bool pressed_ = false;
+    SelectShape selectShape_ = SelectShape::Lasso;
+    QPolygonF lassoPixels_;  // the outline being drawn, in plot-widget pixels
+    bool lassoing_ = false;
+    QCPCurve* lassoCurve_ = nullptr;
+    QAction* lassoAction_ = nullptr;
+    QAction* rectangleAction_ = nullptr;
 
     QCustomPlot* plot_ = nullptr;
     QComboBox* projectionBox_ = nullptr;

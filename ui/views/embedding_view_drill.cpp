@@ -1,5 +1,5 @@
-// EmbeddingView's drill-down: the records of a rectangle selection listed beside the map, and the
-// search box that finds a record's points and centres the map on them.
+// EmbeddingView's drill-down: the records of a selection (lasso or rectangle) listed beside the
+// map, and the search box that finds a record's points and centres the map on them.
 #include "ui/views/embedding_view.h"
 
 #include "ui/plots/custom_plot.h"

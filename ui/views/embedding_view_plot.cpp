@@ -1,6 +1,6 @@
 // EmbeddingView's plot: points grouped and coloured (one graph per colour group and timestep),
 // the overlays (selection, neighbours, focus), and what the user touches: hit-testing, tooltips,
-// neighbours, rectangle selection, the context menu and the layout export.
+// neighbours, the context menu and the layout export (selection: embedding_view_select.cpp).
 #include "ui/views/embedding_view.h"
 
 #include "ui/plots/custom_plot.h"
@@ -259,34 +259,8 @@ void EmbeddingView::showNeighbours(int index) {
     plot_->replot();
 }
 
-void EmbeddingView::selectInRect(const QRectF& plotRect) {
-    selected_.clear();
-    if (layout_.size() == 2 * points_.size())
-        for (std::size_t i = 0; i < points_.size(); ++i) {
-            if (!isShown(static_cast<int>(i))) continue;
-            const double x = layout_[2 * i], y = layout_[2 * i + 1];
-            if (x >= plotRect.left() && x <= plotRect.right() && y >= plotRect.top() && y <= plotRect.bottom())
-                selected_ << static_cast<int>(i);
-        }
-    refreshOverlays();
-    plot_->replot();
-    Q_EMIT selectionChanged(selectedRecords());
-}
-
-QStringList EmbeddingView::selectedRecords() const {
-    QStringList out;
-    QSet<QString> seen;
-    for (int i : selected_) {
-        const QString& r = points_[static_cast<std::size_t>(i)].record;
-        if (!seen.contains(r)) {
-            seen.insert(r);
-            out << r;
-        }
-    }
-    return out;
-}
-
 void EmbeddingView::onMouseMove(QMouseEvent* event) {
+    if (lassoMove(event)) return;
     if (event->buttons() != Qt::NoButton) {
         if (pressed_ && !selectMode() && (event->position() - pressPos_).manhattanLength() > 3) autoFit_ = false;
         return;
@@ -299,11 +273,13 @@ void EmbeddingView::onMouseMove(QMouseEvent* event) {
 void EmbeddingView::onMousePress(QMouseEvent* event) {
     pressed_ = event->button() == Qt::LeftButton;
     pressPos_ = event->position();
+    lassoPress(event);
 }
 
 void EmbeddingView::onMouseRelease(QMouseEvent* event) {
     if (!pressed_ || event->button() != Qt::LeftButton) return;
     pressed_ = false;
+    if (lassoRelease(event)) return;
     if ((event->position() - pressPos_).manhattanLength() > 3) return;  // a drag, not a click
     const int i = pointAt(event->position());
     showNeighbours(i);

@@ -93,8 +93,10 @@ RocView::RocView(QWidget* parent) : QWidget(parent) {
     }
     styleAxes(roc_, tr("False positive rate (1 − specificity)"), tr("True positive rate (sensitivity)"));
     styleAxes(pr_, tr("Recall (sensitivity)"), tr("Precision"));
-    roc_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    pr_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // Legends under the axes: inside they hid the curves' corners, where the operating points of
+    // good models lie; entries carry intervals, too wide for a column beside a half-width plot.
+    placeLegendBelow(*roc_);
+    placeLegendBelow(*pr_);
     installPlotExportMenu(roc_, QStringLiteral("roc"));
     installPlotExportMenu(pr_, QStringLiteral("precision-recall"));
 

@@ -4,6 +4,7 @@
 #include "ui/loaders/thread_pools.h"
 
 #include "ui/plots/custom_plot.h"
+#include "ui/plots/empty_plot.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -47,10 +48,16 @@ ScatteringView::ScatteringView(QWidget* parent) : QWidget(parent), loader_(this,
     layout->addLayout(bar);
     layout->addWidget(info_);
     layout->addWidget(plot_, 1);
-    clearMaps(tr("No record selected"));
+    clearMaps(tr("No record selected"), noRecordText());
 }
 
 ScatteringView::~ScatteringView() = default;
+
+QString ScatteringView::noRecordText() {
+    return tr("The scattering transform of the selected record's window appears here: the order-1 scalogram,\n"
+              "the order-2 coefficients of a chosen path and the transformer's tokens.") +
+           QLatin1Char('\n') + selectRecordHint();
+}
 
 void ScatteringView::buildPlot() {
     plot_ = new QCustomPlot(this);
@@ -152,7 +159,7 @@ void ScatteringView::setRecord(const Dataset* dataset, int recordIndex) {
     if (requestedRecord_ < 0) {
         loading_ = false;
         result_ = WindowScattering{};
-        clearMaps(tr("No record selected"));
+        clearMaps(tr("No record selected"), noRecordText());
         return;
     }
     startLoad();
@@ -188,7 +195,7 @@ void ScatteringView::showResult(WindowScattering result) {
         const QString file = QString::fromStdString(result.errorFile);
         const QString reason = QString::fromStdString(result.error);
         result_ = WindowScattering{};
-        clearMaps(tr("Could not compute the scattering"));
+        clearMaps(tr("Could not compute the scattering"), tr("Could not compute the scattering: the reason is above."));
         info_->setStyleSheet(QStringLiteral("color: #b00020;"));
         info_->setText(file.isEmpty() ? reason : tr("%1: %2").arg(file, reason));
         Q_EMIT loadFailed(file, reason);
@@ -216,17 +223,18 @@ void ScatteringView::showResult(WindowScattering result) {
     Q_EMIT windowShown(result_.recordIndex, result_.windowIndex);
 }
 
-void ScatteringView::clearMaps(const QString& message) {
+void ScatteringView::clearMaps(const QString& message, const QString& plotText) {
     for (auto& p : panels_) {
         p.map->data()->clear();
         p.map->setVisible(false);
+        p.scale->setVisible(false);  // a colour bar of no values
+        p.title->setText(QString());
     }
     for (auto* line : tokenSeparators_) plot_->removeItem(line);
     tokenSeparators_.clear();
-    panels_[0].title->setText(message);
-    panels_[1].title->setText(QString());
-    panels_[2].title->setText(QString());
     clearRhythm();
+    rhythmLegend_->setVisible(false);
+    setEmptyPlotText(*plot_, plotText, panels_[0].rect);  // in the top map, clear of the axis titles
     info_->setStyleSheet(QString());
     info_->setText(message);
     plot_->replot();
@@ -238,6 +246,8 @@ double ScatteringView::shown(double s) const { return log_ ? std::log(s + settin
 
 void ScatteringView::updateMaps() {
     if (result_.recordIndex < 0) return;
+    setEmptyPlotText(*plot_, QString());
+    for (auto& p : panels_) p.scale->setVisible(true);
     fillOrder1();
     fillOrder2();
     fillTokens();

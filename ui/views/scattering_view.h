@@ -27,6 +27,7 @@ class QCPColorScale;
 class QCPGraph;
 class QCPMarginGroup;
 class QCPItemStraightLine;
+class QCPLegend;
 class QCPTextElement;
 class QCustomPlot;
 class QLabel;
@@ -111,7 +112,9 @@ private:
     void adoptScattering(std::shared_ptr<const dsp::Scattering1D> scattering);
     void startLoad();
     void showResult(WindowScattering result);
-    void clearMaps(const QString& message);
+    // `message` goes to the info line, `plotText` in the middle of the empty plot.
+    void clearMaps(const QString& message, const QString& plotText);
+    static QString noRecordText();
     void updateMaps();
     void fillOrder1();
     void fillOrder2();
@@ -148,6 +151,7 @@ private:
     PanelItems panels_[3];
     QCPTextElement* rhythmTitle_ = nullptr;
     QCPAxisRect* rhythmRect_ = nullptr;
+    QCPLegend* rhythmLegend_ = nullptr;
     QCPGraph* rhythmGraphs_[2] = {nullptr, nullptr};
     QList<QCPItemStraightLine*> tokenSeparators_;
     QComboBox* pathCombo_ = nullptr;

@@ -176,10 +176,10 @@ void ScatteringView::buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* lef
         rhythmGraphs_[k]->setLineStyle(QCPGraph::lsStepCenter);  // piecewise constant per frame
         rhythmGraphs_[k]->setName(names[k]);
     }
-    auto* legend = new QCPLegend;
-    rhythmRect_->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
-    legend->setLayer(QStringLiteral("legend"));
-    for (QCPGraph* g : rhythmGraphs_) g->addToLegend(legend);
+    rhythmLegend_ = new QCPLegend;
+    rhythmRect_->insetLayout()->addElement(rhythmLegend_, Qt::AlignTop | Qt::AlignRight);
+    rhythmLegend_->setLayer(QStringLiteral("legend"));
+    for (QCPGraph* g : rhythmGraphs_) g->addToLegend(rhythmLegend_);
 }
 
 void ScatteringView::clearRhythm() {
@@ -193,6 +193,7 @@ void ScatteringView::fillRhythm() {
     // The rhythm row takes room only when there is something to plot.
     const bool shown = result_.sequence && !result_.rr.empty();
     plot_->plotLayout()->setRowStretchFactor(7, shown ? 1.5 : 0.2);
+    rhythmLegend_->setVisible(shown);
     if (!shown) {
         rhythmTitle_->setText(result_.sequence ? tr("Rhythm channels: off in this run's settings (seq.rhythm)")
                                                : tr("Rhythm channels: part of repr = sequence only (this is repr = pooled)"));

@@ -10,6 +10,7 @@
 
 #include "ui/plots/custom_plot.h"
 #include "ui/plots/empty_plot.h"
+#include "ui/plots/plot_style.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -53,9 +54,9 @@ void setupPlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel, 
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     plot->yAxis2->setLabel(y2Label);
+    // Beside the axes, not over the newest epochs at the top right: wide, low plots spare width.
+    placeLegendRightOf(*plot);
     plot->legend->setVisible(false);  // with the first curve (redraw)
-    plot->legend->setBrush(QColor(255, 255, 255, 200));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setMinimumHeight(160);
 }
@@ -423,10 +424,13 @@ void TrainingView::redraw() {
         for (int i = 0; i < plot->graphCount(); ++i) anyRight |= plot->graph(i)->valueAxis() == plot->yAxis2;
         plot->yAxis2->setVisible(anyRight);
         useLogScaleIfSpread(plot->yAxis);
-        plot->rescaleAxes();
-        // A little room above and below, so that markers at the extremes are not cut.
-        for (QCPAxis* axis : {plot->yAxis, plot->yAxis2})
-            if (axis->range().size() > 0) axis->scaleRange(1.1, axis->range().center());
+        // A little room above and below, so that markers at the extremes are not cut. Without
+        // curves the ranges stay: scaling them on every redraw grew them without bound.
+        if (plot->graphCount() > 0) {
+            plot->rescaleAxes();
+            for (QCPAxis* axis : {plot->yAxis, plot->yAxis2})
+                if (axis->range().size() > 0) axis->scaleRange(1.1, axis->range().center());
+        }
         plot->legend->setVisible(plot->graphCount() > 0);
         setEmptyPlotText(*plot, plot->graphCount() > 0 ? QString()
                                 : plot == epochPlot_ ? tr("Loss and validation AUROC per epoch appear here while a model trains.\n"

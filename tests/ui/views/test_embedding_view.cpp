@@ -295,8 +295,10 @@ private Q_SLOTS:
         view.setNeighbourCount(7);
         QCOMPARE(view.neighbours(), expectedNeighbours(view, isolated, 7));
 
-        // Rectangle selection by mouse in select mode returns exactly the records inside.
+        // Rectangle selection by mouse in select mode returns exactly the records inside (the
+        // lasso: test_embedding_lasso).
         view.setSelectMode(true);
+        view.setSelectShape(EmbeddingView::SelectShape::Rectangle);
         const QRect axis = view.plot()->axisRect()->rect();
         const QPoint p0 = axis.topLeft() + QPoint(axis.width() / 4, axis.height() / 4);
         const QPoint p1 = axis.topLeft() + QPoint(3 * axis.width() / 4, 3 * axis.height() / 4);
