@@ -216,14 +216,6 @@
         <translation>finales Modell: %1</translation>
     </message>
     <message>
-        <source>%1 fold %2: AUROC %3 (%4)</source>
-        <translation>%1 Fold %2: AUROC %3 (%4)</translation>
-    </message>
-    <message>
-        <source>%1 fold %2: F1 %3 (%4)</source>
-        <translation>%1 Fold %2: F1 %3 (%4)</translation>
-    </message>
-    <message>
         <source>fold %1: %2 noisy test sets computed, shared by the fold&apos;s methods</source>
         <translation>Fold %1: %2 verrauschte Testmengen berechnet, von den Methoden des Folds gemeinsam genutzt</translation>
     </message>
@@ -250,6 +242,46 @@
     <message>
         <source>line %1</source>
         <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 fold %2: %3</source>
+        <translation>%1 Fold %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 folds: %2</source>
+        <translation>%1 Folds: %2</translation>
+    </message>
+    <message>
+        <source>AUROC %1 (%2)</source>
+        <translation>AUROC %1 (%2)</translation>
+    </message>
+    <message>
+        <source>F1 %1 (%2)</source>
+        <translation>F1 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>validation AUROC probe %1, fine-tuned %2: scoring with the fine-tuned stage</source>
+        <translation>Validierungs-AUROC Probe %1, feinabgestimmt %2: bewertet mit der feinabgestimmten Stufe</translation>
+    </message>
+    <message>
+        <source>validation AUROC probe %1, fine-tuned %2: scoring with the probe stage</source>
+        <translation>Validierungs-AUROC Probe %1, feinabgestimmt %2: bewertet mit der Probe-Stufe</translation>
+    </message>
+    <message>
+        <source>validation AUROC probe %1: scoring with the probe stage</source>
+        <translation>Validierungs-AUROC Probe %1: bewertet mit der Probe-Stufe</translation>
+    </message>
+    <message>
+        <source>%1 s (RSS %2 GB, peak %3 GB)</source>
+        <translation>%1 s (RSS %2 GB, Spitze %3 GB)</translation>
+    </message>
+    <message>
+        <source>RSS %1 GB, peak %2 GB</source>
+        <translation>RSS %1 GB, Spitze %2 GB</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1096,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Note: %1 is not the dataset the run learned from (%2); class counts and the ECG strip come from it (fingerprint %3, run %4).</source>
+        <translation>Hinweis: %1 ist nicht der Datensatz, aus dem der Lauf gelernt hat (%2); Klassenzahlen und EKG-Streifen stammen aus ihm (Fingerabdruck %3, Lauf %4).</translation>
+    </message>
 </context>
 <context>
     <name>RunStatus</name>
@@ -1645,6 +1681,10 @@
         <source>p</source>
         <translation>p</translation>
     </message>
+    <message>
+        <source>The whole record appears here as a timeline: click it to move the strip.</source>
+        <translation>Hier erscheint die ganze Aufnahme als Zeitleiste: Ein Klick verschiebt den Streifen.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::EcgView</name>
@@ -1852,6 +1892,14 @@
         <source>Time (h:min:s)</source>
         <translation>Zeit (h:min:s)</translation>
     </message>
+    <message>
+        <source>The ECG of the selected record appears here on ECG paper: every lead, its R peaks and windows.</source>
+        <translation>Hier erscheint das EKG der gewählten Aufnahme auf EKG-Papier: jede Ableitung, ihre R-Zacken und Fenster.</translation>
+    </message>
+    <message>
+        <source>Could not show this record: the reason is above.</source>
+        <translation>Diese Aufnahme kann nicht angezeigt werden: Der Grund steht oben.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::EmbeddingView</name>
@@ -1902,14 +1950,6 @@
     <message>
         <source>Views</source>
         <translation>Ansichten</translation>
-    </message>
-    <message>
-        <source>Select</source>
-        <translation>Auswählen</translation>
-    </message>
-    <message>
-        <source>Drag a rectangle to select records (otherwise dragging pans)</source>
-        <translation>Ziehen Sie ein Rechteck auf, um Aufnahmen auszuwählen (sonst verschiebt Ziehen die Ansicht)</translation>
     </message>
     <message>
         <source>Fit</source>
@@ -2177,6 +2217,26 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
     <message>
         <source>%1 is mapped, but there is no layout yet: run the map</source>
         <translation>%1 ist auf der Karte, aber es gibt noch kein Layout: Karte berechnen</translation>
+    </message>
+    <message>
+        <source>Lasso (free-form outline)</source>
+        <translation>Lasso (freie Umrisslinie)</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Select: draw a free-form outline around records (Shift adds to the selection; otherwise dragging pans). The arrow chooses lasso or rectangle.</source>
+        <translation>Auswählen: eine freie Umrisslinie um Aufnahmen ziehen (Umschalt fügt zur Auswahl hinzu; sonst verschiebt Ziehen die Karte). Der Pfeil wählt Lasso oder Rechteck.</translation>
+    </message>
+    <message>
+        <source>Select: drag a rectangle around records (Shift adds to the selection; otherwise dragging pans). The arrow chooses lasso or rectangle.</source>
+        <translation>Auswählen: ein Rechteck um Aufnahmen ziehen (Umschalt fügt zur Auswahl hinzu; sonst verschiebt Ziehen die Karte). Der Pfeil wählt Lasso oder Rechteck.</translation>
     </message>
 </context>
 <context>
@@ -3649,6 +3709,16 @@ Frame %2 bei %3 s
         <source>Rhythm channels fed to the model beside the tokens: RR interval and |ΔRR| at each frame, from the whole record&apos;s R peaks</source>
         <translation>Rhythmuskanäle, die das Modell neben den Tokens erhält: RR-Intervall und |ΔRR| in jedem Frame, aus den R-Zacken der ganzen Aufnahme</translation>
     </message>
+    <message>
+        <source>The scattering transform of the selected record&apos;s window appears here: the order-1 scalogram,
+the order-2 coefficients of a chosen path and the transformer&apos;s tokens.</source>
+        <translation>Hier erscheint die Scattering-Transformation des gewählten Fensters der Aufnahme: das Skalogramm 1. Ordnung,
+die Koeffizienten 2. Ordnung eines gewählten Pfads und die Tokens des Transformers.</translation>
+    </message>
+    <message>
+        <source>Could not compute the scattering: the reason is above.</source>
+        <translation>Das Scattering kann nicht berechnet werden: Der Grund steht oben.</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::SequenceDiffusionPlots</name>
@@ -4012,6 +4082,14 @@ Frame %2 bei %3 s
         <source>%1 on %2 (%3)</source>
         <translation>%1 auf %2 (%3)</translation>
     </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(ohne Label)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::TrainingView</name>
@@ -4241,6 +4319,14 @@ Starten Sie links einen Demo-Lauf oder wählen Sie einen Lauf im Reiter „Läuf
     <message>
         <source>Dataset folder to open (default: the last one, or the built-in demo dataset).</source>
         <translation>Zu öffnender Datensatz-Ordner (Vorgabe: der zuletzt geöffnete, sonst der eingebaute Demo-Datensatz).</translation>
+    </message>
+    <message>
+        <source>Interface language for this session: en, de or system (default: the Settings value).</source>
+        <translation>Sprache der Oberfläche für diese Sitzung: en, de oder system (Vorgabe: Wert aus den Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Window size of the screenshot tour, WIDTHxHEIGHT (default 1440x900; at least 1280x800).</source>
+        <translation>Fenstergröße des Screenshot-Rundgangs, BREITExHÖHE (Vorgabe 1440x900; mindestens 1280x800).</translation>
     </message>
 </context>
 </TS>

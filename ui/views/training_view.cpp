@@ -117,6 +117,13 @@ void TrainingView::buildUi() {
     queueList_->setRootIsDecorated(false);
     queueList_->header()->setStretchLastSection(false);
     queueList_->header()->setSectionResizeMode(ColJob, QHeaderView::Stretch);
+    queueList_->header()->setSectionResizeMode(ColState, QHeaderView::ResizeToContents);
+    queueList_->header()->setSectionResizeMode(ColProgress, QHeaderView::ResizeToContents);
+    // A job's title says what it trains on ("af_vs_rest on demo (2 folds, 360 records, classes N A)"):
+    // it wraps onto a second line rather than losing its end.
+    queueList_->setWordWrap(true);
+    queueList_->setUniformRowHeights(false);
+    queueList_->setTextElideMode(Qt::ElideNone);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);

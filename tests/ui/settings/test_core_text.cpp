@@ -78,6 +78,14 @@ private Q_SLOTS:
         // Numbers in the locale's format, names kept as they are.
         QCOMPARE(coreText(std::string("dacl fold 2: AUROC 0.912345 (RSS 1.5 GiB)")),
                  QStringLiteral("dacl Fold 2: AUROC 0,912345 (RSS 1.5 GiB)"));
+        QCOMPARE(coreText(std::string("final model: validation AUROC probe 0.962865, fine-tuned 0.984085: scoring with the finetuned stage")),
+                 QStringLiteral("finales Modell: Validierungs-AUROC Probe 0,962865, feinabgestimmt 0,984085: bewertet mit der "
+                                "feinabgestimmten Stufe"));
+        QCOMPARE(coreText(std::string("dacl fold 2/2: AUROC 0.998650 (RSS 0.91 GB, peak 1.08 GB)")),
+                 QStringLiteral("dacl Fold 2/2: AUROC 0,998650 (RSS 0,91 GB, Spitze 1,08 GB)"));
+        QCOMPARE(coreText(std::string("training: 96.3 s (RSS 0.91 GB, peak 1.08 GB)")),
+                 QStringLiteral("Training: 96,3 s (RSS 0,91 GB, Spitze 1,08 GB)"));
+        QCOMPARE(coreText(std::string("dacl folds: 96.3 s")), QStringLiteral("dacl Folds: 96,3 s"));
         QCOMPARE(coreText(std::string("/x/y.csv: line 3: record has no samples")),
                  QStringLiteral("/x/y.csv: Zeile 3: Aufnahme enthält keine Abtastwerte"));
         // A %1 inside a file name is not an argument marker.
