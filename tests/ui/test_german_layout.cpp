@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -50,6 +51,12 @@ QStringList clippedWidgets(QWidget* root, const QWidget* skip = nullptr) {
             if (!button->text().isEmpty() && w->width() + 1 < need) out << describe(w, button->text());
         } else if (auto* spin = qobject_cast<QAbstractSpinBox*>(w)) {
             if (w->width() + 1 < need) out << describe(w, spin->text());
+        } else if (auto* edit = qobject_cast<QLineEdit*>(w)) {
+            // An empty line edit's placeholder says what to type: it must be readable.
+            const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+            if (edit->text().isEmpty() && !edit->placeholderText().isEmpty() && edit->width() < text + 12 &&
+                !qobject_cast<QAbstractSpinBox*>(edit->parentWidget()) && !qobject_cast<QComboBox*>(edit->parentWidget()))
+                out << describe(w, edit->placeholderText());
         } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
             // The shown item must fit (a combo may be narrower than its longest item).
             const int text = combo->fontMetrics().horizontalAdvance(combo->currentText());

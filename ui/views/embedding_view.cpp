@@ -58,6 +58,9 @@ void EmbeddingView::buildUi() {
 
     foldBox_ = new QComboBox(this);  // items: updateFoldBox()
     foldBox_->setObjectName(QStringLiteral("foldBox"));
+    // As wide as "Fold 10", not as its longest item: the toolbar is full at 1280 px in German.
+    foldBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    foldBox_->setMinimumContentsLength(9);
     foldBox_->setToolTip(tr("Each fold trains its own encoder, so only the embeddings of one fold share a space: "
                             "map one fold at a time"));
     projectionBox_ = new QComboBox(this);

@@ -21,6 +21,7 @@ void EmbeddingView::buildDrillDown(QHBoxLayout* bar, QVBoxLayout* layout) {
     searchBox_->setObjectName(QStringLiteral("findRecord"));
     searchBox_->setPlaceholderText(tr("Find record…"));
     searchBox_->setClearButtonEnabled(true);
+    searchBox_->setMinimumWidth(searchBox_->fontMetrics().horizontalAdvance(searchBox_->placeholderText()) + 40);
     searchBox_->setToolTip(tr("Type a record name and press Enter: its points are ringed and the map centred on them"));
     bar->insertWidget(bar->count() - 1, searchBox_);  // before the stretch
     connect(searchBox_, &QLineEdit::returnPressed, this, [this] { findRecord(searchBox_->text()); });

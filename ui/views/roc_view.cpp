@@ -83,6 +83,9 @@ RocView::RocView(QWidget* parent) : QWidget(parent) {
     tree_ = new QTreeWidget(this);
     tree_->setHeaderLabel(tr("Curves"));
     tree_->setMinimumWidth(200);
+    // A long run name scrolls sideways instead of being cut off with "…".
+    tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(false);
 
     roc_ = new QCustomPlot(this);
     pr_ = new QCustomPlot(this);
@@ -296,12 +299,14 @@ void RocView::rebuild() {
             const RocCurveSet& c = curves_[i];
             QTreeWidgetItem*& parent = parents[c.runId];
             if (!parent) {
-                parent = new QTreeWidgetItem(tree_, {tr("Run %1 · %2 (%3)").arg(c.runId).arg(c.runName, c.task)});
+                parent = new QTreeWidgetItem(tree_, {tr("Run %1 · %2").arg(c.runId).arg(c.runName)});
+                parent->setToolTip(0, tr("Run %1 · %2 (%3)").arg(c.runId).arg(c.runName, c.task));
                 parent->setFlags(parent->flags() | Qt::ItemIsAutoTristate | Qt::ItemIsUserCheckable);
                 parent->setCheckState(0, Qt::Checked);
                 parent->setForeground(0, palette::colour(runColour[c.runId]));
             }
-            auto* item = new QTreeWidgetItem(parent, {c.curveLabel() + QStringLiteral(" — ") + aurocText(c)});
+            // The interval is in the tooltip and the legend: the tree stays narrow enough to read.
+            auto* item = new QTreeWidgetItem(parent, {c.curveLabel() + QStringLiteral(" — ") + tr("AUROC %1").arg(ratio(c.auroc))});
             item->setToolTip(0, curveName(c) + QStringLiteral(": ") + aurocText(c) +
                                     (c.fromPredictions ? tr(", AP %1, %2 records").arg(ratio(c.auprc)).arg(c.scores.size())
                                                        : tr(" (stored ROC points only)")));

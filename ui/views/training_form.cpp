@@ -94,6 +94,8 @@ void TrainingForm::buildUi() {
     for (const char* label : kClassLabels) addClassBox(QString::fromLatin1(label), -1);
     classRow_->addStretch(1);
     classScroll->setWidget(classBoxes);
+    classScroll->viewport()->setAutoFillBackground(false);  // the form's own background
+    classBoxes->setAutoFillBackground(false);
     classScroll->setFixedHeight(classBoxes->sizeHint().height() + classScroll->horizontalScrollBar()->sizeHint().height());
     recordList_ = new QLabel(tr("all records"), this);
     recordList_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -119,11 +119,7 @@ void TrainingView::buildUi() {
     queueList_->header()->setSectionResizeMode(ColJob, QHeaderView::Stretch);
     queueList_->header()->setSectionResizeMode(ColState, QHeaderView::ResizeToContents);
     queueList_->header()->setSectionResizeMode(ColProgress, QHeaderView::ResizeToContents);
-    // A job's title says what it trains on ("af_vs_rest on demo (2 folds, 360 records, classes N A)"):
-    // it wraps onto a second line rather than losing its end.
-    queueList_->setWordWrap(true);
-    queueList_->setUniformRowHeights(false);
-    queueList_->setTextElideMode(Qt::ElideNone);
+    queueList_->setUniformRowHeights(false);  // two-line job titles (onJobAdded)
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -277,7 +273,11 @@ QTreeWidgetItem* TrainingView::queueItem(int id) const {
 
 void TrainingView::onJobAdded(int id, const QString& title) {
     if (queueItem(id)) return;
-    auto* item = new QTreeWidgetItem(queueList_, {title, JobQueue::stateText(JobQueue::State::Queued), QString()});
+    // "af_vs_rest on demo (2 folds, 360 records, classes N A)": what it trains on goes on a second
+    // line rather than being cut off in the narrow queue.
+    QString shown = title;
+    if (const int open = shown.indexOf(QStringLiteral(" (")); open > 0) shown.replace(open, 1, QLatin1Char('\n'));
+    auto* item = new QTreeWidgetItem(queueList_, {shown, JobQueue::stateText(JobQueue::State::Queued), QString()});
     item->setData(ColJob, Qt::UserRole, id);
     item->setToolTip(ColJob, title);
 }
