@@ -283,6 +283,62 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>threshold: Youden&apos;s J on the final model&apos;s validation records; sensitivity and specificity: mean over the test records of %1 cross-validation fold(s), each at its fold&apos;s validation threshold</source>
+        <translation>Schwelle: Youden-J auf den Validierungsaufnahmen des finalen Modells; Sensitivität und Spezifität: Mittel über die Testaufnahmen von %1 Kreuzvalidierungs-Fold(s), jeweils bei der Validierungsschwelle des Folds</translation>
+    </message>
+    <message>
+        <source>no binary threshold (task %1: the class with the largest probability)</source>
+        <translation>keine binäre Schwelle (Aufgabe %1: die Klasse mit der größten Wahrscheinlichkeit)</translation>
+    </message>
+    <message>
+        <source>run %1 as asked</source>
+        <translation>Lauf %1 wie angefordert</translation>
+    </message>
+    <message>
+        <source>best finished run of task %1: the highest stored AUROC (%2) among %3 finished run(s) with a final model</source>
+        <translation>bester abgeschlossener Lauf der Aufgabe %1: die höchste gespeicherte AUROC (%2) unter %3 abgeschlossenen Läufen mit finalem Modell</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Startzeit</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signale</translation>
+    </message>
+    <message>
+        <source>Sampling rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
 </context>
 <context>
     <name>PatientReport</name>
@@ -1581,7 +1637,7 @@
     </message>
     <message>
         <source>t = %1 · noise std %2</source>
-        <translation>t = %1 · Std.-Abw. des Rauschens %2</translation>
+        <translation>t = %1 · Rausch-σ %2</translation>
     </message>
     <message>
         <source>training views: t ≤ %1</source>
@@ -3269,6 +3325,14 @@ Sie erscheinen hier, sobald ein Lauf einen Fold getestet hat.</translation>
         <source>%1 %2 (%3) at threshold %4</source>
         <translation>%1 %2 (%3) bei Schwelle %4</translation>
     </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation>Lauf %1 · %2</translation>
+    </message>
+    <message>
+        <source>AUROC %1</source>
+        <translation>AUROC %1</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::RrTachogram</name>
@@ -3760,7 +3824,7 @@ die Koeffizienten 2. Ordnung eines gewählten Pfads und die Tokens des Transform
     </message>
     <message>
         <source>t = %1 · noise std %2</source>
-        <translation>t = %1 · Std.-Abw. des Rauschens %2</translation>
+        <translation>t = %1 · Rausch-σ %2</translation>
     </message>
     <message>
         <source>z_t of the span</source>

@@ -109,6 +109,27 @@ const Pattern kPatterns[] = {
     {"([0-9.]+) s", QT_TRANSLATE_NOOP("CoreText", "%1 s")},
     {"fold (\\d+): (\\d+) noisy test sets computed, shared by the fold's methods",
      QT_TRANSLATE_NOOP("CoreText", "fold %1: %2 noisy test sets computed, shared by the fold's methods")},
+    // The assessment of one recording: how the run's threshold was chosen, the header's fields.
+    {"threshold: Youden's J on the final model's validation records; sensitivity and specificity: mean over (\\d+) "
+     "cross-validation folds?'? test records, each at its fold's validation threshold",
+     QT_TRANSLATE_NOOP("CoreText", "threshold: Youden's J on the final model's validation records; sensitivity and "
+                                   "specificity: mean over the test records of %1 cross-validation fold(s), each at its "
+                                   "fold's validation threshold")},
+    {"no binary threshold \\(task (\\S+): the class with the largest probability\\)",
+     QT_TRANSLATE_NOOP("CoreText", "no binary threshold (task %1: the class with the largest probability)")},
+    {"run (\\d+) as asked", QT_TRANSLATE_NOOP("CoreText", "run %1 as asked")},
+    {"best finished run of task (\\S+): the highest stored AUROC \\(([0-9.]+)\\) among (\\d+) finished runs? with a final model",
+     QT_TRANSLATE_NOOP("CoreText", "best finished run of task %1: the highest stored AUROC (%2) among %3 finished run(s) with a final model")},
+    {"Record", QT_TRANSLATE_NOOP("CoreText", "Record")},
+    {"Patient", QT_TRANSLATE_NOOP("CoreText", "Patient")},
+    {"Recording", QT_TRANSLATE_NOOP("CoreText", "Recording")},
+    {"Start date", QT_TRANSLATE_NOOP("CoreText", "Start date")},
+    {"Start time", QT_TRANSLATE_NOOP("CoreText", "Start time")},
+    {"Signals", QT_TRANSLATE_NOOP("CoreText", "Signals")},
+    {"Sampling rate", QT_TRANSLATE_NOOP("CoreText", "Sampling rate")},
+    {"Duration", QT_TRANSLATE_NOOP("CoreText", "Duration")},
+    {"Annotations", QT_TRANSLATE_NOOP("CoreText", "Annotations")},
+    {"Comment", QT_TRANSLATE_NOOP("CoreText", "Comment")},
     // Reasons from the C library and SQLite inside the messages above.
     {"No such file or directory", QT_TRANSLATE_NOOP("CoreText", "No such file or directory")},
     {"Permission denied", QT_TRANSLATE_NOOP("CoreText", "Permission denied")},

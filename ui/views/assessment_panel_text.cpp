@@ -2,6 +2,8 @@
 // leads, the rhythm and the warnings.
 #include "ui/views/assessment_panel.h"
 
+#include "ui/settings/core_text.h"
+
 #include "ui/views/rr_tachogram.h"
 
 #include <QComboBox>
@@ -66,7 +68,7 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
     QString rows;
     for (const auto& [key, value] : a.headerFields)
         rows += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>")
-                    .arg(qs(key).toHtmlEscaped(), qs(value).toHtmlEscaped());
+                    .arg(coreText(key).toHtmlEscaped(), qs(value).toHtmlEscaped());
     header_->setText(rows.isEmpty() ? tr("<i>The file's header gives no patient or recording fields.</i>")
                                     : QStringLiteral("<table>%1</table>").arg(rows));
 
@@ -91,13 +93,13 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
                               .arg(figure(p), figure(a.threshold)));
     threshold_->setText(haveThreshold ? tr("Threshold %1 · sensitivity %2 · specificity %3")
                                             .arg(figure(a.threshold), percent(a.sensitivity), percent(a.specificity)) +
-                                            (a.thresholdHow.empty() ? QString() : QStringLiteral("\n") + qs(a.thresholdHow))
+                                            (a.thresholdHow.empty() ? QString() : QStringLiteral("\n") + coreText(a.thresholdHow))
                                       : QString());
 
     // Which model judged it, and how it was chosen.
     const assess::RunProvenance& r = a.run;
     const QString how = options_.runId > 0 ? tr("the current run")
-                        : !r.chosenHow.empty() ? qs(r.chosenHow)
+                        : !r.chosenHow.empty() ? coreText(r.chosenHow)
                                                : tr("the best finished run of task %1").arg(qs(r.task));
     model_->setText(tr("Run %1 “%2” (task %3, %4), AUROC %5: %6")
                         .arg(r.runId)

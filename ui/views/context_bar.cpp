@@ -102,7 +102,9 @@ void ContextBar::refresh() {
         // Another folder with the same records (a copy: same fingerprint) is the same dataset.
         const bool sameRecords = dataset && !row->dataset.fingerprint.isEmpty() &&
                                  row->dataset.fingerprint == QString::fromStdString(dataset->fingerprint());
-        otherDataset_ = dataset && !row->dataset.path.isEmpty() && !sameFolder(row->dataset.path, openPath) && !sameRecords;
+        // One recording opened to be assessed is not a dataset the run should have learned from.
+        otherDataset_ = dataset && !dataset->isSingleFile() && !row->dataset.path.isEmpty() &&
+                        !sameFolder(row->dataset.path, openPath) && !sameRecords;
     }
     warning_->setVisible(otherDataset_);
     if (otherDataset_) {

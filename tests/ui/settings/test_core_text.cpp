@@ -93,6 +93,18 @@ private Q_SLOTS:
                  QStringLiteral("/d/100%1.hea: Aufnahme enthält keine Signale"));
     }
 
+    // What the assessment of one recording shows: how the run's threshold was chosen, the header.
+    void assessmentTextsInGerman() {
+        const QString how = coreText(std::string("threshold: Youden's J on the final model's validation records; sensitivity and "
+                                                 "specificity: mean over 2 cross-validation folds' test records, each at its "
+                                                 "fold's validation threshold"));
+        QVERIFY2(how.startsWith(QStringLiteral("Schwelle: Youden-J")) && how.contains(QStringLiteral(" 2 ")), qPrintable(how));
+        QCOMPARE(coreText(std::string("Sampling rate")), QStringLiteral("Abtastrate"));
+        const QString best = coreText(std::string("best finished run of task af_vs_rest: the highest stored AUROC (0.994) among 3 "
+                                                  "finished runs with a final model"));
+        QVERIFY2(best.contains(QStringLiteral("0,994")) && best.contains(QStringLiteral("af_vs_rest")), qPrintable(best));
+    }
+
     void unknownMessagesAndEnglishStayAsTheyAre() {
         QCOMPARE(coreText(std::string("something nobody translated")), QStringLiteral("something nobody translated"));
         installLanguage(QStringLiteral("en"));

@@ -91,6 +91,13 @@ private Q_SLOTS:
         QVERIFY2(warning->text().contains(QStringLiteral("learned from data")), qPrintable(warning->text()));
         QCOMPARE(bar.datasetText(), QStringLiteral("Dataset: elsewhere · 8 records"));
 
+        // One recording opened to be assessed is no dataset the run should have learned from.
+        const QString one = QDir(other.path()).filePath(QStringLiteral("elsewhere/") +
+                                                         QString::fromStdString(doc.dataset()->records()[0].name) + QStringLiteral(".hea"));
+        doc.setDataset(Dataset::open(one.toStdString()));
+        QVERIFY(doc.dataset()->isSingleFile());
+        QVERIFY(!bar.runOnOtherDataset());
+
         // The run's own dataset again: no warning.
         doc.setDataset(Dataset::open(run_.dataDir.toStdString()));
         QVERIFY(!bar.runOnOtherDataset());
