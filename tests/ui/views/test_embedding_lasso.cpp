@@ -67,6 +67,17 @@ int dragOutline(EmbeddingView& view, const QPolygonF& outline, Qt::KeyboardModif
     return halfway;
 }
 
+// The grid on screen with the Select tool on, as a user starts a selection.
+bool showForSelecting(EmbeddingView& view) {
+    view.resize(1100, 700);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) return false;
+    showGrid(view);
+    view.plot()->replot();
+    view.setSelectMode(true);
+    return true;
+}
+
 }  // namespace
 
 class TestEmbeddingLasso : public QObject {
@@ -74,12 +85,7 @@ class TestEmbeddingLasso : public QObject {
 private Q_SLOTS:
     void lassoSelectsInsideTheOutlineOnly() {
         EmbeddingView view;
-        view.resize(1100, 700);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        showGrid(view);
-        view.plot()->replot();
-        view.setSelectMode(true);
+        QVERIFY(showForSelecting(view));
 
         // An L: the bottom three rows and the left three columns. Its bounding box is the whole
         // grid; the upper right block (x, y >= 3) lies inside the box but outside the outline.
@@ -119,12 +125,7 @@ private Q_SLOTS:
     // The rectangle stays a choice; Shift adds a second outline to the selection.
     void rectangleAndShiftAdd() {
         EmbeddingView view;
-        view.resize(1100, 700);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        showGrid(view);
-        view.plot()->replot();
-        view.setSelectMode(true);
+        QVERIFY(showForSelecting(view));
         QCOMPARE(view.selectShape(), EmbeddingView::SelectShape::Lasso);
 
         // A triangle over the lower left corner: x + y <= 2 (six points)...
