@@ -83,7 +83,7 @@ void TrainingForm::buildUi() {
     limitRow->addWidget(limited_);
     limitRow->addWidget(limit_, 1);
     // Another database may have dozens of labels: they scroll sideways rather than widen the window.
-    auto* classScroll = new QScrollArea(this);
+    auto* classScroll = classScroll_ = new QScrollArea(this);
     classScroll->setObjectName(QStringLiteral("classFilter"));
     classScroll->setFrameShape(QFrame::NoFrame);
     classScroll->setWidgetResizable(true);
@@ -96,7 +96,7 @@ void TrainingForm::buildUi() {
     classScroll->setWidget(classBoxes);
     classScroll->viewport()->setAutoFillBackground(false);  // the form's own background
     classBoxes->setAutoFillBackground(false);
-    classScroll->setFixedHeight(classBoxes->sizeHint().height() + classScroll->horizontalScrollBar()->sizeHint().height());
+    fitClassFilter();
     recordList_ = new QLabel(tr("all records"), this);
     recordList_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* choose = new QPushButton(tr("List…"), this);
@@ -196,6 +196,18 @@ void TrainingForm::addClassBox(const QString& label, int records) {
     box->setToolTip(tr("Train and evaluate on records labelled %1").arg(shown));
     classes_.push_back(box);
     classRow_->insertWidget(static_cast<int>(classes_.size()) - 1, box);  // before the stretch
+    box->show();  // a child added to a shown form stays hidden (and out of the layout) otherwise
+}
+
+// A few labels (PhysioNet's four) all show without scrolling; dozens scroll sideways.
+void TrainingForm::fitClassFilter() {
+    QWidget* boxes = classRow_->parentWidget();
+    boxes->adjustSize();
+    const int bar = classScroll_->horizontalScrollBar()->sizeHint().height();
+    const bool scrolls = boxes->sizeHint().width() > 480;
+    classScroll_->setMinimumWidth(std::min(boxes->sizeHint().width(), 480));
+    classScroll_->setHorizontalScrollBarPolicy(scrolls ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAlwaysOff);
+    classScroll_->setFixedHeight(boxes->sizeHint().height() + (scrolls ? bar : 0));
 }
 
 void TrainingForm::setDatasetClasses(const std::map<std::string, int>& counts) {
@@ -209,6 +221,7 @@ void TrainingForm::setDatasetClasses(const std::map<std::string, int>& counts) {
     classes_.clear();
     if (counts.empty()) {
         for (const char* label : kClassLabels) addClassBox(QString::fromLatin1(label), -1);
+        fitClassFilter();
         return;
     }
     // PhysioNet 2017's letters in their usual order, then the rest by how many records they have.
@@ -224,6 +237,7 @@ void TrainingForm::setDatasetClasses(const std::map<std::string, int>& counts) {
     for (const auto& [label, n] : order) addClassBox(QString::fromStdString(label), n);
     for (QCheckBox* box : classes_)  // a label the user had left out stays out
         if (unticked.contains(box->property("label").toString())) box->setChecked(false);
+    fitClassFilter();
 }
 
 bool TrainingForm::setRecordList(const QString& path, QString* error) {

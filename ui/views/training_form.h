@@ -16,6 +16,7 @@
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
+class QScrollArea;
 class QLabel;
 class QSpinBox;
 
@@ -68,6 +69,8 @@ private:
     QCheckBox* limited_;
     std::vector<QCheckBox*> classes_;  // the label is each box's "label" property
     QHBoxLayout* classRow_ = nullptr;
+    QScrollArea* classScroll_ = nullptr;
+    void fitClassFilter();
     QLabel* recordList_;
     QString recordListPath_;
     std::vector<std::string> recordNames_;

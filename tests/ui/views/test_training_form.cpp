@@ -10,6 +10,8 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -92,6 +94,18 @@ private Q_SLOTS:
         QCOMPARE(form.request({}, {}, dacl::Settings()).classes, (std::vector<std::string>{"SR", "AFIB"}));
         form.setDatasetClasses({{"SR", 1100}, {"AFIB", 40}, {"STACH", 290}, {"SBRAD", 12}});
         QCOMPARE(form.request({}, {}, dacl::Settings()).classes, (std::vector<std::string>{"SR", "AFIB", "SBRAD"}));
+        // A few labels show whole, side by side; dozens scroll sideways instead of widening the window.
+        form.show();
+        auto* filter = form.findChild<QScrollArea*>(QStringLiteral("classFilter"));
+        QVERIFY(filter);
+        QTRY_VERIFY(filter->isVisible());
+        QVERIFY(!filter->horizontalScrollBar()->isVisible());
+        std::map<std::string, int> many;
+        for (int i = 0; i < 40; ++i) many["CODE" + std::to_string(i)] = 100 - i;
+        form.setDatasetClasses(many);
+        QTRY_VERIFY(filter->horizontalScrollBar()->isVisible());
+        QVERIFY(form.sizeHint().width() < 900);
+
         // PhysioNet's letters first, in their usual order.
         form.setDatasetClasses({{"~", 284}, {"O", 2456}, {"A", 738}, {"N", 5050}});
         QCOMPARE(form.classLabels(), (QStringList{QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("O"), QStringLiteral("~")}));
