@@ -2,7 +2,8 @@
 // The two O(T²C) products of a Scattering Transformer layer, vectorised across independent
 // outputs only: every output value is summed in the same order, with separate multiplies and
 // adds (this file is built with -ffp-contract=off), as the textbook loops sum it, so the results
-// are bit-identical to them on every CPU (AVX-512, AVX2 or none; the loader picks the clone).
+// are bit-identical to them on every CPU (AVX-512: register tiles; AVX2 or none: clones of
+// plain loops, picked by the loader).
 #include <cstddef>
 
 namespace dacl::dsp::kernels {
