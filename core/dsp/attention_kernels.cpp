@@ -3,6 +3,7 @@
 #include "core/dsp/cpu_clones.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 namespace dacl::dsp::kernels {
@@ -169,6 +170,22 @@ void attend(const double* A, const double* X, int T, int C, double* AX) {
     if (hasAvx512()) return avx512::attend(A, X, T, C, AX);
 #endif
     portable::attendClones(A, X, T, C, AX);
+}
+
+DACL_CLONES void softmaxRow(double* a, int n, double scale) {
+    for (int j = 0; j < n; ++j) a[j] *= scale;
+    // Lanes kept apart: one running maximum waited on the previous comparison at every value.
+    double lane[8];
+    std::fill(lane, lane + 8, -INFINITY);
+    int j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; ++l) lane[l] = std::max(lane[l], a[j + l]);
+    double mx = -INFINITY;
+    for (int l = 0; l < 8; ++l) mx = std::max(mx, lane[l]);
+    for (; j < n; ++j) mx = std::max(mx, a[j]);
+    double sum = 0;
+    for (j = 0; j < n; ++j) sum += (a[j] = std::exp(a[j] - mx));
+    for (j = 0; j < n; ++j) a[j] /= sum;
 }
 
 }  // namespace dacl::dsp::kernels

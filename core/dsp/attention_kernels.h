@@ -14,4 +14,9 @@ void gram(const double* X, const double* XT, int T, int C, double* G);
 // AX = A X for A (T x T) and X (T x C), row-major; AX is T x C.
 void attend(const double* A, const double* X, int T, int C, double* AX);
 
+// a <- softmax(scale · a) over one row of n values, shifted by the row's maximum for stability:
+// the textbook row loop, with the maximum found 8 lanes at a time (the maximum of finite values
+// does not depend on the order; a zero's sign cannot change a - max) and vector division.
+void softmaxRow(double* a, int n, double scale);
+
 }  // namespace dacl::dsp::kernels
