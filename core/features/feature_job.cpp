@@ -258,12 +258,19 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     for (int t = 0; t < std::min<int>(threads, static_cast<int>(std::max<std::size_t>(records.size(), 1))); ++t)
         pool.emplace_back(worker);
     // This thread reports progress, joins finished records and watches for cancellation (at
-    // least every 100 ms).
-    while (done < records.size() && !stop) {
-        progress.report("features", done, records.size());
-        joinFinished();
-        if (progress.cancelled()) stop = true;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // least every 100 ms). Should it throw (out of memory while joining), the workers are
+    // stopped and joined first, so that the error reaches the caller.
+    try {
+        while (done < records.size() && !stop) {
+            progress.report("features", done, records.size());
+            joinFinished();
+            if (progress.cancelled()) stop = true;
+            else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    } catch (...) {
+        stop = true;
+        for (auto& t : pool) t.join();
+        throw;
     }
     for (auto& t : pool) t.join();
     if (stop) throw Cancelled();
