@@ -232,6 +232,7 @@ void runFeatures(const FeaturesOptions& o) {
     TerminalProgress progress(o.quiet);
     DatasetOptions dopt;
     dopt.threads = fs.threads;
+    dopt.cacheBytes = 0;  // the job reads each record once: a signal cache would only fill memory
     const Dataset dataset = Dataset::open(o.data, dopt);
     for (const auto& sk : dataset.skipped()) progress.log("skipped " + sk.file + ": " + sk.reason);
     std::vector<std::size_t> records;

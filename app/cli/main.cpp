@@ -1,5 +1,6 @@
 // `dacl`: the headless command line of DACL Studio.
 #include "app/cli/commands.h"
+#include "core/ml/cpu_tuning.h"
 
 #include <csignal>
 #include <cstdio>
@@ -9,6 +10,10 @@ int main(int argc, char** argv) {
     // A file-size limit (ulimit -f) would kill the process by SIGXFSZ with no word of its own;
     // ignored, the write fails with EFBIG and the error reaches the user and the run's status.
     std::signal(SIGXFSZ, SIG_IGN);
+    // Freed blocks stay in the process for every command, as the desktop app has them: without
+    // this, commands that never configure threads (`dacl features`) had glibc map, fault in and
+    // unmap arrays of a few hundred KB per record, thousands of times.
+    dacl::ml::retainFreedMemory();
     CLI::App app{"dacl: Diffusion-Augmented Contrastive Learning for ECG (headless)"};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("dacl ") + DACL_VERSION);

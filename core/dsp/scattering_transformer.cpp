@@ -86,17 +86,7 @@ std::vector<double> ScatteringTransformer::forward(const double* tokens, int T, 
         for (int t = 0; t < T; ++t)
             for (int c = 0; c < C; ++c) XT[static_cast<std::size_t>(c) * T + t] = X[static_cast<std::size_t>(t) * C + c];
         kernels::gram(X.data(), XT.data(), T, C, A.data());
-        for (int i = 0; i < T; ++i) {
-            double* a = A.data() + static_cast<std::size_t>(i) * T;
-            double mx = -INFINITY;
-            for (int j = 0; j < T; ++j) {
-                a[j] *= scale;
-                mx = std::max(mx, a[j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < T; ++j) sum += (a[j] = std::exp(a[j] - mx));
-            for (int j = 0; j < T; ++j) a[j] /= sum;
-        }
+        for (int i = 0; i < T; ++i) kernels::softmaxRow(A.data() + static_cast<std::size_t>(i) * T, T, scale);
         // X <- LayerNorm(X + A X)
         kernels::attend(A.data(), X.data(), T, C, AX.data());
         for (std::size_t i = 0; i < n; ++i) X[i] += AX[i];

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/common/settings.h"
+#include "core/dsp/preprocess.h"
 #include "core/features/feature_cache.h"
 #include "core/features/record_features.h"
 
@@ -45,6 +46,18 @@ void validate(const FeatureSettings& s) {
     if (s.evalHop < 0) throw std::invalid_argument("feature job: evaluation hop must be >= 0");
     if (!(s.logEps > 0)) throw std::invalid_argument("feature job: log eps must be > 0");
     if (s.preprocess.lead < 0) throw std::invalid_argument("feature job: lead must be >= 0");
+}
+
+// Rows the records will most likely give (their windows at the target rate, from the header
+// lengths): only the capacity reserved for the assembled table, so a wrong guess costs a copy.
+std::size_t expectedRows(const Dataset& d, const FeatureSettings& s, const std::vector<std::size_t>& records) {
+    std::size_t rows = 0;
+    for (std::size_t i : records) {
+        const RecordEntry& e = d.records()[i];
+        const double n = e.fs > 0 ? std::round(static_cast<double>(e.nSamples) * s.preprocess.targetFs / e.fs) : 0;
+        rows += n >= 1 && n < 1e12 ? dsp::windowStarts(static_cast<long>(n), s.window.samples, s.hop).size() : 1;
+    }
+    return rows;
 }
 
 struct RecordOutput {
@@ -187,6 +200,8 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     const auto lead = static_cast<std::size_t>(settings.preprocess.lead);
 
     std::vector<RecordOutput> outputs(records.size());
+    // finished[k]: record k's output is complete (written before, read after, the flag).
+    std::unique_ptr<std::atomic<bool>[]> finished(new std::atomic<bool>[records.size()]());
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
     auto processRecord = [&](std::size_t k) {
@@ -211,7 +226,29 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     auto worker = [&] {
         for (std::size_t k; !stop && (k = next++) < records.size();) {
             processRecord(k);
+            finished[k].store(true, std::memory_order_release);
             ++done;
+        }
+    };
+
+    set.dim = dim;
+    set.records = records;
+    set.recordNames.reserve(dataset.size());
+    for (const auto& r : dataset.records()) set.recordNames.push_back(r.name);
+    set.features.reserve(expectedRows(dataset, settings, records) * static_cast<std::size_t>(dim));
+    // Records join the table in order as soon as they and all before them are done, and their
+    // arrays are freed at once: the workers then reuse that memory for the next records instead
+    // of faulting in fresh pages for every record (the full data set is ~1 GB of rows).
+    std::size_t joined = 0;
+    auto joinFinished = [&] {
+        for (; joined < records.size() && finished[joined].load(std::memory_order_acquire); ++joined) {
+            RecordOutput& o = outputs[joined];
+            if (!o.error.empty()) continue;
+            set.features.insert(set.features.end(), o.features.begin(), o.features.end());
+            set.startS.insert(set.startS.end(), o.startS.begin(), o.startS.end());
+            set.evalGrid.insert(set.evalGrid.end(), o.eval.begin(), o.eval.end());
+            set.record.insert(set.record.end(), o.startS.size(), static_cast<int>(records[joined]));
+            o = RecordOutput();
         }
     };
 
@@ -220,35 +257,30 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     std::vector<std::thread> pool;
     for (int t = 0; t < std::min<int>(threads, static_cast<int>(std::max<std::size_t>(records.size(), 1))); ++t)
         pool.emplace_back(worker);
-    // This thread only reports progress and watches for cancellation (at least every 100 ms).
-    while (done < records.size() && !stop) {
-        progress.report("features", done, records.size());
-        if (progress.cancelled()) stop = true;
-        else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    // This thread reports progress, joins finished records and watches for cancellation (at
+    // least every 100 ms). Should it throw (out of memory while joining), the workers are
+    // stopped and joined first, so that the error reaches the caller.
+    try {
+        while (done < records.size() && !stop) {
+            progress.report("features", done, records.size());
+            joinFinished();
+            if (progress.cancelled()) stop = true;
+            else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    } catch (...) {
+        stop = true;
+        for (auto& t : pool) t.join();
+        throw;
     }
     for (auto& t : pool) t.join();
     if (stop) throw Cancelled();
     progress.report("features", records.size(), records.size());
-
-    set.dim = dim;
-    set.records = records;
-    set.recordNames.reserve(dataset.size());
-    for (const auto& r : dataset.records()) set.recordNames.push_back(r.name);
-    std::size_t rows = 0;
-    for (const auto& o : outputs) rows += o.startS.size();
-    set.features.reserve(rows * dim);
+    joinFinished();
     for (std::size_t k = 0; k < records.size(); ++k) {
-        RecordOutput& o = outputs[k];
-        if (!o.error.empty()) {
-            set.skipped.push_back({o.errorFile, set.recordNames[records[k]] + ": " + o.error});
-            progress.log("skipped " + o.errorFile + ": " + o.error);
-            continue;
-        }
-        set.features.insert(set.features.end(), o.features.begin(), o.features.end());
-        set.startS.insert(set.startS.end(), o.startS.begin(), o.startS.end());
-        set.evalGrid.insert(set.evalGrid.end(), o.eval.begin(), o.eval.end());
-        set.record.insert(set.record.end(), o.startS.size(), static_cast<int>(records[k]));
-        std::vector<float>().swap(o.features);  // free as we go: the full set can be ~100 MB
+        const RecordOutput& o = outputs[k];
+        if (o.error.empty()) continue;
+        set.skipped.push_back({o.errorFile, set.recordNames[records[k]] + ": " + o.error});
+        progress.log("skipped " + o.errorFile + ": " + o.error);
     }
     if (!cachePath.empty()) {
         try {

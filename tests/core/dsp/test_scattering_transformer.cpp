@@ -168,7 +168,7 @@ private Q_SLOTS:
 
     // Constant, all-zero (log eps everywhere) and one- or two-frame windows stay finite.
     // Bit-identical to the textbook layer on real ECG tokens and on odd shapes (T not a multiple
-    // of the blocking, T = 1, two layers).
+    // of the tiles, T = 1, two layers).
     void forwardEqualsTextbookLayerExactly() {
         int T = 0, C = 0;
         const auto tok = ecgTokens(T, C);
@@ -176,10 +176,14 @@ private Q_SLOTS:
             const ScatteringTransformer st({L});
             QVERIFY(st.forward(tok.data(), T, C) == referenceForward(tok.data(), T, C, L));
         }
-        std::vector<double> odd(37 * 13);
+        // Widths and lengths that use every tile of the kernels (32, 8, 4 and single columns).
+        std::vector<double> odd(70 * 45);
         for (std::size_t i = 0; i < odd.size(); ++i) odd[i] = std::sin(0.37 * static_cast<double>(i)) * 3.0;
         const ScatteringTransformer one({1});
-        for (int t : {1, 2, 5, 8, 37}) QVERIFY2(one.forward(odd.data(), t, 13) == referenceForward(odd.data(), t, 13, 1), qPrintable(QString::number(t)));
+        for (int c : {13, 45})
+            for (int t : {1, 2, 5, 8, 37, 70})
+                QVERIFY2(one.forward(odd.data(), t, c) == referenceForward(odd.data(), t, c, 1),
+                         qPrintable(QString("T = %1, C = %2").arg(t).arg(c)));
     }
 
     void degenerateInputsStayFinite() {
