@@ -10,6 +10,7 @@
 #include "ui/settings/settings_dialog.h"
 #include "ui/views/context_bar.h"
 #include "ui/views/dataset_view.h"
+#include "ui/views/elided_label.h"
 #include "ui/views/ecg_view.h"
 #include "ui/views/probability_band.h"
 #include "ui/views/problems_panel.h"
@@ -57,6 +58,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     jobs_ = new JobQueue(this);
     tabs_ = new QTabWidget(this);
     buildViews();
+    // Only the shown tab's minimum size counts: a wide view on a hidden tab must not push the
+    // window past a 1280-px screen when the Assessment panel is docked beside the ECG.
+    auto onlyShownTabCounts = [this](int shown) {
+        for (int i = 0; i < tabs_->count(); ++i)
+            tabs_->widget(i)->setSizePolicy(i == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                                            i == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    };
+    connect(tabs_, &QTabWidget::currentChanged, this, onlyShownTabCounts);
+    onlyShownTabCounts(tabs_->currentIndex());
     // Every tab under one line that says which dataset and run it shows.
     contextBar_ = new ContextBar(document_, runsView_->model(), this);
     connect(contextBar_, &ContextBar::changed, this, [this] { setWindowTitle(contextBar_->windowTitle()); });
@@ -98,7 +108,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connectSession();
     buildAssessment();
 
-    status_ = new QLabel(this);
+    status_ = new ElidedLabel(this);  // a long folder path must not widen the window
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(240);
     progress_->hide();

@@ -112,6 +112,8 @@ private Q_SLOTS:
             QTest::qWait(300);  // layouts settle, lazy views build their widgets
             for (const QString& p : clippedWidgets(tabs->currentWidget()))
                 problems << tabs->tabText(i) + QStringLiteral(": ") + p;
+            if (w.width() > 1280 || w.height() > 800)
+                problems << tabs->tabText(i) + QStringLiteral(": the window grew to %1×%2").arg(w.width()).arg(w.height());
         }
         problems << clippedWidgets(&w, tabs);  // context line, status bar, problems panel
 

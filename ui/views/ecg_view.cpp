@@ -77,10 +77,13 @@ EcgView::EcgView(QWidget* parent) : QWidget(parent), loader_(this, viewThreadPoo
     bar->addWidget(prevPage_);
     bar->addWidget(nextPage_);
     bar->addStretch(1);
-    bar->addWidget(readout_);
     layout->addLayout(bar);
+    // The cursor readout sits on the info line: with the Assessment panel docked beside the
+    // view, the controls' row must fit a 1280-px screen.
     auto* infoRow = new QHBoxLayout;
     infoRow->addWidget(info_, 1);
+    infoRow->addWidget(readout_);
+    infoRow->addSpacing(12);
     infoRow->addWidget(pageLabel_);
     layout->addLayout(infoRow);
     // The calibrated strip above, the whole record below; the user can move the divider.

@@ -17,11 +17,13 @@
 #include <QSet>
 #include <QSignalBlocker>
 #include <QLabel>
+#include <QFormLayout>
 #include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 #include "ui/plots/custom_plot.h"
 #include "ui/report/number_text.h"
 
@@ -97,17 +99,30 @@ void EmbeddingView::buildUi() {
     auto* exportMenu = new QMenu(exportButton);
     exportButton->setMenu(exportMenu);
 
+    // The layout's parameters in a drop-down panel: the bar fits 1280 px in German with the
+    // views, lasso, export and search controls beside them.
+    auto* paramsButton = new QToolButton(this);
+    paramsButton->setObjectName(QStringLiteral("layoutSettings"));
+    paramsButton->setText(tr("Settings"));
+    paramsButton->setToolTip(tr("t-SNE perplexity and iterations, and how many neighbours a click rings"));
+    paramsButton->setPopupMode(QToolButton::InstantPopup);
+    auto* paramsMenu = new QMenu(paramsButton);
+    auto* params = new QWidget(paramsMenu);
+    auto* paramsForm = new QFormLayout(params);
+    paramsForm->addRow(tr("Perplexity:"), perplexityBox_);
+    paramsForm->addRow(tr("Iterations:"), iterationsBox_);
+    paramsForm->addRow(tr("Neighbours:"), neighboursBox_);
+    auto* paramsAction = new QWidgetAction(paramsMenu);
+    paramsAction->setDefaultWidget(params);
+    paramsMenu->addAction(paramsAction);
+    paramsButton->setMenu(paramsMenu);
+
     bar->addWidget(foldBox_);
     bar->addWidget(projectionBox_);
     bar->addWidget(new QLabel(tr("Colour:"), this));
     bar->addWidget(colourBox_);
-    bar->addWidget(new QLabel(tr("Perplexity:"), this));
-    bar->addWidget(perplexityBox_);
-    bar->addWidget(new QLabel(tr("Iterations:"), this));
-    bar->addWidget(iterationsBox_);
+    bar->addWidget(paramsButton);
     bar->addWidget(runButton_);
-    bar->addWidget(new QLabel(tr("Neighbours:"), this));
-    bar->addWidget(neighboursBox_);
     bar->addWidget(timestepButton_);
     bar->addWidget(fitButton);
     bar->addWidget(exportButton);
