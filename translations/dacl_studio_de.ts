@@ -2294,6 +2294,14 @@ Trainieren Sie ein Modell (Reiter „Training“) oder wählen Sie einen Lauf im
         <source>Select: drag a rectangle around records (Shift adds to the selection; otherwise dragging pans). The arrow chooses lasso or rectangle.</source>
         <translation>Auswählen: ein Rechteck um Aufnahmen ziehen (Umschalt fügt zur Auswahl hinzu; sonst verschiebt Ziehen die Karte). Der Pfeil wählt Lasso oder Rechteck.</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>t-SNE perplexity and iterations, and how many neighbours a click rings</source>
+        <translation>t-SNE-Perplexität und -Iterationen und wie viele Nachbarn ein Klick markiert</translation>
+    </message>
 </context>
 <context>
     <name>dacl::ui::EmptyPlot</name>
