@@ -12,6 +12,7 @@ void registerSignalCommand(CLI::App& app);     // signal: one signal of a record
 void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|delete; bench store, bench eval
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 void registerPipelineCommands(CLI::App& app);  // pipeline
+void registerLaunchCommand(CLI::App& app);     // launch: N local ranks of a distributed command
 void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
 void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
 void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only command that starts Qt)

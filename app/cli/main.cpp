@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerRunsCommands(app);
     dacl::cli::registerDemoCommands(app);
     dacl::cli::registerPipelineCommands(app);
+    dacl::cli::registerLaunchCommand(app);
     dacl::cli::registerBenchMlCommands(app);
     dacl::cli::registerPredictCommands(app);
     dacl::cli::registerReportCommands(app);
