@@ -22,5 +22,6 @@ void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdic
 void registerAssessCommands(CLI::App& app);    // assess: one recording file's Assessment; bench assess
 void registerBenchKernelCommands(CLI::App& app);  // bench transformer, bench sampen
 void registerBenchCancelCommand(CLI::App& app);  // bench cancel (time from cancel to stop)
+void registerBenchDdpCommand(CLI::App& app);     // bench ddp (distributed encoder steps, all-reduce time)
 
 }  // namespace dacl::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerAssessCommands(app);
     dacl::cli::registerBenchKernelCommands(app);
     dacl::cli::registerBenchCancelCommand(app);
+    dacl::cli::registerBenchDdpCommand(app);
 
     try {
         app.parse(argc, argv);
