@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite qt6-translations-l10n
   qt6-svg-dev
   libqcustomplot-dev libfftw3-dev libtorch-dev libsqlite3-dev libopenblas0-pthread
-  libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libxgboost-dev
+  libgloo-dev libmatio-dev libcli11-dev nlohmann-json3-dev libbenchmark-dev libxgboost-dev
   libedf-dev
   xvfb xauth poppler-utils
   help2man file desktop-file-utils appstream shared-mime-info man-db

@@ -2,6 +2,7 @@
 #include "app/cli/commands.h"
 #include "core/common/json_text.h"
 #include "core/common/settings.h"
+#include "core/ml/distributed.h"
 #include "core/ml/runtime_info.h"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,8 @@ void registerInfoCommand(CLI::App& app) {
         if (*json) {
             nlohmann::json j{{"version", info.softwareVersion}, {"torch", info.torchVersion},
                              {"blas", info.blas},           {"threads", info.threads},
-                             {"device", info.device},       {"cuda", info.cudaAvailable}};
+                             {"device", info.device},       {"cuda", info.cudaAvailable},
+                             {"distributed", dacl::ml::distributedAvailable()}};
             std::cout << jsonText(j) << "\n";
         } else {
             std::cout << describe(info) << "\n";

@@ -6,12 +6,14 @@
 #include "core/data/record_list.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/representation.h"
+#include "core/ml/distributed.h"
 #include "core/ml/runtime_info.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -74,6 +76,21 @@ void printTable(const nlohmann::json& s) {
     for (auto it = s["baselines"].begin(); it != s["baselines"].end(); ++it) robust(it.key(), it.value());
 }
 
+// A rank other than 0 runs the same pipeline on a private results file (rank 0 alone writes
+// --db); the folder goes when the command ends.
+struct PrivateResults {
+    std::filesystem::path dir;
+    explicit PrivateResults(int rank) {
+        std::string tmpl = (std::filesystem::temp_directory_path() / ("dacl-rank" + std::to_string(rank) + "-XXXXXX")).string();
+        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("--distributed: cannot create a temporary folder for rank " + std::to_string(rank));
+        dir = tmpl;
+    }
+    ~PrivateResults() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
 }  // namespace
 
 void registerPipelineCommands(CLI::App& app) {
@@ -87,6 +104,7 @@ void registerPipelineCommands(CLI::App& app) {
     auto recordList = std::make_shared<std::string>();
     auto resume = std::make_shared<std::int64_t>(0);
     auto json = std::make_shared<bool>(false);
+    auto distributed = std::make_shared<bool>(false);
     auto noCache = std::make_shared<bool>(false);
     auto noFinal = std::make_shared<bool>(false);
     cmd->add_option("--data", req->dataDir, "Dataset folder (PhysioNet 2017 layout)");
@@ -109,6 +127,9 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_flag("--no-final-model", *noFinal, "Cross-validation only: no final model on all records (experiments)");
     cmd->add_option("--name", req->runName, "Run name");
     cmd->add_flag("--json", *json, "Print one JSON summary object on stdout");
+    cmd->add_flag("--distributed", *distributed,
+                  "Train the encoder with the other ranks named by MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK "
+                  "(see dacl launch); --batch is per rank; rank 0 alone writes --db and prints");
     cmd->callback([=] {
         if (!config->empty()) req->settings.mergeFile(*config);
         for (const auto& s : *sets) req->settings.set(s);
@@ -124,11 +145,28 @@ void registerPipelineCommands(CLI::App& app) {
         if (*noCache) req->cacheDir.clear();
         if (*noFinal) req->finalModel = false;
         else if (req->cacheDir.empty()) req->cacheDir = defaultCacheDir();
+        std::unique_ptr<PrivateResults> privateResults;
+        if (*distributed) {
+            if (*resume) throw std::invalid_argument("--distributed cannot resume a run yet: resume it without --distributed");
+            if (!ml::distributedAvailable())
+                throw std::runtime_error("--distributed: this build has no distributed training (install libgloo-dev "
+                                         "with packaging/install-deps.sh and configure the build again)");
+            req->distributed = std::make_shared<ml::DistributedGroup>(ml::distributedSettingsFromEnvironment());
+            req->settings.set("train.world_size=" + std::to_string(req->distributed->worldSize()));
+            if (req->distributed->rank() != 0) {
+                privateResults = std::make_unique<PrivateResults>(req->distributed->rank());
+                req->dbPath = (privateResults->dir / "results.sqlite").string();
+            }
+        }
+        const bool lead = !req->distributed || req->distributed->rank() == 0;
         TerminalProgress progress;
+        NullProgress quiet;  // the other ranks do the same work: rank 0 speaks for them
         configureThreads(static_cast<int>(req->settings.getInt("threads")));
-        progress.log(describe(runtimeInfo()));
-        const nlohmann::json summary = ml::runPipeline(*req, progress);
+        if (lead) progress.log(describe(runtimeInfo()));
+        const nlohmann::json summary = ml::runPipeline(*req, lead ? static_cast<ProgressSink&>(progress) : quiet);
+        if (req->distributed) req->distributed->barrier();  // rank 0's results are complete when launch returns
         progress.finish();
+        if (!lead) return;
         if (*json)
             std::cout << dacl::jsonText(summary) << std::endl;
         else

@@ -12,6 +12,7 @@ void registerSignalCommand(CLI::App& app);     // signal: one signal of a record
 void registerRunsCommands(CLI::App& app);      // runs list|show|export|rename|delete; bench store, bench eval
 void registerDemoCommands(CLI::App& app);      // demo-data; bench demo-data, bench preprocess
 void registerPipelineCommands(CLI::App& app);  // pipeline
+void registerLaunchCommand(CLI::App& app);     // launch: N local ranks of a distributed command
 void registerBenchMlCommands(CLI::App& app);  // bench encoder, bench vae (training speed)
 void registerPredictCommands(CLI::App& app);   // predict (final model of a run on WFDB records)
 void registerReportCommands(CLI::App& app);   // report (PDF/HTML; the only command that starts Qt)
@@ -21,5 +22,6 @@ void registerQualityCommand(CLI::App& app);    // quality: signal-quality verdic
 void registerAssessCommands(CLI::App& app);    // assess: one recording file's Assessment; bench assess
 void registerBenchKernelCommands(CLI::App& app);  // bench transformer, bench sampen
 void registerBenchCancelCommand(CLI::App& app);  // bench cancel (time from cancel to stop)
+void registerBenchDdpCommand(CLI::App& app);     // bench ddp (distributed encoder steps, all-reduce time)
 
 }  // namespace dacl::cli

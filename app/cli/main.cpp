@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerRunsCommands(app);
     dacl::cli::registerDemoCommands(app);
     dacl::cli::registerPipelineCommands(app);
+    dacl::cli::registerLaunchCommand(app);
     dacl::cli::registerBenchMlCommands(app);
     dacl::cli::registerPredictCommands(app);
     dacl::cli::registerReportCommands(app);
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     dacl::cli::registerAssessCommands(app);
     dacl::cli::registerBenchKernelCommands(app);
     dacl::cli::registerBenchCancelCommand(app);
+    dacl::cli::registerBenchDdpCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -99,6 +99,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"seq.rhythm", true, "append the RR interval and |dRR| at each frame as two channels", {}},
         {"seq.vae_epochs", 8, "epochs of the per-frame VAE (it sees many frames per epoch)", {}, 1, 10000},
         {"train.threads", 1, "intra-op threads of model training (0 = all cores; 1 measured 5x faster than 2 on a loaded 2-core machine, identical results)", {}, 0, kMaxThreads},
+        {"train.world_size", 1, "ranks that trained the encoder together (set by dacl pipeline --distributed, not by hand)", {}, 1, 4096},
         {"train.parallel", 0, "folds (and the final model) trained at once, each on train.threads threads (0 = cores / train.threads); results do not depend on it", {}, 0, 64},
         {"seq.vae_frames", 150000, "training frames sampled to fit the per-frame VAE", {}, 1, 100000000},
         {"seq.width", 32, "temporal U-Net channels of the first level (then x2)", {}, 1, 512},

@@ -2,6 +2,8 @@
 
 #include "core/common/error.h"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -133,7 +135,8 @@ void save(const std::string& path, const std::string& keyText, const FeatureSet&
     h["skipped"] = nlohmann::json::array();
     for (const auto& s : set.skipped) h["skipped"].push_back({s.file, s.reason});
     const std::string headerText = h.dump();
-    const std::string tmp = path + ".tmp";
+    // One temporary file per process: the ranks of a distributed run may write the same entry at once.
+    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         if (!f) throw InputError(tmp, "cannot write feature cache");

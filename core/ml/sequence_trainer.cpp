@@ -3,6 +3,7 @@
 #include "core/ml/training_divergence.h"
 
 #include "core/eval/metrics.h"
+#include "core/ml/distributed_ops.h"
 #include "core/ml/losses.h"
 #include "core/ml/lr_schedule.h"
 #include "core/ml/optim.h"
@@ -143,6 +144,9 @@ struct SequenceTrainer::Impl {
     torch::Tensor signal, noise;  // √ᾱ_t, √(1−ᾱ_t) for t = 0..T
     std::vector<torch::Tensor> best[2];
     SequenceStage current = SequenceStage::Probe;
+    std::shared_ptr<DistributedGroup> dist;
+
+    int worldSize() const { return dist ? dist->worldSize() : 1; }
 
     struct Batch {
         torch::Tensor x, valid, labels;
@@ -186,14 +190,14 @@ struct SequenceTrainer::Impl {
         return b;
     }
 
-    // Class-balanced batch of `batch` record indices, drawn with replacement.
-    std::vector<std::size_t> balancedBatch(const std::vector<std::vector<std::size_t>>& byClass) {
+    // Class-balanced batch of `size` record indices, drawn with replacement, class by class.
+    std::vector<std::size_t> balancedBatch(const std::vector<std::vector<std::size_t>>& byClass, int size) {
         std::vector<std::size_t> idx;
         int present = 0;
         for (const auto& c : byClass) present += !c.empty();
         for (std::size_t k = 0, turn = 0; k < byClass.size(); ++k) {
             if (byClass[k].empty()) continue;
-            const int share = s.batch / present + (static_cast<int>(turn++) < s.batch % present ? 1 : 0);
+            const int share = size / present + (static_cast<int>(turn++) < size % present ? 1 : 0);
             std::uniform_int_distribution<std::size_t> pick(0, byClass[k].size() - 1);
             for (int i = 0; i < share; ++i) idx.push_back(byClass[k][pick(rng)]);
         }
@@ -211,6 +215,16 @@ struct SequenceTrainer::Impl {
         t = torch::randint(1, s.tMax + 1, {n}, gen, torch::kInt64).to(device);
         const auto a = signal.index_select(0, t).view({n, 1, 1}), sd = noise.index_select(0, t).view({n, 1, 1});
         return {(a * b.x + sd * eps) * mask, t};
+    }
+
+    // This rank's rows of a global batch of `views` × `records` rows (view-major): every
+    // world-size-th record of each view. The batch lists its records class by class, so strided
+    // shards keep the class balance (contiguous ones would not).
+    torch::Tensor shardRows(int views, int records) const {
+        std::vector<std::int64_t> rows;
+        for (int v = 0; v < views; ++v)
+            for (int j = dist->rank(); j < records; j += dist->worldSize()) rows.push_back(static_cast<std::int64_t>(v) * records + j);
+        return torch::tensor(rows, torch::kInt64).to(device);
     }
 
     torch::Tensor embedBatch(const Batch& b, const torch::Tensor& t) { return net->represent(b.x, b.valid, t); }
@@ -297,6 +311,7 @@ struct SequenceTrainer::Impl {
             if (pretrained)
                 net->setHead(toTensor(lin.W).t().contiguous().to(device), torch::tensor(lin.b).to(torch::kFloat32).to(device));
         }
+        if (dist) broadcastParameters(*dist, *net);  // the same start on every rank, whatever came before
         auto optimizer = makeAdamW(net->parameters(), baseLr, s.weightDecay);
         LrSchedule lr{baseLr, 0.0, static_cast<std::int64_t>(s.warmupEpochs) * s.stepsPerEpoch,
                       std::max<std::int64_t>(1, static_cast<std::int64_t>(epochs) * s.stepsPerEpoch)};
@@ -305,26 +320,51 @@ struct SequenceTrainer::Impl {
         const int views = contrastive ? std::max(2, s.numViews) : 1;
         for (int e = 0; e < epochs; ++e) {
             const auto t0 = std::chrono::steady_clock::now();
-            double lossSum = 0;
+            double lossSum = 0, reduceSeconds = 0;
             for (int k = 0; k < s.stepsPerEpoch; ++k, ++step) {
                 if (progress && progress->cancelled()) throw Cancelled();
                 if (progress) progress->report(prefix + (contrastive ? "SupCon" : "fine-tuning") + " epoch " +
                                                    std::to_string(e + 1) + "/" + std::to_string(epochs),
                                                static_cast<std::size_t>(k), static_cast<std::size_t>(s.stepsPerEpoch));
-                const auto records = balancedBatch(byClass);
+                // Every rank draws the whole global batch (crops and noise included) from the same
+                // seeded streams and keeps its shard: the ranks together see exactly what one
+                // process with the global batch sees (alone: the shard is the batch).
+                const int globalBatch = s.batch * worldSize();
+                const auto records = balancedBatch(byClass, globalBatch);
                 std::vector<std::size_t> idx;
                 for (int v = 0; v < views; ++v) idx.insert(idx.end(), records.begin(), records.end());
-                const Batch b = gather(trainSet, idx, true, &labels);
-                const auto [x, t] = corrupt(b);
+                Batch b = gather(trainSet, idx, true, &labels);
+                auto [x, t] = corrupt(b);
+                if (dist) {
+                    const auto rows = shardRows(views, globalBatch);
+                    x = x.index_select(0, rows);
+                    t = t.index_select(0, rows);
+                    b.valid = b.valid.index_select(0, rows);
+                    b.labels = b.labels.index_select(0, rows);
+                }
                 const auto h = net->represent(x, b.valid, t);
-                const auto loss = contrastive ? supConLoss(net->project(h), b.labels, s.temperature)
-                                              : torch::nn::functional::cross_entropy(net->classify(h), b.labels);
-                const double value = loss.item<double>();
+                // SupCon compares every pair of the global batch, so it is computed on the gathered
+                // projections (the same loss on every rank, gradients summed); cross-entropy is a
+                // mean over records, so each rank's shard mean is averaged.
+                torch::Tensor loss;
+                if (contrastive && dist)
+                    loss = supConLoss(allGatherRows(*dist, net->project(h)), allGatherRows(*dist, b.labels), s.temperature);
+                else if (contrastive)
+                    loss = supConLoss(net->project(h), b.labels, s.temperature);
+                else
+                    loss = torch::nn::functional::cross_entropy(net->classify(h), b.labels);
+                double value = loss.item<double>();
+                if (dist && !contrastive) value = dist->allReduceSum({value})[0] / worldSize();
                 // A diverged loss fails the run with its stage and epoch instead of training on NaN.
                 requireFinite(prefix + (contrastive ? "SupCon" : "fine-tuning"), e + 1, "the training loss", value);
                 setLearningRate(*optimizer, lr.at(step));
                 optimizer->zero_grad();
                 loss.backward();
+                if (dist) {
+                    const auto r0 = std::chrono::steady_clock::now();
+                    allReduceGradients(*dist, net->parameters(), contrastive ? GradientReduction::Sum : GradientReduction::Mean);
+                    reduceSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count();
+                }
                 optimizer->step();
                 lossSum += value;
             }
@@ -335,6 +375,9 @@ struct SequenceTrainer::Impl {
             rep.lr = lr.at(step - 1);
             rep.valScore = contrastive ? probeScore(trainSet, labels, probeIdx, val, valLabels)
                                        : validationScore(classProba(val), valLabels);
+            // Rank 0's score decides the best epoch everywhere (the ranks' weights are the same).
+            if (dist) rep.valScore = dist->broadcast({rep.valScore})[0];
+            rep.allReduceSeconds = reduceSeconds;
             rep.best = rep.valScore > bestScore;
             if (rep.best) {
                 bestScore = rep.valScore;
@@ -389,6 +432,17 @@ Matrix SequenceTrainer::embed(const SequenceSet& set, const std::vector<int>& t)
 Matrix SequenceTrainer::classProba(const SequenceSet& set) const { return d_->classProba(set); }
 int SequenceTrainer::embeddingDim() const { return d_->net->representationDim(); }
 std::int64_t SequenceTrainer::parameterCount() const { return countParameters(*d_->net); }
+std::vector<float> SequenceTrainer::flatParameters() const {
+    std::vector<float> out;
+    for (const auto& p : d_->net->parameters()) {
+        const auto c = p.detach().to(torch::kCPU).to(torch::kFloat32).contiguous();
+        out.insert(out.end(), c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    }
+    return out;
+}
+void SequenceTrainer::setDistributed(std::shared_ptr<DistributedGroup> group) {
+    d_->dist = group && group->worldSize() > 1 ? std::move(group) : nullptr;
+}
 const SequenceTrainSettings& SequenceTrainer::settings() const { return d_->s; }
 
 std::string SequenceTrainer::toBytes() const {

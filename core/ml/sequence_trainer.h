@@ -22,6 +22,8 @@
 
 namespace dacl::ml {
 
+class DistributedGroup;
+
 struct SequenceTrainSettings {
     int width = 32;
     int timeEmbedDim = 64;
@@ -33,7 +35,7 @@ struct SequenceTrainSettings {
     int tMax = 100;
     int numViews = 2;
     double crop = 2.0 / 3.0;
-    int batch = 64;                   // records per batch (each gives numViews views)
+    int batch = 64;                   // records per batch (each gives numViews views); per rank when distributed
     int epochs = 10;
     int stepsPerEpoch = 40;
     double lr = 1e-3;
@@ -65,6 +67,7 @@ struct SequenceEpoch {
     double valScore = 0;   // validation AUROC of this epoch's model
     bool best = false;
     double seconds = 0;
+    double allReduceSeconds = 0;  // of `seconds`: waiting for the other ranks' gradients (distributed)
 };
 
 class SequenceTrainer {
@@ -73,6 +76,13 @@ public:
     ~SequenceTrainer();
     SequenceTrainer(SequenceTrainer&&) noexcept;
     SequenceTrainer& operator=(SequenceTrainer&&) noexcept;
+
+    // Trains data-parallel with the other ranks of `group` (null: alone). Every rank needs the same
+    // data, labels and settings (seed included): each draws the same global batch of
+    // batch × world size records and trains on its shard (every world-size-th record, so each
+    // shard keeps the class balance); gradients are all-reduced before every optimiser step, so
+    // the ranks keep identical weights, those of one process trained with the global batch.
+    void setDistributed(std::shared_ptr<DistributedGroup> group);
 
     using EpochCallback = std::function<void(const SequenceEpoch&)>;
     // Each returns the best validation score; the model keeps that epoch's weights.
@@ -94,6 +104,7 @@ public:
     Matrix classProba(const SequenceSet& set) const;
     int embeddingDim() const;
     std::int64_t parameterCount() const;
+    std::vector<float> flatParameters() const;  // every weight, in parameter order (comparing models)
     const SequenceTrainSettings& settings() const;
 
     std::string toBytes() const;  // settings and the current weights

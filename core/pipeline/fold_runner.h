@@ -45,6 +45,7 @@ struct FoldContext {
     ProgressSink& progress;
     bool robustness = false;
     NoisyTestSets* noisyTests = nullptr;  // set when robustness is: shared by the fold's methods
+    std::shared_ptr<DistributedGroup> distributed;  // see PipelineRequest::distributed
 };
 
 struct FoldSplit {

@@ -236,6 +236,7 @@ void runFoldMethods(RunTasks& run, const FoldSplit& split) {
         hooks.stagePrefix = m.method + " fold " + nth + ": ";
         hooks.resumeFrom = resumeFrom;
         hooks.sharedVae = &sharedVae;
+        hooks.distributed = run.context.distributed;
         hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
         hooks.onCheckpoint = [&](int epoch, const std::string& bytes) {
             store::Artefact a;
@@ -281,6 +282,7 @@ void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
     FitHooks hooks;
     hooks.progress = &progress;
     hooks.stagePrefix = "final model: ";
+    hooks.distributed = run.context.distributed;
     hooks.onMetric = [&](const std::string& n, int e, long long st, double v) { writer.add(n, e, st, v); };
     const FoldOutcome final = runFold(run.context, "dacl", all, hooks, derivedSeed(run.seed, run.folds, 0));
     writer.flush();
@@ -441,13 +443,16 @@ void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const
         }
 
         SharedProgress shared(progress);
-        FoldContext ctx{dataset, windows, s, req.task, task.classes, records.recordLabel, req.cacheDir, shared, req.robustness};
+        FoldContext ctx{dataset, windows, s, req.task, task.classes, records.recordLabel, req.cacheDir, shared, req.robustness,
+                        nullptr, req.distributed};
         RunTasks run{db, {}, ctx, task, methods, runId, req.folds, seed, {}, {}};
         for (const auto& m : methods) run.done.push_back(completedFolds(db, m.runId, "auroc"));
         // Folds and the final model are independent: they train at once on train.parallel workers
         // (every seed derives from the fold, so the results do not depend on the order).
         const std::vector<std::function<void()>> tasks = trainingTasks(run, req, taskRecords, strata);
-        const int workers = trainingWorkers(s, tasks.size());
+        // The ranks of a distributed run must make their collective calls in the same order: one
+        // task at a time.
+        const int workers = req.distributed ? 1 : trainingWorkers(s, tasks.size());
         if (workers > 1) progress.log("training " + std::to_string(tasks.size()) + " tasks on " + std::to_string(workers) + " workers");
         progress.pipelineEvent(event::StageStarted{runId, PipelineStage::Training});
         runTasks(tasks, workers, shared);
@@ -479,6 +484,10 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     eval::taskInfo(req.task);                                  // throws for an unknown task
     for (const auto& b : req.baselines) methodDescription(b);  // throws for an unknown baseline
     if (req.folds < 1) throw std::invalid_argument("--folds must be at least 1");
+    const int worldSize = req.distributed ? req.distributed->worldSize() : 1;
+    if (s.getInt("train.world_size") != worldSize)
+        throw std::invalid_argument("train.world_size is " + std::to_string(s.getInt("train.world_size")) + " but " +
+                                    std::to_string(worldSize) + " ranks train (it is set by --distributed)");
 
     // Features run on their own thread pool (`threads`); torch's intra-op threads train the models.
     configureThreads(static_cast<int>(s.getInt("train.threads")));

@@ -5,10 +5,12 @@
 // result goes to the SQLite results store as it is produced, so an interrupted run resumes.
 #include "core/common/progress.h"
 #include "core/common/settings.h"
+#include "core/ml/distributed.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +32,9 @@ struct PipelineRequest {
     std::optional<std::int64_t> resumeRunId;
     std::string cacheDir;              // feature cache ("" = no cache)
     std::string runName;
+    // Set on every rank of a distributed run (`dacl pipeline --distributed`): the ranks train the
+    // DACL encoder together; everything else runs the same on every rank.
+    std::shared_ptr<DistributedGroup> distributed;
 };
 
 // Runs (or resumes) the pipeline and returns its summary: run_id, task, auroc {mean, std,

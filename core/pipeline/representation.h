@@ -5,6 +5,7 @@
 #include "core/common/progress.h"
 #include "core/common/settings.h"
 #include "core/ml/diffusion_schedule.h"
+#include "core/ml/distributed.h"
 #include "core/ml/matrix.h"
 #include "core/ml/vae.h"
 
@@ -41,6 +42,8 @@ struct FitHooks {
     SharedVae* sharedVae = nullptr;  // the fold's VAE, shared between methods (may be null)
     // Labels of the validation rows: the sequence models choose epochs and stages on them.
     const std::vector<int>* validationLabels = nullptr;
+    // The ranks a distributed run trains its encoder with (null: this process alone).
+    std::shared_ptr<DistributedGroup> distributed;
 };
 
 class Representation {

@@ -304,6 +304,7 @@ public:
         const SequenceSet z = latentSet(train), zVal = latentSet(validation);
         trainer_.emplace(z.channels, numClasses,
                          sequenceTrainSettings(settings_, method_, derivedSeed(seed_, 0, kEncoderPurpose)));
+        trainer_->setDistributed(hooks.distributed);
         const std::string series = "dacl.";
         probeScore_ = trainer_->trainContrastive(z, labels, zVal, valLabels, epochReporter(hooks, series), hooks.progress,
                                                  hooks.stagePrefix);

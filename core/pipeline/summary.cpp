@@ -119,6 +119,8 @@ json summarise(store::ResultsStore& db, std::int64_t runId) {
     try {
         const json stored = json::parse(run.settingsJson);
         if (stored.contains("request")) j["request"] = stored["request"];
+        // Runs from before distributed training have no such setting: they ran alone.
+        j["world_size"] = stored.contains("settings") ? stored["settings"].value("train.world_size", 1) : 1;
     } catch (const json::exception&) {
     }
     json baselines = json::object();
