@@ -207,15 +207,19 @@ QString nestedText(const QString& part) {
 }  // namespace
 
 QString coreText(const QString& message) {
+    // In English core's own wording is best (the patterns' texts are rephrased for translators).
+    const QLocale::Language language = QLocale().language();
+    if (language == QLocale::English || language == QLocale::C) return message;
     for (const Compiled& c : compiled()) {
         const QRegularExpressionMatch m = c.regex.match(message);
         if (!m.hasMatch()) continue;
+        const QString translated = QCoreApplication::translate("CoreText", c.pattern->text);
         QStringList args;
         for (int i = 2; i <= m.lastCapturedIndex(); ++i) {
             const QString part = m.captured(i);
             args << ((c.pattern->nested & arg(i - 1)) != 0 ? nestedText(part) : localisedNumber(part));
         }
-        const QString out = fill(QCoreApplication::translate("CoreText", c.pattern->text), args);
+        const QString out = fill(translated, args);
         return m.captured(1).isEmpty() ? out : locatedPrefix(m.captured(1)) + QStringLiteral(": ") + out;
     }
     return message;

@@ -110,6 +110,10 @@ private Q_SLOTS:
         installLanguage(QStringLiteral("en"));
         QCOMPARE(coreText(std::string("/d/A01.hea: record has no samples")), QStringLiteral("/d/A01.hea: record has no samples"));
         QCOMPARE(coreText(std::string("dacl fold 2: AUROC 0.912345 (x)")), QStringLiteral("dacl fold 2: AUROC 0.912345 (x)"));
+        // Core's own English wording, not the pattern's rephrasing for translators ("fold(s)").
+        const std::string how = "threshold: Youden's J on the final model's validation records; sensitivity and specificity: "
+                                "mean over 2 cross-validation folds' test records, each at its fold's validation threshold";
+        QCOMPARE(coreText(how), QString::fromStdString(how));
     }
 };
 
