@@ -1560,14 +1560,6 @@
         <translation>Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <source>distance ‖Δh‖</source>
-        <translation>Abstand ‖Δh‖</translation>
-    </message>
-    <message>
-        <source>cosine (right axis)</source>
-        <translation>Kosinus (rechte Achse)</translation>
-    </message>
-    <message>
         <source>VAE decoding back to pooled Scattering-Transformer features</source>
         <translation>VAE-Dekodierung zurück zu gepoolten Scattering-Transformer-Merkmalen</translation>
     </message>
@@ -1640,10 +1632,6 @@
         <translation>t = %1 · Rausch-σ %2</translation>
     </message>
     <message>
-        <source>training views: t ≤ %1</source>
-        <translation>Trainingsansichten: t ≤ %1</translation>
-    </message>
-    <message>
         <source>%1 (%2 dB)</source>
         <translation>%1 (%2 dB)</translation>
     </message>
@@ -1702,6 +1690,18 @@
     <message>
         <source>training views</source>
         <translation>Trainingsansichten</translation>
+    </message>
+    <message>
+        <source>‖Δh‖</source>
+        <translation>‖Δh‖</translation>
+    </message>
+    <message>
+        <source>cosine (right)</source>
+        <translation>Kosinus (rechts)</translation>
+    </message>
+    <message>
+        <source>trained on t ≤ %1</source>
+        <translation>trainiert auf t ≤ %1</translation>
     </message>
 </context>
 <context>

@@ -29,18 +29,19 @@ DriftPlot::DriftPlot(QWidget* parent, const QColor& marker) : QCustomPlot(parent
     yAxis->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "‖h(z_t, t) − h(z0, 0)‖"));
     yAxis2->setVisible(true);
     yAxis2->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "cosine similarity"));
-    legend->setVisible(true);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // One row below the axes: inside, the legend covered curves that cross the whole plot.
+    placeLegendBelow(*this);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);
     trainingBand_ = addGraph();
     trainingBand_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "training views"));
     trainingBand_->setPen(Qt::NoPen);
     trainingBand_->setBrush(QColor(0, 114, 178, 34));
     trainingBand_->setLayer(QStringLiteral("grid"));
     drift_ = addGraph();
-    drift_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "distance ‖Δh‖"));
+    drift_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "‖Δh‖"));
     drift_->setPen(QPen(palette::colour(0), 2));
     cosine_ = addGraph(xAxis, yAxis2);
-    cosine_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "cosine (right axis)"));
+    cosine_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "cosine (right)"));
     cosine_->setPen(QPen(palette::colour(1), 1.5, Qt::DashLine));
     line_ = new QCPItemStraightLine(this);
     line_->setPen(QPen(marker, 1));
@@ -70,7 +71,7 @@ void DriftPlot::setCurves(const QVector<double>& t, const QVector<double>& drift
         const double bandTop = yAxis->range().upper;
         trainingBand_->setData({1.0, static_cast<double>(tMax)}, {bandTop, bandTop}, true);
     }
-    trainingBand_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "training views: t ≤ %1").arg(tMax));
+    trainingBand_->setName(QCoreApplication::translate("dacl::ui::DiffusionView", "trained on t ≤ %1").arg(tMax));
 }
 
 void DriftPlot::clearCurves() {

@@ -6,6 +6,8 @@
 #include "core/store/results_store.h"
 #include "ui/plots/custom_plot.h"
 #include "ui/views/roc_view.h"
+#include "ui/settings/language.h"
+#include "ui/views/drift_plot.h"
 #include "ui/views/training_view.h"
 
 #include <QDir>
@@ -32,6 +34,7 @@ QString legendProblems(QCustomPlot& plot, const QString& name) {
     if (box.intersects(axes)) problems << QStringLiteral("%1: legend %2 over the axis rect %3").arg(name, text(box), text(axes));
     if (!plot.rect().contains(box)) problems << QStringLiteral("%1: legend %2 cut off by the plot").arg(name, text(box));
     for (int i = 0; i < legend->itemCount(); ++i) {
+        if (!legend->item(i)) continue;  // an empty cell of a legend laid out in rows
         const QRect item = legend->item(i)->outerRect();
         if (item.width() < 40 || item.height() < 8) problems << QStringLiteral("%1: entry %2 squeezed to %3").arg(name).arg(i).arg(text(item));
     }
@@ -128,6 +131,26 @@ private Q_SLOTS:
                                              legendProblems(*view.stepPlot(), QStringLiteral("steps"))}.join(QLatin1Char(' '));
         view.grab().save(QDir::temp().filePath(QStringLiteral("dacl-legend-training.png")));
         QVERIFY2(problems.trimmed().isEmpty(), qPrintable(problems));
+    }
+
+    // The diffusion view's encoder-drift plot at about the size it gets in a 1280-px window, in
+    // German (the longer names).
+    void driftLegendBelowTheCurves() {
+        dacl::ui::installLanguage(QStringLiteral("de"));
+        dacl::ui::DriftPlot plot(nullptr, Qt::black);
+        plot.resize(440, 250);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QVector<double> t, drift, cosine;
+        for (int k = 0; k <= 20; ++k) {
+            t << 50.0 * k;
+            drift << 0.1 * k;
+            cosine << 1.0 - 0.02 * k;
+        }
+        plot.setCurves(t, drift, cosine, 1000, 100);
+        const QString problems = legendProblems(plot, QStringLiteral("drift"));
+        dacl::ui::installLanguage(QStringLiteral("en"));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 };
 
