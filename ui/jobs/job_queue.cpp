@@ -35,7 +35,7 @@ struct JobQueue::Outcome {
         std::string reason, file = folder.toStdString();
         describeError(e, reason, file);
         problemFile = QString::fromStdString(file);
-        problemReason = coreText(reason);
+        problemReason = QString::fromStdString(reason);  // the problems panel translates it
     }
 };
 
@@ -279,7 +279,7 @@ void JobQueue::finishRunning() {
         if (o.state == State::Failed && o.error.isEmpty()) e->job.error = tr("unknown error");
         e->sink->deleteLater();
         e->sink = nullptr;
-        for (const auto& [file, reason] : o.skipped) Q_EMIT problem(file, coreText(reason));
+        for (const auto& [file, reason] : o.skipped) Q_EMIT problem(file, reason);  // the panel translates
         if (o.state == State::Failed) {
             Q_EMIT jobLog(e->job.id, tr("Failed: %1").arg(e->job.error));
             Q_EMIT problem(o.problemFile, o.problemReason.isEmpty() ? e->job.error : o.problemReason);

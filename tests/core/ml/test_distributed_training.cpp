@@ -4,6 +4,7 @@
 // other fail with a clear error instead of hanging; a group that never fills up times out.
 #include "core/ml/distributed.h"
 #include "core/ml/runtime_info.h"
+#include "common/rhythm_sequences.h"
 #include "core/ml/sequence_trainer.h"
 
 #include <QtTest>
@@ -21,24 +22,7 @@ namespace {
 
 // Records whose class is a rhythm in time (as in test_sequence_trainer), of different lengths.
 SequenceSet makeSet(std::size_t n, std::uint64_t seed, std::vector<int>& labels) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<float> noise(0.0f, 0.5f);
-    SequenceSet s;
-    s.channels = 3;
-    s.frames = 40;
-    s.values.assign(n * s.stride(), 0.0f);
-    labels.clear();
-    for (std::size_t r = 0; r < n; ++r) {
-        const int y = static_cast<int>(r % 2);
-        const int V = 16 + static_cast<int>(rng() % 25);  // 16..40 valid frames
-        labels.push_back(y);
-        s.valid.push_back(V);
-        for (int f = 0; f < V; ++f)
-            for (int c = 0; c < 3; ++c)
-                s.record(r)[static_cast<std::size_t>(c) * s.frames + f] =
-                    (c == 0 ? (y ? (f % 2 ? 1.0f : -1.0f) : std::sin(0.2f * f)) : 0.0f) + noise(rng);
-    }
-    return s;
+    return dacl::testing::rhythmSequences(n, seed, labels, 3, 40, 16);
 }
 
 // One epoch per stage, so the kept weights are those after the last of its K steps.

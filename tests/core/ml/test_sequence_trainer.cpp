@@ -3,6 +3,7 @@
 // determinism. The data: records of different lengths whose class is a rhythm in time (class 1
 // alternates frame to frame in channel 0, class 0 drifts slowly), invisible to a pooled mean.
 #include "core/eval/metrics.h"
+#include "common/rhythm_sequences.h"
 #include "core/ml/sequence_trainer.h"
 
 #include <QtTest>
@@ -15,25 +16,7 @@ using namespace dacl::ml;
 namespace {
 
 SequenceSet makeSet(std::size_t n, std::uint64_t seed, std::vector<int>& labels) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<float> noise(0.0f, 0.5f);
-    SequenceSet s;
-    s.channels = 4;
-    s.frames = 64;
-    s.values.assign(n * s.stride(), 0.0f);
-    labels.clear();
-    for (std::size_t r = 0; r < n; ++r) {
-        const int y = static_cast<int>(r % 2);
-        const int V = 24 + static_cast<int>(rng() % 41);  // 24..64 valid frames
-        labels.push_back(y);
-        s.valid.push_back(V);
-        for (int f = 0; f < V; ++f) {
-            const float pattern = y ? (f % 2 ? 1.0f : -1.0f) : std::sin(0.2f * f);
-            s.record(r)[f] = pattern + noise(rng);
-            for (int c = 1; c < 4; ++c) s.record(r)[static_cast<std::size_t>(c) * s.frames + f] = noise(rng);
-        }
-    }
-    return s;
+    return dacl::testing::rhythmSequences(n, seed, labels, 4, 64, 24);
 }
 
 SequenceTrainSettings small() {
