@@ -24,9 +24,9 @@ std::vector<double> movingAverage(const std::vector<double>& v, long w) {
     return out;
 }
 
-// Median over 2-s segments of each segment's maximum. A trailing segment shorter than 1 s
-// is left out (it may hold no beat at all) unless it is the only one.
-double medianSegmentMax(const std::vector<double>& env, long segment) {
+// Each 2-s segment's maximum of the envelope. A trailing segment shorter than 1 s is left out
+// (it may hold no beat at all) unless it is the only one.
+std::vector<double> segmentMaxima(const std::vector<double>& env, long segment) {
     const long n = static_cast<long>(env.size());
     std::vector<double> maxima;
     for (long s = 0; s < n; s += segment) {
@@ -34,16 +34,42 @@ double medianSegmentMax(const std::vector<double>& env, long segment) {
         if (e - s < segment / 2 && !maxima.empty()) break;
         maxima.push_back(*std::max_element(env.begin() + s, env.begin() + e));
     }
-    return median(maxima);
+    return maxima;
+}
+
+// The threshold of every envelope sample: 0.35 x the median of the segment maxima within
+// `reach` segments of its own. The envelope is the squared slope, so a stretch at half the
+// amplitude has a quarter of the energy: one threshold for a whole Holter recording would
+// lose every beat of its quieter hours (and a mixed recording's quieter episodes).
+std::vector<double> localThresholds(const std::vector<double>& env, long segment, long reach) {
+    const std::vector<double> maxima = segmentMaxima(env, segment);
+    const long m = static_cast<long>(maxima.size());
+    std::vector<double> perSegment(maxima.size());
+    std::vector<double> window;
+    for (long k = 0; k < m; ++k) {
+        window.assign(maxima.begin() + std::max(0L, k - reach), maxima.begin() + std::min(m, k + reach + 1));
+        perSegment[static_cast<std::size_t>(k)] = 0.35 * median(window);
+    }
+    // Where the amplitude falls, the last loud beat reaches into the first quiet segment and can
+    // tip its median: each segment takes the lowest threshold of itself and its two neighbours.
+    std::vector<double> out(env.size());
+    for (std::size_t i = 0; i < env.size(); ++i) {
+        const long k = std::min(m - 1, static_cast<long>(i / static_cast<std::size_t>(segment)));
+        double t = perSegment[static_cast<std::size_t>(k)];
+        if (k > 0) t = std::min(t, perSegment[static_cast<std::size_t>(k - 1)]);
+        if (k + 1 < m) t = std::min(t, perSegment[static_cast<std::size_t>(k + 1)]);
+        out[i] = t;
+    }
+    return out;
 }
 
 // Local maxima above `threshold`, thinned so that no two are closer than `distance`
 // samples: the highest survive (as scipy.signal.find_peaks with height and distance).
-std::vector<long> thinnedPeaks(const std::vector<double>& env, double threshold, long distance) {
+std::vector<long> thinnedPeaks(const std::vector<double>& env, const std::vector<double>& threshold, long distance) {
     const long n = static_cast<long>(env.size());
     std::vector<long> peaks;
     for (long i = 1; i + 1 < n; ++i)
-        if (env[i] > threshold && env[i] > env[i - 1] && env[i] >= env[i + 1]) peaks.push_back(i);
+        if (env[i] > threshold[i] && env[i] > env[i - 1] && env[i] >= env[i + 1]) peaks.push_back(i);
     std::vector<std::size_t> order(peaks.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
@@ -81,8 +107,9 @@ std::vector<long> detectRPeaksRobust(const std::vector<double>& input, double fs
     for (long i = 1; i < n; ++i) energy[i] = (band[i] - band[i - 1]) * (band[i] - band[i - 1]);
     const std::vector<double> env = movingAverage(energy, samples(0.150));
 
-    const double threshold = 0.35 * medianSegmentMax(env, samples(2.0));
-    const std::vector<long> coarse = thinnedPeaks(env, threshold, samples(0.25));
+    // Neighbourhood of ±5 segments (±10 s): local enough for a Holter's quiet hours and for
+    // paroxysmal episodes, wide enough that a few artefact segments do not move the median.
+    const std::vector<long> coarse = thinnedPeaks(env, localThresholds(env, samples(2.0), 5), samples(0.25));
 
     const long reach = samples(0.075);
     std::vector<long> peaks;

@@ -78,6 +78,21 @@ private Q_SLOTS:
         QVERIFY(countFurther(nearest({4500}, det), 3) == 0);
     }
 
+    // A long recording whose middle third is at 0.4 of the amplitude (envelope 0.16, under
+    // 0.35 of a record-wide median): its beats are found too, and no extra ones appear at the
+    // changes of amplitude.
+    void quietStretchesKeepTheirBeats() {
+        std::vector<std::pair<double, double>> beats;
+        std::vector<long> truth;
+        for (int k = 1; k < 180; ++k) {
+            beats.emplace_back(k, k >= 60 && k < 120 ? 0.4 : 1.0);
+            truth.push_back(300L * k);
+        }
+        const std::vector<long> det = detectRPeaksRobust(pulses(300, 180.5, beats), 300);
+        QCOMPARE(countFurther(nearest(truth, det), 3), 0L);
+        QCOMPARE(countFurther(nearest(det, truth), 3), 0L);
+    }
+
     void peaksAreAtLeastAQuarterSecondApart() {
         // At 0.2 s the smaller of two pulses is dropped; at 0.3 s both stay.
         std::vector<std::pair<double, double>> beats;
