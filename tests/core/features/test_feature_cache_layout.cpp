@@ -90,6 +90,13 @@ class TestFeatureCacheLayout : public QObject {
         return c;
     }
 
+    // Computes the rows into a fresh cache file; its path.
+    std::string written(const features::CacheOptions& cache) const {
+        NullProgress quiet;
+        features::computeFeatures(*dataset_, sequenceSettings(), quiet, cache);
+        return features::featureCachePath(*dataset_, sequenceSettings(), cache);
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(tmp_.isValid());
@@ -149,8 +156,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         NullProgress quiet;
         const auto cache = mapped(dir);
-        features::computeFeatures(*dataset_, sequenceSettings(), quiet, cache);
-        const std::string path = features::featureCachePath(*dataset_, sequenceSettings(), cache);
+        const std::string path = written(cache);
         const std::string v2 = readAll(path);
         const std::string key = headerOf(v2).at("key");
         writeAll(path, layout1(v2));
@@ -183,8 +189,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         NullProgress quiet;
         const auto cache = mapped(dir);
-        features::computeFeatures(*dataset_, sequenceSettings(), quiet, cache);
-        const std::string path = features::featureCachePath(*dataset_, sequenceSettings(), cache);
+        const std::string path = written(cache);
         std::string bytes = readAll(path);
         const std::string key = headerOf(bytes).at("key");
         const auto headerAt = at<std::uint64_t>(bytes, 8);
@@ -243,10 +248,8 @@ private Q_SLOTS:
     // The key in the header must be the one asked for (a hash collision of file names).
     void anotherKeyIsRejected() {
         QTemporaryDir dir;
-        NullProgress quiet;
         const auto cache = mapped(dir);
-        features::computeFeatures(*dataset_, sequenceSettings(), quiet, cache);
-        const std::string path = features::featureCachePath(*dataset_, sequenceSettings(), cache);
+        const std::string path = written(cache);
         const std::string key = headerOf(readAll(path)).at("key");
         features::FeatureSet out;
         QVERIFY(features::cache::load(path, key, out, true));
