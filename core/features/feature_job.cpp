@@ -189,7 +189,7 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
                                       ? std::string()
                                       : cacheOptions.dir + "/features-" + cache::hashHex(key) + ".bin";
     FeatureSet set;
-    if (!cachePath.empty() && cache::load(cachePath, key, set)) {
+    if (!cachePath.empty() && cache::load(cachePath, key, set, cacheOptions.mapRows)) {
         progress.log("features loaded from cache " + cachePath);
         progress.report("features", records.size(), records.size());
         return set;
@@ -285,6 +285,12 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     if (!cachePath.empty()) {
         try {
             cache::save(cachePath, key, set);
+            // Read the rows back in place: the computed copy (the full data set's gigabyte) goes.
+            FeatureSet mapped;
+            if (cacheOptions.mapRows && cache::load(cachePath, key, mapped, true)) {
+                mapped.fromCache = false;
+                return mapped;
+            }
         } catch (const std::exception& e) {
             progress.log(std::string("feature cache not written: ") + e.what());
         }

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,14 @@ struct FeatureSet {
     std::vector<std::size_t> records;     // the records that were asked for (dataset indices)
     std::vector<SkippedFile> skipped;     // asked-for records that could not be used, with why
     bool fromCache = false;
+    // With CacheOptions::mapRows, the rows read in place from the cache file's mapping (which
+    // rowOwner keeps alive); `features` is then empty.
+    const float* mappedRows = nullptr;
+    std::shared_ptr<const void> rowOwner;
 
     std::size_t rows() const { return record.size(); }
-    const float* row(std::size_t i) const { return features.data() + i * static_cast<std::size_t>(dim); }
+    const float* rowData() const { return mappedRows ? mappedRows : features.data(); }
+    const float* row(std::size_t i) const { return rowData() + i * static_cast<std::size_t>(dim); }
 };
 
 // Per-record aggregation: the mean feature of each record's windows.
@@ -78,6 +84,9 @@ RecordFeatures aggregateByRecord(const FeatureSet& set);
 
 struct CacheOptions {
     std::string dir;                      // empty: no cache
+    // Read the rows through a read-only mapping of the cache file instead of copying them
+    // (FeatureSet::mappedRows); computed rows are written, then mapped back and their copy freed.
+    bool mapRows = false;
 };
 
 // `records`: dataset indices (empty = every record). Records that cannot be read or processed are

@@ -72,8 +72,7 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
     }
     if (!rep.hasLatent()) return;
     // The probe is given z_t = √ᾱ_t z0 + √(1−ᾱ_t) ε instead of z0.
-    const Matrix testX = c.windows.features.selectRows(testRows);
-    const Matrix z0 = rep.latent(testX);
+    const Matrix z0 = rep.latent(c.windows.features.select(testRows));
     const std::vector<int> windowRecord = recordsOfRows(c.windows, testRows);
     const auto noise = rep.noiseScaleAt(robustnessTimesteps());
     std::mt19937_64 rng(derivedSeed(seed, 0, kLatentNoisePurpose));
@@ -114,7 +113,7 @@ void appendNoisyEmbeddings(const FoldContext& c, const FoldSplit& split, const R
     std::sort(chosen.begin(), chosen.end());
     const std::vector<std::size_t> rows = c.windows.rowsOf(chosen, true);
     if (rows.empty()) return;
-    const Matrix z0 = rep.latent(c.windows.features.selectRows(rows));
+    const Matrix z0 = rep.latent(c.windows.features.select(rows));
     const std::vector<int> windowRecord = recordsOfRows(c.windows, rows);
     const std::vector<int> steps(robustnessTimesteps().begin() + 1, robustnessTimesteps().end());
     const auto noise = rep.noiseScaleAt(steps);
@@ -184,7 +183,7 @@ struct Head {
 };
 
 Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& split, const Representation& rep,
-             const Matrix& trainX, const std::vector<int>& trainY, const Matrix& valX,
+             const RowView& trainX, const std::vector<int>& trainY, const RowView& valX,
              const std::vector<int>& valWindowRecord, const FitHooks& hooks, std::uint64_t seed) {
     Head h{LogisticProbe(probeSettings(c.settings)), std::nullopt, {}, {}, {}, 0.5};
     if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "probe", 0, 1);
@@ -276,9 +275,9 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
     const std::vector<std::size_t> trainRows = c.windows.rowsOf(split.train, false);
     const std::vector<std::size_t> valRows = c.windows.rowsOf(split.validation, true);
     const std::vector<std::size_t> testRows = c.windows.rowsOf(split.test, true);
-    // Copies of the rows (released once the heads are fitted: the test copy needs the room).
-    Matrix trainX = c.windows.features.selectRows(trainRows);
-    Matrix valX = c.windows.features.selectRows(valRows);
+    // The fold's rows, read in place from the feature table (no copies).
+    const RowView trainX = c.windows.features.select(trainRows);
+    const RowView valX = c.windows.features.select(valRows);
     const std::vector<int> trainY = labelsOfRows(c, trainRows);
     const std::vector<int> valWindowRecord = recordsOfRows(c.windows, valRows);
 
@@ -303,8 +302,6 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         otherStages.emplace_back(stage, fitHead(c, method, split, rep, trainX, trainY, valX, valWindowRecord, quiet, seed));
     }
     if (!otherStages.empty()) rep.useStage(chosen);
-    trainX = Matrix();
-    valX = Matrix();
     if (head.fusion) out.robustness["fusion_model_weight"] = head.fusion->modelWeight();
     out.threshold = head.threshold;
     auto keepHead = [&] {
@@ -316,7 +313,7 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         return out;
     }
 
-    const Matrix testX = c.windows.features.selectRows(testRows);
+    const RowView testX = c.windows.features.select(testRows);
     const Matrix testH = rep.embed(testX);
     const std::vector<int> testWindowRecord = recordsOfRows(c.windows, testRows);
     const std::uint64_t bootSeed = derivedSeed(seed, split.fold, kBootstrapPurpose);

@@ -33,8 +33,8 @@ void reportVae(const FitHooks& hooks, const VaeEpoch& e) {
 class IdentityRepresentation : public Representation {
 public:
     std::string method() const override { return "st_lr"; }
-    void fit(const Matrix&, const std::vector<int>&, int, const Matrix&, const FitHooks&) override {}
-    Matrix embed(const Matrix& f) const override { return f; }
+    void fit(const RowView&, const std::vector<int>&, int, const RowView&, const FitHooks&) override {}
+    Matrix embed(const RowView& f) const override { return f.toMatrix(); }
     std::string toBytes() const override { return "st_lr"; }
 };
 
@@ -43,26 +43,28 @@ class VaeRepresentation : public Representation {
 public:
     VaeRepresentation(const Settings& s, std::uint64_t seed) : settings_(s), seed_(seed) {}
     std::string method() const override { return "vae_lr"; }
-    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix& validation,
+    // Pooled rows are small (2C floats): the VAE takes them as dense copies.
+    void fit(const RowView& trainRows, const std::vector<int>&, int, const RowView& validationRows,
              const FitHooks& hooks) override {
         const VaeSettings vs = vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose));
         SharedVae* shared = hooks.sharedVae;
-        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows) {
+        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == trainRows.rows()) {
             vae_.emplace(Vae::fromBytes(shared->bytes));
             for (const VaeEpoch& e : shared->epochs) reportVae(hooks, e);
             if (hooks.progress) hooks.progress->log(hooks.stagePrefix + "VAE of an earlier method of this fold reused");
             return;
         }
+        const Matrix train = trainRows.toMatrix(), validation = validationRows.toMatrix();
         vae_.emplace(static_cast<int>(train.cols), vs);
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "VAE", 0, 1);
         const VaeReport report = vae_->fit(train, validation, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
         if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs, static_cast<int>(train.cols)};
     }
-    Matrix embed(const Matrix& f) const override { return vae_->encode(f); }
+    Matrix embed(const RowView& f) const override { return vae_->encode(f.toMatrix()); }
     bool hasLatent() const override { return true; }
-    Matrix latent(const Matrix& f) const override { return vae_->encode(f); }
+    Matrix latent(const RowView& f) const override { return vae_->encode(f.toMatrix()); }
     Matrix embedLatent(const Matrix& z, int) const override { return z; }
-    Matrix latentStd(const Matrix& f) const override { return vae_->encodeStd(f); }
+    Matrix latentStd(const RowView& f) const override { return vae_->encodeStd(f.toMatrix()); }
     Matrix decodeLatent(const Matrix& z) const override { return vae_->decode(z); }
     std::string toBytes() const override { return vae_->toBytes(); }
     void load(const std::string& bytes) { vae_.emplace(Vae::fromBytes(bytes)); }
@@ -79,7 +81,7 @@ public:
     ContrastiveRepresentation(const Settings& s, std::uint64_t seed, ContrastiveVariant v)
         : VaeRepresentation(s, seed), variant_(v) {}
     std::string method() const override { return variant_ == ContrastiveVariant::Dacl ? "dacl" : toString(variant_); }
-    void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
+    void fit(const RowView& train, const std::vector<int>& labels, int numClasses, const RowView& validation,
              const FitHooks& hooks) override {
         const bool withVae = hooks.resumeFrom && hooks.resumeFrom->rfind(kFoldCheckpointTag, 0) == 0;
         if (withVae) {
@@ -96,7 +98,7 @@ public:
                 trainer_.emplace(static_cast<int>(vae_->latentDim()), numClasses,
                                  daclSettings(settings_, variant_, derivedSeed(seed_, 0, kEncoderPurpose)));
         }
-        const Matrix z0 = vae_->encode(train);
+        const Matrix z0 = vae_->encode(train.toMatrix());
         const std::string vaeBytes = vae_->toBytes();  // fixed from here on: serialised once, not per checkpoint
         const int epochs = trainer_->settings().epochs;
         TrainCallbacks cb;
@@ -122,7 +124,7 @@ public:
             hooks.progress->report(hooks.stagePrefix + "encoder", static_cast<std::size_t>(epochs),
                                    static_cast<std::size_t>(epochs));
     }
-    Matrix embed(const Matrix& f) const override { return trainer_->embed(vae_->encode(f), 0); }
+    Matrix embed(const RowView& f) const override { return trainer_->embed(vae_->encode(f.toMatrix()), 0); }
     Matrix embedLatent(const Matrix& z, int t) const override {
         // The time-conditioned encoder is told the noise level it is given; the others ignore t.
         return trainer_->embed(z, trainer_->settings().encoder.timeConditioning ? t : 0);
@@ -155,14 +157,14 @@ class DaeRepresentation : public Representation {
 public:
     DaeRepresentation(const Settings& s, std::uint64_t seed) : settings_(s), seed_(seed) {}
     std::string method() const override { return "dae"; }
-    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix&, const FitHooks& hooks) override {
-        dae_.emplace(static_cast<int>(train.cols), daeSettings(settings_, derivedSeed(seed_, 0, kDaePurpose)));
+    void fit(const RowView& train, const std::vector<int>&, int, const RowView&, const FitHooks& hooks) override {
+        dae_.emplace(static_cast<int>(train.cols()), daeSettings(settings_, derivedSeed(seed_, 0, kDaePurpose)));
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "denoising autoencoder", 0, 1);
-        dae_->fit(train, [&](const DaeEpoch& e) {
+        dae_->fit(train.toMatrix(), [&](const DaeEpoch& e) {
             if (hooks.onMetric) hooks.onMetric("dae.loss", e.epoch, -1, e.loss);
         }, hooks.progress);
     }
-    Matrix embed(const Matrix& f) const override { return dae_->embed(f); }
+    Matrix embed(const RowView& f) const override { return dae_->embed(f.toMatrix()); }
     std::string toBytes() const override { return dae_->toBytes(); }
     void load(const std::string& bytes) { dae_.emplace(DenoisingAutoencoder::fromBytes(bytes)); }
 
@@ -183,7 +185,7 @@ bool isContrastive(const std::string& m) {
 
 }  // namespace
 
-Matrix Representation::latent(const Matrix&) const {
+Matrix Representation::latent(const RowView&) const {
     throw std::logic_error(method() + " has no latent space");
 }
 Matrix Representation::embedLatent(const Matrix&, int) const {
@@ -199,7 +201,7 @@ Matrix Representation::embedLatentAt(const Matrix& z, const std::vector<int>& t)
     }
     return out;
 }
-Matrix Representation::latentStd(const Matrix&) const {
+Matrix Representation::latentStd(const RowView&) const {
     throw std::logic_error(method() + " has no latent space");
 }
 Matrix Representation::decodeLatent(const Matrix&) const {

@@ -7,6 +7,7 @@
 #include "core/ml/diffusion_schedule.h"
 #include "core/ml/distributed.h"
 #include "core/ml/matrix.h"
+#include "core/ml/row_view.h"
 #include "core/ml/vae.h"
 
 #include <functional>
@@ -51,14 +52,16 @@ public:
     virtual ~Representation() = default;
     virtual std::string method() const = 0;
     // Fits on training windows; `validation` (held-out training records) drives early stopping.
-    virtual void fit(const Matrix& train, const std::vector<int>& labels, int numClasses,
-                     const Matrix& validation, const FitHooks& hooks) = 0;
-    virtual Matrix embed(const Matrix& features) const = 0;
+    // The rows are read in place (views of the fold's records in the feature table; a Matrix
+    // converts to a view of all its rows).
+    virtual void fit(const RowView& train, const std::vector<int>& labels, int numClasses,
+                     const RowView& validation, const FitHooks& hooks) = 0;
+    virtual Matrix embed(const RowView& features) const = 0;
 
     // Latent methods (VAE based) expose z0 and the embedding of a noisy latent z_t, for the
     // "probe given z_t" robustness check. Others return false / throw.
     virtual bool hasLatent() const { return false; }
-    virtual Matrix latent(const Matrix& features) const;
+    virtual Matrix latent(const RowView& features) const;
     virtual Matrix embedLatent(const Matrix& z, int t) const;
     // Row i at timestep t[i] (default: one embedLatent call per row).
     virtual Matrix embedLatentAt(const Matrix& z, const std::vector<int>& t) const;
@@ -66,7 +69,7 @@ public:
     // For the desktop views and `RunModel`: σ of q(z | f) in the same standardised units as
     // latent(), the VAE decoder from those units back to features, and the diffusion schedule
     // the encoder was trained with (nullopt for methods without diffusion views).
-    virtual Matrix latentStd(const Matrix& features) const;
+    virtual Matrix latentStd(const RowView& features) const;
     virtual Matrix decodeLatent(const Matrix& z) const;
     virtual std::optional<ScheduleSettings> diffusionSchedule() const { return std::nullopt; }
     // z_t = √(1−σ²)·z0 + σ·ε of latent() rows (sequence latents keep their layout header).

@@ -97,11 +97,11 @@ SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
 
 // The same map read straight from feature rows: the first `channels` channels of each valid frame.
 template <class F>
-SequenceSet mapRowFrames(const Matrix& rows, int channels, int outChannels, F&& f) {
-    if (rows.rows == 0) return SequenceSet{};
+SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f) {
+    if (rows.rows() == 0) return SequenceSet{};
     const auto layout = features::SequenceLayout::of(rows.row(0));
-    std::vector<int> valid(rows.rows);
-    for (std::size_t r = 0; r < rows.rows; ++r)
+    std::vector<int> valid(rows.rows());
+    for (std::size_t r = 0; r < rows.rows(); ++r)
         valid[r] = std::clamp(features::SequenceLayout::validFrames(rows.row(r)), 1, layout.frames);
     return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
         std::copy_n(layout.frame(rows.row(r), t), channels, dst);
@@ -112,8 +112,8 @@ SequenceSet mapRowFrames(const Matrix& rows, int channels, int outChannels, F&& 
 class PooledFramesRepresentation : public Representation {
 public:
     std::string method() const override { return "st_lr"; }
-    void fit(const Matrix&, const std::vector<int>&, int, const Matrix&, const FitHooks&) override {}
-    Matrix embed(const Matrix& rows) const override { return pooledFrames(rows, sequenceChannels(rows, true)); }
+    void fit(const RowView&, const std::vector<int>&, int, const RowView&, const FitHooks&) override {}
+    Matrix embed(const RowView& rows) const override { return pooledFrames(rows, sequenceChannels(rows, true)); }
     std::string toBytes() const override { return "st_lr"; }
 };
 
@@ -123,7 +123,7 @@ public:
     BoostRepresentation(std::string method, const Settings& s, std::uint64_t seed)
         : method_(std::move(method)), settings_(s), seed_(seed) {}
     std::string method() const override { return method_; }
-    void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
+    void fit(const RowView& train, const std::vector<int>& labels, int numClasses, const RowView& validation,
              const FitHooks& hooks) override {
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "gradient boosting", 0, 1);
         const Matrix x = inputs(train), v = inputs(validation);
@@ -131,7 +131,7 @@ public:
         booster_->fit(x.data.data(), x.rows, x.cols, labels, numClasses, v.data.data(), v.rows,
                       hooks.validationLabels);
     }
-    Matrix embed(const Matrix& rows) const override {
+    Matrix embed(const RowView& rows) const override {
         const Matrix x = inputs(rows);
         const auto p = booster_->predictProba(x.data.data(), x.rows, x.cols);
         Matrix out(x.rows, p.size() / std::max<std::size_t>(1, x.rows));
@@ -142,7 +142,7 @@ public:
     void load(const std::string& bytes) { booster_.emplace(boosting::GradientBoosting::fromBytes(bytes)); }
 
 private:
-    Matrix inputs(const Matrix& rows) const {
+    Matrix inputs(const RowView& rows) const {
         return method_ == "rr_xgb" ? rrFeatureRows(rows) : pooledFrames(rows, sequenceChannels(rows, true));
     }
     std::string method_;
@@ -171,7 +171,7 @@ ChannelStats statsFromBytes(const std::string& b) {
 
 // z (d channels) followed by 2 more channels per record: the standardised rhythm channels of
 // `rows` (or zeros, e.g. for σ, when `rows` is null).
-SequenceSet appendRhythm(const SequenceSet& z, const Matrix* rows, const ChannelStats& st) {
+SequenceSet appendRhythm(const SequenceSet& z, const RowView* rows, const ChannelStats& st) {
     SequenceSet out;
     out.channels = z.channels + 2;
     out.frames = z.frames;
@@ -208,12 +208,12 @@ public:
     FrameVaeRepresentation(const Settings& s, std::uint64_t seed, bool rhythm)
         : settings_(s), seed_(seed), rhythmInData_(s.getBool("seq.rhythm")), useRhythm_(rhythm && rhythmInData_) {}
     std::string method() const override { return "vae_lr"; }
-    void fit(const Matrix& train, const std::vector<int>&, int, const Matrix& validation, const FitHooks& hooks) override {
+    void fit(const RowView& train, const std::vector<int>&, int, const RowView& validation, const FitHooks& hooks) override {
         fitVae(train, validation, hooks);
     }
-    Matrix embed(const Matrix& rows) const override { return pooledSequences(latentSet(rows)); }
+    Matrix embed(const RowView& rows) const override { return pooledSequences(latentSet(rows)); }
     bool hasLatent() const override { return true; }
-    Matrix latent(const Matrix& rows) const override { return flatten(latentSet(rows)); }
+    Matrix latent(const RowView& rows) const override { return flatten(latentSet(rows)); }
     Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const override {
         // Noise on the valid frames only: the header and the padding stay as they are.
         std::normal_distribution<float> normal(0.0f, 1.0f);
@@ -231,7 +231,7 @@ public:
         return zt;
     }
     Matrix embedLatent(const Matrix& z, int) const override { return pooledSequences(unflatten(z)); }
-    Matrix latentStd(const Matrix& rows) const override {
+    Matrix latentStd(const RowView& rows) const override {
         SequenceSet sd = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encodeStd(f); });
         return flatten(useRhythm_ ? appendRhythm(sd, nullptr, rhythm_) : sd);  // the rhythm channels are exact
     }
@@ -253,12 +253,12 @@ public:
     }
 
 protected:
-    int pathChannels(const Matrix& rows) const { return sequenceChannels(rows, true) - (rhythmInData_ ? 2 : 0); }
-    SequenceSet latentSet(const Matrix& rows) const {
+    int pathChannels(const RowView& rows) const { return sequenceChannels(rows, true) - (rhythmInData_ ? 2 : 0); }
+    SequenceSet latentSet(const RowView& rows) const {
         SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); });
         return useRhythm_ ? appendRhythm(z, &rows, rhythm_) : z;
     }
-    void fitVae(const Matrix& train, const Matrix& validation, const FitHooks& hooks) {
+    void fitVae(const RowView& train, const RowView& validation, const FitHooks& hooks) {
         const int channels = pathChannels(train);
         if (useRhythm_) rhythm_ = channelStats(train, 2, sequenceChannels(train, true) - 2);
         VaeSettings vs = vaeSettings(settings_, derivedSeed(seed_, 0, kVaePurpose));
@@ -268,7 +268,7 @@ protected:
         vs.patience = std::min(vs.patience, 3);
         SharedVae* shared = hooks.sharedVae;
         // Methods of a fold fit the identical VAE (same paths, frames and seed): the first fits, the others load.
-        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows &&
+        if (shared && !shared->bytes.empty() && shared->seed == vs.seed && shared->rows == train.rows() &&
             shared->inputDim == channels) {
             vae_.emplace(Vae::fromBytes(shared->bytes));
             for (const VaeEpoch& e : shared->epochs) reportVae(hooks, e);
@@ -281,7 +281,7 @@ protected:
         vae_.emplace(channels, vs);
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "per-frame VAE", 0, 1);
         const VaeReport report = vae_->fit(trainFrames, valFrames, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
-        if (shared) *shared = SharedVae{vs.seed, train.rows, vae_->toBytes(), report.epochs, channels};
+        if (shared) *shared = SharedVae{vs.seed, train.rows(), vae_->toBytes(), report.epochs, channels};
     }
 
     Settings settings_;
@@ -297,7 +297,7 @@ public:
     SequenceDaclRepresentation(std::string method, const Settings& s, std::uint64_t seed)
         : FrameVaeRepresentation(s, seed, method != "dacl_no_rhythm"), method_(std::move(method)) {}
     std::string method() const override { return method_; }
-    void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
+    void fit(const RowView& train, const std::vector<int>& labels, int numClasses, const RowView& validation,
              const FitHooks& hooks) override {
         const std::vector<int>& valLabels = validationLabels(hooks);
         fitVae(train, validation, hooks);
@@ -321,7 +321,7 @@ public:
                                 (finetunedScore_ >= 0 ? ", fine-tuned " + std::to_string(finetunedScore_) : "") +
                                 ": scoring with the " + toString(trainer_->stage()) + " stage");
     }
-    Matrix embed(const Matrix& rows) const override { return trainer_->embed(latentSet(rows), 0); }
+    Matrix embed(const RowView& rows) const override { return trainer_->embed(latentSet(rows), 0); }
     Matrix embedLatent(const Matrix& z, int t) const override {
         return trainer_->embed(unflatten(z), trainer_->settings().timeConditioning ? t : 0);
     }
@@ -378,7 +378,7 @@ class SequenceCnnRepresentation : public Representation {
 public:
     SequenceCnnRepresentation(const Settings& s, std::uint64_t seed) : settings_(s), seed_(seed) {}
     std::string method() const override { return "cnn"; }
-    void fit(const Matrix& train, const std::vector<int>& labels, int numClasses, const Matrix& validation,
+    void fit(const RowView& train, const std::vector<int>& labels, int numClasses, const RowView& validation,
              const FitHooks& hooks) override {
         const int channels = sequenceChannels(train, true);
         stats_ = channelStats(train, channels);
@@ -392,7 +392,7 @@ public:
                                   },
                                   hooks.progress, hooks.stagePrefix);
     }
-    Matrix embed(const Matrix& rows) const override {
+    Matrix embed(const RowView& rows) const override {
         return trainer_->embed(toSequences(rows, static_cast<int>(stats_.mean.size()), &stats_), 0);
     }
     std::string toBytes() const override { return pack({statsToBytes(stats_), trainer_->toBytes()}); }

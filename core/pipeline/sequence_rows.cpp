@@ -14,11 +14,11 @@ using features::SequenceLayout;
 
 namespace {
 
-SequenceLayout layoutOf(const Matrix& rows) {
-    if (rows.rows == 0) throw std::invalid_argument("no sequence rows");
+SequenceLayout layoutOf(const RowView& rows) {
+    if (rows.rows() == 0) throw std::invalid_argument("no sequence rows");
     const SequenceLayout l = SequenceLayout::of(rows.row(0));
-    if (l.frames < 1 || l.channels < 1 || static_cast<std::size_t>(l.dim()) != rows.cols)
-        throw std::invalid_argument("feature rows are not sequences (repr=sequence): " + std::to_string(rows.cols) + " columns");
+    if (l.frames < 1 || l.channels < 1 || static_cast<std::size_t>(l.dim()) != rows.cols())
+        throw std::invalid_argument("feature rows are not sequences (repr=sequence): " + std::to_string(rows.cols()) + " columns");
     return l;
 }
 
@@ -28,16 +28,16 @@ int validOf(const float* row, const SequenceLayout& l) {
 
 }  // namespace
 
-int sequenceChannels(const Matrix& rows, bool withRhythm) {
+int sequenceChannels(const RowView& rows, bool withRhythm) {
     const SequenceLayout l = layoutOf(rows);
     return withRhythm ? l.channels : l.channels - 2;
 }
 
-ChannelStats channelStats(const Matrix& rows, int channels, int first) {
+ChannelStats channelStats(const RowView& rows, int channels, int first) {
     const SequenceLayout l = layoutOf(rows);
     std::vector<double> sum(channels, 0.0), sq(channels, 0.0);
     double n = 0;
-    for (std::size_t r = 0; r < rows.rows; ++r) {
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
         const float* row = rows.row(r);
         const int V = validOf(row, l);
         for (int f = 0; f < V; ++f) {
@@ -58,14 +58,14 @@ ChannelStats channelStats(const Matrix& rows, int channels, int first) {
     return s;
 }
 
-SequenceSet toSequences(const Matrix& rows, int channels, const ChannelStats* stats) {
+SequenceSet toSequences(const RowView& rows, int channels, const ChannelStats* stats) {
     const SequenceLayout l = layoutOf(rows);
     SequenceSet out;
     out.channels = channels;
     out.frames = l.frames;
-    out.values.assign(rows.rows * out.stride(), 0.0f);
-    out.valid.resize(rows.rows);
-    for (std::size_t r = 0; r < rows.rows; ++r) {
+    out.values.assign(rows.rows() * out.stride(), 0.0f);
+    out.valid.resize(rows.rows());
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
         const float* row = rows.row(r);
         const int V = validOf(row, l);
         out.valid[r] = V;
@@ -96,14 +96,14 @@ Matrix pooledSequences(const SequenceSet& set) {
     return out;
 }
 
-Matrix pooledFrames(const Matrix& rows, int channels) {
+Matrix pooledFrames(const RowView& rows, int channels) {
     layoutOf(rows);
-    Matrix out(rows.rows, 2 * static_cast<std::size_t>(channels));
+    Matrix out(rows.rows(), 2 * static_cast<std::size_t>(channels));
     const std::size_t chunk = 256;
-    for (std::size_t a = 0; a < rows.rows; a += chunk) {
+    for (std::size_t a = 0; a < rows.rows(); a += chunk) {
         std::vector<std::size_t> idx;
-        for (std::size_t r = a; r < std::min(rows.rows, a + chunk); ++r) idx.push_back(r);
-        const Matrix pooled = pooledSequences(toSequences(rows.selectRows(idx), channels));
+        for (std::size_t r = a; r < std::min(rows.rows(), a + chunk); ++r) idx.push_back(r);
+        const Matrix pooled = pooledSequences(toSequences(rows.select(idx), channels));
         std::copy(pooled.data.begin(), pooled.data.end(), out.row(a));
     }
     return out;
@@ -117,17 +117,17 @@ void copyRrFeatures(const float* row, float* out) {
     }
 }
 
-Matrix rrFeatureRows(const Matrix& rows) {
+Matrix rrFeatureRows(const RowView& rows) {
     layoutOf(rows);
-    Matrix out(rows.rows, SequenceLayout::kRrFeatures);
-    for (std::size_t r = 0; r < rows.rows; ++r) copyRrFeatures(rows.row(r), out.row(r));
+    Matrix out(rows.rows(), SequenceLayout::kRrFeatures);
+    for (std::size_t r = 0; r < rows.rows(); ++r) copyRrFeatures(rows.row(r), out.row(r));
     return out;
 }
 
-Matrix validFrames(const Matrix& rows, int channels, std::size_t limit, std::uint64_t seed) {
+Matrix validFrames(const RowView& rows, int channels, std::size_t limit, std::uint64_t seed) {
     const SequenceLayout l = layoutOf(rows);
     std::vector<std::pair<std::size_t, int>> where;
-    for (std::size_t r = 0; r < rows.rows; ++r)
+    for (std::size_t r = 0; r < rows.rows(); ++r)
         for (int f = 0, V = validOf(rows.row(r), l); f < V; ++f) where.emplace_back(r, f);
     if (limit > 0 && where.size() > limit) {
         std::mt19937_64 rng(seed);

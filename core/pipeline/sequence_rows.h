@@ -2,6 +2,7 @@
 // Reading sequence-layout feature rows (features/sequence_layout.h) into what the sequence
 // models consume: frame sequences, pooled frames, the record's RR-interval features.
 #include "core/ml/matrix.h"
+#include "core/ml/row_view.h"
 #include "core/ml/sequence_set.h"
 
 #include <vector>
@@ -13,26 +14,26 @@ namespace dacl::ml {
 struct ChannelStats {
     std::vector<float> mean, invStd;
 };
-ChannelStats channelStats(const Matrix& rows, int channels, int first = 0);
+ChannelStats channelStats(const RowView& rows, int channels, int first = 0);
 
 // Channels of a row: all (paths + rhythm) or, for the no-rhythm variant, the paths only.
-int sequenceChannels(const Matrix& rows, bool withRhythm);
+int sequenceChannels(const RowView& rows, bool withRhythm);
 
 // The first `channels` channels of every row as sequences (standardised when `stats` is given;
 // padding stays 0).
-SequenceSet toSequences(const Matrix& rows, int channels, const ChannelStats* stats = nullptr);
+SequenceSet toSequences(const RowView& rows, int channels, const ChannelStats* stats = nullptr);
 
 // [mean over valid frames ; population std over valid frames] of every channel: 2·channels.
 Matrix pooledSequences(const SequenceSet& set);
 // The same of the first `channels` channels of each row, read in chunks (no full copy).
-Matrix pooledFrames(const Matrix& rows, int channels);
+Matrix pooledFrames(const RowView& rows, int channels);
 
 // The 20 RR-interval features of each row's record (NaN where undefined).
-Matrix rrFeatureRows(const Matrix& rows);
+Matrix rrFeatureRows(const RowView& rows);
 // The same for one row: its 20 RR features into `out` (±inf becomes NaN).
 void copyRrFeatures(const float* row, float* out);
 
 // Every valid frame of `rows` (frames x channels), or a seeded random sample of at most `limit`.
-Matrix validFrames(const Matrix& rows, int channels, std::size_t limit, std::uint64_t seed);
+Matrix validFrames(const RowView& rows, int channels, std::size_t limit, std::uint64_t seed);
 
 }  // namespace dacl::ml

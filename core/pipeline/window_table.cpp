@@ -18,9 +18,18 @@ WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::si
                                bool evalOnly, const SignalTransform& transform) {
     features::FeatureSettings fs = features::FeatureSettings::fromSettings(settings);
     if (evalOnly) fs.hop = fs.evalHop;  // every window is then on the evaluation grid
-    features::FeatureSet set = features::computeFeatures(dataset, fs, progress, {cacheDir}, records, transform);
+    features::CacheOptions cache{cacheDir};
+    cache.mapRows = true;
+    features::FeatureSet set = features::computeFeatures(dataset, fs, progress, cache, records, transform);
     WindowTable table;
-    table.features = Matrix(set.rows(), static_cast<std::size_t>(set.dim), std::move(set.features));
+    if (set.mappedRows) {
+        table.storage = set.rowOwner;
+    } else {
+        auto rows = std::make_shared<std::vector<float>>(std::move(set.features));
+        set.mappedRows = rows->data();
+        table.storage = std::move(rows);
+    }
+    table.features = RowView(set.mappedRows, set.rows(), static_cast<std::size_t>(set.dim));
     table.record = std::move(set.record);
     table.startS = std::move(set.startS);
     table.eval = std::move(set.evalGrid);

@@ -6,15 +6,17 @@
 #include "core/common/settings.h"
 #include "core/data/dataset.h"
 #include "core/features/feature_job.h"
-#include "core/ml/matrix.h"
+#include "core/ml/row_view.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace dacl::ml {
 
 struct WindowTable {
-    Matrix features;             // one row per window
+    RowView features;            // one row per window, read in place from `storage`
+    std::shared_ptr<const void> storage;  // holds the rows: the feature cache's mapping, or a copy
     std::vector<int> record;     // dataset record index of each window
     std::vector<double> startS;  // window start in its record (s)
     std::vector<char> eval;      // 1 when the window lies on the evaluation grid
@@ -29,6 +31,7 @@ using SignalTransform = features::SignalTransform;
 // Features of `records` (dataset indices), computed by the feature job (core/features): clean
 // features are cached on disk under cacheDir, transformed ones are not. Records that cannot be
 // read are skipped and reported through progress.log. evalOnly computes only the evaluation grid.
+// Cached rows are memory-mapped (feature_cache.h), not copied.
 WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::size_t>& records,
                                const Settings& settings, ProgressSink& progress,
                                const std::string& cacheDir, bool evalOnly = false,

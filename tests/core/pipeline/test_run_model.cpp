@@ -85,7 +85,7 @@ private Q_SLOTS:
             const auto rows = table.rowsOf({static_cast<int>(i)}, true);
             const ml::WindowFeatures w = model_->windowFeatures(readRecord(*dataset_, i), 0);
             QCOMPARE(w.size(), rows.size());
-            QCOMPARE(w.features.cols, table.features.cols);
+            QCOMPARE(w.features.cols, table.features.cols());
             for (std::size_t k = 0; k < rows.size(); ++k) {
                 QCOMPARE(w.startS[k], table.startS[rows[k]]);
                 QVERIFY(w.endS[k] > w.startS[k]);
