@@ -91,6 +91,9 @@ nlohmann::json FeatureSettings::toJson() const {
     if (sequence) {
         j["repr"] = "sequence";
         j["rhythm"] = rhythm;
+        // The R-peak rule behind the rhythm channels and RR features: a cache written by an
+        // earlier rule (one record-wide threshold) must not be read as this one's.
+        j["rpeaks"] = "local-10s";
     }
     return j;
 }
