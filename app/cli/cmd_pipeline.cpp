@@ -143,8 +143,8 @@ void registerPipelineCommands(CLI::App& app) {
         if (*resume) req->resumeRunId = *resume;
         if (req->dataDir.empty() && !*resume) throw std::invalid_argument("--data is required (unless --resume)");
         if (*noCache) req->cacheDir.clear();
-        if (*noFinal) req->finalModel = false;
         else if (req->cacheDir.empty()) req->cacheDir = defaultCacheDir();
+        if (*noFinal) req->finalModel = false;
         std::unique_ptr<PrivateResults> privateResults;
         if (*distributed) {
             if (*resume) throw std::invalid_argument("--distributed cannot resume a run yet: resume it without --distributed");
