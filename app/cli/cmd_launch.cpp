@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -121,10 +122,25 @@ void registerLaunchCommand(CLI::App& app) {
             pids[static_cast<std::size_t>(rank)] = -1;
             --running;
             if (WIFEXITED(status) && WEXITSTATUS(status) == 0) continue;
-            std::fprintf(stderr, "dacl launch: rank %d of %d failed (%s); stopping the other ranks\n", rank, *nproc,
-                         describeStatus(status).c_str());
+            // A rank that loses a peer fails at once too, and may be reaped first: of the ranks
+            // that have ended by now, one killed by a signal is named as the cause.
+            std::vector<std::pair<int, int>> failed{{rank, status}};
+            for (int r = 0; r < *nproc; ++r) {
+                pid_t& p = pids[static_cast<std::size_t>(r)];
+                int st = 0;
+                if (p > 0 && ::waitpid(p, &st, WNOHANG) == p) {
+                    p = -1;
+                    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) failed.emplace_back(r, st);
+                }
+            }
+            std::stable_partition(failed.begin(), failed.end(), [](const auto& f) { return WIFSIGNALED(f.second); });
+            std::fprintf(stderr, "dacl launch: rank %d of %d failed (%s); stopping the other ranks\n", failed[0].first,
+                         *nproc, describeStatus(failed[0].second).c_str());
+            for (std::size_t i = 1; i < failed.size(); ++i)
+                std::fprintf(stderr, "dacl launch: rank %d of %d failed too (%s)\n", failed[i].first, *nproc,
+                             describeStatus(failed[i].second).c_str());
             stopAll(pids, std::chrono::seconds(*grace));
-            throw CLI::RuntimeError(exitCodeOf(status) == 0 ? 1 : exitCodeOf(status));
+            throw CLI::RuntimeError(exitCodeOf(failed[0].second) == 0 ? 1 : exitCodeOf(failed[0].second));
         }
     });
 }

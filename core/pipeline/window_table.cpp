@@ -18,7 +18,10 @@ WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::si
                                bool evalOnly, const SignalTransform& transform) {
     features::FeatureSettings fs = features::FeatureSettings::fromSettings(settings);
     if (evalOnly) fs.hop = fs.evalHop;  // every window is then on the evaluation grid
-    features::FeatureSet set = features::computeFeatures(dataset, fs, progress, {cacheDir}, records, transform);
+    return windowTableOf(features::computeFeatures(dataset, fs, progress, {cacheDir}, records, transform));
+}
+
+WindowTable windowTableOf(features::FeatureSet&& set) {
     WindowTable table;
     table.features = Matrix(set.rows(), static_cast<std::size_t>(set.dim), std::move(set.features));
     table.record = std::move(set.record);
