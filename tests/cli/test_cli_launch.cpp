@@ -201,6 +201,20 @@ private Q_SLOTS:
         }
         QVERIFY(predictions >= 12);  // 16 records, every one tested in one of the 2 folds
         qInfo("whole test: %.1f s", static_cast<double>(total.elapsed()) / 1000.0);
+
+        // Rank 0 refuses a second resume (the run is finished): the other rank fails with rank 0's
+        // reason at once (rank 0 then waits 5 s, so that the launcher stops it, not the other).
+        QElapsedTimer refusing;
+        refusing.start();
+        const Result again = runDacl({"launch", "--nproc", "2", "--grace", "10", "--", "sh", "-c",
+                                      "\"$0\" \"$@\"; code=$?; if [ \"$RANK\" = 0 ]; then sleep 5; fi; exit $code", daclPath(),
+                                      "pipeline", "--db", db, "--resume", idText, "--no-cache", "--distributed"},
+                                     kTimeoutS);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("run " + idText + " is already finished"), qPrintable(again.err));
+        QVERIFY2(again.err.contains("rank 0 of 2 failed: run " + idText + " is already finished"), qPrintable(again.err));
+        QVERIFY2(again.err.contains("rank 1 of 2 failed (exit code 1)"), qPrintable(again.err));
+        qInfo("both ranks refused in %.1f s", static_cast<double>(refusing.elapsed()) / 1000.0);
     }
 
     void distributedNeedsTheEnvironment() {
