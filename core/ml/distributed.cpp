@@ -253,9 +253,12 @@ std::vector<std::string> DistributedGroup::allGatherBytes(const std::string& byt
     std::vector<std::vector<at::Tensor>> output(1);
     for (std::size_t r = 0; r < lengths.size(); ++r) output[0].push_back(torch::empty_like(input[0]));
     d_->run("an all-gather", [&] { return d_->group([&](auto& g) { return g.allgather(output, input); }); });
+    input.clear();
+    // Block by block, each freed once copied: a shard may be a good part of a feature table.
     for (std::size_t r = 0; r < lengths.size(); ++r) {
         const at::Tensor block = output[0][r].to(torch::kCPU);
         out[r].assign(reinterpret_cast<const char*>(block.data_ptr<std::uint8_t>()), static_cast<std::size_t>(lengths[r]));
+        output[0][r] = at::Tensor();
     }
     return out;
 }

@@ -160,13 +160,18 @@ WindowTable computeWindowTableOnRanks(DistributedGroup& group, const Dataset& da
                      " records, " + std::to_string(group.worldSize()) + " ranks share them");
         // No cache for the shard: a shard's entry would serve no other run.
         // (An empty list would mean every record: a rank without records computes nothing.)
-        const features::FeatureSet own = mine.empty() ? features::FeatureSet{} : features::computeFeatures(dataset, fs, progress, {}, mine);
-        const std::vector<std::string> all = group.allGatherBytes(toBytes(own));
+        features::FeatureSet own = mine.empty() ? features::FeatureSet{} : features::computeFeatures(dataset, fs, progress, {}, mine);
+        std::vector<std::string> all = group.allGatherBytes(toBytes(own));
+        // Each received shard's bytes go as soon as they are read (the table is large).
         std::vector<features::FeatureSet> shards;
         for (std::size_t r = 0; r < all.size(); ++r) {
-            shards.push_back(static_cast<int>(r) == group.rank() ? own : fromBytes(all[r], static_cast<int>(r)));
-            if (static_cast<int>(r) != group.rank())
+            if (static_cast<int>(r) == group.rank()) {
+                shards.push_back(std::move(own));
+            } else {
+                shards.push_back(fromBytes(all[r], static_cast<int>(r)));
                 for (const auto& k : shards.back().skipped) progress.log("skipped " + k.file + ": " + k.reason);
+            }
+            std::string().swap(all[r]);
         }
         set = merge(std::move(shards), records, dataset);
         // Rank 0 writes the cache; a rank that does not see its file then (another machine) writes its own.

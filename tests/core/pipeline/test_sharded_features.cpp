@@ -1,8 +1,8 @@
 // The features of a distributed run: two ranks (threads of this process, over loopback) each
 // compute half of the records and exchange them, and both hold exactly the table one process
-// computes (every float, record index, start and grid flag). With a cache folder, rank 0 writes
-// the entry a single process would write, and a second run of the ranks loads it instead of
-// computing; one process then loads the ranks' entry too.
+// computes (every float, record index, start and grid flag), also when a rank has no record.
+// With a cache folder, rank 0 writes the entry a single process would write, and a second run of
+// the ranks loads it instead of computing; one process then loads the ranks' entry too.
 #include "core/common/settings.h"
 #include "core/data/dataset.h"
 #include "core/ml/distributed.h"
@@ -105,6 +105,14 @@ private Q_SLOTS:
         QVERIFY(sameTable(ranks[1], one));
         QVERIFY(logs[0].has("this rank computes 3 of 5 records"));
         QVERIFY(logs[1].has("this rank computes 2 of 5 records"));
+
+        // One record: rank 1 has none (and must not take an empty list for "every record").
+        const WindowTable single = computeWindowTable(dataset, {4}, settings_, quiet, "");
+        std::vector<LogLines> fewer(2);
+        const auto shared = onTwoRanks({4}, "", fewer);
+        QVERIFY(fewer[1].has("this rank computes 0 of 1 records"));
+        QVERIFY(sameTable(shared[0], single));
+        QVERIFY(sameTable(shared[1], single));
     }
 
     void theRanksWriteAndReadTheCacheOneProcessUses() {
