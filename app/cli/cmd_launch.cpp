@@ -2,13 +2,14 @@
 // `dacl pipeline ... --distributed`) with the variables torchrun sets (MASTER_ADDR=127.0.0.1, a
 // free MASTER_PORT, WORLD_SIZE, RANK, LOCAL_RANK), waits for them and exits with their code. A
 // rank that fails makes the launcher stop the others (the survivors would otherwise wait for it
-// until their timeout) and say which rank failed and how.
+// until their timeout) and say which rank failed and how; the ranks end with the launcher.
 #include "app/cli/commands.h"
 #include "core/ml/distributed.h"
 
 #include <CLI/CLI.hpp>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -37,9 +38,15 @@ std::string describeStatus(int status) {
 int exitCodeOf(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0); }
 
 pid_t startRank(const std::vector<std::string>& command, int rank, int nproc, int port) {
+    const pid_t launcher = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error(std::string("launch: cannot start a rank: ") + std::strerror(errno));
     if (pid > 0) return pid;
+    // The ranks go with the launcher, however it ends (killed, or its job stopped): a rank left
+    // alone would train on unwatched, or wait for a peer until the timeout. The run is then
+    // interrupted and resumes like any other.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != launcher) ::_exit(128 + SIGTERM);  // it ended before the line above
     ::setenv("MASTER_ADDR", "127.0.0.1", 1);
     ::setenv("MASTER_PORT", std::to_string(port).c_str(), 1);
     ::setenv("WORLD_SIZE", std::to_string(nproc).c_str(), 1);

@@ -217,6 +217,34 @@ private Q_SLOTS:
         qInfo("both ranks refused in %.1f s", static_cast<double>(refusing.elapsed()) / 1000.0);
     }
 
+    void theRanksEndWithTheLauncher() {
+        // The launcher is killed (SIGKILL, it cannot pass anything on): its ranks go too.
+        const QString script = QStringLiteral("echo $$ > \"%1/alive$RANK.pid\"; exec sleep 60").arg(dir_.path());
+        QProcess launch;
+        launch.start(daclPath(), {"launch", "--nproc", "2", "--", "sh", "-c", script});
+        QVERIFY(launch.waitForStarted());
+        std::vector<pid_t> ranks;
+        QElapsedTimer clock;
+        clock.start();
+        for (int r = 0; r < 2; ++r) {
+            QFile f(dir_.filePath(QStringLiteral("alive%1.pid").arg(r)));
+            while (!(f.exists() && f.size() > 0) && clock.elapsed() < 30000) QTest::qWait(50);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            ranks.push_back(static_cast<pid_t>(f.readAll().trimmed().toLongLong()));
+            QVERIFY(ranks.back() > 0 && ::kill(ranks.back(), 0) == 0);
+        }
+        QCOMPARE(::kill(static_cast<pid_t>(launch.processId()), SIGKILL), 0);
+        QVERIFY(launch.waitForFinished(10000));
+        clock.restart();
+        // Orphans are reaped by init (or a subreaper): gone, or at least no longer running.
+        auto running = [](pid_t p) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(p));
+            return stat.open(QIODevice::ReadOnly) && !stat.readAll().contains(") Z ");
+        };
+        while ((running(ranks[0]) || running(ranks[1])) && clock.elapsed() < 10000) QTest::qWait(50);
+        QVERIFY2(!running(ranks[0]) && !running(ranks[1]), "a rank outlived its launcher");
+    }
+
     void distributedNeedsTheEnvironment() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove("MASTER_ADDR");
