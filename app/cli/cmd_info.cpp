@@ -24,7 +24,8 @@ void registerInfoCommand(CLI::App& app) {
             nlohmann::json j{{"version", info.softwareVersion}, {"torch", info.torchVersion},
                              {"blas", info.blas},           {"threads", info.threads},
                              {"device", info.device},       {"cuda", info.cudaAvailable},
-                             {"distributed", dacl::ml::distributedAvailable()}};
+                             {"distributed", dacl::ml::distributedAvailable()},
+                             {"nccl", dacl::ml::ncclAvailable()}};
             std::cout << jsonText(j) << "\n";
         } else {
             std::cout << describe(info) << "\n";

@@ -2,16 +2,18 @@
 // `dacl pipeline ... --distributed`) with the variables torchrun sets (MASTER_ADDR=127.0.0.1, a
 // free MASTER_PORT, WORLD_SIZE, RANK, LOCAL_RANK), waits for them and exits with their code. A
 // rank that fails makes the launcher stop the others (the survivors would otherwise wait for it
-// until their timeout) and say which rank failed and how.
+// until their timeout) and say which rank failed and how; the ranks end with the launcher.
 #include "app/cli/commands.h"
 #include "core/ml/distributed.h"
 
 #include <CLI/CLI.hpp>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -36,9 +38,15 @@ std::string describeStatus(int status) {
 int exitCodeOf(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0); }
 
 pid_t startRank(const std::vector<std::string>& command, int rank, int nproc, int port) {
+    const pid_t launcher = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error(std::string("launch: cannot start a rank: ") + std::strerror(errno));
     if (pid > 0) return pid;
+    // The ranks go with the launcher, however it ends (killed, or its job stopped): a rank left
+    // alone would train on unwatched, or wait for a peer until the timeout. The run is then
+    // interrupted and resumes like any other.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != launcher) ::_exit(128 + SIGTERM);  // it ended before the line above
     ::setenv("MASTER_ADDR", "127.0.0.1", 1);
     ::setenv("MASTER_PORT", std::to_string(port).c_str(), 1);
     ::setenv("WORLD_SIZE", std::to_string(nproc).c_str(), 1);
@@ -121,10 +129,25 @@ void registerLaunchCommand(CLI::App& app) {
             pids[static_cast<std::size_t>(rank)] = -1;
             --running;
             if (WIFEXITED(status) && WEXITSTATUS(status) == 0) continue;
-            std::fprintf(stderr, "dacl launch: rank %d of %d failed (%s); stopping the other ranks\n", rank, *nproc,
-                         describeStatus(status).c_str());
+            // A rank that loses a peer fails at once too, and may be reaped first: of the ranks
+            // that have ended by now, one killed by a signal is named as the cause.
+            std::vector<std::pair<int, int>> failed{{rank, status}};
+            for (int r = 0; r < *nproc; ++r) {
+                pid_t& p = pids[static_cast<std::size_t>(r)];
+                int st = 0;
+                if (p > 0 && ::waitpid(p, &st, WNOHANG) == p) {
+                    p = -1;
+                    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) failed.emplace_back(r, st);
+                }
+            }
+            std::stable_partition(failed.begin(), failed.end(), [](const auto& f) { return WIFSIGNALED(f.second); });
+            std::fprintf(stderr, "dacl launch: rank %d of %d failed (%s); stopping the other ranks\n", failed[0].first,
+                         *nproc, describeStatus(failed[0].second).c_str());
+            for (std::size_t i = 1; i < failed.size(); ++i)
+                std::fprintf(stderr, "dacl launch: rank %d of %d failed too (%s)\n", failed[i].first, *nproc,
+                             describeStatus(failed[i].second).c_str());
             stopAll(pids, std::chrono::seconds(*grace));
-            throw CLI::RuntimeError(exitCodeOf(status) == 0 ? 1 : exitCodeOf(status));
+            throw CLI::RuntimeError(exitCodeOf(failed[0].second) == 0 ? 1 : exitCodeOf(failed[0].second));
         }
     });
 }

@@ -128,8 +128,10 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_option("--name", req->runName, "Run name");
     cmd->add_flag("--json", *json, "Print one JSON summary object on stdout");
     cmd->add_flag("--distributed", *distributed,
-                  "Train the encoder with the other ranks named by MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK "
-                  "(see dacl launch); --batch is per rank; rank 0 alone writes --db and prints");
+                  "Compute the features and train the VAE and encoder with the other ranks named by MASTER_ADDR, "
+                  "MASTER_PORT, WORLD_SIZE, RANK "
+                  "(see dacl launch); seq.batch and vae.batch are per rank; rank 0 alone writes --db and prints; "
+                  "--resume takes rank 0's run, with as many ranks as it was trained by");
     cmd->callback([=] {
         if (!config->empty()) req->settings.mergeFile(*config);
         for (const auto& s : *sets) req->settings.set(s);
@@ -143,15 +145,16 @@ void registerPipelineCommands(CLI::App& app) {
         if (*resume) req->resumeRunId = *resume;
         if (req->dataDir.empty() && !*resume) throw std::invalid_argument("--data is required (unless --resume)");
         if (*noCache) req->cacheDir.clear();
-        if (*noFinal) req->finalModel = false;
         else if (req->cacheDir.empty()) req->cacheDir = defaultCacheDir();
+        if (*noFinal) req->finalModel = false;
         std::unique_ptr<PrivateResults> privateResults;
         if (*distributed) {
-            if (*resume) throw std::invalid_argument("--distributed cannot resume a run yet: resume it without --distributed");
             if (!ml::distributedAvailable())
                 throw std::runtime_error("--distributed: this build has no distributed training (install libgloo-dev "
                                          "with packaging/install-deps.sh and configure the build again)");
-            req->distributed = std::make_shared<ml::DistributedGroup>(ml::distributedSettingsFromEnvironment());
+            ml::DistributedSettings ds = ml::distributedSettingsFromEnvironment();
+            ds.device = req->settings.getString("device");  // cuda: NCCL where the build has it
+            req->distributed = std::make_shared<ml::DistributedGroup>(ds);
             req->settings.set("train.world_size=" + std::to_string(req->distributed->worldSize()));
             if (req->distributed->rank() != 0) {
                 privateResults = std::make_unique<PrivateResults>(req->distributed->rank());

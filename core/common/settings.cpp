@@ -68,7 +68,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"vae.epochs", 60, "maximal VAE epochs", {}, 1, 10000},
         {"vae.patience", 8, "early stopping patience on validation reconstruction", {}, 1, 10000},
         {"vae.lr", 1e-3, "VAE learning rate", {}, 1e-7, 1},
-        {"vae.batch", 256, "VAE batch size", {}, 1, 65536},
+        {"vae.batch", 256, "VAE batch size (per rank in a distributed run)", {}, 1, 65536},
         {"diffusion.schedule", "linear", "noise schedule", {"linear", "cosine"}},
         {"diffusion.T", 1000, "diffusion steps", {}, 1, 100000},
         {"diffusion.beta_start", 1e-4, "linear schedule first beta", {}, 1e-8, 0.999},

@@ -182,6 +182,20 @@ std::string featureCachePath(const Dataset& dataset, const FeatureSettings& sett
            ".bin";
 }
 
+bool loadCachedFeatures(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
+                        const std::vector<std::size_t>& records, FeatureSet& out) {
+    if (cache.dir.empty()) return false;
+    return cache::load(featureCachePath(dataset, settings, cache, records),
+                       keyText(dataset, settings, requestedRecords(dataset, records)), out);
+}
+
+void saveCachedFeatures(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
+                        const std::vector<std::size_t>& records, const FeatureSet& set) {
+    if (cache.dir.empty()) return;
+    cache::save(featureCachePath(dataset, settings, cache, records),
+                keyText(dataset, settings, requestedRecords(dataset, records)), set);
+}
+
 FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settings, ProgressSink& progress,
                            const CacheOptions& cacheOptions, const std::vector<std::size_t>& recordsIn,
                            const SignalTransform& transform) {

@@ -102,6 +102,14 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
                            const CacheOptions& cache = {}, const std::vector<std::size_t>& records = {},
                            const SignalTransform& transform = {});
 
+// The cache alone, for features computed in parts elsewhere (the ranks of a distributed run):
+// true when the cache under `cache.dir` holds a valid entry for `records` (then in `out`); and
+// storing such a set (atomically; throws InputError when it cannot be written).
+bool loadCachedFeatures(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
+                        const std::vector<std::size_t>& records, FeatureSet& out);
+void saveCachedFeatures(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
+                        const std::vector<std::size_t>& records, const FeatureSet& set);
+
 // The cache file computeFeatures() would use (for tools and tests).
 std::string featureCachePath(const Dataset& dataset, const FeatureSettings& settings, const CacheOptions& cache,
                              const std::vector<std::size_t>& records = {});

@@ -180,12 +180,12 @@ struct SequenceTrainer::Impl {
             valid[i] = len[i];
         }
         Batch b;
-        b.x = torch::from_blob(buf.data(), {static_cast<long>(n), C, Lb}, torch::kFloat32).clone().to(device);
-        b.valid = torch::tensor(valid, torch::kInt64).to(device);
+        b.x = batchTo(torch::from_blob(buf.data(), {static_cast<long>(n), C, Lb}, torch::kFloat32), device);
+        b.valid = batchTo(torch::tensor(valid, torch::kInt64), device);
         if (labels) {
             std::vector<std::int64_t> y(n);
             for (std::size_t i = 0; i < n; ++i) y[i] = (*labels)[idx[i]];
-            b.labels = torch::tensor(y, torch::kInt64).to(device);
+            b.labels = batchTo(torch::tensor(y, torch::kInt64), device);
         }
         return b;
     }

@@ -1,5 +1,6 @@
 #include "core/ml/tensor_util.h"
 
+#include <atomic>
 #include <cmath>
 #include <stdexcept>
 
@@ -167,16 +168,28 @@ std::vector<double> readDoubles(torch::serialize::InputArchive& a, const std::st
     return std::vector<double>(t.data_ptr<double>(), t.data_ptr<double>() + t.numel());
 }
 
+namespace {
+std::atomic<int> cudaIndex{0};
+}
+
+void setCudaDeviceIndex(int index) { cudaIndex = index; }
+
 torch::Device selectDevice(const std::string& request) {
+    const torch::Device gpu(torch::kCUDA, static_cast<c10::DeviceIndex>(cudaIndex.load()));
     if (request == "cpu") return torch::kCPU;
     if (request == "cuda") {
         if (!torch::cuda::is_available())
             throw std::invalid_argument("device 'cuda' requested but CUDA is not available");
-        return torch::Device(torch::kCUDA, 0);
+        return gpu;
     }
     if (request == "auto" || request.empty())
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+        return torch::cuda::is_available() ? gpu : torch::Device(torch::kCPU);
     throw std::invalid_argument("device must be auto, cpu or cuda, got '" + request + "'");
+}
+
+torch::Tensor batchTo(const torch::Tensor& host, torch::Device device) {
+    if (device.is_cuda()) return host.pin_memory().to(device, /*non_blocking=*/true);
+    return host.clone();
 }
 
 }  // namespace dacl::ml

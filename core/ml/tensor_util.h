@@ -57,7 +57,14 @@ void writeDoubles(torch::serialize::OutputArchive& a, const std::string& key,
                   const std::vector<double>& v);
 std::vector<double> readDoubles(torch::serialize::InputArchive& a, const std::string& key);
 
-// "cuda" when requested or auto and available, else "cpu".
+// "cuda" when requested or auto and available, else "cpu". The GPU is number 0 unless
+// setCudaDeviceIndex chose another (a distributed rank takes the GPU of its local rank).
 torch::Device selectDevice(const std::string& request);
+void setCudaDeviceIndex(int index);
+
+// A host tensor (e.g. a batch gathered in a local buffer) as a tensor of its own on `device`:
+// for a GPU through pinned memory with an asynchronous copy (the host goes on with the next
+// batch meanwhile); on the CPU a copy, so that the caller's buffer may go.
+torch::Tensor batchTo(const torch::Tensor& host, torch::Device device);
 
 }  // namespace dacl::ml

@@ -1,5 +1,6 @@
 #include "core/ml/vae.h"
 
+#include "core/ml/distributed_ops.h"
 #include "core/ml/kv_text.h"
 #include "core/ml/model_archive.h"
 #include "core/ml/tensor_util.h"
@@ -103,6 +104,14 @@ struct Vae::Impl {
     torch::Tensor inMean, inStd;    // [inputDim], CPU float
     torch::Tensor latMean, latStd;  // [d], CPU float
     bool fitted = false;
+    std::shared_ptr<DistributedGroup> dist;
+
+    // This rank's rows of a global batch of `rows` rows: every world-size-th one.
+    torch::Tensor shardOf(long rows) const {
+        std::vector<std::int64_t> mine;
+        for (long j = dist->rank(); j < rows; j += dist->worldSize()) mine.push_back(j);
+        return torch::tensor(mine, torch::kInt64).to(device);
+    }
 
     torch::Tensor prepare(const Matrix& x) const {
         checkMatrix(x, "VAE input", static_cast<std::size_t>(inputDim));
@@ -146,6 +155,7 @@ int Vae::inputDim() const { return d_->inputDim; }
 int Vae::latentDim() const { return d_->settings.latentDim; }
 std::int64_t Vae::parameterCount() const { return countParameters(*d_->net); }
 const VaeSettings& Vae::settings() const { return d_->settings; }
+void Vae::setDistributed(std::shared_ptr<DistributedGroup> group) { d_->dist = std::move(group); }
 
 VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
                    const std::function<void(const VaeEpoch&)>& onEpoch, ProgressSink* progress) {
@@ -181,6 +191,7 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
     auto V = d.prepare(validation);
     const long N = X.size(0);
 
+    if (d.dist) broadcastParameters(*d.dist, *d.net);  // the same start on every rank, whatever came before
     auto opt = torch::optim::AdamW(d.net->parameters(),
                                    torch::optim::AdamWOptions(s.lr).weight_decay(s.weightDecay));
     VaeReport report;
@@ -202,24 +213,49 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
         d.net->train();
         double sumLoss = 0, sumRec = 0, sumKl = 0;
         int batches = 0;
-        for (long start = 0; start < N; start += s.batchSize) {
+        const long globalBatch = static_cast<long>(s.batchSize) * (d.dist ? d.dist->worldSize() : 1);
+        for (long start = 0; start < N; start += globalBatch) {
             if (progress && progress->cancelled()) throw Cancelled();
-            auto xb = X.index_select(0, perm.slice(0, start, std::min<long>(N, start + s.batchSize)));
-            auto [mu, logvar] = d.net->encode(xb);
-            auto eps = torch::randn(mu.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32)).to(d.device);
-            auto z = mu + torch::exp(0.5 * logvar) * eps;
-            auto rec = torch::mse_loss(d.net->decode(z), xb);
-            // Per element MSE; "sum" scales it to the per-sample squared error.
-            auto objectiveRec = sumRecon ? rec * static_cast<double>(xb.size(1)) : rec;
-            auto kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)).mean();
-            auto loss = objectiveRec + e.beta * kl;
+            const long rows = std::min<long>(N, start + globalBatch) - start;
+            auto idx = perm.slice(0, start, start + rows);
+            // The global batch's noise, drawn on every rank from the same stream; each rank keeps
+            // its shard (alone the shard is the batch, and the draw the one it always was).
+            auto eps = torch::randn({rows, s.latentDim}, gen, torch::TensorOptions().dtype(torch::kFloat32)).to(d.device);
+            if (d.dist) {
+                const auto mine = d.shardOf(rows);
+                idx = idx.index_select(0, mine);
+                eps = eps.index_select(0, mine);
+            }
+            // The losses are means over the shard; weighted by the shard's share of the batch,
+            // their gradients sum to those of the global batch's mean (also for unequal shards).
+            const double share = static_cast<double>(idx.size(0)) / static_cast<double>(rows);
             opt.zero_grad();
-            loss.backward();
+            if (idx.size(0) == 0) {
+                // A last batch smaller than the world leaves this rank nothing: it adds zeros.
+                for (auto& p : d.net->parameters()) p.mutable_grad() = torch::zeros_like(p);
+            } else {
+                auto xb = X.index_select(0, idx);
+                auto [mu, logvar] = d.net->encode(xb);
+                auto z = mu + torch::exp(0.5 * logvar) * eps;
+                auto rec = torch::mse_loss(d.net->decode(z), xb);
+                // Per element MSE; "sum" scales it to the per-sample squared error.
+                auto objectiveRec = sumRecon ? rec * static_cast<double>(xb.size(1)) : rec;
+                auto kl = (-0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum(1)).mean();
+                auto loss = objectiveRec + e.beta * kl;
+                (d.dist ? loss * share : loss).backward();
+                sumLoss += share * loss.item<double>();
+                sumRec += share * rec.item<double>();
+                sumKl += share * kl.item<double>();
+            }
+            if (d.dist) allReduceGradients(*d.dist, d.net->parameters(), GradientReduction::Sum);
             opt.step();
-            sumLoss += loss.item<double>();
-            sumRec += rec.item<double>();
-            sumKl += kl.item<double>();
             ++batches;
+        }
+        if (d.dist) {
+            const auto sums = d.dist->allReduceSum({sumLoss, sumRec, sumKl});
+            sumLoss = sums[0];
+            sumRec = sums[1];
+            sumKl = sums[2];
         }
         e.trainLoss = sumLoss / batches;
         e.trainRecon = sumRec / batches;
@@ -229,6 +265,8 @@ VaeReport Vae::fit(const Matrix& trainIn, const Matrix& validationIn,
             d.net->eval();
             e.valRecon = torch::mse_loss(d.net->decode(d.net->encode(V).first), V).item<double>();
         }
+        // Rank 0's error decides early stopping on every rank (the weights are the same).
+        if (d.dist) e.valRecon = d.dist->broadcast({e.valRecon})[0];
         // Every figure of the epoch, validation too: a NaN validation error is never "best", so the
         // run would otherwise end with the initial weights and report nothing wrong.
         requireFinite("VAE", epoch + 1, "the training loss", e.trainLoss);

@@ -14,6 +14,8 @@
 
 namespace dacl::ml {
 
+class DistributedGroup;
+
 struct VaeSettings {
     int hidden1 = 256;
     int hidden2 = 128;
@@ -25,7 +27,7 @@ struct VaeSettings {
     int betaWarmupEpochs = 10;   // β rises linearly over these epochs (0 = no warm-up)
     int maxEpochs = 60;
     int patience = 8;            // epochs without validation improvement before stopping
-    int batchSize = 256;
+    int batchSize = 256;         // rows per step; per rank when trained data-parallel
     double lr = 1e-3;            // Adam(W)
     double weightDecay = 0.0;
     double validationFraction = 0.15;  // used when fit() gets no validation matrix
@@ -64,6 +66,13 @@ public:
     // of the β warm-up on (before that the objective itself is still changing); the parameters of
     // the best such epoch are kept. Then the latent mean/std are computed on all of `train`.
     // onEpoch is called after every epoch; progress may be null; throws Cancelled.
+    // Trains data-parallel with the other ranks of `group` (null: alone), as SequenceTrainer does:
+    // every rank needs the same rows and settings; each step every rank takes its shard (every
+    // world-size-th row) of the same global batch of batchSize x world size rows, and the
+    // gradients are all-reduced, so the ranks keep the weights one process with the global batch
+    // would train. The epoch's losses are the global batches'; rank 0's validation error decides.
+    void setDistributed(std::shared_ptr<DistributedGroup> group);
+
     VaeReport fit(const Matrix& train, const Matrix& validation = {},
                   const std::function<void(const VaeEpoch&)>& onEpoch = {},
                   ProgressSink* progress = nullptr);

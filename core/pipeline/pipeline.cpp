@@ -10,6 +10,8 @@
 #include "core/eval/tasks.h"
 #include "core/pipeline/fold_runner.h"
 #include "core/pipeline/model_settings.h"
+#include "core/pipeline/rank_zero.h"
+#include "core/pipeline/sharded_features.h"
 #include "core/pipeline/summary.h"
 #include "core/pipeline/task_records.h"
 #include "core/ml/runtime_info.h"
@@ -87,8 +89,10 @@ json datasetJson(const Dataset& dataset, std::size_t taskRecords) {
                 {"task_records", taskRecords}};
 }
 
-PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest& given) {
-    const json stored = json::parse(run.settingsJson);
+// The request stored with a run (its settings JSON), as `given` would have asked for it.
+// `source` names it in errors ("run 7").
+PipelineRequest requestFromStored(const std::string& settingsJson, const std::string& source, const PipelineRequest& given) {
+    const json stored = json::parse(settingsJson);
     PipelineRequest r = given;
     const json& q = stored.at("request");
     r.dataDir = given.dataDir.empty() ? q.at("data").get<std::string>() : given.dataDir;
@@ -101,7 +105,7 @@ PipelineRequest requestFromRun(const store::RunInfo& run, const PipelineRequest&
     r.classes = q.value("classes", std::vector<std::string>{});
     r.records = q.value("records", std::vector<std::string>{});
     r.settings = Settings();
-    r.settings.merge(stored.at("settings"), "run " + std::to_string(run.id));
+    r.settings.merge(stored.at("settings"), source);
     return r;
 }
 
@@ -187,6 +191,7 @@ struct RunTasks {
     int folds;
     std::uint64_t seed;
     std::vector<std::set<int>> done;  // per method: folds complete before this process started
+    bool finalModelDone = false;      // stored before this process started
     std::map<std::string, double> methodSeconds;
 };
 
@@ -331,7 +336,65 @@ PipelineRequest resolveRequest(store::ResultsStore& db, const PipelineRequest& g
     if (info.parentId) throw std::runtime_error("run " + std::to_string(info.id) + " is a baseline; resume its parent run " + std::to_string(*info.parentId));
     *runId = info.id;
     progress.log("resuming run " + std::to_string(info.id) + " (" + store::toString(info.status) + ")");
-    return requestFromRun(info, given);
+    return requestFromStored(info.settingsJson, "run " + std::to_string(info.id), given);
+}
+
+// resolveRequest on every rank of a distributed run. On --resume only rank 0 holds the run: it
+// sends the stored request, and the other ranks train it as a new run of their private files.
+PipelineRequest resolveOnEveryRank(store::ResultsStore& db, const PipelineRequest& given, std::int64_t* runId,
+                                   ProgressSink& progress) {
+    if (!given.distributed || !given.resumeRunId) return resolveRequest(db, given, runId, progress);
+    PipelineRequest req;
+    const json stored = decidedByRankZero(*given.distributed, [&] {
+        req = resolveRequest(db, given, runId, progress);
+        return json(db.run(*runId).settingsJson);
+    });
+    if (given.distributed->rank() == 0) return req;
+    req = requestFromStored(stored.get<std::string>(), "the run rank 0 resumes", given);
+    req.resumeRunId.reset();
+    return req;
+}
+
+// What a run has left to do: per method (in the order of `methods`), the folds already complete,
+// and whether the final model is stored. Nothing, unless the run is resumed.
+struct Remaining {
+    std::vector<std::set<int>> doneFolds;
+    bool finalModelDone = false;
+};
+
+Remaining remainingWork(store::ResultsStore& db, const std::vector<MethodRun>& methods, std::int64_t runId) {
+    Remaining r;
+    for (const auto& m : methods) r.doneFolds.push_back(completedFolds(db, m.runId, "auroc"));
+    r.finalModelDone = db.latestArtefact(runId, store::metric::kModel).has_value();
+    return r;
+}
+
+// The ranks of a distributed run train what rank 0's results file has left to do (the others'
+// private files know nothing of a resumed run): the same methods, folds and final model.
+void followRankZero(DistributedGroup& group, std::vector<MethodRun>& methods, Remaining& remaining) {
+    const json plan = decidedByRankZero(group, [&] {
+        json j{{"methods", json::array()}, {"done_folds", json::array()}, {"final_model_done", remaining.finalModelDone}};
+        for (std::size_t i = 0; i < methods.size(); ++i) {
+            j["methods"].push_back(methods[i].method);
+            j["done_folds"].push_back(remaining.doneFolds[i]);
+        }
+        return j;
+    });
+    if (group.rank() == 0) return;
+    std::vector<MethodRun> kept;
+    Remaining r;
+    for (std::size_t i = 0; i < plan.at("methods").size(); ++i) {
+        const auto name = plan["methods"][i].get<std::string>();
+        const auto it = std::find_if(methods.begin(), methods.end(), [&](const MethodRun& m) { return m.method == name; });
+        if (it == methods.end())
+            throw std::runtime_error("rank " + std::to_string(group.rank()) + ": rank 0 trains method '" + name +
+                                     "', which this rank's request does not have");
+        kept.push_back(*it);
+        r.doneFolds.push_back(plan["done_folds"][i].get<std::set<int>>());
+    }
+    r.finalModelDone = plan.at("final_model_done").get<bool>();
+    methods = std::move(kept);
+    remaining = std::move(r);
 }
 
 // The DACL run and one child run per baseline, created (or found again on resume) and started.
@@ -401,7 +464,7 @@ std::vector<std::function<void()>> trainingTasks(RunTasks& run, const PipelineRe
         }
         tasks.push_back([&run, split] { runFoldMethods(run, split); });
     }
-    if (req.finalModel && !run.db.latestArtefact(run.runId, store::metric::kModel)) {
+    if (req.finalModel && !run.finalModelDone) {
         FoldSplit all;
         all.fold = -1;
         const std::vector<bool> inTraining(taskRecords.size(), true);
@@ -415,7 +478,8 @@ std::vector<std::function<void()>> trainingTasks(RunTasks& run, const PipelineRe
 // Features, then every fold and the final model, then the runs' final metrics; each method's run
 // ends finished, cancelled or failed with the reason.
 void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const Dataset& dataset, TaskRecords records,
-                      const std::vector<MethodRun>& methods, std::int64_t runId, ProgressSink& progress) {
+                      const std::vector<MethodRun>& methods, const Remaining& remaining, std::int64_t runId,
+                      ProgressSink& progress) {
     const Settings& s = req.settings;
     const eval::TaskInfo& task = eval::taskInfo(req.task);
     const auto seed = static_cast<std::uint64_t>(s.getInt("seed"));
@@ -426,7 +490,9 @@ void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const
             if (records.recordLabel[i] >= 0) sorted.push_back(i);
         Stopwatch stage, eventClock;
         progress.pipelineEvent(event::StageStarted{runId, PipelineStage::Features});
-        const WindowTable windows = computeWindowTable(dataset, sorted, s, progress, req.cacheDir);
+        const WindowTable windows = req.distributed
+                                        ? computeWindowTableOnRanks(*req.distributed, dataset, sorted, s, progress, req.cacheDir)
+                                        : computeWindowTable(dataset, sorted, s, progress, req.cacheDir);
         progress.log("features: " + stage.lap());
         progress.pipelineEvent(event::StageFinished{runId, PipelineStage::Features, eventClock.lapSeconds()});
         // Records without a single window (unreadable, too short) leave the task.
@@ -445,8 +511,7 @@ void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const
         SharedProgress shared(progress);
         FoldContext ctx{dataset, windows, s, req.task, task.classes, records.recordLabel, req.cacheDir, shared, req.robustness,
                         nullptr, req.distributed};
-        RunTasks run{db, {}, ctx, task, methods, runId, req.folds, seed, {}, {}};
-        for (const auto& m : methods) run.done.push_back(completedFolds(db, m.runId, "auroc"));
+        RunTasks run{db, {}, ctx, task, methods, runId, req.folds, seed, remaining.doneFolds, remaining.finalModelDone, {}};
         // Folds and the final model are independent: they train at once on train.parallel workers
         // (every seed derives from the fold, so the results do not depend on the order).
         const std::vector<std::function<void()>> tasks = trainingTasks(run, req, taskRecords, strata);
@@ -479,12 +544,21 @@ void trainAndEvaluate(store::ResultsStore& db, const PipelineRequest& req, const
 json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     store::ResultsStore db(given.dbPath);
     std::int64_t runId = 0;
-    const PipelineRequest req = resolveRequest(db, given, &runId, progress);
+    const PipelineRequest req = resolveOnEveryRank(db, given, &runId, progress);
     const Settings& s = req.settings;
     eval::taskInfo(req.task);                                  // throws for an unknown task
     for (const auto& b : req.baselines) methodDescription(b);  // throws for an unknown baseline
     if (req.folds < 1) throw std::invalid_argument("--folds must be at least 1");
     const int worldSize = req.distributed ? req.distributed->worldSize() : 1;
+    if (s.getInt("train.world_size") != worldSize && given.resumeRunId) {
+        const std::string ranks = std::to_string(s.getInt("train.world_size"));
+        throw std::invalid_argument("run " + std::to_string(*given.resumeRunId) + " was trained by " + ranks +
+                                    " rank(s), not " + std::to_string(worldSize) + ": resume it with as many (" +
+                                    (ranks == "1" ? std::string("without --distributed")
+                                                  : "dacl launch --nproc " + ranks + " -- dacl pipeline --resume " +
+                                                        std::to_string(*given.resumeRunId) + " ... --distributed") +
+                                    ")");
+    }
     if (s.getInt("train.world_size") != worldSize)
         throw std::invalid_argument("train.world_size is " + std::to_string(s.getInt("train.world_size")) + " but " +
                                     std::to_string(worldSize) + " ranks train (it is set by --distributed)");
@@ -499,10 +573,12 @@ json runPipeline(const PipelineRequest& given, ProgressSink& progress) {
     for (const auto& sk : dataset.skipped()) progress.log("skipped " + sk.file + ": " + sk.reason);
     TaskRecords records = selectTaskRecords(dataset, req, static_cast<std::uint64_t>(s.getInt("seed")));
 
-    const std::vector<MethodRun> methods = startRuns(db, req, dataset, records.count, runtime, &runId);
+    std::vector<MethodRun> methods = startRuns(db, req, dataset, records.count, runtime, &runId);
+    Remaining remaining = remainingWork(db, methods, runId);
+    if (req.distributed) followRankZero(*req.distributed, methods, remaining);
     for (const auto& m : methods)
         progress.pipelineEvent(event::RunCreated{m.runId, m.runId == runId ? 0 : runId, m.method, given.resumeRunId.has_value()});
-    trainAndEvaluate(db, req, dataset, std::move(records), methods, runId, progress);
+    trainAndEvaluate(db, req, dataset, std::move(records), methods, remaining, runId, progress);
     return summarise(db, runId);
 }
 

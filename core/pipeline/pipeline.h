@@ -33,7 +33,8 @@ struct PipelineRequest {
     std::string cacheDir;              // feature cache ("" = no cache)
     std::string runName;
     // Set on every rank of a distributed run (`dacl pipeline --distributed`): the ranks train the
-    // DACL encoder together; everything else runs the same on every rank.
+    // frame VAE and the DACL encoder together; everything else runs the same on every rank. With
+    // resumeRunId, rank 0 resumes its run and the others follow (see rank_zero.h).
     std::shared_ptr<DistributedGroup> distributed;
 };
 

@@ -43,7 +43,7 @@ struct FitHooks {
     SharedVae* sharedVae = nullptr;  // the fold's VAE, shared between methods (may be null)
     // Labels of the validation rows: the sequence models choose epochs and stages on them.
     const std::vector<int>* validationLabels = nullptr;
-    // The ranks a distributed run trains its encoder with (null: this process alone).
+    // The ranks a distributed run trains its frame VAE and encoder with (null: this process alone).
     std::shared_ptr<DistributedGroup> distributed;
 };
 

@@ -279,6 +279,7 @@ protected:
         const Matrix trainFrames = validFrames(train, channels, limit, derivedSeed(seed_, 0, kFramePurpose));
         const Matrix valFrames = validFrames(validation, channels, kValidationFrames, derivedSeed(seed_, 1, kFramePurpose));
         vae_.emplace(channels, vs);
+        vae_->setDistributed(hooks.distributed);  // null: this process alone
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "per-frame VAE", 0, 1);
         const VaeReport report = vae_->fit(trainFrames, valFrames, [&](const VaeEpoch& e) { reportVae(hooks, e); }, hooks.progress);
         if (shared) *shared = SharedVae{vs.seed, train.rows(), vae_->toBytes(), report.epochs, channels};

@@ -20,7 +20,10 @@ WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::si
     if (evalOnly) fs.hop = fs.evalHop;  // every window is then on the evaluation grid
     features::CacheOptions cache{cacheDir};
     cache.mapRows = true;
-    features::FeatureSet set = features::computeFeatures(dataset, fs, progress, cache, records, transform);
+    return windowTableOf(features::computeFeatures(dataset, fs, progress, cache, records, transform));
+}
+
+WindowTable windowTableOf(features::FeatureSet&& set) {
     WindowTable table;
     if (set.mappedRows) {
         table.storage = set.rowOwner;

@@ -37,4 +37,7 @@ WindowTable computeWindowTable(const Dataset& dataset, const std::vector<std::si
                                const std::string& cacheDir, bool evalOnly = false,
                                const SignalTransform& transform = {});
 
+// The table of a feature set (its arrays move).
+WindowTable windowTableOf(features::FeatureSet&& set);
+
 }  // namespace dacl::ml

@@ -1,11 +1,13 @@
-// Data-parallel training of the sequence encoder on c10d/Gloo over loopback: two ranks (threads
-// of this process, each with its own process group and 1 intra-op thread) with batch B train
-// the same weights as one process with batch 2B, in both stages; a rank that stops makes the
-// other fail with a clear error instead of hanging; a group that never fills up times out.
+// Data-parallel training of the sequence encoder and of the per-frame VAE on c10d/Gloo over
+// loopback: two ranks (threads of this process, each with its own process group and 1 intra-op
+// thread) with batch B train the same weights as one process with batch 2B (the encoder in both
+// stages); bytes travel from rank 0 and between all ranks; a rank that stops makes the other fail
+// with a clear error instead of hanging; a group that never fills up times out.
 #include "core/ml/distributed.h"
 #include "core/ml/runtime_info.h"
 #include "common/rhythm_sequences.h"
 #include "core/ml/sequence_trainer.h"
+#include "core/ml/vae.h"
 
 #include <QtTest>
 
@@ -97,6 +99,33 @@ std::vector<std::string> onTwoRanks(Body body) {
     return error;
 }
 
+// Rows of `cols` correlated values (a few latent factors and noise), seeded.
+Matrix factorRows(std::size_t rows, std::size_t cols, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    Matrix m(rows, cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const float a = normal(rng), b = normal(rng);
+        for (std::size_t c = 0; c < cols; ++c) m(r, c) = a * static_cast<float>(c % 3) - b * static_cast<float>(c % 2) + 0.1f * normal(rng);
+    }
+    return m;
+}
+
+// K = 3 epochs of a small VAE, no early stop before the last.
+VaeSettings smallVae(int batch) {
+    VaeSettings s;
+    s.hidden1 = 16;
+    s.hidden2 = 8;
+    s.latentDim = 3;
+    s.batchSize = batch;
+    s.maxEpochs = 3;
+    s.betaWarmupEpochs = 1;
+    s.patience = 3;
+    s.seed = 5;
+    s.device = "cpu";
+    return s;
+}
+
 }  // namespace
 
 class TestDistributedTraining : public QObject {
@@ -146,6 +175,69 @@ private Q_SLOTS:
         const Trained alone = train(half, d);
         qInfo("one process with batch 4 instead of 8: embedding %.3g away", maxAbsDiff(alone.embedding, one.embedding));
         QVERIFY(maxAbsDiff(alone.embedding, one.embedding) > 1e-3f);
+    }
+
+    // The per-frame VAE the same way. 97 rows = 6 global batches of 16 and a last one of a single
+    // row, which leaves rank 1 an empty shard (it adds zero gradients).
+    void twoRanksTrainTheVaeAsOneProcessWithTheDoubledBatch() {
+        const Matrix x = factorRows(97, 6, 11), v = factorRows(30, 6, 12);
+        Vae single(6, smallVae(16));
+        const VaeReport one = single.fit(x, v);
+        const std::vector<float> oneCode = single.encode(v).data, oneRecon = single.reconstruct(v).data;
+
+        std::vector<std::vector<float>> code(2), recon(2);
+        std::vector<VaeReport> report(2);
+        const int port = freeLoopbackPort();
+        const auto errors = onTwoRanks([&](int r) {
+            auto group = std::make_shared<DistributedGroup>(loopback(port, r, 60));
+            Vae vae(6, smallVae(8));
+            vae.setDistributed(group);
+            report[static_cast<std::size_t>(r)] = vae.fit(x, v);
+            code[static_cast<std::size_t>(r)] = vae.encode(v).data;
+            recon[static_cast<std::size_t>(r)] = vae.reconstruct(v).data;
+        });
+        QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + " | " + errors[1]).c_str());
+        QVERIFY(code[0] == code[1]);  // the same bytes of gradient on every rank: the same weights
+        QCOMPARE(report[0].bestEpoch, one.bestEpoch);
+        QCOMPARE(report[0].epochs.size(), one.epochs.size());
+        // Against one process: the same rows and noise, summed in another order, so the same
+        // model up to float rounding. Tolerance 1e-5 on what it computes (standardised latents,
+        // reconstructions in input units of about 1), and on every epoch's reported losses.
+        const float dCode = maxAbsDiff(code[0], oneCode), dRecon = maxAbsDiff(recon[0], oneRecon);
+        double dLoss = 0;
+        for (std::size_t e = 0; e < one.epochs.size(); ++e)
+            dLoss = std::max({dLoss, std::abs(report[0].epochs[e].trainLoss - one.epochs[e].trainLoss),
+                              std::abs(report[0].epochs[e].valRecon - one.epochs[e].valRecon)});
+        qInfo("VAE, max |2 ranks - 1 process| after 3 epochs: latent %.3g, reconstruction %.3g, losses %.3g", dCode,
+              dRecon, dLoss);
+        QVERIFY2(dCode < 1e-5f, qPrintable(QString::number(dCode)));
+        QVERIFY2(dRecon < 1e-5f, qPrintable(QString::number(dRecon)));
+        QVERIFY2(dLoss < 1e-5, qPrintable(QString::number(dLoss)));
+
+        // The tolerance tells the cases apart: a rank's batch alone trains another model.
+        Vae half(6, smallVae(8));
+        half.fit(x, v);
+        qInfo("VAE alone with batch 8 instead of 16: latent %.3g away", maxAbsDiff(half.encode(v).data, oneCode));
+        QVERIFY(maxAbsDiff(half.encode(v).data, oneCode) > 1e-3f);
+    }
+
+    void bytesTravelFromRankZeroAndBetweenAllRanks() {
+        std::vector<std::string> fromZero(2);
+        std::vector<std::vector<std::string>> gathered(2);
+        const int port = freeLoopbackPort();
+        const auto errors = onTwoRanks([&](int r) {
+            DistributedGroup group(loopback(port, r, 60));
+            fromZero[static_cast<std::size_t>(r)] = group.broadcastBytes(r == 0 ? std::string("plan\0of rank 0", 14) : "ignored");
+            // Unequal lengths, one of them empty.
+            gathered[static_cast<std::size_t>(r)] = group.allGatherBytes(r == 0 ? std::string() : std::string(1000, 'x'));
+        });
+        QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + " | " + errors[1]).c_str());
+        for (int r = 0; r < 2; ++r) {
+            QCOMPARE(fromZero[static_cast<std::size_t>(r)], std::string("plan\0of rank 0", 14));
+            QCOMPARE(gathered[static_cast<std::size_t>(r)].size(), std::size_t{2});
+            QVERIFY(gathered[static_cast<std::size_t>(r)][0].empty());
+            QCOMPARE(gathered[static_cast<std::size_t>(r)][1], std::string(1000, 'x'));
+        }
     }
 
     void aRankThatStopsFailsTheOthersWithAClearError() {
