@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -63,9 +64,11 @@ SequenceSet unflatten(const Matrix& m) {
 
 // A per-frame map f (VAE encode, σ, decode) applied to the valid frames of records, 256 records
 // at a time so that a whole training set of input frames is never copied at once;
-// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst.
+// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst; chunkDone (if
+// set) runs after each 256 records.
 template <class G, class F>
-SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f) {
+SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f,
+                           const std::function<void()>& chunkDone = {}) {
     SequenceSet out;
     out.channels = outChannels;
     out.frames = frames;
@@ -84,6 +87,7 @@ SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, i
             for (int t = 0; t < out.valid[r]; ++t, ++k)
                 for (int c = 0; c < outChannels; ++c)
                     out.record(r)[static_cast<std::size_t>(c) * out.frames + t] = mapped(k, c);
+        if (chunkDone) chunkDone();
     }
     return out;
 }
@@ -103,9 +107,28 @@ SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&&
     std::vector<int> valid(rows.rows());
     for (std::size_t r = 0; r < rows.rows(); ++r)
         valid[r] = std::clamp(features::SequenceLayout::validFrames(rows.row(r)), 1, layout.frames);
+    // The rows' mapped pages are let go of as each chunk is done: a pass over 100 k rows would
+    // otherwise leave ~12 GB of them resident.
+    rows.releasePages();
     return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
         std::copy_n(layout.frame(rows.row(r), t), channels, dst);
-    }, f);
+    }, f, [&] { rows.releasePages(); });
+}
+
+// f over consecutive chunks of 1024 rows, the results stacked: the latent sequences of every row
+// at once would be ~3 GB at 100 k records. 1024 rows are a whole number of the VAE's 256-record
+// and the encoder's 128-record batches, so every batch, hence every number, is that of one pass.
+template <class F>
+Matrix byRowChunks(const RowView& rows, F&& f) {
+    constexpr std::size_t chunk = 1024;
+    if (rows.rows() <= chunk) return f(rows);
+    Matrix out;
+    for (std::size_t a = 0; a < rows.rows(); a += chunk) {
+        const Matrix part = f(rows.slice(a, std::min(rows.rows(), a + chunk)));
+        if (a == 0) out = Matrix(rows.rows(), part.cols);
+        std::copy(part.data.begin(), part.data.end(), out.row(a));
+    }
+    return out;
 }
 
 // Pooled frames straight into the probe.
@@ -185,6 +208,7 @@ SequenceSet appendRhythm(const SequenceSet& z, const RowView* rows, const Channe
             for (int t = 0; t < z.valid[r]; ++t)
                 out.record(r)[static_cast<std::size_t>(z.channels + k) * z.frames + t] =
                     (l.frame(rows->row(r), t)[l.channels - 2 + k] - st.mean[k]) * st.invStd[k];
+        if ((r + 1) % 256 == 0 || r + 1 == z.size()) rows->releasePages();
     }
     return out;
 }
@@ -211,7 +235,9 @@ public:
     void fit(const RowView& train, const std::vector<int>&, int, const RowView& validation, const FitHooks& hooks) override {
         fitVae(train, validation, hooks);
     }
-    Matrix embed(const RowView& rows) const override { return pooledSequences(latentSet(rows)); }
+    Matrix embed(const RowView& rows) const override {
+        return byRowChunks(rows, [&](const RowView& part) { return pooledSequences(latentSet(part)); });
+    }
     bool hasLatent() const override { return true; }
     Matrix latent(const RowView& rows) const override { return flatten(latentSet(rows)); }
     Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const override {
@@ -321,7 +347,9 @@ public:
                                 (finetunedScore_ >= 0 ? ", fine-tuned " + std::to_string(finetunedScore_) : "") +
                                 ": scoring with the " + toString(trainer_->stage()) + " stage");
     }
-    Matrix embed(const RowView& rows) const override { return trainer_->embed(latentSet(rows), 0); }
+    Matrix embed(const RowView& rows) const override {
+        return byRowChunks(rows, [&](const RowView& part) { return trainer_->embed(latentSet(part), 0); });
+    }
     Matrix embedLatent(const Matrix& z, int t) const override {
         return trainer_->embed(unflatten(z), trainer_->settings().timeConditioning ? t : 0);
     }
@@ -393,7 +421,9 @@ public:
                                   hooks.progress, hooks.stagePrefix);
     }
     Matrix embed(const RowView& rows) const override {
-        return trainer_->embed(toSequences(rows, static_cast<int>(stats_.mean.size()), &stats_), 0);
+        return byRowChunks(rows, [&](const RowView& part) {
+            return trainer_->embed(toSequences(part, static_cast<int>(stats_.mean.size()), &stats_), 0);
+        });
     }
     std::string toBytes() const override { return pack({statsToBytes(stats_), trainer_->toBytes()}); }
     void load(const std::string& bytes) {
