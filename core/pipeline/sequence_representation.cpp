@@ -65,12 +65,13 @@ SequenceSet unflatten(const Matrix& m) {
 // A per-frame map f (VAE encode, σ, decode) applied to the valid frames of records, 256 records
 // at a time so that a whole training set of input frames is never copied at once;
 // gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst; chunkDone (if
-// set) runs after each 256 records.
+// set) runs after each 256 records. `spare` more channels after the mapped ones stay zero (room
+// for the rhythm channels, filled in place: a second copy of a large set would double it).
 template <class G, class F>
 SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f,
-                           const std::function<void()>& chunkDone = {}) {
+                           const std::function<void()>& chunkDone = {}, int spare = 0) {
     SequenceSet out;
-    out.channels = outChannels;
+    out.channels = outChannels + spare;
     out.frames = frames;
     out.valid = std::move(valid);
     out.values.assign(out.valid.size() * out.stride(), 0.0f);
@@ -101,7 +102,7 @@ SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
 
 // The same map read straight from feature rows: the first `channels` channels of each valid frame.
 template <class F>
-SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f) {
+SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f, int spare = 0) {
     if (rows.rows() == 0) return SequenceSet{};
     const auto layout = features::SequenceLayout::of(rows.row(0));
     std::vector<int> valid(rows.rows());
@@ -112,7 +113,7 @@ SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&&
     rows.releasePages();
     return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
         std::copy_n(layout.frame(rows.row(r), t), channels, dst);
-    }, f, [&] { rows.releasePages(); });
+    }, f, [&] { rows.releasePages(); }, spare);
 }
 
 // f over consecutive chunks of 1024 rows, the results stacked: the latent sequences of every row
@@ -192,25 +193,18 @@ ChannelStats statsFromBytes(const std::string& b) {
     return s;
 }
 
-// z (d channels) followed by 2 more channels per record: the standardised rhythm channels of
-// `rows` (or zeros, e.g. for σ, when `rows` is null).
-SequenceSet appendRhythm(const SequenceSet& z, const RowView* rows, const ChannelStats& st) {
-    SequenceSet out;
-    out.channels = z.channels + 2;
-    out.frames = z.frames;
-    out.valid = z.valid;
-    out.values.assign(z.size() * out.stride(), 0.0f);
+// The last 2 channels of z (left zero by mapRowFrames) become the standardised rhythm channels of
+// `rows`.
+void fillRhythm(SequenceSet& z, const RowView& rows, const ChannelStats& st) {
+    const int first = z.channels - 2;
     for (std::size_t r = 0; r < z.size(); ++r) {
-        std::copy_n(z.record(r), z.stride(), out.record(r));
-        if (!rows) continue;
-        const auto l = features::SequenceLayout::of(rows->row(r));
+        const auto l = features::SequenceLayout::of(rows.row(r));
         for (int k = 0; k < 2; ++k)
             for (int t = 0; t < z.valid[r]; ++t)
-                out.record(r)[static_cast<std::size_t>(z.channels + k) * z.frames + t] =
-                    (l.frame(rows->row(r), t)[l.channels - 2 + k] - st.mean[k]) * st.invStd[k];
-        if ((r + 1) % 256 == 0 || r + 1 == z.size()) rows->releasePages();
+                z.record(r)[static_cast<std::size_t>(first + k) * z.frames + t] =
+                    (l.frame(rows.row(r), t)[l.channels - 2 + k] - st.mean[k]) * st.invStd[k];
+        if ((r + 1) % 256 == 0 || r + 1 == z.size()) rows.releasePages();
     }
-    return out;
 }
 
 // The first `channels` channels of every record.
@@ -258,8 +252,9 @@ public:
     }
     Matrix embedLatent(const Matrix& z, int) const override { return pooledSequences(unflatten(z)); }
     Matrix latentStd(const RowView& rows) const override {
-        SequenceSet sd = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encodeStd(f); });
-        return flatten(useRhythm_ ? appendRhythm(sd, nullptr, rhythm_) : sd);  // the rhythm channels are exact
+        // σ of the rhythm channels is 0: they are exact.
+        return flatten(mapRowFrames(rows, pathChannels(rows), vae_->latentDim(),
+                                    [&](const Matrix& f) { return vae_->encodeStd(f); }, useRhythm_ ? 2 : 0));
     }
     // Standardised latent rows → path frames (in feature units), flat like latent().
     Matrix decodeLatent(const Matrix& z) const override {
@@ -281,8 +276,10 @@ public:
 protected:
     int pathChannels(const RowView& rows) const { return sequenceChannels(rows, true) - (rhythmInData_ ? 2 : 0); }
     SequenceSet latentSet(const RowView& rows) const {
-        SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); });
-        return useRhythm_ ? appendRhythm(z, &rows, rhythm_) : z;
+        SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(),
+                                     [&](const Matrix& f) { return vae_->encode(f); }, useRhythm_ ? 2 : 0);
+        if (useRhythm_) fillRhythm(z, rows, rhythm_);
+        return z;
     }
     void fitVae(const RowView& train, const RowView& validation, const FitHooks& hooks) {
         const int channels = pathChannels(train);
