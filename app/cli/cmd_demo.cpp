@@ -171,7 +171,7 @@ void registerDemoCommands(CLI::App& app) {
     cmd->add_option("--output", o->output, "Folder to write (created if missing)")->required();
     cmd->add_option("--records", o->records, "Number of records")
         ->default_val(synth::kDefaultDemoRecords)
-        ->check(CLI::Range(1, 99999));
+        ->check(CLI::Range(1, synth::kMaxDemoRecords));
     cmd->add_option("--seed", o->seed, "Random seed (same seed, same files)")->default_val(synth::kDefaultDemoSeed);
     cmd->add_flag("--json", o->json, "Print one JSON object (records, classes, seconds)");
     cmd->add_flag("--quiet", o->quiet, "No progress output");
@@ -182,7 +182,7 @@ void registerDemoCommands(CLI::App& app) {
         auto* bd = bench->add_subcommand("demo-data", "Time writing the demo dataset (into a temporary folder)");
         bd->add_option("--records", b->records, "Number of records")
             ->default_val(synth::kDefaultDemoRecords)
-            ->check(CLI::Range(1, 99999));
+            ->check(CLI::Range(1, synth::kMaxDemoRecords));
         bd->add_option("--seed", b->seed, "Random seed")->default_val(synth::kDefaultDemoSeed);
         bd->add_option("--repeats", b->repeats, "Timed runs (the median is reported)")
             ->default_val(3)

@@ -171,7 +171,7 @@ bool load(const std::string& path, const std::string& keyText, FeatureSet& out, 
             // Sizes are checked above: the mapping lies inside the file.
             auto mapping = MappedFile::open(path, kRowOffset + featureBytes);
             s.mappedRows = reinterpret_cast<const float*>(mapping->data() + kRowOffset);
-            s.rowOwner = std::move(mapping);
+            s.mapping = std::move(mapping);
         } else if (!f.readVec(kRowOffset, s.features, rows * static_cast<std::size_t>(s.dim))) {
             return false;
         }

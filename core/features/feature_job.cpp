@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -252,7 +253,17 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
     set.records = records;
     set.recordNames.reserve(dataset.size());
     for (const auto& r : dataset.records()) set.recordNames.push_back(r.name);
-    set.features.reserve(expectedRows(dataset, settings, records) * static_cast<std::size_t>(dim));
+    // With mapRows the rows go to the cache file as records join (100 k records are ~12 GB of
+    // rows) and are mapped back at the end; without a cache file they are held here.
+    std::optional<cache::RowWriter> stream;
+    if (cacheOptions.mapRows && !cachePath.empty()) {
+        try {
+            stream.emplace(cachePath, dim);
+        } catch (const InputError& e) {
+            progress.log(std::string("feature cache not written: ") + e.what());
+        }
+    }
+    if (!stream) set.features.reserve(expectedRows(dataset, settings, records) * static_cast<std::size_t>(dim));
     // Records join the table in order as soon as they and all before them are done, and their
     // arrays are freed at once: the workers then reuse that memory for the next records instead
     // of faulting in fresh pages for every record (the full data set is ~1 GB of rows).
@@ -261,7 +272,10 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
         for (; joined < records.size() && finished[joined].load(std::memory_order_acquire); ++joined) {
             RecordOutput& o = outputs[joined];
             if (!o.error.empty()) continue;
-            set.features.insert(set.features.end(), o.features.begin(), o.features.end());
+            if (stream)
+                stream->append(o.features.data(), o.startS.size());
+            else
+                set.features.insert(set.features.end(), o.features.begin(), o.features.end());
             set.startS.insert(set.startS.end(), o.startS.begin(), o.startS.end());
             set.evalGrid.insert(set.evalGrid.end(), o.eval.begin(), o.eval.end());
             set.record.insert(set.record.end(), o.startS.size(), static_cast<int>(records[joined]));
@@ -299,15 +313,17 @@ FeatureSet computeFeatures(const Dataset& dataset, const FeatureSettings& settin
         set.skipped.push_back({o.errorFile, set.recordNames[records[k]] + ": " + o.error});
         progress.log("skipped " + o.errorFile + ": " + o.error);
     }
+    if (stream) {
+        stream->finish(key, set);
+        FeatureSet mapped;
+        if (!cache::load(cachePath, key, mapped, true))
+            throw InputError(cachePath, "feature cache written but not readable (changed meanwhile?)");
+        mapped.fromCache = false;
+        return mapped;
+    }
     if (!cachePath.empty()) {
         try {
             cache::save(cachePath, key, set);
-            // Read the rows back in place: the computed copy (the full data set's gigabyte) goes.
-            FeatureSet mapped;
-            if (cacheOptions.mapRows && cache::load(cachePath, key, mapped, true)) {
-                mapped.fromCache = false;
-                return mapped;
-            }
         } catch (const std::exception& e) {
             progress.log(std::string("feature cache not written: ") + e.what());
         }

@@ -14,6 +14,7 @@
 #include "core/common/progress.h"
 #include "core/data/dataset.h"
 #include "core/dsp/preprocess.h"
+#include "core/features/mapped_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -64,9 +65,9 @@ struct FeatureSet {
     std::vector<SkippedFile> skipped;     // asked-for records that could not be used, with why
     bool fromCache = false;
     // With CacheOptions::mapRows, the rows read in place from the cache file's mapping (which
-    // rowOwner keeps alive); `features` is then empty.
+    // `mapping` keeps alive); `features` is then empty.
     const float* mappedRows = nullptr;
-    std::shared_ptr<const void> rowOwner;
+    std::shared_ptr<const MappedFile> mapping;
 
     std::size_t rows() const { return record.size(); }
     const float* rowData() const { return mappedRows ? mappedRows : features.data(); }
@@ -85,7 +86,9 @@ RecordFeatures aggregateByRecord(const FeatureSet& set);
 struct CacheOptions {
     std::string dir;                      // empty: no cache
     // Read the rows through a read-only mapping of the cache file instead of copying them
-    // (FeatureSet::mappedRows); computed rows are written, then mapped back and their copy freed.
+    // (FeatureSet::mappedRows). Computed rows then go to the cache file as each record is done
+    // (never all in memory) and are mapped back; a write that fails mid-way (disk full) throws
+    // InputError naming the file.
     bool mapRows = false;
 };
 

@@ -14,14 +14,23 @@
 
 namespace dacl::ml {
 
+// What holds a table's rows. A memory-mapped table lets go of the pages read so far when asked
+// (they stay in the page cache and come back on the next read), so that a pass over every row of
+// a large table does not leave them all resident in the process.
+class RowStorage {
+public:
+    virtual ~RowStorage() = default;
+    virtual void release() const {}
+};
+
 class RowView {
 public:
     RowView() = default;
     // Every row of `m` (implicit: a Matrix goes wherever a view is read).
     RowView(const Matrix& m) : base_(m.data.data()), tableRows_(m.rows), cols_(m.cols), count_(m.rows) {}  // NOLINT
-    // Every row of `tableRows` x `cols` floats at `base`.
-    RowView(const float* base, std::size_t tableRows, std::size_t cols)
-        : base_(base), tableRows_(tableRows), cols_(cols), count_(tableRows) {}
+    // Every row of `tableRows` x `cols` floats at `base`, held by `storage` (may be null).
+    RowView(const float* base, std::size_t tableRows, std::size_t cols, const RowStorage* storage = nullptr)
+        : base_(base), tableRows_(tableRows), cols_(cols), count_(tableRows), storage_(storage) {}
 
     std::size_t rows() const { return count_; }
     std::size_t cols() const { return cols_; }
@@ -41,7 +50,7 @@ public:
                 throw std::out_of_range("RowView::select: row " + std::to_string(i) + " of " + std::to_string(count_));
             picked->push_back(tableRow(i));
         }
-        RowView v(base_, tableRows_, cols_);
+        RowView v(base_, tableRows_, cols_, storage_);
         v.count_ = picked->size();
         v.index_ = std::move(picked);
         return v;
@@ -55,6 +64,11 @@ public:
         for (std::size_t i = begin; i < end; ++i) idx[i - begin] = i;
         return select(idx);
     }
+    // Passes over many rows call this every few hundred rows: a mapped table drops the pages
+    // read so far from the process's resident memory.
+    void releasePages() const {
+        if (storage_) storage_->release();
+    }
     // A copy of the rows (for models that take a dense matrix: the pooled representation's).
     Matrix toMatrix() const {
         Matrix out(count_, cols_);
@@ -66,6 +80,7 @@ private:
     const float* base_ = nullptr;
     std::size_t tableRows_ = 0, cols_ = 0, count_ = 0;
     std::shared_ptr<const std::vector<std::size_t>> index_;  // null: table rows 0..count_-1
+    const RowStorage* storage_ = nullptr;
 };
 
 }  // namespace dacl::ml

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -63,11 +64,14 @@ SequenceSet unflatten(const Matrix& m) {
 
 // A per-frame map f (VAE encode, σ, decode) applied to the valid frames of records, 256 records
 // at a time so that a whole training set of input frames is never copied at once;
-// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst.
+// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst; chunkDone (if
+// set) runs after each 256 records. `spare` more channels after the mapped ones stay zero (room
+// for the rhythm channels, filled in place: a second copy of a large set would double it).
 template <class G, class F>
-SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f) {
+SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f,
+                           const std::function<void()>& chunkDone = {}, int spare = 0) {
     SequenceSet out;
-    out.channels = outChannels;
+    out.channels = outChannels + spare;
     out.frames = frames;
     out.valid = std::move(valid);
     out.values.assign(out.valid.size() * out.stride(), 0.0f);
@@ -84,6 +88,7 @@ SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, i
             for (int t = 0; t < out.valid[r]; ++t, ++k)
                 for (int c = 0; c < outChannels; ++c)
                     out.record(r)[static_cast<std::size_t>(c) * out.frames + t] = mapped(k, c);
+        if (chunkDone) chunkDone();
     }
     return out;
 }
@@ -97,15 +102,35 @@ SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
 
 // The same map read straight from feature rows: the first `channels` channels of each valid frame.
 template <class F>
-SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f) {
+SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f, int spare = 0) {
     if (rows.rows() == 0) return SequenceSet{};
     const auto layout = features::SequenceLayout::of(rows.row(0));
     std::vector<int> valid(rows.rows());
-    for (std::size_t r = 0; r < rows.rows(); ++r)
+    // The rows' mapped pages are let go of every 256 rows: a pass over 100 k rows would otherwise
+    // leave ~12 GB of them resident (even reading one value of each row maps 64 KB around it).
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
         valid[r] = std::clamp(features::SequenceLayout::validFrames(rows.row(r)), 1, layout.frames);
+        if ((r + 1) % 256 == 0 || r + 1 == rows.rows()) rows.releasePages();
+    }
     return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
         std::copy_n(layout.frame(rows.row(r), t), channels, dst);
-    }, f);
+    }, f, [&] { rows.releasePages(); }, spare);
+}
+
+// f over consecutive chunks of 1024 rows, the results stacked: the latent sequences of every row
+// at once would be ~3 GB at 100 k records. 1024 rows are a whole number of the VAE's 256-record
+// and the encoder's 128-record batches, so every batch, hence every number, is that of one pass.
+template <class F>
+Matrix byRowChunks(const RowView& rows, F&& f) {
+    constexpr std::size_t chunk = 1024;
+    if (rows.rows() <= chunk) return f(rows);
+    Matrix out;
+    for (std::size_t a = 0; a < rows.rows(); a += chunk) {
+        const Matrix part = f(rows.slice(a, std::min(rows.rows(), a + chunk)));
+        if (a == 0) out = Matrix(rows.rows(), part.cols);
+        std::copy(part.data.begin(), part.data.end(), out.row(a));
+    }
+    return out;
 }
 
 // Pooled frames straight into the probe.
@@ -169,24 +194,18 @@ ChannelStats statsFromBytes(const std::string& b) {
     return s;
 }
 
-// z (d channels) followed by 2 more channels per record: the standardised rhythm channels of
-// `rows` (or zeros, e.g. for σ, when `rows` is null).
-SequenceSet appendRhythm(const SequenceSet& z, const RowView* rows, const ChannelStats& st) {
-    SequenceSet out;
-    out.channels = z.channels + 2;
-    out.frames = z.frames;
-    out.valid = z.valid;
-    out.values.assign(z.size() * out.stride(), 0.0f);
+// The last 2 channels of z (left zero by mapRowFrames) become the standardised rhythm channels of
+// `rows`.
+void fillRhythm(SequenceSet& z, const RowView& rows, const ChannelStats& st) {
+    const int first = z.channels - 2;
     for (std::size_t r = 0; r < z.size(); ++r) {
-        std::copy_n(z.record(r), z.stride(), out.record(r));
-        if (!rows) continue;
-        const auto l = features::SequenceLayout::of(rows->row(r));
+        const auto l = features::SequenceLayout::of(rows.row(r));
         for (int k = 0; k < 2; ++k)
             for (int t = 0; t < z.valid[r]; ++t)
-                out.record(r)[static_cast<std::size_t>(z.channels + k) * z.frames + t] =
-                    (l.frame(rows->row(r), t)[l.channels - 2 + k] - st.mean[k]) * st.invStd[k];
+                z.record(r)[static_cast<std::size_t>(first + k) * z.frames + t] =
+                    (l.frame(rows.row(r), t)[l.channels - 2 + k] - st.mean[k]) * st.invStd[k];
+        if ((r + 1) % 256 == 0 || r + 1 == z.size()) rows.releasePages();
     }
-    return out;
 }
 
 // The first `channels` channels of every record.
@@ -211,7 +230,9 @@ public:
     void fit(const RowView& train, const std::vector<int>&, int, const RowView& validation, const FitHooks& hooks) override {
         fitVae(train, validation, hooks);
     }
-    Matrix embed(const RowView& rows) const override { return pooledSequences(latentSet(rows)); }
+    Matrix embed(const RowView& rows) const override {
+        return byRowChunks(rows, [&](const RowView& part) { return pooledSequences(latentSet(part)); });
+    }
     bool hasLatent() const override { return true; }
     Matrix latent(const RowView& rows) const override { return flatten(latentSet(rows)); }
     Matrix noisyLatent(const Matrix& z0, double sigma, std::mt19937_64& rng) const override {
@@ -232,8 +253,9 @@ public:
     }
     Matrix embedLatent(const Matrix& z, int) const override { return pooledSequences(unflatten(z)); }
     Matrix latentStd(const RowView& rows) const override {
-        SequenceSet sd = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encodeStd(f); });
-        return flatten(useRhythm_ ? appendRhythm(sd, nullptr, rhythm_) : sd);  // the rhythm channels are exact
+        // σ of the rhythm channels is 0: they are exact.
+        return flatten(mapRowFrames(rows, pathChannels(rows), vae_->latentDim(),
+                                    [&](const Matrix& f) { return vae_->encodeStd(f); }, useRhythm_ ? 2 : 0));
     }
     // Standardised latent rows → path frames (in feature units), flat like latent().
     Matrix decodeLatent(const Matrix& z) const override {
@@ -255,8 +277,10 @@ public:
 protected:
     int pathChannels(const RowView& rows) const { return sequenceChannels(rows, true) - (rhythmInData_ ? 2 : 0); }
     SequenceSet latentSet(const RowView& rows) const {
-        SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); });
-        return useRhythm_ ? appendRhythm(z, &rows, rhythm_) : z;
+        SequenceSet z = mapRowFrames(rows, pathChannels(rows), vae_->latentDim(),
+                                     [&](const Matrix& f) { return vae_->encode(f); }, useRhythm_ ? 2 : 0);
+        if (useRhythm_) fillRhythm(z, rows, rhythm_);
+        return z;
     }
     void fitVae(const RowView& train, const RowView& validation, const FitHooks& hooks) {
         const int channels = pathChannels(train);
@@ -322,7 +346,9 @@ public:
                                 (finetunedScore_ >= 0 ? ", fine-tuned " + std::to_string(finetunedScore_) : "") +
                                 ": scoring with the " + toString(trainer_->stage()) + " stage");
     }
-    Matrix embed(const RowView& rows) const override { return trainer_->embed(latentSet(rows), 0); }
+    Matrix embed(const RowView& rows) const override {
+        return byRowChunks(rows, [&](const RowView& part) { return trainer_->embed(latentSet(part), 0); });
+    }
     Matrix embedLatent(const Matrix& z, int t) const override {
         return trainer_->embed(unflatten(z), trainer_->settings().timeConditioning ? t : 0);
     }
@@ -394,7 +420,9 @@ public:
                                   hooks.progress, hooks.stagePrefix);
     }
     Matrix embed(const RowView& rows) const override {
-        return trainer_->embed(toSequences(rows, static_cast<int>(stats_.mean.size()), &stats_), 0);
+        return byRowChunks(rows, [&](const RowView& part) {
+            return trainer_->embed(toSequences(part, static_cast<int>(stats_.mean.size()), &stats_), 0);
+        });
     }
     std::string toBytes() const override { return pack({statsToBytes(stats_), trainer_->toBytes()}); }
     void load(const std::string& bytes) {

@@ -26,6 +26,13 @@ int validOf(const float* row, const SequenceLayout& l) {
     return std::clamp(SequenceLayout::validFrames(row), 1, l.frames);
 }
 
+// Passes over every row drop the mapped pages read so far this often (rows are ~115 KB).
+constexpr std::size_t kReleaseRows = 256;
+
+void releaseEvery(const RowView& rows, std::size_t r) {
+    if ((r + 1) % kReleaseRows == 0 || r + 1 == rows.rows()) rows.releasePages();
+}
+
 }  // namespace
 
 int sequenceChannels(const RowView& rows, bool withRhythm) {
@@ -48,6 +55,7 @@ ChannelStats channelStats(const RowView& rows, int channels, int first) {
             }
         }
         n += V;
+        releaseEvery(rows, r);
     }
     ChannelStats s;
     for (int c = 0; c < channels; ++c) {
@@ -75,6 +83,7 @@ SequenceSet toSequences(const RowView& rows, int channels, const ChannelStats* s
             for (int c = 0; c < channels; ++c)
                 dst[static_cast<std::size_t>(c) * l.frames + f] = stats ? (x[c] - stats->mean[c]) * stats->invStd[c] : x[c];
         }
+        releaseEvery(rows, r);
     }
     return out;
 }
@@ -120,15 +129,20 @@ void copyRrFeatures(const float* row, float* out) {
 Matrix rrFeatureRows(const RowView& rows) {
     layoutOf(rows);
     Matrix out(rows.rows(), SequenceLayout::kRrFeatures);
-    for (std::size_t r = 0; r < rows.rows(); ++r) copyRrFeatures(rows.row(r), out.row(r));
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
+        copyRrFeatures(rows.row(r), out.row(r));
+        releaseEvery(rows, r);
+    }
     return out;
 }
 
 Matrix validFrames(const RowView& rows, int channels, std::size_t limit, std::uint64_t seed) {
     const SequenceLayout l = layoutOf(rows);
     std::vector<std::pair<std::size_t, int>> where;
-    for (std::size_t r = 0; r < rows.rows(); ++r)
+    for (std::size_t r = 0; r < rows.rows(); ++r) {
         for (int f = 0, V = validOf(rows.row(r), l); f < V; ++f) where.emplace_back(r, f);
+        releaseEvery(rows, r);
+    }
     if (limit > 0 && where.size() > limit) {
         std::mt19937_64 rng(seed);
         std::shuffle(where.begin(), where.end(), rng);
@@ -136,8 +150,13 @@ Matrix validFrames(const RowView& rows, int channels, std::size_t limit, std::ui
         std::sort(where.begin(), where.end());
     }
     Matrix out(where.size(), static_cast<std::size_t>(channels));
-    for (std::size_t i = 0; i < where.size(); ++i)
+    for (std::size_t i = 0; i < where.size(); ++i) {
         std::copy_n(l.frame(rows.row(where[i].first), where[i].second), channels, out.row(i));
+        // Each read of a sampled frame also maps the pages around it (fault-around, 64 KB): release
+        // as often as for whole rows, or 150 k samples would leave ~1.8 GB resident.
+        if ((i + 1) % kReleaseRows == 0) rows.releasePages();
+    }
+    rows.releasePages();
     return out;
 }
 

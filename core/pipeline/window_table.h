@@ -16,7 +16,7 @@ namespace dacl::ml {
 
 struct WindowTable {
     RowView features;            // one row per window, read in place from `storage`
-    std::shared_ptr<const void> storage;  // holds the rows: the feature cache's mapping, or a copy
+    std::shared_ptr<const RowStorage> storage;  // holds the rows: the feature cache's mapping, or a copy
     std::vector<int> record;     // dataset record index of each window
     std::vector<double> startS;  // window start in its record (s)
     std::vector<char> eval;      // 1 when the window lies on the evaluation grid

@@ -85,8 +85,8 @@ std::string demoRecordName(int index) {
 
 DemoDatasetSummary writeDemoDataset(const std::string& dir, int records, std::uint64_t seed,
                                     ProgressSink& progress) {
-    if (records < 1 || records > 99999)
-        throw std::invalid_argument("demo dataset: number of records must be 1..99999, got " +
+    if (records < 1 || records > kMaxDemoRecords)
+        throw std::invalid_argument("demo dataset: number of records must be 1.." + std::to_string(kMaxDemoRecords) + ", got " +
                                     std::to_string(records));
     std::error_code ec;
     fs::create_directories(dir, ec);

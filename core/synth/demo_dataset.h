@@ -18,6 +18,8 @@
 namespace dacl::synth {
 
 constexpr int kDefaultDemoRecords = 400;
+// Enough for the scale benchmark (issue 17: 100,000 records); names past D99999 have six digits.
+constexpr int kMaxDemoRecords = 999999;
 constexpr std::uint64_t kDefaultDemoSeed = 2017;
 
 // Class of each record, in record order. Shares roughly as in PhysioNet 2017 but with more
@@ -25,7 +27,7 @@ constexpr std::uint64_t kDefaultDemoSeed = 2017;
 // when records >= 4 (with fewer, the first `records` of N, A, O, ~), shuffled by the seed.
 std::vector<char> demoLabels(int records, std::uint64_t seed);
 
-// "D00001" for index 0.
+// "D00001" for index 0, "D100000" for index 99999.
 std::string demoRecordName(int index);
 
 struct DemoDatasetSummary {
@@ -34,7 +36,7 @@ struct DemoDatasetSummary {
     double totalSeconds = 0;  // of ECG written
 };
 
-// Writes `records` (1..99999) records into `dir` (created if missing; files of the same
+// Writes `records` (1..kMaxDemoRecords) records into `dir` (created if missing; files of the same
 // names are overwritten, nothing else is touched). REFERENCE.csv and RECORDS are written
 // last, so an interrupted run does not leave a folder that looks complete. Reports
 // progress per record and throws Cancelled when the sink asks; throws InputError (naming

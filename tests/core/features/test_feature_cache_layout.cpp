@@ -10,6 +10,7 @@
 
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -67,6 +68,14 @@ std::string layout1(const std::string& v2) {
     for (unsigned char c : out) sum = (sum ^ c) * 1099511628211ULL;
     out.append(reinterpret_cast<const char*>(&sum), 8);
     return out;
+}
+
+// File-backed pages resident in this process (kB).
+long residentFileKb() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("RssFile:", 0) == 0) return std::stol(line.substr(8));
+    return -1;
 }
 
 bool sameRows(const features::FeatureSet& a, const features::FeatureSet& b) {
@@ -243,6 +252,28 @@ private Q_SLOTS:
         }
         QCOMPARE(std::distance(fs::directory_iterator(dir.path().toStdString()), fs::directory_iterator{}), 2L);
         QVERIFY(!fs::exists(abandoned));
+    }
+
+    // After a pass over every row, release() drops the mapped pages from this process's resident
+    // memory (RssFile); the rows read the same afterwards.
+    void releaseDropsReadPagesFromResidentMemory() {
+        QTemporaryDir dir;
+        const auto cache = mapped(dir);
+        const std::string path = written(cache);
+        features::FeatureSet set;
+        const std::string key = headerOf(readAll(path)).at("key");
+        QVERIFY(features::cache::load(path, key, set, true));
+        const double blockKb = static_cast<double>(set.rows() * static_cast<std::size_t>(set.dim) * sizeof(float)) / 1024;
+        QVERIFY(blockKb > 300);
+        double sum = 0;
+        for (std::size_t i = 0; i < set.rows() * static_cast<std::size_t>(set.dim); ++i) sum += set.mappedRows[i];
+        const long touched = residentFileKb();
+        set.mapping->release();
+        const long released = residentFileKb();
+        QVERIFY2(static_cast<double>(touched - released) > 0.8 * blockKb,
+                 qPrintable(QString("RssFile %1 kB -> %2 kB, block %3 kB").arg(touched).arg(released).arg(blockKb)));
+        QVERIFY(sameRows(set, fresh_));
+        QVERIFY(std::isfinite(sum));
     }
 
     // The key in the header must be the one asked for (a hash collision of file names).

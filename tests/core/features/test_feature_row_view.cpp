@@ -80,6 +80,22 @@ private Q_SLOTS:
         QCOMPARE(kept.rows(), std::size_t{1});
         QCOMPARE(kept.row(0), m.row(5));
     }
+
+    // Views made from a view ask the table's storage to let go of pages (a mapped table drops
+    // them from resident memory); a view of a plain Matrix has nothing to release.
+    void releaseReachesTheStorage() {
+        struct Counting : dacl::ml::RowStorage {
+            mutable int released = 0;
+            void release() const override { ++released; }
+        } storage;
+        const Matrix m = table();
+        const RowView all(m.data.data(), m.rows, m.cols, &storage);
+        all.select({3, 1}).slice(1, 2).releasePages();
+        all.releasePages();
+        QCOMPARE(storage.released, 2);
+        RowView(m).releasePages();
+        QCOMPARE(storage.released, 2);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestFeatureRowView)

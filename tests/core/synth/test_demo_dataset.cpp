@@ -182,7 +182,10 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         NullProgress quiet;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, writeDemoDataset(tmp.path().toStdString(), 0, 1, quiet));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, writeDemoDataset(tmp.path().toStdString(), 100000, 1, quiet));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 writeDemoDataset(tmp.path().toStdString(), synth::kMaxDemoRecords + 1, 1, quiet));
+        QCOMPARE(synth::demoRecordName(99998), std::string("D99999"));
+        QCOMPARE(synth::demoRecordName(99999), std::string("D100000"));
         // The output "folder" is an existing file: the error names it.
         const std::string file = tmp.path().toStdString() + "/not-a-folder";
         std::ofstream(file) << "x";
