@@ -124,7 +124,7 @@ private Q_SLOTS:
         QVERIFY2(ref.exitCode == 0, qPrintable(ref.err.right(2000)));
 
         // Each rank writes its pid, then becomes `dacl pipeline`.
-        const QString db = dir_.filePath("killed.db");
+        const QString db = dir_.filePath("resumed.db");
         const QString script = QStringLiteral("echo $$ > \"%1/rank$RANK.pid\"; exec \"$0\" \"$@\"").arg(dir_.path());
         QProcess launch;
         launch.start(daclPath(), QStringList{"launch", "--nproc", "2", "--grace", "5", "--", "sh", "-c", script, daclPath()} +
