@@ -37,39 +37,45 @@ std::vector<double> segmentMaxima(const std::vector<double>& env, long segment) 
     return maxima;
 }
 
-// The threshold of every envelope sample: 0.35 x the median of the segment maxima within
-// `reach` segments of its own. The envelope is the squared slope, so a stretch at half the
-// amplitude has a quarter of the energy: one threshold for a whole Holter recording would
-// lose every beat of its quieter hours (and a mixed recording's quieter episodes).
-std::vector<double> localThresholds(const std::vector<double>& env, long segment, long reach) {
+// A threshold per 2-s segment: 0.35 x the median of the segment maxima within `reach`
+// segments of its own. The envelope is the squared slope, so a stretch at half the amplitude
+// has a quarter of the energy: one threshold for a whole Holter recording would lose every beat
+// of its quieter hours (and a mixed recording's quieter episodes). Kept per segment, not per
+// sample: a day at 300 Hz has 26 M samples but 43 k segments.
+struct SegmentThresholds {
+    std::vector<double> value;
+    long segment = 1;
+    // The trailing short segment (left out of the maxima) takes its predecessor's threshold.
+    double at(long i) const { return value[static_cast<std::size_t>(std::min<long>(static_cast<long>(value.size()) - 1, i / segment))]; }
+};
+
+SegmentThresholds localThresholds(const std::vector<double>& env, long segment, long reach) {
     const std::vector<double> maxima = segmentMaxima(env, segment);
     const long m = static_cast<long>(maxima.size());
-    std::vector<double> perSegment(maxima.size());
+    std::vector<double> median35(maxima.size());
     std::vector<double> window;
     for (long k = 0; k < m; ++k) {
         window.assign(maxima.begin() + std::max(0L, k - reach), maxima.begin() + std::min(m, k + reach + 1));
-        perSegment[static_cast<std::size_t>(k)] = 0.35 * median(window);
+        median35[static_cast<std::size_t>(k)] = 0.35 * median(window);
     }
     // Where the amplitude falls, the last loud beat reaches into the first quiet segment and can
     // tip its median: each segment takes the lowest threshold of itself and its two neighbours.
-    std::vector<double> out(env.size());
-    for (std::size_t i = 0; i < env.size(); ++i) {
-        const long k = std::min(m - 1, static_cast<long>(i / static_cast<std::size_t>(segment)));
-        double t = perSegment[static_cast<std::size_t>(k)];
-        if (k > 0) t = std::min(t, perSegment[static_cast<std::size_t>(k - 1)]);
-        if (k + 1 < m) t = std::min(t, perSegment[static_cast<std::size_t>(k + 1)]);
-        out[i] = t;
+    SegmentThresholds out{median35, segment};
+    for (long k = 0; k < m; ++k) {
+        double& t = out.value[static_cast<std::size_t>(k)];
+        if (k > 0) t = std::min(t, median35[static_cast<std::size_t>(k - 1)]);
+        if (k + 1 < m) t = std::min(t, median35[static_cast<std::size_t>(k + 1)]);
     }
     return out;
 }
 
 // Local maxima above `threshold`, thinned so that no two are closer than `distance`
 // samples: the highest survive (as scipy.signal.find_peaks with height and distance).
-std::vector<long> thinnedPeaks(const std::vector<double>& env, const std::vector<double>& threshold, long distance) {
+std::vector<long> thinnedPeaks(const std::vector<double>& env, const SegmentThresholds& threshold, long distance) {
     const long n = static_cast<long>(env.size());
     std::vector<long> peaks;
     for (long i = 1; i + 1 < n; ++i)
-        if (env[i] > threshold[i] && env[i] > env[i - 1] && env[i] >= env[i + 1]) peaks.push_back(i);
+        if (env[i] > threshold.at(i) && env[i] > env[i - 1] && env[i] >= env[i + 1]) peaks.push_back(i);
     std::vector<std::size_t> order(peaks.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
