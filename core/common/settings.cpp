@@ -105,6 +105,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"seq.width", 32, "temporal U-Net channels of the first level (then x2)", {}, 1, 512},
         {"seq.crop", 0.6667, "training crops keep this share of a record's valid frames", {}, 0.05, 1},
         {"seq.batch", 64, "records per class-balanced batch (each gives diffusion.views views)", {}, 2, 4096},
+        {"seq.balance", 0.0, "class shares of a batch proportional to count^balance: 0 equal shares, 1 the classes' frequencies", {}, 0, 1},
         {"seq.epochs", 10, "stage-1 SupCon epochs (best epoch chosen on validation)", {}, 1, 10000},
         {"seq.steps_per_epoch", 40, "batches per epoch", {}, 1, 1000000},
         {"seq.finetune_epochs", 10, "stage-2 supervised fine-tuning epochs on diffusion views (0 = probe only)", {}, 0, 10000},

@@ -1,5 +1,7 @@
 #include "core/ml/sequence_trainer.h"
 
+#include "core/ml/batch_shares.h"
+
 #include "core/ml/training_divergence.h"
 
 #include "core/eval/metrics.h"
@@ -39,7 +41,7 @@ nlohmann::json settingsJson(const SequenceTrainSettings& s) {
             {"proj_dim", s.projectionDim}, {"views", s.views}, {"gaussian_sigma", s.gaussianSigma},
             {"schedule", toString(s.schedule.kind)}, {"T", s.schedule.steps}, {"beta_start", s.schedule.betaStart},
             {"beta_end", s.schedule.betaEnd}, {"t_max", s.tMax}, {"num_views", s.numViews}, {"crop", s.crop},
-            {"batch", s.batch}, {"epochs", s.epochs}, {"steps", s.stepsPerEpoch}, {"lr", s.lr},
+            {"batch", s.batch}, {"balance", s.balance}, {"epochs", s.epochs}, {"steps", s.stepsPerEpoch}, {"lr", s.lr},
             {"wd", s.weightDecay}, {"warmup", s.warmupEpochs}, {"temperature", s.temperature},
             {"finetune_epochs", s.finetuneEpochs}, {"finetune_lr", s.finetuneLr},
             {"probe_records", s.probeRecords}, {"seed", s.seed}, {"device", s.device}};
@@ -61,6 +63,7 @@ SequenceTrainSettings settingsFrom(const nlohmann::json& j) {
     s.numViews = j.at("num_views");
     s.crop = j.at("crop");
     s.batch = j.at("batch");
+    s.balance = j.value("balance", 0.0);  // absent in models saved before the setting existed
     s.epochs = j.at("epochs");
     s.stepsPerEpoch = j.at("steps");
     s.lr = j.at("lr");
@@ -192,14 +195,14 @@ struct SequenceTrainer::Impl {
 
     // Class-balanced batch of `size` record indices, drawn with replacement, class by class.
     std::vector<std::size_t> balancedBatch(const std::vector<std::vector<std::size_t>>& byClass, int size) {
+        std::vector<std::size_t> counts;
+        for (const auto& c : byClass) counts.push_back(c.size());
+        const std::vector<int> shares = batchShares(counts, size, s.balance);
         std::vector<std::size_t> idx;
-        int present = 0;
-        for (const auto& c : byClass) present += !c.empty();
-        for (std::size_t k = 0, turn = 0; k < byClass.size(); ++k) {
+        for (std::size_t k = 0; k < byClass.size(); ++k) {
             if (byClass[k].empty()) continue;
-            const int share = size / present + (static_cast<int>(turn++) < size % present ? 1 : 0);
             std::uniform_int_distribution<std::size_t> pick(0, byClass[k].size() - 1);
-            for (int i = 0; i < share; ++i) idx.push_back(byClass[k][pick(rng)]);
+            for (int i = 0; i < shares[k]; ++i) idx.push_back(byClass[k][pick(rng)]);
         }
         return idx;
     }

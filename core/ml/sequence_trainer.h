@@ -36,6 +36,7 @@ struct SequenceTrainSettings {
     int numViews = 2;
     double crop = 2.0 / 3.0;
     int batch = 64;                   // records per batch (each gives numViews views); per rank when distributed
+    double balance = 0.0;             // class shares of a batch ∝ count^balance: 0 equal, 1 natural (batch_shares.h)
     int epochs = 10;
     int stepsPerEpoch = 40;
     double lr = 1e-3;

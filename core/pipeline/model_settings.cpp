@@ -90,6 +90,7 @@ SequenceTrainSettings sequenceTrainSettings(const Settings& s, const std::string
     t.numViews = static_cast<int>(s.getInt("diffusion.views"));
     t.crop = s.getDouble("seq.crop");
     t.batch = static_cast<int>(s.getInt("seq.batch"));
+    t.balance = s.getDouble("seq.balance");
     t.epochs = static_cast<int>(s.getInt("seq.epochs"));
     t.stepsPerEpoch = static_cast<int>(s.getInt("seq.steps_per_epoch"));
     t.lr = s.getDouble("train.lr");

@@ -1,5 +1,6 @@
 // Class-balanced batches and the warm-up + cosine learning-rate schedule.
 #include "core/ml/balanced_sampler.h"
+#include "core/ml/batch_shares.h"
 #include "core/ml/lr_schedule.h"
 
 #include <QtTest>
@@ -21,6 +22,29 @@ std::vector<int> imbalancedLabels() {
 class TestBalancedSampler : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // seq.balance: exponent 0 keeps the equal shares every earlier run trained with (remainder to
+    // the first classes), 1 follows the classes' frequencies, every present class keeps a slot.
+    void batchSharesFollowTheExponent() {
+        const std::vector<std::size_t> afRest{500, 5300};
+        QCOMPARE(batchShares(afRest, 64, 0.0), (std::vector<int>{32, 32}));
+        QCOMPARE(batchShares(afRest, 65, 0.0), (std::vector<int>{33, 32}));
+        QCOMPARE(batchShares({5000, 700, 2400}, 64, 0.0), (std::vector<int>{22, 21, 21}));
+        QCOMPARE(batchShares(afRest, 64, 1.0), (std::vector<int>{6, 58}));
+        QCOMPARE(batchShares(afRest, 64, 0.5), (std::vector<int>{16, 48}));
+        // An absent class takes no slot; a tiny class still gets one.
+        QCOMPARE(batchShares({0, 10, 10}, 64, 0.7), (std::vector<int>{0, 32, 32}));
+        QCOMPARE(batchShares({1, 100000}, 8, 1.0), (std::vector<int>{1, 7}));
+        for (double e : {0.0, 0.3, 0.5, 1.0}) {
+            const auto s = batchShares({738, 5050, 2456, 284}, 64, e);
+            int sum = 0;
+            for (int v : s) sum += v;
+            QCOMPARE(sum, 64);
+        }
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, batchShares(afRest, 1, 0.0));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, batchShares(afRest, 64, 1.5));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, batchShares({0, 0}, 64, 0.0));
+    }
+
     void batchesAreClassBalanced() {
         const auto y = imbalancedLabels();
         BalancedBatchSampler s(y, 32, 1);
