@@ -339,6 +339,14 @@
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
+    <message>
+        <source>one lead: its own p</source>
+        <translation>eine Ableitung: ihr eigenes p</translation>
+    </message>
+    <message>
+        <source>mean of the leads&apos; p (%1 leads)</source>
+        <translation>Mittel der p-Werte der Ableitungen (%1 Ableitungen)</translation>
+    </message>
 </context>
 <context>
     <name>PatientReport</name>

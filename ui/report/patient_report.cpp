@@ -5,11 +5,13 @@
 #include "core/dsp/preprocess.h"
 #include "core/dsp/signal_quality.h"
 #include "ui/report/patient_report_strips.h"
+#include "ui/settings/core_text.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -32,7 +34,7 @@ constexpr double kStripSeconds = 10;
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QString fixed(double v, int decimals = 2) {
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("n/a");
+    return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QStringLiteral("n/a");
 }
 
 // The strip's lead: the one the rhythm figures come from (a scored lead of good quality).
@@ -119,8 +121,8 @@ private:
             }
             const auto& [key, value] = a_.headerFields[i];
             // A long label wraps too: the row is as tall as the taller of label and value.
-            const double keyHeight = text(QRectF(r.left(), y, 30, 4), q(key), 7.5, true);
-            y += std::max({3.6, keyHeight, text(QRectF(r.left() + 30, y, r.width() - 30, 8), q(value), 7.5)});
+            const double keyHeight = text(QRectF(r.left(), y, 30, 4), coreText(key), 7.5, true);
+            y += std::max({3.6, keyHeight, text(QRectF(r.left() + 30, y, r.width() - 30, 8), headerValueText(key, value), 7.5)});
         }
     }
 
@@ -145,7 +147,7 @@ private:
         for (const auto& l : a_.leads)
             leads << tr("%1 %2 (%3)").arg(q(l.name), fixed(l.pAf), q(l.quality));
         y += text(QRectF(r.left(), y, r.width(), 8),
-                  tr("Leads: %1; combined: %2").arg(leads.join(QStringLiteral(", ")), q(a_.combinedRule)), 7.5) + 0.5;
+                  tr("Leads: %1; combined: %2").arg(leads.join(QStringLiteral(", ")), coreText(a_.combinedRule)), 7.5) + 0.5;
         const auto& h = a_.rhythm;
         y += text(QRectF(r.left(), y, r.width(), 8),
                   tr("Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6")
@@ -195,7 +197,7 @@ private:
         const QString provenance =
             tr("Run %1 '%2' (task %3, created %4, DACL Studio %5, settings digest %6, cross-validated AUROC %7). Chosen: %8. %9.")
                 .arg(r.runId).arg(q(r.name), q(r.task), q(r.createdAt), q(r.version), q(r.settingsDigest), fixed(r.runAuroc, 3),
-                     q(r.chosenHow), q(a_.thresholdHow));
+                     coreText(r.chosenHow), coreText(a_.thresholdHow));
         y += text(QRectF(kMargin, y, kPageW - 2 * kMargin, 12), provenance, 7) + 1;
         y += text(QRectF(kMargin, y, kPageW - 2 * kMargin, 6),
                   tr("Printed by DACL Studio %1 from %2.").arg(q(softwareVersion()), q(a_.file)), 7) + 2;

@@ -111,10 +111,12 @@ const Pattern kPatterns[] = {
      QT_TRANSLATE_NOOP("CoreText", "fold %1: %2 noisy test sets computed, shared by the fold's methods")},
     // The assessment of one recording: how the run's threshold was chosen, the header's fields.
     {"threshold: Youden's J on the final model's validation records; sensitivity and specificity: mean over (\\d+) "
-     "cross-validation folds?'? test records, each at its fold's validation threshold",
+     "cross-validation (?:folds'|fold's) test records, each at its fold's validation threshold",
      QT_TRANSLATE_NOOP("CoreText", "threshold: Youden's J on the final model's validation records; sensitivity and "
                                    "specificity: mean over the test records of %1 cross-validation fold(s), each at its "
                                    "fold's validation threshold")},
+    {"one lead: its own p", QT_TRANSLATE_NOOP("CoreText", "one lead: its own p")},
+    {"mean of the leads' p \\((\\d+) leads\\)", QT_TRANSLATE_NOOP("CoreText", "mean of the leads' p (%1 leads)")},
     {"no binary threshold \\(task (\\S+): the class with the largest probability\\)",
      QT_TRANSLATE_NOOP("CoreText", "no binary threshold (task %1: the class with the largest probability)")},
     {"run (\\d+) as asked", QT_TRANSLATE_NOOP("CoreText", "run %1 as asked")},
@@ -228,5 +230,20 @@ QString coreText(const QString& message) {
 QString coreText(const std::string& message) { return coreText(QString::fromStdString(message)); }
 
 QString coreText(const std::exception& error) { return coreText(QString::fromUtf8(error.what())); }
+
+QString headerValueText(const std::string& key, const std::string& value) {
+    const QString text = QString::fromStdString(value);
+    if (key != "Duration" && key != "Sampling rate" && key != "Signals") return text;
+    // A decimal number on its own: not part of a dotted run such as a date or a version.
+    static const QRegularExpression number(QStringLiteral("(?<![\\d.])\\d+\\.\\d+(?![\\d.])"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = number.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(last, m.capturedStart()) + localisedNumber(m.captured());
+        last = m.capturedEnd();
+    }
+    return out + text.mid(last);
+}
 
 }  // namespace dacl::ui

@@ -14,4 +14,9 @@ QString coreText(const QString& message);
 QString coreText(const std::string& message);
 QString coreText(const std::exception& error);
 
+// A value of a recording's header field (assess::headerFields) as the user reads it: the values
+// core formats itself ("Duration" 30.0 s, "Sampling rate", "Signals" with rates) get the locale's
+// decimal mark; what the file itself says (patient, comments, dates such as 05.12.26) stays as written.
+QString headerValueText(const std::string& key, const std::string& value);
+
 }  // namespace dacl::ui

@@ -55,6 +55,7 @@ public:
     QString probabilityText() const;   // the large p(AF) figure ("p(AF) 0.87")
     QString verdictText() const;       // the result in words against the threshold
     QString thresholdText() const;
+    QString headerText() const;        // the file's header fields (HTML table)
     QString modelText() const;
     QString rhythmText() const;
     QStringList shownWarnings() const;  // empty when none are shown

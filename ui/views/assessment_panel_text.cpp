@@ -68,7 +68,7 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
     QString rows;
     for (const auto& [key, value] : a.headerFields)
         rows += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>")
-                    .arg(coreText(key).toHtmlEscaped(), qs(value).toHtmlEscaped());
+                    .arg(coreText(key).toHtmlEscaped(), headerValueText(key, value).toHtmlEscaped());
     header_->setText(rows.isEmpty() ? tr("<i>The file's header gives no patient or recording fields.</i>")
                                     : QStringLiteral("<table>%1</table>").arg(rows));
 
@@ -106,7 +106,7 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
                         .arg(qs(r.name), qs(r.task), qs(r.createdAt), figure(r.runAuroc, 3), how));
 
     showLeads();
-    combined_->setText(a.leads.size() > 1 ? tr("Combined: p(AF) %1 (%2)").arg(figure(a.combinedPAf), qs(a.combinedRule))
+    combined_->setText(a.leads.size() > 1 ? tr("Combined: p(AF) %1 (%2)").arg(figure(a.combinedPAf), coreText(a.combinedRule))
                                           : QString());
     combined_->setVisible(a.leads.size() > 1);
 
@@ -165,6 +165,7 @@ void AssessmentPanel::showWarnings() {
 QString AssessmentPanel::probabilityText() const { return probability_->text(); }
 QString AssessmentPanel::verdictText() const { return verdict_->text(); }
 QString AssessmentPanel::thresholdText() const { return threshold_->text(); }
+QString AssessmentPanel::headerText() const { return header_->text(); }
 QString AssessmentPanel::modelText() const { return model_->text(); }
 QString AssessmentPanel::rhythmText() const { return rhythm_->text(); }
 QString AssessmentPanel::statusText() const { return status_->text(); }

@@ -99,10 +99,28 @@ private Q_SLOTS:
                                                  "specificity: mean over 2 cross-validation folds' test records, each at its "
                                                  "fold's validation threshold"));
         QVERIFY2(how.startsWith(QStringLiteral("Schwelle: Youden-J")) && how.contains(QStringLiteral(" 2 ")), qPrintable(how));
+        // A run with one fold says "fold's" (core's singular), which is translated too.
+        const QString one = coreText(std::string("threshold: Youden's J on the final model's validation records; sensitivity and "
+                                                 "specificity: mean over 1 cross-validation fold's test records, each at its "
+                                                 "fold's validation threshold"));
+        QVERIFY2(one.startsWith(QStringLiteral("Schwelle: Youden-J")) && one.contains(QStringLiteral(" 1 ")), qPrintable(one));
         QCOMPARE(coreText(std::string("Sampling rate")), QStringLiteral("Abtastrate"));
         const QString best = coreText(std::string("best finished run of task af_vs_rest: the highest stored AUROC (0.994) among 3 "
                                                   "finished runs with a final model"));
         QVERIFY2(best.contains(QStringLiteral("0,994")) && best.contains(QStringLiteral("af_vs_rest")), qPrintable(best));
+    }
+
+    // The header values core formats take the German decimal comma; what the file says stays.
+    void headerValuesTakeTheLocalesDecimalMark() {
+        QCOMPARE(headerValueText("Duration", "30.0 s"), QStringLiteral("30,0 s"));
+        QCOMPARE(headerValueText("Duration", "0:05:12 (312 s)"), QStringLiteral("0:05:12 (312 s)"));
+        QCOMPARE(headerValueText("Sampling rate", "62.5 Hz"), QStringLiteral("62,5 Hz"));
+        QCOMPARE(headerValueText("Signals", "ECG I (200 Hz), Resp (62.5 Hz)"), QStringLiteral("ECG I (200 Hz), Resp (62,5 Hz)"));
+        QCOMPARE(headerValueText("Start date", "05.12.26"), QStringLiteral("05.12.26"));
+        QCOMPARE(headerValueText("Signals", "lead v1.2.3 (250 Hz)"), QStringLiteral("lead v1.2.3 (250 Hz)"));
+        QCOMPARE(headerValueText("Age", "63.5"), QStringLiteral("63.5"));
+        installLanguage(QStringLiteral("en"));
+        QCOMPARE(headerValueText("Duration", "30.0 s"), QStringLiteral("30.0 s"));
     }
 
     void unknownMessagesAndEnglishStayAsTheyAre() {

@@ -9,6 +9,7 @@
 #include "common/tiny_run.h"
 #include "ui/main_window.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/language.h"
 #include "ui/views/assessment_panel.h"
 #include "ui/views/dataset_view.h"
 #include "ui/views/ecg_view.h"
@@ -189,6 +190,41 @@ private Q_SLOTS:
                 amber = testing::closeColour(image.pixelColor(x, y), QColor(0xff, 0xf3, 0xcd), 4);
         QVERIFY2(amber, "the warnings are drawn in their warning box");
         QVERIFY(image.save(QDir(dir_.path()).filePath("panel-200hz.png")));
+    }
+
+    // In German the header's values take the decimal comma, and the patient report says how the
+    // threshold and the run were chosen in German too (core writes those sentences in English).
+    void germanHeaderAndReport() {
+        installLanguage(QStringLiteral("de"));
+        struct English {  // whatever fails below, the next tests run in English
+            ~English() { installLanguage(QStringLiteral("en")); }
+        } english;
+        AssessmentPanel panel;
+        panel.resize(420, 1000);
+        panel.show();
+        // A00001 lasts 30 s: its duration is written with a decimal ("30.0 s").
+        const Watched w = assessWatched(panel, QStringLiteral(DACL_SHARED_DIR "/data/physionet2017/A00001.hea"), options());
+        QVERIFY2(w.error.isEmpty(), qPrintable(w.error));
+        QVERIFY2(panel.headerText().contains(QStringLiteral("Dauer")), qPrintable(panel.headerText()));
+        QVERIFY2(panel.headerText().contains(QRegularExpression(QStringLiteral("\\d+,\\d s"))), qPrintable(panel.headerText()));
+
+        const QString pdf = QDir(dir_.path()).filePath("A00001-bericht.pdf");
+        QSignalSpy written(&panel, &AssessmentPanel::reportWritten);
+        QSignalSpy reportFailed(&panel, &AssessmentPanel::reportFailed);
+        panel.writeReport(pdf);
+        QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty() || !reportFailed.isEmpty(), 120000);
+        QVERIFY(reportFailed.isEmpty());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        if (!text.waitForStarted(10000)) QSKIP("pdftotext (poppler-utils) is not installed");
+        QVERIFY(text.waitForFinished(60000) && text.exitCode() == 0);
+        const QString page = QString::fromUtf8(text.readAllStandardOutput()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        QVERIFY2(page.contains(QStringLiteral("Validierungsaufnahmen")), qPrintable(page.right(1500)));
+        QVERIFY2(!page.contains(QStringLiteral("Youden's J")), qPrintable(page));
+        QVERIFY2(page.contains(QStringLiteral("Dauer")), qPrintable(page));
+        QVERIFY2(!page.contains(QStringLiteral("its own p")), qPrintable(page.left(1500)));
+        // p(AF) with the decimal comma, as the panel shows it.
+        QVERIFY2(page.contains(QRegularExpression(QStringLiteral("p\\(AF\\) \\d,\\d\\d"))), qPrintable(page.left(1500)));
     }
 
     // Cancel: the panel is free at once and the cancelled result never shows, while a new
