@@ -37,6 +37,11 @@ struct ScatteringConfig {
     // machine's wisdom file (fft_wisdom.h): as fast as MEASURE and the same in every process
     // that reads the same file; without a file it is Estimate.
     fft::Effort effort = fft::Effort::Wisdom;
+    // First- and second-order FFTs: several wavelets per SIMD register with the in-house lane
+    // FFTs (lane_fft.h; no planner, the same bits in every process), or one FFTW plan call per
+    // wavelet (false: the earlier path, kept for comparison in `dacl bench scatter`). The
+    // input's FFT and the order-0 path use FFTW with `effort` either way.
+    bool laneFft = true;
 };
 
 // One output row. Unused fields: j = -1, n = -1, xi = sigma = NaN.

@@ -26,6 +26,7 @@ template <class R> struct ScatteringEngine<R>::Workspace {
     Buffer<Cpx<R>> F2, Z;
     Buffer<R> z;
     Dirty W1dirty, W2dirty, Zdirty;
+    std::unique_ptr<typename LanePaths<R>::Buffers> lanes;
 };
 
 namespace {
@@ -175,9 +176,16 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
     }
     r2c_.resize(J_ + 1);
     c2c_.resize(J_ + 1);
-    for (int l = 0; l <= J_; ++l) {
-        if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
-        if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
+    if (cfg.laneFft) {
+        typename LanePaths<R>::Setup ls{L_, J_, indStart_, nFrames_, &phi_, &psi1_, &j1_, &psi2_, &j2_, {}, need1_};
+        for (std::size_t n1 = 0; n1 < children_.size(); ++n1)
+            for (const Child& c : children_[n1]) ls.second.push_back({static_cast<int>(n1), c.n2, c.row});
+        lanes_ = std::make_unique<LanePaths<R>>(std::move(ls));
+    } else {
+        for (int l = 0; l <= J_; ++l) {
+            if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
+            if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
+        }
     }
     r2cInput_ = fft::Plan<double>::r2c(L_, cfg.effort);
     c2rJ_ = fft::Plan<R>::c2r(LJ_, cfg.effort);
@@ -210,7 +218,9 @@ template <class R> std::unique_ptr<typename ScatteringEngine<R>::Workspace> Scat
             return ws;
         }
     }
-    return std::make_unique<Workspace>(L_, LJ_);
+    auto ws = std::make_unique<Workspace>(L_, LJ_);
+    if (lanes_) ws->lanes = lanes_->makeBuffers();
+    return ws;
 }
 
 template <class R> void ScatteringEngine<R>::release(std::unique_ptr<Workspace> ws) const {
@@ -239,6 +249,7 @@ template <class R> void ScatteringEngine<R>::run(const R* x, R* out, Workspace& 
     Traits<double>::execR2c(r2cInput_.get(), xp, fft::asFftw(ws.F0.data()));
     mirrorTail(ws.F0.data(), L_, need0_);
     lowpass(ws.F0.data(), 0, out, ws);
+    if (lanes_) return lanes_->run(ws.F0.data(), out, *ws.lanes);
 
     for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
         const int k1 = j1_[n1], M1 = L_ >> k1;

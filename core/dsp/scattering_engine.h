@@ -23,6 +23,7 @@
 //  - Filter slices are pre-scaled by 1/length (an exact power of two) so FFTW's unnormalised
 //    inverse transforms need no extra pass.
 #include "core/dsp/fft.h"
+#include "core/dsp/scattering_lanes.h"
 
 #include <atomic>
 #include <cstddef>
@@ -87,6 +88,7 @@ private:
     std::vector<fft::Plan<R>> r2c_, c2c_;      // by level; only the needed ones are made
     fft::Plan<R> c2rJ_;
     fft::Plan<double> r2cInput_;               // the input's FFT is always double (see above)
+    std::unique_ptr<LanePaths<R>> lanes_;      // orders 1 and 2 with lane FFTs (config().laneFft)
     double flops_ = 0;
 
     mutable std::mutex poolMutex_;

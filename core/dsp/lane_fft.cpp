@@ -1,0 +1,199 @@
+#include "core/dsp/lane_fft.h"
+
+#include "core/dsp/cpu_clones.h"
+
+#if DACL_X86_DISPATCH
+#include <immintrin.h>
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+namespace dacl::dsp::lanes {
+
+namespace {
+
+// The kernels (lane_fft_kernels.inc) work on whole lane blocks through GCC vector types of 64
+// bytes (kLanes<R> values). They are compiled three times, each copy for its own instruction set
+// (a vector type wider than the target is split by the compiler: two AVX2 or four SSE2
+// registers), and the widest the CPU has is picked once at run time. The vector types must be
+// compiled inside each target region: GCC lowers vector types a function's target lacks
+// before inlining, so auto-vectorised plain loops (tried first) ran as scalar code.
+// The kernels pass 64-byte vectors only between always-inlined functions of one copy, so the
+// ABI note GCC gives for them outside AVX-512 does not apply.
+#pragma GCC diagnostic ignored "-Wpsabi"
+#if DACL_X86_DISPATCH
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+namespace avx512 {
+#define DACL_LANE_SQRT_F(x) _mm512_maskz_sqrt_ps(0xFFFF, x)  // maskz: no GCC 12 false "uninitialised"
+#define DACL_LANE_SQRT_D(x) _mm512_maskz_sqrt_pd(0xFF, x)
+#include "core/dsp/lane_fft_kernels.inc"
+#undef DACL_LANE_SQRT_F
+#undef DACL_LANE_SQRT_D
+}  // namespace avx512
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace avx2 {
+#include "core/dsp/lane_fft_kernels.inc"
+}  // namespace avx2
+#pragma GCC pop_options
+#endif
+
+namespace portable {
+#include "core/dsp/lane_fft_kernels.inc"
+}  // namespace portable
+
+enum class Isa { Avx512, Avx2, Portable };
+
+Isa isa() {
+#if DACL_X86_DISPATCH
+    static const Isa best = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f")) ? Isa::Avx512
+                            : __builtin_cpu_supports("avx2")                          ? Isa::Avx2
+                                                                                      : Isa::Portable;
+    return best;
+#else
+    return Isa::Portable;
+#endif
+}
+
+#if DACL_X86_DISPATCH
+#define DACL_LANE_DISPATCH(call)                          \
+    switch (isa()) {                                      \
+    case Isa::Avx512: return avx512::call;                \
+    case Isa::Avx2: return avx2::call;                    \
+    case Isa::Portable: break;                            \
+    }                                                     \
+    return portable::call
+#else
+#define DACL_LANE_DISPATCH(call) return portable::call
+#endif
+
+template <bool Inv, class R> void dif4(R* x, int len, int count, const R* tw) {
+    DACL_LANE_DISPATCH(dif4<Inv>(x, len, count, tw));
+}
+template <bool Inv, class R> void dit4(R* x, int len, int count, const R* tw) {
+    DACL_LANE_DISPATCH(dit4<Inv>(x, len, count, tw));
+}
+template <class R> void pairs2(R* x, int count) { DACL_LANE_DISPATCH(pairs2(x, count)); }
+template <class R> void realPost(int h, const R* Z, const R* w, R* X) { DACL_LANE_DISPATCH(realPost(h, Z, w, X)); }
+template <class R> void modulusPack(const R* w, R* z, int h) { DACL_LANE_DISPATCH(modulusPack(w, z, h)); }
+
+// Sub-transforms of up to this many elements (32 KB) get all their remaining stages in one go,
+// while they sit in the L1 cache.
+template <class R> constexpr int kL1Elements = 32 * 1024 / (2 * kLanes<R> * static_cast<int>(sizeof(R)));
+
+bool isPowerOfTwo(int n) { return n >= 1 && (n & (n - 1)) == 0; }
+
+constexpr double kTwoPi = 6.283185307179586476925286766559;
+
+}  // namespace
+
+template <class R> LaneFft<R>::LaneFft(int n) : n_(n) {
+    if (!isPowerOfTwo(n)) throw std::invalid_argument("lane FFT length must be a power of two");
+    int len = n;
+    while (len >= 4) {
+        stages_.push_back({4, len, twForward_.size()});
+        for (int j = 0; j < len / 4; ++j)
+            for (int r = 1; r <= 3; ++r) {
+                const double a = kTwoPi * static_cast<double>(r) * j / len;
+                const double c = std::cos(a), sn = std::sin(a);
+                twForward_.push_back(static_cast<R>(c));
+                twForward_.push_back(static_cast<R>(-sn));
+                twInverse_.push_back(static_cast<R>(c));
+                twInverse_.push_back(static_cast<R>(sn));
+            }
+        len /= 4;
+    }
+    if (len == 2) stages_.push_back({2, 2, 0});
+    int bits = 0;
+    while ((1 << bits) < n) ++bits;
+    rev_.resize(static_cast<std::size_t>(n));
+    for (int t = 0; t < n; ++t) {
+        int r = 0;
+        for (int b = 0; b < bits; ++b) r |= ((t >> b) & 1) << (bits - 1 - b);
+        rev_[static_cast<std::size_t>(t)] = r;
+    }
+}
+
+// x: one sub-transform of length len = stages_[stage].len. Depth first: a block small enough
+// for L1 runs all its remaining stages before the next block is touched.
+template <class R> void LaneFft<R>::difFrom(R* x, int len, std::size_t stage) const {
+    const R* tw = twInverse_.data();
+    if (len <= kL1Elements<R>) {
+        for (std::size_t k = stage; k < stages_.size(); ++k) {
+            const Stage& st = stages_[k];
+            if (st.radix == 4) dif4<true>(x, st.len, len / st.len, tw + st.tw);
+            else pairs2(x, len / 2);
+        }
+        return;
+    }
+    const std::size_t q = static_cast<std::size_t>(len / 4) * 2 * kLanes<R>;
+    dif4<true>(x, len, 1, tw + stages_[stage].tw);
+    for (int c = 0; c < 4; ++c) difFrom(x + c * q, len / 4, stage + 1);
+}
+
+template <class R> void LaneFft<R>::ditFrom(R* x, int len, std::size_t stage) const {
+    const R* tw = twForward_.data();
+    if (len <= kL1Elements<R>) {
+        for (std::size_t k = stages_.size(); k-- > stage;) {
+            const Stage& st = stages_[k];
+            if (st.radix == 4) dit4<false>(x, st.len, len / st.len, tw + st.tw);
+            else pairs2(x, len / 2);
+        }
+        return;
+    }
+    const std::size_t q = static_cast<std::size_t>(len / 4) * 2 * kLanes<R>;
+    for (int c = 0; c < 4; ++c) ditFrom(x + c * q, len / 4, stage + 1);
+    dit4<false>(x, len, 1, tw + stages_[stage].tw);
+}
+
+template <class R> void LaneFft<R>::inverseToBitReversed(R* x) const { difFrom(x, n_, 0); }
+template <class R> void LaneFft<R>::forwardFromBitReversed(R* x) const { ditFrom(x, n_, 0); }
+
+template <class R> LaneRealFft<R>::LaneRealFft(int n) : n_(n), half_(std::max(1, n / 2)) {
+    if (!isPowerOfTwo(n)) throw std::invalid_argument("lane FFT length must be a power of two");
+    for (int k = 0; k <= n / 2; ++k) {
+        const double a = kTwoPi * k / n;
+        w_.push_back(static_cast<R>(std::cos(a)));
+        w_.push_back(static_cast<R>(-std::sin(a)));
+    }
+}
+
+template <class R> void LaneRealFft<R>::forward(R* z, R* X) const {
+    constexpr int V = kLanes<R>;
+    if (n_ == 1) {  // X[0] = u[0], the real part of z[0]
+        for (int v = 0; v < V; ++v) {
+            X[v] = z[v];
+            X[V + v] = 0;
+        }
+        return;
+    }
+    half_.forwardFromBitReversed(z);
+    realPost(n_ / 2, z, w_.data(), X);
+}
+
+namespace {
+template <class R> void modulusPackAny(const R* w, R* z, int n) {
+    constexpr int V = kLanes<R>;
+    if (n > 1) return modulusPack(w, z, n / 2);
+    for (int v = 0; v < V; ++v) {  // one sample: z[0] = |w[0]|
+        z[v] = std::sqrt(w[v] * w[v] + w[V + v] * w[V + v]);
+        z[V + v] = 0;
+    }
+}
+}  // namespace
+
+void laneModulusPack(const double* w, double* z, int n) { modulusPackAny(w, z, n); }
+void laneModulusPack(const float* w, float* z, int n) { modulusPackAny(w, z, n); }
+
+template class LaneFft<double>;
+template class LaneFft<float>;
+template class LaneRealFft<double>;
+template class LaneRealFft<float>;
+
+}  // namespace dacl::dsp::lanes

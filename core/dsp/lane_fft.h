@@ -1,0 +1,83 @@
+#pragma once
+// Power-of-two FFTs of many same-length signals at once, one signal per SIMD lane (issue 19).
+//
+// Why: the scattering transform runs dozens of FFTs of one length per resolution (one per
+// wavelet). Stored lane-interleaved, every butterfly is the same vertical operation on
+// kLanes<R> signals (one AVX-512 register: 16 floats or 8 doubles), with one broadcast
+// twiddle, no shuffles and no planner: the algorithm is fixed by n alone.
+//
+// Algorithm: in-place radix-4 (one radix-2 stage when log2 n is odd), decimation in frequency
+// for the inverse (natural order in, bit-reversed out) and in time for the forward transform
+// (bit-reversed in, natural out), so no reordering pass is needed between an inverse FFT, a
+// pointwise modulus and a forward FFT. Blocks of up to kL1Elements elements get all their
+// remaining stages at once while they sit in the L1 cache (an out-of-place Stockham version
+// that streamed every stage through the cache was 1.3-1.7x slower than FFTW from n = 256 up).
+//
+// Layout of a "lane block" array of n complex elements: element k of lane v has its real part
+// at p[2*k*V + v] and its imaginary part at p[(2*k+1)*V + v], V = kLanes<R>. Arrays must be
+// 64-byte aligned (one AVX-512 register per load; split loads cost ~1.4x).
+//
+// Determinism: every lane is computed by the same sequence of IEEE operations (additions,
+// multiplications, sqrt), independent of the other lanes and of the instruction set picked
+// at run time (lane_fft.cpp is compiled without floating-point contraction, so no variant fuses
+// a multiply-add that another does not). Same input, same bits, in every process and on every
+// x86-64 CPU; the twiddles come from std::cos/std::sin in double.
+#include <cstddef>
+#include <vector>
+
+namespace dacl::dsp::lanes {
+
+template <class R> constexpr int kLanes = 64 / static_cast<int>(sizeof(R));
+
+template <class R> class LaneFft {
+public:
+    explicit LaneFft(int n = 1);  // n: a power of two >= 1
+    int size() const { return n_; }
+    // Unnormalised inverse DFT (sign +1) of all lanes of x (n lane blocks), in place; time
+    // index t of the result is at element bitReversed(t).
+    void inverseToBitReversed(R* x) const;
+    // Unnormalised forward DFT (sign -1) of x whose element bitReversed(t) holds sample t, in
+    // place; the result is in natural order.
+    void forwardFromBitReversed(R* x) const;
+    int bitReversed(int t) const { return rev_[static_cast<std::size_t>(t)]; }
+
+private:
+    struct Stage {
+        int radix, len;    // butterfly radix, sub-transform length
+        std::size_t tw;    // offset of this stage's twiddles (radix 4: 6 values per index j)
+    };
+    void difFrom(R* x, int len, std::size_t stage) const;
+    void ditFrom(R* x, int len, std::size_t stage) const;
+    int n_ = 1;
+    std::vector<Stage> stages_;  // decreasing len
+    std::vector<R> twForward_, twInverse_;
+    std::vector<int> rev_;
+};
+
+// Forward DFT of real lane signals u of length n (power of two >= 1), given as the n/2-element
+// complex lane array z[t] = u[2t] + i u[2t+1] stored bit-reversed (laneModulusPack writes it so).
+template <class R> class LaneRealFft {
+public:
+    explicit LaneRealFft(int n = 1);
+    int size() const { return n_; }
+    // z: max(1, n/2) lane blocks (overwritten); X: receives bins 0..n/2 as lane blocks.
+    void forward(R* z, R* X) const;
+
+private:
+    int n_ = 1;
+    LaneFft<R> half_;
+    std::vector<R> w_;  // cos, -sin of 2 pi k / n, k = 0..n/2
+};
+
+// The modulus of an inverse FFT's bit-reversed output w (n lane blocks) packed for
+// LaneRealFft<R>(n): z[i] = |w[i]| + i |w[i + n/2]|, i < n/2 (which is u[2t] + i u[2t+1] in
+// bit-reversed order); for n = 1, z[0] = |w[0]|.
+void laneModulusPack(const double* w, double* z, int n);
+void laneModulusPack(const float* w, float* z, int n);
+
+extern template class LaneFft<double>;
+extern template class LaneFft<float>;
+extern template class LaneRealFft<double>;
+extern template class LaneRealFft<float>;
+
+}  // namespace dacl::dsp::lanes
