@@ -28,8 +28,8 @@ namespace {
 #pragma GCC push_options
 #pragma GCC target("avx512f")
 namespace avx512 {
-#define DACL_LANE_SQRT_F(x) _mm512_maskz_sqrt_ps(0xFFFF, x)  // maskz: no GCC 12 false "uninitialised"
-#define DACL_LANE_SQRT_D(x) _mm512_maskz_sqrt_pd(0xFF, x)
+#define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps(x)
+#define DACL_LANE_SQRT_D(x) _mm512_maskz_sqrt_pd(0xFF, x)  // maskz: no GCC 12 false "uninitialised"
 #include "core/dsp/lane_fft_kernels.inc"
 #undef DACL_LANE_SQRT_F
 #undef DACL_LANE_SQRT_D
@@ -39,7 +39,9 @@ namespace avx512 {
 #pragma GCC push_options
 #pragma GCC target("avx2")
 namespace avx2 {
+#define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps(x)
 #include "core/dsp/lane_fft_kernels.inc"
+#undef DACL_LANE_SQRT_F
 }  // namespace avx2
 #pragma GCC pop_options
 #endif
@@ -82,6 +84,46 @@ template <bool Inv, class R> void dit4(R* x, int len, int count, const R* tw) {
 template <class R> void pairs2(R* x, int count) { DACL_LANE_DISPATCH(pairs2(x, count)); }
 template <class R> void realPost(int h, const R* Z, const R* w, R* X) { DACL_LANE_DISPATCH(realPost(h, Z, w, X)); }
 template <class R> void modulusPack(const R* w, R* z, int h) { DACL_LANE_DISPATCH(modulusPack(w, z, h)); }
+template <bool Assign, class R> void foldDense(R* W, int M, const double* F0, int L, int start, int len, const R* wg) {
+    DACL_LANE_DISPATCH(foldDense<Assign>(W, M, F0, L, start, len, wg));
+}
+template <bool Assign, class R> void foldVertical(R* W, int M, const R* F, int Msrc, int start, int len, const R* w) {
+    DACL_LANE_DISPATCH(foldVertical<Assign>(W, M, F, Msrc, start, len, w));
+}
+
+// Zero the elements of W (M blocks) outside the circular range [d0, d0 + len), len <= M.
+template <class R> void zeroOutside(R* W, int M, int d0, int len) {
+    const std::size_t B = 2 * kLanes<R>;
+    auto zero = [&](int lo, int hi) {
+        if (hi > lo) std::memset(static_cast<void*>(W + lo * B), 0, sizeof(R) * B * static_cast<std::size_t>(hi - lo));
+    };
+    if (d0 + len <= M) {
+        zero(0, d0);
+        zero(d0 + len, M);
+    } else {
+        zero(d0 + len - M, d0);
+    }
+}
+
+template <class R> void foldDenseAny(R* W, int M, const double* F0, int L, int start, int len, const R* wg) {
+    if (len <= M) {
+        zeroOutside(W, M, start & (M - 1), len);
+        foldDense<true>(W, M, F0, L, start, len, wg);
+    } else {
+        std::memset(static_cast<void*>(W), 0, sizeof(R) * 2 * kLanes<R> * static_cast<std::size_t>(M));
+        foldDense<false>(W, M, F0, L, start, len, wg);
+    }
+}
+
+template <class R> void foldVerticalAny(R* W, int M, const R* F, int Msrc, int start, int len, const R* w) {
+    if (len <= M) {
+        zeroOutside(W, M, start & (M - 1), len);
+        foldVertical<true>(W, M, F, Msrc, start, len, w);
+    } else {
+        std::memset(static_cast<void*>(W), 0, sizeof(R) * 2 * kLanes<R> * static_cast<std::size_t>(M));
+        foldVertical<false>(W, M, F, Msrc, start, len, w);
+    }
+}
 
 // Sub-transforms of up to this many elements (32 KB) get all their remaining stages in one go,
 // while they sit in the L1 cache.
@@ -189,6 +231,18 @@ template <class R> void modulusPackAny(const R* w, R* z, int n) {
 }  // namespace
 
 void laneModulusPack(const double* w, double* z, int n) { modulusPackAny(w, z, n); }
+void laneFoldDense(double* W, int M, const double* F0, int L, int start, int len, const double* wg) {
+    foldDenseAny(W, M, F0, L, start, len, wg);
+}
+void laneFoldDense(float* W, int M, const double* F0, int L, int start, int len, const float* wg) {
+    foldDenseAny(W, M, F0, L, start, len, wg);
+}
+void laneFoldVertical(double* W, int M, const double* F, int Msrc, int start, int len, const double* w) {
+    foldVerticalAny(W, M, F, Msrc, start, len, w);
+}
+void laneFoldVertical(float* W, int M, const float* F, int Msrc, int start, int len, const float* w) {
+    foldVerticalAny(W, M, F, Msrc, start, len, w);
+}
 void laneModulusPack(const float* w, float* z, int n) { modulusPackAny(w, z, n); }
 
 template class LaneFft<double>;

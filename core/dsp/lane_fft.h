@@ -3,7 +3,7 @@
 //
 // Why: the scattering transform runs dozens of FFTs of one length per resolution (one per
 // wavelet). Stored lane-interleaved, every butterfly is the same vertical operation on
-// kLanes<R> signals (one AVX-512 register: 16 floats or 8 doubles), with one broadcast
+// kLanes<R> signals (one SIMD register), with one broadcast
 // twiddle, no shuffles and no planner: the algorithm is fixed by n alone.
 //
 // Algorithm: in-place radix-4 (one radix-2 stage when log2 n is odd), decimation in frequency
@@ -14,8 +14,8 @@
 // that streamed every stage through the cache was 1.3-1.7x slower than FFTW from n = 256 up).
 //
 // Layout of a "lane block" array of n complex elements: element k of lane v has its real part
-// at p[2*k*V + v] and its imaginary part at p[(2*k+1)*V + v], V = kLanes<R>. Arrays must be
-// 64-byte aligned (one AVX-512 register per load; split loads cost ~1.4x).
+// at p[2*k*V + v] and its imaginary part at p[(2*k+1)*V + v], V = kLanes<R>. Arrays should be
+// 64-byte aligned (loads that split cache lines cost ~1.4x).
 //
 // Determinism: every lane is computed by the same sequence of IEEE operations (additions,
 // multiplications, sqrt), independent of the other lanes and of the instruction set picked
@@ -27,7 +27,10 @@
 
 namespace dacl::dsp::lanes {
 
-template <class R> constexpr int kLanes = 64 / static_cast<int>(sizeof(R));
+// Eight lanes in both precisions: one AVX-512 register of doubles, one AVX register of floats.
+// The scattering's wavelet groups have eight members (Q = 8 per octave); sixteen float lanes
+// left half of every register empty and cost 1.3-1.5x per used lane more than they saved.
+template <class R> constexpr int kLanes = 8;
 
 template <class R> class LaneFft {
 public:
@@ -74,6 +77,18 @@ private:
 // bit-reversed order); for n = 1, z[0] = |w[0]|.
 void laneModulusPack(const double* w, double* z, int n);
 void laneModulusPack(const float* w, float* z, int n);
+
+// Folds of a spectrum into the lanes of W (M lane blocks, M a power of two), over bins
+// k = start + i (mod the source length), i < len, each added into element k mod M; with
+// assign (len <= M: every element is hit at most once) the covered elements are overwritten
+// and the others set to zero, otherwise W is cleared first.
+// Dense: one real source spectrum F0 (L interleaved complex doubles, L a power of two) and a
+// weight per bin and lane, wg[i*V + v]; products are rounded in double, then to R.
+void laneFoldDense(double* W, int M, const double* F0, int L, int start, int len, const double* wg);
+void laneFoldDense(float* W, int M, const double* F0, int L, int start, int len, const float* wg);
+// Vertical: a lane array F of Msrc blocks, one weight per bin for every lane (w[2i]).
+void laneFoldVertical(double* W, int M, const double* F, int Msrc, int start, int len, const double* w);
+void laneFoldVertical(float* W, int M, const float* F, int Msrc, int start, int len, const float* w);
 
 extern template class LaneFft<double>;
 extern template class LaneFft<float>;

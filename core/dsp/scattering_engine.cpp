@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace dacl::dsp::detail {
@@ -30,6 +31,12 @@ template <class R> struct ScatteringEngine<R>::Workspace {
 };
 
 namespace {
+
+// Lane groups with fewer wavelets than this go through FFTW one by one: a lane group costs
+// about as much as full one, which in double is about 6 FFTW transforms' time, in single
+// precision about 8 (measured with `dacl bench scatter`, see BENCHMARKS.md, session 13).
+template <class R> constexpr int kMinLanes = 6;
+template <> constexpr int kMinLanes<float> = 8;
 
 // Relative magnitude below which filter bins are dropped: far below what FFT rounding in the
 // same precision already contributes.
@@ -176,16 +183,26 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
     }
     r2c_.resize(J_ + 1);
     c2c_.resize(J_ + 1);
+    viaFftw_.assign(psi1_.size(), 1);
     if (cfg.laneFft) {
         typename LanePaths<R>::Setup ls{L_, J_, indStart_, nFrames_, &phi_, &psi1_, &j1_, &psi2_, &j2_, {}, need1_};
         for (std::size_t n1 = 0; n1 < children_.size(); ++n1)
             for (const Child& c : children_[n1]) ls.second.push_back({static_cast<int>(n1), c.n2, c.row});
+        ls.minLanes = kMinLanes<R>;
+        if (const char* e = std::getenv("DACL_LANE_MIN")) ls.minLanes = std::atoi(e);
         lanes_ = std::make_unique<LanePaths<R>>(std::move(ls));
-    } else {
-        for (int l = 0; l <= J_; ++l) {
-            if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
-            if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
+        std::fill(levelUsed.begin(), levelUsed.end(), false);
+        std::fill(c2cUsed.begin(), c2cUsed.end(), false);
+        for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+            viaFftw_[n1] = !lanes_->handles(static_cast<int>(n1));
+            if (!viaFftw_[n1]) continue;
+            levelUsed[j1_[n1]] = c2cUsed[j1_[n1]] = true;
+            for (const Child& c : children_[n1]) levelUsed[j2_[c.n2]] = c2cUsed[j2_[c.n2]] = true;
         }
+    }
+    for (int l = 0; l <= J_; ++l) {
+        if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
+        if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
     }
     r2cInput_ = fft::Plan<double>::r2c(L_, cfg.effort);
     c2rJ_ = fft::Plan<R>::c2r(LJ_, cfg.effort);
@@ -249,9 +266,10 @@ template <class R> void ScatteringEngine<R>::run(const R* x, R* out, Workspace& 
     Traits<double>::execR2c(r2cInput_.get(), xp, fft::asFftw(ws.F0.data()));
     mirrorTail(ws.F0.data(), L_, need0_);
     lowpass(ws.F0.data(), 0, out, ws);
-    if (lanes_) return lanes_->run(ws.F0.data(), out, *ws.lanes);
+    if (lanes_) lanes_->run(ws.F0.data(), out, *ws.lanes);
 
     for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+        if (!viaFftw_[n1]) continue;
         const int k1 = j1_[n1], M1 = L_ >> k1;
         foldProduct(ws.F0.data(), L_, psi1_[n1], ws.W1.data(), M1, ws.W1dirty);
         Traits<R>::execC2c(c2c(k1).get(), fft::asFftw(ws.W1.data()), fft::asFftw(ws.w1.data()));

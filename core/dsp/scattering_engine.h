@@ -89,6 +89,7 @@ private:
     fft::Plan<R> c2rJ_;
     fft::Plan<double> r2cInput_;               // the input's FFT is always double (see above)
     std::unique_ptr<LanePaths<R>> lanes_;      // orders 1 and 2 with lane FFTs (config().laneFft)
+    std::vector<char> viaFftw_;                // per n1: computed here with FFTW (not by lanes_)
     double flops_ = 0;
 
     mutable std::mutex poolMutex_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <new>
+#include <tuple>
 #include <utility>
 
 namespace dacl::dsp::detail {
@@ -20,20 +21,22 @@ namespace {
 
 constexpr std::size_t blocks(std::size_t n, int V) { return n * 2 * static_cast<std::size_t>(V); }
 
-// dst[d] += src[k] * w_i over a filter's arc, k = start + i (mod Msrc), d = k mod M, for one lane
-// of dst (re at dstRe[d * 2V], im at dstRe[d * 2V + V]); src read through (re, im, stride).
-// Products rounded as the FFTW path's fold kernels round them (in S, then to R).
-template <class R, class S>
-void foldIntoLane(const S* srcRe, const S* srcIm, std::size_t stride, int Msrc, const Arc<R>& a, R* dstRe, int M) {
-    constexpr int V = lanes::kLanes<R>;
-    const int mask = M - 1, smask = Msrc - 1;
-    for (int i = 0; i < a.len; ++i) {
-        const int k = (a.start + i) & smask;
-        const std::size_t d = static_cast<std::size_t>(k & mask) * 2 * V;
-        const S w = a.w[2 * static_cast<std::size_t>(i)];
-        dstRe[d] += static_cast<R>(srcRe[k * stride] * w);
-        dstRe[d + V] += static_cast<R>(srcIm[k * stride] * w);
+// The shortest circular range of bins [start, start + len) of a length-L spectrum that holds all
+// the given arcs (the complement of the longest run of bins no arc covers).
+template <class R> std::pair<int, int> unionOf(const std::vector<const Arc<R>*>& arcs, int L) {
+    std::vector<char> covered(static_cast<std::size_t>(L), 0);
+    for (const Arc<R>* a : arcs)
+        for (int i = 0; i < a->len; ++i) covered[static_cast<std::size_t>((a->start + i) & (L - 1))] = 1;
+    int bestLen = 0, bestEnd = 0, run = 0;
+    for (int i = 0; i < 2 * L; ++i) {
+        if (!covered[static_cast<std::size_t>(i % L)]) {
+            if (++run > bestLen) { bestLen = std::min(run, L); bestEnd = i % L; }
+        } else {
+            run = 0;
+        }
     }
+    if (bestLen == L) return {0, 0};
+    return {bestLen == 0 ? 0 : (bestEnd + 1) % L, L - bestLen};
 }
 
 }  // namespace
@@ -46,34 +49,48 @@ template <class R> LanePaths<R>::LanePaths(Setup s) : s_(std::move(s)) {
         rfft_.emplace_back(s_.L >> l);
     }
     const std::vector<int>& j1 = *s_.j1;
-    laneOf_.resize(j1.size());
-    // First order: consecutive wavelets of one j1 (the bank is ordered by j1) fill groups of V.
+    // Consecutive wavelets of one j1 (the bank is ordered by j1) fill groups of V.
     for (std::size_t n1 = 0; n1 < j1.size(); ++n1) {
-        if (first_.empty() || first_.back().level != j1[n1] || static_cast<int>(first_.back().lanes.size()) == V) {
+        if (groups_.empty() || groups_.back().level != j1[n1] || static_cast<int>(groups_.back().lanes.size()) == V) {
             Group g;
             g.level = j1[n1];
-            g.f1Offset = f1Size_;
-            f1Size_ += blocks(static_cast<std::size_t>(s_.L >> g.level), V);
-            first_.push_back(g);
+            groups_.push_back(g);
         }
-        Group& g = first_.back();
-        laneOf_[n1] = {static_cast<int>(first_.size()) - 1, static_cast<int>(g.lanes.size())};
+        Group& g = groups_.back();
         g.lanes.push_back({static_cast<int>(n1), -1, 1 + static_cast<int>(n1)});
         g.need = std::max(g.need, s_.need1[n1]);
     }
-    // Second order: by j2, then in path order.
-    std::vector<Path> paths = s_.second;
-    std::stable_sort(paths.begin(), paths.end(),
-                     [&](const Path& a, const Path& b) { return (*s_.j2)[a.n2] < (*s_.j2)[b.n2]; });
-    for (const Path& p : paths) {
-        const int level = (*s_.j2)[p.n2];
-        if (second_.empty() || second_.back().level != level || static_cast<int>(second_.back().lanes.size()) == V) {
-            Group g;
-            g.level = level;
-            g.need = (*s_.phi)[level].negNeed;
-            second_.push_back(g);
+    handled_.assign(j1.size(), 0);
+    groups_.erase(std::remove_if(groups_.begin(), groups_.end(),
+                                 [&](const Group& g) { return static_cast<int>(g.lanes.size()) < s_.minLanes; }),
+                  groups_.end());
+    for (Group& g : groups_) {
+        for (const Path& p : g.lanes) handled_[static_cast<std::size_t>(p.n1)] = 1;
+        std::vector<const Arc<R>*> arcs;
+        for (const Path& p : g.lanes) arcs.push_back(&(*s_.psi1)[p.n1]);
+        std::tie(g.start, g.len) = unionOf(arcs, s_.L);
+        g.weights.assign(static_cast<std::size_t>(g.len) * V, R(0));
+        for (std::size_t v = 0; v < arcs.size(); ++v) {
+            const Arc<R>& a = *arcs[v];
+            for (int i = 0; i < a.len; ++i) {
+                const int off = (a.start + i - g.start) & (s_.L - 1);  // inside [0, g.len)
+                g.weights[static_cast<std::size_t>(off) * V + v] = a.w[2 * static_cast<std::size_t>(i)];
+            }
         }
-        second_.back().lanes.push_back(p);
+        // Second order: the children of the group's wavelets, by n2 (all lanes share j1, so all
+        // have the same children).
+        for (const Path& c : s_.second) {
+            int lane = -1;
+            for (std::size_t v = 0; v < g.lanes.size(); ++v)
+                if (g.lanes[v].n1 == c.n1) lane = static_cast<int>(v);
+            if (lane < 0) continue;
+            auto it = std::find_if(g.children.begin(), g.children.end(), [&](const Child& ch) { return ch.n2 == c.n2; });
+            if (it == g.children.end()) {
+                g.children.push_back({c.n2, std::vector<int>(g.lanes.size(), -1)});
+                it = g.children.end() - 1;
+            }
+            it->rows[static_cast<std::size_t>(lane)] = c.row;
+        }
     }
     maxM_ = static_cast<std::size_t>(s_.L);
 }
@@ -84,18 +101,19 @@ template <class R> std::unique_ptr<typename LanePaths<R>::Buffers> LanePaths<R>:
     b->Zc = LaneBuffer<R>(blocks(std::max<std::size_t>(1, maxM_ / 2), V));
     b->F = LaneBuffer<R>(blocks(maxM_, V));
     b->lp = LaneBuffer<R>(blocks(static_cast<std::size_t>(LJ_), V));
-    b->F1 = LaneBuffer<R>(std::max<std::size_t>(f1Size_, 1));
+    b->F1 = LaneBuffer<R>(blocks(maxM_, V));
     return b;
 }
 
 // W holds the group's folded spectra: inverse FFT, modulus, real FFT into F, negative
 // frequencies as far as the readers of F need, then the low-pass rows.
-template <class R> void LanePaths<R>::transformGroup(const Group& g, R* F, Buffers& b, R* out) const {
-    const int M = s_.L >> g.level;
-    fft_[g.level].inverseToBitReversed(b.W.data());
+template <class R>
+void LanePaths<R>::transformGroup(int level, int need, const std::vector<int>& rows, R* F, Buffers& b, R* out) const {
+    const int M = s_.L >> level;
+    fft_[level].inverseToBitReversed(b.W.data());
     lanes::laneModulusPack(b.W.data(), b.Zc.data(), M);
-    rfft_[g.level].forward(b.Zc.data(), F);
-    for (int k = std::max(M / 2 + 1, M - g.need); k < M; ++k) {
+    rfft_[level].forward(b.Zc.data(), F);
+    for (int k = std::max(M / 2 + 1, M - need); k < M; ++k) {
         const R* src = F + blocks(static_cast<std::size_t>(M - k), V);
         R* dst = F + blocks(static_cast<std::size_t>(k), V);
         for (int v = 0; v < V; ++v) {
@@ -103,52 +121,40 @@ template <class R> void LanePaths<R>::transformGroup(const Group& g, R* F, Buffe
             dst[V + v] = -src[V + v];
         }
     }
-    lowpass(F, g, b, out);
+    lowpass(F, level, rows, b, out);
 }
 
 // S = (U * phi_level) decimated to resolution 2^J: the same filter for every lane.
-template <class R> void LanePaths<R>::lowpass(const R* F, const Group& g, Buffers& b, R* out) const {
-    const Arc<R>& a = (*s_.phi)[g.level];
-    const int M = s_.L >> g.level, smask = M - 1, mask = LJ_ - 1;
+template <class R>
+void LanePaths<R>::lowpass(const R* F, int level, const std::vector<int>& rows, Buffers& b, R* out) const {
+    const Arc<R>& a = (*s_.phi)[level];
     R* lp = b.lp.data();
-    std::memset(static_cast<void*>(lp), 0, sizeof(R) * blocks(static_cast<std::size_t>(LJ_), V));
-    for (int i = 0; i < a.len; ++i) {
-        const int k = (a.start + i) & smask;
-        const R w = a.w[2 * static_cast<std::size_t>(i)];
-        const R* src = F + blocks(static_cast<std::size_t>(k), V);
-        R* dst = lp + blocks(static_cast<std::size_t>(k & mask), V);
-        for (int v = 0; v < 2 * V; ++v) dst[v] += src[v] * w;
-    }
+    lanes::laneFoldVertical(lp, LJ_, F, s_.L >> level, a.start, a.len, a.w.data());
     fftJ_.inverseToBitReversed(lp);
-    for (std::size_t v = 0; v < g.lanes.size(); ++v) {
-        R* row = out + static_cast<std::size_t>(g.lanes[v].row) * s_.nFrames;
+    for (std::size_t v = 0; v < rows.size(); ++v) {
+        if (rows[v] < 0) continue;  // (every lane of a group has the same children; defensive)
+        R* row = out + static_cast<std::size_t>(rows[v]) * s_.nFrames;
         for (int f = 0; f < s_.nFrames; ++f) row[f] = lp[blocks(static_cast<std::size_t>(fftJ_.bitReversed(s_.indStart + f)), V) + v];
     }
 }
 
 template <class R> void LanePaths<R>::run(const fft::Cpx<double>* F0, R* out, Buffers& b) const {
     const double* f0 = reinterpret_cast<const double*>(F0);
-    for (const Group& g : first_) {
-        const int M = s_.L >> g.level;
-        std::memset(static_cast<void*>(b.W.data()), 0, sizeof(R) * blocks(static_cast<std::size_t>(M), V));
-        for (std::size_t v = 0; v < g.lanes.size(); ++v)
-            foldIntoLane(f0, f0 + 1, 2, s_.L, (*s_.psi1)[g.lanes[v].n1], b.W.data() + v, M);
-        transformGroup(g, b.F1.data() + g.f1Offset, b, out);
-    }
-    for (const Group& g : second_) {
-        const int M = s_.L >> g.level;
-        std::memset(static_cast<void*>(b.W.data()), 0, sizeof(R) * blocks(static_cast<std::size_t>(M), V));
-        for (std::size_t v = 0; v < g.lanes.size(); ++v) {
-            const Path& p = g.lanes[v];
-            const auto [group, lane] = laneOf_[p.n1];
-            const int k1 = (*s_.j1)[p.n1];
-            const R* F1 = b.F1.data() + first_[group].f1Offset;
-            foldIntoLane(F1 + lane, F1 + V + lane, 2 * V, s_.L >> k1, (*s_.psi2)[p.n2][k1], b.W.data() + v, M);
+    std::vector<int> rows;
+    for (const Group& g : groups_) {
+        const int M1 = s_.L >> g.level;
+        lanes::laneFoldDense(b.W.data(), M1, f0, s_.L, g.start, g.len, g.weights.data());
+        rows.clear();
+        for (const Path& p : g.lanes) rows.push_back(p.row);
+        transformGroup(g.level, g.need, rows, b.F1.data(), b, out);
+        for (const Child& c : g.children) {
+            const int j2 = (*s_.j2)[c.n2];
+            const Arc<R>& a = (*s_.psi2)[c.n2][g.level];
+            lanes::laneFoldVertical(b.W.data(), s_.L >> j2, b.F1.data(), M1, a.start, a.len, a.w.data());
+            transformGroup(j2, (*s_.phi)[j2].negNeed, c.rows, b.F.data(), b, out);
         }
-        transformGroup(g, b.F.data(), b, out);
     }
 }
-
 template class LaneBuffer<double>;
 template class LaneBuffer<float>;
 template class LanePaths<double>;

@@ -3,11 +3,14 @@
 // (lane_fft.h), several wavelets per SIMD register instead of one FFTW call per wavelet
 // (issue 19). The engine still computes the input's FFT and the order-0 path with FFTW.
 //
-// Grouping: first-order wavelets with the same subsampling j1 share one lane group (their
-// transforms have one length); second-order paths are grouped by j2 across all parents, so
-// that groups are full (the parents' spectra U1 are all kept until the second order is done).
-// Per group: fold each lane's filter arc into its lane, one inverse FFT for all lanes, modulus,
-// one real forward FFT, then the low-pass: the same phi for every lane, so its fold is vertical.
+// Grouping: up to eight first-order wavelets with the same subsampling j1 share one lane group
+// (their transforms have one length). Its second-order paths are grouped by the second
+// wavelet: every lane of the group has the child n2 when j2 > j1, at the same resolution, so
+// the lanes stay where they are. Per group: fold the spectrum into the lanes (first order: the
+// group's wavelets as one dense bins x lanes matrix over the union of their arcs; second order
+// and low-pass: one filter for all lanes, a vertical fold), one inverse FFT for all lanes,
+// modulus, one real forward FFT, then the low-pass rows. (Grouping second-order paths by j2
+// across parents filled more lanes but needed a scalar fold per lane: 24 % of the time.)
 #include "core/dsp/fft.h"
 #include "core/dsp/lane_fft.h"
 
@@ -48,8 +51,9 @@ public:
         const std::vector<int>* j1;
         const std::vector<std::vector<Arc<R>>>* psi2;  // [n2][level]
         const std::vector<int>* j2;
-        std::vector<Path> second;                      // all second-order paths
+        std::vector<Path> second;                      // all second-order paths, in row order
         std::vector<int> need1;                        // negative bins of U1's spectrum read, per n1
+        int minLanes = 1;                              // smaller groups are left to the FFTW path
     };
     struct Buffers {
         LaneBuffer<R> W, Zc, F, lp, F1;
@@ -57,29 +61,37 @@ public:
 
     explicit LanePaths(Setup s);
     std::unique_ptr<Buffers> makeBuffers() const;
+    // Whether first-order path n1 (and its children) is computed here; the others are groups
+    // with fewer than Setup::minLanes wavelets, which FFTW computes faster one by one.
+    bool handles(int n1) const { return handled_[static_cast<std::size_t>(n1)] != 0; }
     // Rows 1.. of one signal's output from the full spectrum F0 of its padded input (length L,
     // negative frequencies filled as far as the first-order arcs read).
     void run(const fft::Cpx<double>* F0, R* out, Buffers& b) const;
 
 private:
-    struct Group {
-        int level;                  // resolution 2^level: transforms of length L >> level
-        std::vector<Path> lanes;    // up to V
-        std::size_t f1Offset = 0;   // first order: where this group's spectra sit in Buffers::F1
-        int need = 0;               // negative bins to mirror after the real FFT
+    struct Child {
+        int n2;
+        std::vector<int> rows;  // per lane
     };
-    template <class S> void foldLane(const S* src, std::size_t srcStride, int Msrc, const Arc<R>& a, int lane, int M) const;
-    void transformGroup(const Group& g, R* F, Buffers& b, R* out) const;
-    void lowpass(const R* F, const Group& g, Buffers& b, R* out) const;
+    struct Group {
+        int level;                    // resolution 2^level: transforms of length L >> level
+        std::vector<Path> lanes;      // first-order paths, up to V
+        int start = 0, len = 0;       // union of the lanes' arcs (bins of the length-L spectrum)
+        std::vector<R> weights;       // len x V: each lane's wavelet on the union (0 off its arc)
+        int need = 0;                 // negative bins of U1's spectrum to mirror
+        std::vector<Child> children;  // second-order paths, by n2
+    };
+    void transformGroup(int level, int need, const std::vector<int>& rows, R* F, Buffers& b, R* out) const;
+    void lowpass(const R* F, int level, const std::vector<int>& rows, Buffers& b, R* out) const;
 
     Setup s_;
     int LJ_ = 1;
-    std::vector<Group> first_, second_;
-    std::vector<std::pair<int, int>> laneOf_;  // n1 -> (first-order group, lane)
+    std::vector<Group> groups_;
+    std::vector<char> handled_;  // per n1
     std::vector<lanes::LaneFft<R>> fft_;       // by level
     std::vector<lanes::LaneRealFft<R>> rfft_;  // by level
     lanes::LaneFft<R> fftJ_;
-    std::size_t f1Size_ = 0, maxM_ = 1;
+    std::size_t maxM_ = 1;
 };
 
 extern template class LanePaths<double>;
