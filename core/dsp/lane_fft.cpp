@@ -26,13 +26,16 @@ namespace {
 #pragma GCC diagnostic ignored "-Wpsabi"
 #if DACL_X86_DISPATCH
 #pragma GCC push_options
-#pragma GCC target("avx512f")
+#pragma GCC target("avx512f,avx512vl,fma")
+#pragma GCC optimize("fp-contract=fast")
 namespace avx512 {
+#define DACL_LANE_RSQRT 1
 #define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps(x)
 #define DACL_LANE_SQRT_D(x) _mm512_maskz_sqrt_pd(0xFF, x)  // maskz: no GCC 12 false "uninitialised"
 #include "core/dsp/lane_fft_kernels.inc"
 #undef DACL_LANE_SQRT_F
 #undef DACL_LANE_SQRT_D
+#undef DACL_LANE_RSQRT
 }  // namespace avx512
 #pragma GCC pop_options
 
