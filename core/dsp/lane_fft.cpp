@@ -84,6 +84,12 @@ template <bool Inv, class R> void dif4(R* x, int len, int count, const R* tw) {
 template <bool Inv, class R> void dit4(R* x, int len, int count, const R* tw) {
     DACL_LANE_DISPATCH(dit4<Inv>(x, len, count, tw));
 }
+template <bool Inv, class R> void dif8(R* x, int len, int count, const R* tw) {
+    DACL_LANE_DISPATCH(dif8<Inv>(x, len, count, tw));
+}
+template <bool Inv, class R> void dit8(R* x, int len, int count, const R* tw) {
+    DACL_LANE_DISPATCH(dit8<Inv>(x, len, count, tw));
+}
 template <class R> void pairs2(R* x, int count) { DACL_LANE_DISPATCH(pairs2(x, count)); }
 template <class R> void realPost(int h, const R* Z, const R* w, R* X) { DACL_LANE_DISPATCH(realPost(h, Z, w, X)); }
 template <class R> void modulusPack(const R* w, R* z, int h) { DACL_LANE_DISPATCH(modulusPack(w, z, h)); }
@@ -140,11 +146,12 @@ constexpr double kTwoPi = 6.283185307179586476925286766559;
 
 template <class R> LaneFft<R>::LaneFft(int n) : n_(n) {
     if (!isPowerOfTwo(n)) throw std::invalid_argument("lane FFT length must be a power of two");
-    int len = n;
-    while (len >= 4) {
-        stages_.push_back({4, len, twForward_.size()});
-        for (int j = 0; j < len / 4; ++j)
-            for (int r = 1; r <= 3; ++r) {
+    // Radix-8 stages while three or more bits remain (one pass through memory per three bits),
+    // then one radix-4 or radix-2 stage for the rest.
+    auto addStage = [&](int radix, int len) {
+        stages_.push_back({radix, len, twForward_.size()});
+        for (int j = 0; j < len / radix; ++j)
+            for (int r = 1; r < radix; ++r) {
                 const double a = kTwoPi * static_cast<double>(r) * j / len;
                 const double c = std::cos(a), sn = std::sin(a);
                 twForward_.push_back(static_cast<R>(c));
@@ -152,8 +159,10 @@ template <class R> LaneFft<R>::LaneFft(int n) : n_(n) {
                 twInverse_.push_back(static_cast<R>(c));
                 twInverse_.push_back(static_cast<R>(sn));
             }
-        len /= 4;
-    }
+    };
+    int len = n;
+    for (; len >= 8; len /= 8) addStage(8, len);
+    if (len == 4) addStage(4, 4);
     if (len == 2) stages_.push_back({2, 2, 0});
     int bits = 0;
     while ((1 << bits) < n) ++bits;
@@ -172,14 +181,15 @@ template <class R> void LaneFft<R>::difFrom(R* x, int len, std::size_t stage) co
     if (len <= kL1Elements<R>) {
         for (std::size_t k = stage; k < stages_.size(); ++k) {
             const Stage& st = stages_[k];
-            if (st.radix == 4) dif4<true>(x, st.len, len / st.len, tw + st.tw);
+            if (st.radix == 8) dif8<true>(x, st.len, len / st.len, tw + st.tw);
+            else if (st.radix == 4) dif4<true>(x, st.len, len / st.len, tw + st.tw);
             else pairs2(x, len / 2);
         }
         return;
     }
-    const std::size_t q = static_cast<std::size_t>(len / 4) * 2 * kLanes<R>;
-    dif4<true>(x, len, 1, tw + stages_[stage].tw);
-    for (int c = 0; c < 4; ++c) difFrom(x + c * q, len / 4, stage + 1);
+    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;  // len > L1 block: radix 8
+    dif8<true>(x, len, 1, tw + stages_[stage].tw);
+    for (int c = 0; c < 8; ++c) difFrom(x + c * q, len / 8, stage + 1);
 }
 
 template <class R> void LaneFft<R>::ditFrom(R* x, int len, std::size_t stage) const {
@@ -187,14 +197,15 @@ template <class R> void LaneFft<R>::ditFrom(R* x, int len, std::size_t stage) co
     if (len <= kL1Elements<R>) {
         for (std::size_t k = stages_.size(); k-- > stage;) {
             const Stage& st = stages_[k];
-            if (st.radix == 4) dit4<false>(x, st.len, len / st.len, tw + st.tw);
+            if (st.radix == 8) dit8<false>(x, st.len, len / st.len, tw + st.tw);
+            else if (st.radix == 4) dit4<false>(x, st.len, len / st.len, tw + st.tw);
             else pairs2(x, len / 2);
         }
         return;
     }
-    const std::size_t q = static_cast<std::size_t>(len / 4) * 2 * kLanes<R>;
-    for (int c = 0; c < 4; ++c) ditFrom(x + c * q, len / 4, stage + 1);
-    dit4<false>(x, len, 1, tw + stages_[stage].tw);
+    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;  // len > L1 block: radix 8
+    for (int c = 0; c < 8; ++c) ditFrom(x + c * q, len / 8, stage + 1);
+    dit8<false>(x, len, 1, tw + stages_[stage].tw);
 }
 
 template <class R> void LaneFft<R>::inverseToBitReversed(R* x) const { difFrom(x, n_, 0); }
