@@ -26,6 +26,8 @@ namespace {
 #pragma GCC diagnostic ignored "-Wpsabi"
 #if DACL_X86_DISPATCH
 #pragma GCC push_options
+// Fused multiply-adds here (the file is otherwise built without contraction): 4-8 % of the
+// scattering's time; the bits then differ from the other variants' (see lane_fft.h).
 #pragma GCC target("avx512f,avx512vl,fma")
 #pragma GCC optimize("fp-contract=fast")
 namespace avx512 {

@@ -6,7 +6,7 @@
 // kLanes<R> signals (one SIMD register), with one broadcast
 // twiddle, no shuffles and no planner: the algorithm is fixed by n alone.
 //
-// Algorithm: in-place radix-4 (one radix-2 stage when log2 n is odd), decimation in frequency
+// Algorithm: in-place radix-8 (then one radix-4 or radix-2 stage), decimation in frequency
 // for the inverse (natural order in, bit-reversed out) and in time for the forward transform
 // (bit-reversed in, natural out), so no reordering pass is needed between an inverse FFT, a
 // pointwise modulus and a forward FFT. Blocks of up to kL1Elements elements get all their
@@ -17,11 +17,13 @@
 // at p[2*k*V + v] and its imaginary part at p[(2*k+1)*V + v], V = kLanes<R>. Arrays should be
 // 64-byte aligned (loads that split cache lines cost ~1.4x).
 //
-// Determinism: every lane is computed by the same sequence of IEEE operations (additions,
-// multiplications, sqrt), independent of the other lanes and of the instruction set picked
-// at run time (lane_fft.cpp is compiled without floating-point contraction, so no variant fuses
-// a multiply-add that another does not). Same input, same bits, in every process and on every
-// x86-64 CPU; the twiddles come from std::cos/std::sin in double.
+// Determinism: every lane is computed by the same sequence of operations, independent of the
+// other lanes, and the variant (AVX-512, AVX2, baseline) is picked once per process from the
+// CPU: the same input gives the same bits in every process on one machine, with no planner.
+// Across machines the bits may differ, as FFTW's do: the AVX-512 variant fuses multiply-adds and
+// takes the modulus from the 14-bit reciprocal square root refined by Newton steps (within an
+// ulp or two), while the AVX2 and baseline variants are compiled without contraction and use
+// the correctly rounded sqrt. Twiddles come from std::cos/std::sin in double.
 #include <cstddef>
 #include <vector>
 

@@ -44,6 +44,12 @@ struct ScatteringConfig {
     bool laneFft = true;
 };
 
+// Names the computation whose rounding the default configuration's numbers carry (the lane
+// FFTs since issue 19's session 13): part of the feature cache key, so that features cached by
+// an earlier computation are recomputed rather than mixed with new ones. Change it whenever the
+// default path's bits change.
+inline constexpr const char* kScatteringNumerics = "lane-fft-1";
+
 // One output row. Unused fields: j = -1, n = -1, xi = sigma = NaN.
 struct ScatteringPath {
     int order = 0;

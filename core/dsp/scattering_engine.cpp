@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 namespace dacl::dsp::detail {
@@ -32,11 +31,11 @@ template <class R> struct ScatteringEngine<R>::Workspace {
 
 namespace {
 
-// Lane groups with fewer wavelets than this go through FFTW one by one: a lane group costs
-// about as much as full one, which in double is about 6 FFTW transforms' time, in single
-// precision about 8 (measured with `dacl bench scatter`, see BENCHMARKS.md, session 13).
-template <class R> constexpr int kMinLanes = 6;
-template <> constexpr int kMinLanes<float> = 8;
+// Lane groups with fewer wavelets than this go through FFTW one by one: a group costs as much
+// as a full one, about 5 FFTW transforms' time in double and 6 in single precision (8 lanes,
+// 1.6x and 1.3x faster per transform; `dacl bench scatter`, BENCHMARKS.md session 13).
+template <class R> constexpr int kMinLanes = 5;
+template <> constexpr int kMinLanes<float> = 6;
 
 // Relative magnitude below which filter bins are dropped: far below what FFT rounding in the
 // same precision already contributes.
@@ -189,7 +188,6 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
         for (std::size_t n1 = 0; n1 < children_.size(); ++n1)
             for (const Child& c : children_[n1]) ls.second.push_back({static_cast<int>(n1), c.n2, c.row});
         ls.minLanes = kMinLanes<R>;
-        if (const char* e = std::getenv("DACL_LANE_MIN")) ls.minLanes = std::atoi(e);
         lanes_ = std::make_unique<LanePaths<R>>(std::move(ls));
         std::fill(levelUsed.begin(), levelUsed.end(), false);
         std::fill(c2cUsed.begin(), c2cUsed.end(), false);

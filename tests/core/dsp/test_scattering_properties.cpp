@@ -154,6 +154,36 @@ private Q_SLOTS:
         for (double v : fast) QVERIFY(std::isfinite(v));
     }
 
+    // The two wavelet FFT paths (issue 19): lane FFTs (the default, several wavelets per SIMD
+    // register, small groups still through FFTW) and FFTW per wavelet agree to rounding in both
+    // precisions; their bits differ, so the switch does change the computation.
+    void laneAndFftwPathsAgree() {
+        struct Case {
+            int N, J, Q1, Q2, order;
+        };
+        for (const Case c : {Case{3072, 7, 8, 1, 2}, Case{9216, 6, 8, 1, 2}, Case{1000, 5, 4, 2, 2}, Case{300, 3, 1, 1, 2},
+                             Case{64, 2, 8, 1, 1}}) {
+            ScatteringConfig lc = cfg(c.N, c.J, c.Q1, c.Q2, c.order), fc = lc;
+            lc.laneFft = true;
+            fc.laneFft = false;
+            const Scattering1D sl(lc), sf(fc);
+            const auto x = noise(c.N, 21);
+            std::vector<double> a(sl.outputSize()), b(sl.outputSize());
+            sl.transform(x.data(), a.data());
+            sf.transform(x.data(), b.data());
+            const double err = worstRowRelative(a, b, sl.nPaths(), sl.nFrames());
+            QVERIFY2(err <= 1e-13, qPrintable(QString("N=%1 J=%2: %3").arg(c.N).arg(c.J).arg(err)));
+            if (c.N >= 1000) QVERIFY(a != b);
+            const std::vector<float> xf(x.begin(), x.end());
+            std::vector<float> af(a.size()), bf(a.size());
+            sl.transform(xf.data(), af.data());
+            sf.transform(xf.data(), bf.data());
+            const std::vector<double> ad(af.begin(), af.end()), bd(bf.begin(), bf.end());
+            const double errf = worstRowRelative(ad, bd, sl.nPaths(), sl.nFrames());
+            QVERIFY2(errf <= 2e-5, qPrintable(QString("float N=%1 J=%2: %3").arg(c.N).arg(c.J).arg(errf)));
+        }
+    }
+
     // Padding, frame and path rules (README "Padding", "Frames", "Path selection") for a grid.
     void structuralRules() {
         for (int N : {64, 300, 1000, 3072, 5000, 18300}) {
