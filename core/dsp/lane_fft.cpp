@@ -116,24 +116,24 @@ template <class R> void zeroOutside(R* W, int M, int d0, int len) {
     }
 }
 
-template <class R> void foldDenseAny(R* W, int M, const double* F0, int L, int start, int len, const R* wg) {
+// Clears what a fold into W will not overwrite; true when the fold may assign (len <= M).
+template <class R> bool prepareFold(R* W, int M, int start, int len) {
     if (len <= M) {
         zeroOutside(W, M, start & (M - 1), len);
-        foldDense<true>(W, M, F0, L, start, len, wg);
-    } else {
-        std::memset(static_cast<void*>(W), 0, sizeof(R) * 2 * kLanes<R> * static_cast<std::size_t>(M));
-        foldDense<false>(W, M, F0, L, start, len, wg);
+        return true;
     }
+    std::memset(static_cast<void*>(W), 0, sizeof(R) * 2 * kLanes<R> * static_cast<std::size_t>(M));
+    return false;
+}
+
+template <class R> void foldDenseAny(R* W, int M, const double* F0, int L, int start, int len, const R* wg) {
+    if (prepareFold(W, M, start, len)) foldDense<true>(W, M, F0, L, start, len, wg);
+    else foldDense<false>(W, M, F0, L, start, len, wg);
 }
 
 template <class R> void foldVerticalAny(R* W, int M, const R* F, int Msrc, int start, int len, const R* w) {
-    if (len <= M) {
-        zeroOutside(W, M, start & (M - 1), len);
-        foldVertical<true>(W, M, F, Msrc, start, len, w);
-    } else {
-        std::memset(static_cast<void*>(W), 0, sizeof(R) * 2 * kLanes<R> * static_cast<std::size_t>(M));
-        foldVertical<false>(W, M, F, Msrc, start, len, w);
-    }
+    if (prepareFold(W, M, start, len)) foldVertical<true>(W, M, F, Msrc, start, len, w);
+    else foldVertical<false>(W, M, F, Msrc, start, len, w);
 }
 
 // Sub-transforms of up to this many elements (32 KB) get all their remaining stages in one go,
@@ -176,38 +176,36 @@ template <class R> LaneFft<R>::LaneFft(int n) : n_(n) {
     }
 }
 
+// One stage on `count` consecutive sub-transforms: the inverse's DIF or the forward's DIT.
+template <class R> void LaneFft<R>::apply(const Stage& st, R* x, int count, bool dif) const {
+    const R* tw = (dif ? twInverse_ : twForward_).data() + st.tw;
+    if (st.radix == 2) return pairs2(x, count);
+    if (st.radix == 8) return dif ? dif8<true>(x, st.len, count, tw) : dit8<false>(x, st.len, count, tw);
+    dif ? dif4<true>(x, st.len, count, tw) : dit4<false>(x, st.len, count, tw);
+}
+
 // x: one sub-transform of length len = stages_[stage].len. Depth first: a block small enough
-// for L1 runs all its remaining stages before the next block is touched.
+// for L1 runs all its remaining stages before the next block is touched; a larger one (len >
+// the L1 block, so a radix-8 stage) takes its stage over the whole block, then its eighths.
 template <class R> void LaneFft<R>::difFrom(R* x, int len, std::size_t stage) const {
-    const R* tw = twInverse_.data();
     if (len <= kL1Elements<R>) {
-        for (std::size_t k = stage; k < stages_.size(); ++k) {
-            const Stage& st = stages_[k];
-            if (st.radix == 8) dif8<true>(x, st.len, len / st.len, tw + st.tw);
-            else if (st.radix == 4) dif4<true>(x, st.len, len / st.len, tw + st.tw);
-            else pairs2(x, len / 2);
-        }
+        for (std::size_t k = stage; k < stages_.size(); ++k) apply(stages_[k], x, len / stages_[k].len, true);
         return;
     }
-    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;  // len > L1 block: radix 8
-    dif8<true>(x, len, 1, tw + stages_[stage].tw);
+    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;
+    apply(stages_[stage], x, 1, true);
     for (int c = 0; c < 8; ++c) difFrom(x + c * q, len / 8, stage + 1);
 }
 
+// The mirror: the eighths first, then the whole block's stage.
 template <class R> void LaneFft<R>::ditFrom(R* x, int len, std::size_t stage) const {
-    const R* tw = twForward_.data();
     if (len <= kL1Elements<R>) {
-        for (std::size_t k = stages_.size(); k-- > stage;) {
-            const Stage& st = stages_[k];
-            if (st.radix == 8) dit8<false>(x, st.len, len / st.len, tw + st.tw);
-            else if (st.radix == 4) dit4<false>(x, st.len, len / st.len, tw + st.tw);
-            else pairs2(x, len / 2);
-        }
+        for (std::size_t k = stages_.size(); k-- > stage;) apply(stages_[k], x, len / stages_[k].len, false);
         return;
     }
-    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;  // len > L1 block: radix 8
+    const std::size_t q = static_cast<std::size_t>(len / 8) * 2 * kLanes<R>;
     for (int c = 0; c < 8; ++c) ditFrom(x + c * q, len / 8, stage + 1);
-    dit8<false>(x, len, 1, tw + stages_[stage].tw);
+    apply(stages_[stage], x, 1, false);
 }
 
 template <class R> void LaneFft<R>::inverseToBitReversed(R* x) const { difFrom(x, n_, 0); }

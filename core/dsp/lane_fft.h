@@ -49,8 +49,9 @@ public:
 private:
     struct Stage {
         int radix, len;    // butterfly radix, sub-transform length
-        std::size_t tw;    // offset of this stage's twiddles (radix 4: 6 values per index j)
+        std::size_t tw;    // offset of this stage's twiddles (2 (radix - 1) values per index j)
     };
+    void apply(const Stage& st, R* x, int count, bool dif) const;
     void difFrom(R* x, int len, std::size_t stage) const;
     void ditFrom(R* x, int len, std::size_t stage) const;
     int n_ = 1;
