@@ -93,7 +93,9 @@ template <bool Inv, class R> void dit8(R* x, int len, int count, const R* tw) {
     DACL_LANE_DISPATCH(dit8<Inv>(x, len, count, tw));
 }
 template <class R> void pairs2(R* x, int count) { DACL_LANE_DISPATCH(pairs2(x, count)); }
-template <class R> void realPost(int h, const R* Z, const R* w, R* X) { DACL_LANE_DISPATCH(realPost(h, Z, w, X)); }
+template <class R> void realPost(int h, const R* Z, const R* w, R* X, int kEnd) {
+    DACL_LANE_DISPATCH(realPost(h, Z, w, X, kEnd));
+}
 template <class R> void modulusPack(const R* w, R* z, int h) { DACL_LANE_DISPATCH(modulusPack(w, z, h)); }
 template <bool Assign, class R> void foldDense(R* W, int M, const double* F0, int L, int start, int len, const R* wg) {
     DACL_LANE_DISPATCH(foldDense<Assign>(W, M, F0, L, start, len, wg));
@@ -220,7 +222,7 @@ template <class R> LaneRealFft<R>::LaneRealFft(int n) : n_(n), half_(std::max(1,
     }
 }
 
-template <class R> void LaneRealFft<R>::forward(R* z, R* X) const {
+template <class R> void LaneRealFft<R>::forward(R* z, R* X, int kEnd) const {
     constexpr int V = kLanes<R>;
     if (n_ == 1) {  // X[0] = u[0], the real part of z[0]
         for (int v = 0; v < V; ++v) {
@@ -230,7 +232,7 @@ template <class R> void LaneRealFft<R>::forward(R* z, R* X) const {
         return;
     }
     half_.forwardFromBitReversed(z);
-    realPost(n_ / 2, z, w_.data(), X);
+    realPost(n_ / 2, z, w_.data(), X, kEnd < 0 ? n_ / 2 : std::min(kEnd, n_ / 2));
 }
 
 namespace {

@@ -66,8 +66,9 @@ template <class R> class LaneRealFft {
 public:
     explicit LaneRealFft(int n = 1);
     int size() const { return n_; }
-    // z: max(1, n/2) lane blocks (overwritten); X: receives bins 0..n/2 as lane blocks.
-    void forward(R* z, R* X) const;
+    // z: max(1, n/2) lane blocks (overwritten); X: receives bins 0..n/2 as lane blocks, or
+    // only 0..kEnd when kEnd >= 0 (the others are not needed: a low-pass reads a few bins).
+    void forward(R* z, R* X, int kEnd = -1) const;
 
 private:
     int n_ = 1;

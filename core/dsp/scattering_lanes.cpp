@@ -39,6 +39,18 @@ template <class R> std::pair<int, int> unionOf(const std::vector<const Arc<R>*>&
     return {bestLen == 0 ? 0 : (bestEnd + 1) % L, L - bestLen};
 }
 
+// The highest non-negative bin (<= M/2) an arc reads from a length-M spectrum; its negative
+// bins are the mirrored ones (Arc::negNeed).
+template <class R> int topBin(const Arc<R>& a, int M) {
+    if (a.len >= M) return M / 2;
+    int top = 0;
+    for (int i = 0; i < a.len; ++i) {
+        const int k = (a.start + i) & (M - 1);
+        if (k <= M / 2) top = std::max(top, k);
+    }
+    return top;
+}
+
 }  // namespace
 
 template <class R> LanePaths<R>::LanePaths(Setup s) : s_(std::move(s)) {
@@ -48,6 +60,8 @@ template <class R> LanePaths<R>::LanePaths(Setup s) : s_(std::move(s)) {
         fft_.emplace_back(s_.L >> l);
         rfft_.emplace_back(s_.L >> l);
     }
+    for (int l = 0; l <= s_.J && l < static_cast<int>(s_.phi->size()); ++l)
+        lowTop_.push_back(std::max(topBin((*s_.phi)[l], s_.L >> l), (*s_.phi)[l].negNeed));
     const std::vector<int>& j1 = *s_.j1;
     // Consecutive wavelets of one j1 (the bank is ordered by j1) fill groups of V.
     for (std::size_t n1 = 0; n1 < j1.size(); ++n1) {
@@ -91,6 +105,9 @@ template <class R> LanePaths<R>::LanePaths(Setup s) : s_(std::move(s)) {
             }
             it->rows[static_cast<std::size_t>(lane)] = c.row;
         }
+        const int M1 = s_.L >> g.level;
+        g.top = std::max(lowTop_[g.level], g.need);
+        for (const Child& c : g.children) g.top = std::max(g.top, topBin((*s_.psi2)[c.n2][g.level], M1));
     }
     maxM_ = static_cast<std::size_t>(s_.L);
 }
@@ -108,11 +125,12 @@ template <class R> std::unique_ptr<typename LanePaths<R>::Buffers> LanePaths<R>:
 // W holds the group's folded spectra: inverse FFT, modulus, real FFT into F, negative
 // frequencies as far as the readers of F need, then the low-pass rows.
 template <class R>
-void LanePaths<R>::transformGroup(int level, int need, const std::vector<int>& rows, R* F, Buffers& b, R* out) const {
+void LanePaths<R>::transformGroup(int level, int need, int top, const std::vector<int>& rows, R* F, Buffers& b,
+                                  R* out) const {
     const int M = s_.L >> level;
     fft_[level].inverseToBitReversed(b.W.data());
     lanes::laneModulusPack(b.W.data(), b.Zc.data(), M);
-    rfft_[level].forward(b.Zc.data(), F);
+    rfft_[level].forward(b.Zc.data(), F, top);
     for (int k = std::max(M / 2 + 1, M - need); k < M; ++k) {
         const R* src = F + blocks(static_cast<std::size_t>(M - k), V);
         R* dst = F + blocks(static_cast<std::size_t>(k), V);
@@ -146,12 +164,12 @@ template <class R> void LanePaths<R>::run(const fft::Cpx<double>* F0, R* out, Bu
         lanes::laneFoldDense(b.W.data(), M1, f0, s_.L, g.start, g.len, g.weights.data());
         rows.clear();
         for (const Path& p : g.lanes) rows.push_back(p.row);
-        transformGroup(g.level, g.need, rows, b.F1.data(), b, out);
+        transformGroup(g.level, g.need, g.top, rows, b.F1.data(), b, out);
         for (const Child& c : g.children) {
             const int j2 = (*s_.j2)[c.n2];
             const Arc<R>& a = (*s_.psi2)[c.n2][g.level];
             lanes::laneFoldVertical(b.W.data(), s_.L >> j2, b.F1.data(), M1, a.start, a.len, a.w.data());
-            transformGroup(j2, (*s_.phi)[j2].negNeed, c.rows, b.F.data(), b, out);
+            transformGroup(j2, (*s_.phi)[j2].negNeed, lowTop_[j2], c.rows, b.F.data(), b, out);
         }
     }
 }

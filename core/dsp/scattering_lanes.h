@@ -79,15 +79,17 @@ private:
         int start = 0, len = 0;       // union of the lanes' arcs (bins of the length-L spectrum)
         std::vector<R> weights;       // len x V: each lane's wavelet on the union (0 off its arc)
         int need = 0;                 // negative bins of U1's spectrum to mirror
+        int top = 0;                  // highest bin of U1's spectrum read (real FFT up to there)
         std::vector<Child> children;  // second-order paths, by n2
     };
-    void transformGroup(int level, int need, const std::vector<int>& rows, R* F, Buffers& b, R* out) const;
+    void transformGroup(int level, int need, int top, const std::vector<int>& rows, R* F, Buffers& b, R* out) const;
     void lowpass(const R* F, int level, const std::vector<int>& rows, Buffers& b, R* out) const;
 
     Setup s_;
     int LJ_ = 1;
     std::vector<Group> groups_;
     std::vector<char> handled_;  // per n1
+    std::vector<int> lowTop_;    // per level: highest bin the low-pass reads
     std::vector<lanes::LaneFft<R>> fft_;       // by level
     std::vector<lanes::LaneRealFft<R>> rfft_;  // by level
     lanes::LaneFft<R> fftJ_;
