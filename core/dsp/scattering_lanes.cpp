@@ -72,6 +72,7 @@ template <class R> LanePaths<R>::LanePaths(Setup s) : s_(std::move(s)) {
         }
         Group& g = groups_.back();
         g.lanes.push_back({static_cast<int>(n1), -1, 1 + static_cast<int>(n1)});
+        g.rows.push_back(1 + static_cast<int>(n1));
         g.need = std::max(g.need, s_.need1[n1]);
     }
     handled_.assign(j1.size(), 0);
@@ -158,13 +159,10 @@ void LanePaths<R>::lowpass(const R* F, int level, const std::vector<int>& rows, 
 
 template <class R> void LanePaths<R>::run(const fft::Cpx<double>* F0, R* out, Buffers& b) const {
     const double* f0 = reinterpret_cast<const double*>(F0);
-    std::vector<int> rows;
     for (const Group& g : groups_) {
         const int M1 = s_.L >> g.level;
         lanes::laneFoldDense(b.W.data(), M1, f0, s_.L, g.start, g.len, g.weights.data());
-        rows.clear();
-        for (const Path& p : g.lanes) rows.push_back(p.row);
-        transformGroup(g.level, g.need, g.top, rows, b.F1.data(), b, out);
+        transformGroup(g.level, g.need, g.top, g.rows, b.F1.data(), b, out);
         for (const Child& c : g.children) {
             const int j2 = (*s_.j2)[c.n2];
             const Arc<R>& a = (*s_.psi2)[c.n2][g.level];

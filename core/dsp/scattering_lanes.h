@@ -76,6 +76,7 @@ private:
     struct Group {
         int level;                    // resolution 2^level: transforms of length L >> level
         std::vector<Path> lanes;      // first-order paths, up to V
+        std::vector<int> rows;        // their output rows, per lane
         int start = 0, len = 0;       // union of the lanes' arcs (bins of the length-L spectrum)
         std::vector<R> weights;       // len x V: each lane's wavelet on the union (0 off its arc)
         int need = 0;                 // negative bins of U1's spectrum to mirror
