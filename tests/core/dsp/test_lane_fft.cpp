@@ -11,6 +11,8 @@
 #include <complex>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <limits>
 #include <memory>
 #include <random>
 #include <vector>
@@ -91,6 +93,27 @@ template <class R> void checkChain(int n, double tol) {
         }
     }
     QVERIFY2(worst <= tol, qPrintable(QString("n=%1 real forward %2").arg(n).arg(worst)));
+}
+
+// |w| packed by laneModulusPack against std::hypot, for w built from the given magnitudes.
+template <class R> void checkModulus(std::initializer_list<double> mags) {
+    const int n = 4;  // two packed elements per lane
+    Aligned<R> w(2 * n * V<R>), z(n * V<R>);
+    std::vector<double> m(mags);
+    for (int i = 0; i < 2 * n * V<R>; ++i) w.data()[i] = static_cast<R>(m[i % m.size()] * ((i % 3) ? 1 : -1));
+    laneModulusPack(w.data(), z.data(), n);
+    for (int i = 0; i < n / 2; ++i)
+        for (int half = 0; half < 2; ++half)
+            for (int v = 0; v < V<R>; ++v) {
+                const int k = i + half * n / 2;  // element packed into z[i] (re: k = i, im: k = i + n/2)
+                const double exact = std::hypot(double(re(w.data(), k, v)), double(im(w.data(), k, v)));
+                const double got = z.data()[(2 * i + half) * V<R> + v];
+                // (A subnormal square itself carries few bits: a looser bound there.)
+                const bool sub = exact * exact < std::numeric_limits<R>::min();
+                const double tol = sub ? 1e-3 : 4 * std::numeric_limits<R>::epsilon();
+                QVERIFY2(std::isfinite(got) && std::abs(got - exact) <= tol * exact,
+                         qPrintable(QString("%1 vs %2").arg(got).arg(exact)));
+            }
 }
 
 }  // namespace
@@ -199,6 +222,13 @@ private Q_SLOTS:
         const std::size_t cut = 2 * static_cast<std::size_t>(kEnd + 1) * V<float>;
         QCOMPARE(std::memcmp(full.data(), part.data(), cut * sizeof(float)), 0);
         for (std::size_t i = cut; i < 2 * static_cast<std::size_t>(n / 2 + 1) * V<float>; ++i) QCOMPARE(part.data()[i], -7.0f);
+    }
+
+    // The modulus (AVX-512: from the reciprocal-square-root estimate) over the whole range:
+    // zeros, subnormal squares (|c| ~1e-20 in float, ~1e-160 in double), ordinary and large values.
+    void modulusOverTheWholeRange() {
+        checkModulus<float>({0.0, 3e-20, 1.5e-20, 2.0, 7e-3, 1e15});
+        checkModulus<double>({0.0, 3e-160, 1.5e-160, 2.0, 7e-3, 1e150});
     }
 
     void lengthMustBeAPowerOfTwo() {
