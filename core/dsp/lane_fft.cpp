@@ -7,6 +7,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -55,25 +56,45 @@ namespace portable {
 #include "core/dsp/lane_fft_kernels.inc"
 }  // namespace portable
 
-enum class Isa { Avx512, Avx2, Portable };
-
-Isa isa() {
+bool cpuHas(LaneVariant v) {
 #if DACL_X86_DISPATCH
-    static const Isa best = (__builtin_cpu_init(), __builtin_cpu_supports("avx512f")) ? Isa::Avx512
-                            : __builtin_cpu_supports("avx2")                          ? Isa::Avx2
-                                                                                      : Isa::Portable;
-    return best;
-#else
-    return Isa::Portable;
+    __builtin_cpu_init();
+    if (v == LaneVariant::Avx512) return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+    if (v == LaneVariant::Avx2) return __builtin_cpu_supports("avx2");
 #endif
+    return v == LaneVariant::Baseline;
 }
+
+LaneVariant bestVariant() {
+    static const LaneVariant best = cpuHas(LaneVariant::Avx512) ? LaneVariant::Avx512
+                                    : cpuHas(LaneVariant::Avx2) ? LaneVariant::Avx2
+                                                                : LaneVariant::Baseline;
+    return best;
+}
+
+std::atomic<int> chosen{-1};  // useLaneVariant's choice; -1: the best one
+
+}  // namespace
+
+LaneVariant laneVariant() {
+    const int c = chosen.load(std::memory_order_relaxed);
+    return c < 0 ? bestVariant() : static_cast<LaneVariant>(c);
+}
+
+bool useLaneVariant(LaneVariant v) {
+    if (!cpuHas(v)) return false;
+    chosen.store(static_cast<int>(v), std::memory_order_relaxed);
+    return true;
+}
+
+namespace {
 
 #if DACL_X86_DISPATCH
 #define DACL_LANE_DISPATCH(call)                          \
-    switch (isa()) {                                      \
-    case Isa::Avx512: return avx512::call;                \
-    case Isa::Avx2: return avx2::call;                    \
-    case Isa::Portable: break;                            \
+    switch (laneVariant()) {                              \
+    case LaneVariant::Avx512: return avx512::call;        \
+    case LaneVariant::Avx2: return avx2::call;            \
+    case LaneVariant::Baseline: break;                    \
     }                                                     \
     return portable::call
 #else

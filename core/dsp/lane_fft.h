@@ -34,6 +34,13 @@ namespace dacl::dsp::lanes {
 // left half of every register empty and cost 1.3-1.5x per used lane more than they saved.
 template <class R> constexpr int kLanes = 8;
 
+// The compiled variants of the kernels. A process uses the widest its CPU supports (AVX-512 needs
+// AVX-512F and VL); tests and benchmarks may choose a narrower one for the whole process with
+// useLaneVariant (false, and no change, when the CPU lacks it).
+enum class LaneVariant { Avx512, Avx2, Baseline };
+LaneVariant laneVariant();
+bool useLaneVariant(LaneVariant v);
+
 template <class R> class LaneFft {
 public:
     explicit LaneFft(int n = 1);  // n: a power of two >= 1

@@ -231,6 +231,47 @@ private Q_SLOTS:
         checkModulus<double>({0.0, 3e-160, 1.5e-160, 2.0, 7e-3, 1e150});
     }
 
+    // Every compiled variant this CPU can run (the others are what machines without AVX-512
+    // or AVX2 use): correct against the literal DFT; AVX2 and baseline (no fused multiply-add,
+    // the exact sqrt) give the same bits, AVX-512 agrees with them to rounding.
+    void everyVariantAgrees() {
+        const LaneVariant best = laneVariant();
+        auto chainBytes = [](int n) {
+            const auto x = randomLanes(n, V<float>, 5);
+            Aligned<float> w(2 * n * V<float>), z(n * V<float>), X(2 * (n / 2 + 1) * V<float>);
+            store(x, w.data());
+            LaneFft<float>(n).inverseToBitReversed(w.data());
+            laneModulusPack(w.data(), z.data(), n);
+            LaneRealFft<float>(n).forward(z.data(), X.data());
+            return std::vector<float>(X.data(), X.data() + 2 * (n / 2 + 1) * V<float>);
+        };
+        std::vector<std::vector<float>> out;
+        for (LaneVariant v : {LaneVariant::Avx512, LaneVariant::Avx2, LaneVariant::Baseline}) {
+            if (!useLaneVariant(v)) {
+                QVERIFY(v != LaneVariant::Baseline);  // the baseline runs everywhere
+                out.emplace_back();
+                continue;
+            }
+            QCOMPARE(laneVariant(), v);
+            for (int n : {2, 64, 1024}) {
+                checkChain<double>(n, 1e-12);
+                checkChain<float>(n, 1e-5);
+            }
+            out.push_back(chainBytes(1024));
+        }
+        QVERIFY(useLaneVariant(best));
+        const std::vector<float>& base = out[2];
+        if (!out[1].empty()) QVERIFY(out[1] == base);
+        if (!out[0].empty()) {
+            double worst = 0, scale = 0;
+            for (std::size_t i = 0; i < base.size(); ++i) {
+                worst = std::max(worst, double(std::abs(out[0][i] - base[i])));
+                scale = std::max(scale, double(std::abs(base[i])));
+            }
+            QVERIFY2(worst <= 1e-5 * scale, qPrintable(QString::number(worst / scale)));
+        }
+    }
+
     void lengthMustBeAPowerOfTwo() {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LaneFft<double>(12));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LaneRealFft<float>(0));
