@@ -40,6 +40,14 @@ template <class R> constexpr int kLanes = 8;
 enum class LaneVariant { Avx512, Avx2, Baseline };
 LaneVariant laneVariant();
 bool useLaneVariant(LaneVariant v);
+// Whether the lane FFTs beat one FFTW call per transform in the scattering with the current
+// variant: AVX-512 in both precisions, AVX2 in float only. The other variants split the
+// 64-byte vectors into slow code (J 7, N 3072 on this project's AVX-512 VM, forcing the variant:
+// AVX2 double 0.21x, baseline 0.22x of FFTW's speed; AVX2 float 1.27x; BENCHMARKS.md session 13).
+template <class R> bool lanesPay() {
+    const LaneVariant v = laneVariant();
+    return v == LaneVariant::Avx512 || (v == LaneVariant::Avx2 && sizeof(R) == 4);
+}
 
 template <class R> class LaneFft {
 public:

@@ -40,7 +40,8 @@ struct ScatteringConfig {
     // First- and second-order FFTs: several wavelets per SIMD register with the in-house lane
     // FFTs (lane_fft.h; no planner, the same bits in every process), or one FFTW plan call per
     // wavelet (false: the earlier path, kept for comparison in `dacl bench scatter`). The
-    // input's FFT and the order-0 path use FFTW with `effort` either way.
+    // input's FFT and the order-0 path use FFTW with `effort` either way. On CPUs where the
+    // lanes do not pay (lanes::lanesPay: no AVX-512, or no AVX2 for float) FFTW is used anyway.
     bool laneFft = true;
 };
 
