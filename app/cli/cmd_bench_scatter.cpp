@@ -5,6 +5,7 @@
 // same invocation (--compare-kymatio PYTHON), so that the ratio is always taken on one machine.
 #include "core/common/json_text.h"
 #include "core/dsp/fft_wisdom.h"
+#include "core/dsp/lane_fft.h"
 #include "core/dsp/scattering.h"
 
 #include <CLI/CLI.hpp>
@@ -198,6 +199,12 @@ void runBench(const BenchOptions& o) {
     };
     const double lanesGain64 = cpuOf("wisdom", false) / cpuOf("lanes", false);
     const double lanesGain32 = cpuOf("wisdom", true) / cpuOf("lanes", true);
+    // Which kernels the lanes rows ran (where the lanes do not pay, those rows are FFTW's path).
+    const auto variantName = [](dsp::lanes::LaneVariant v) {
+        return v == dsp::lanes::LaneVariant::Avx512 ? "avx512" : v == dsp::lanes::LaneVariant::Avx2 ? "avx2" : "baseline";
+    };
+    const std::string laneVariant = variantName(dsp::lanes::laneVariant());
+    const bool pays64 = dsp::lanes::lanesPay<double>(), pays32 = dsp::lanes::lanesPay<float>();
     // The multi-thread figure for the chosen variant, against its single-thread figure above.
     Variant multi;
     if (o.threads > 1) {
@@ -261,6 +268,8 @@ void runBench(const BenchOptions& o) {
                          {"fft_effort", o.effort},
                          {"fft", o.fft},
                          {"lanes_speedup_vs_fftw_wisdom", {{"float64", lanesGain64}, {"float32", lanesGain32}}},
+                         {"lane_variant", laneVariant},
+                         {"lanes_used", {{"float64", pays64}, {"float32", pays32}}},
                          {"flops_per_signal", primary->flops},
                          {"gflops_per_second", primary->flops / singleCpu * 1e-9},
                          {"variants", table},
@@ -283,7 +292,9 @@ void runBench(const BenchOptions& o) {
         if (haveKym) std::printf("  %9.1fx", row["speedup_vs_kymatio"].get<double>());
         std::printf("\n");
     }
-    std::printf("  lane FFTs vs FFTW with wisdom, same run: %.2fx (float64), %.2fx (float32)\n", lanesGain64, lanesGain32);
+    std::printf("  lane FFTs (%s kernels%s) vs FFTW with wisdom, same run: %.2fx (float64), %.2fx (float32)\n",
+                laneVariant.c_str(), pays64 && pays32 ? "" : pays32 ? "; float64 rows are FFTW's path" : "; both are FFTW's path",
+                lanesGain64, lanesGain32);
     if (o.threads > 1)
         std::printf("  %d threads (%s, %s): %.4f ms/signal wall; speed-up %.2fx over one thread\n", o.threads,
                     headline.c_str(), o.float32 ? "float32" : "float64", perSignal * 1e3, singleWall / perSignal);

@@ -296,6 +296,8 @@ private Q_SLOTS:
         for (const auto& v : variants) plans << v.toObject()["plans"].toString();
         QCOMPARE(plans.count("lanes"), 2);
         QVERIFY(j["lanes_speedup_vs_fftw_wisdom"].toObject()["float32"].toDouble() > 0);
+        QVERIFY(QStringList({"avx512", "avx2", "baseline"}).contains(j["lane_variant"].toString()));
+        QVERIFY(j["lanes_used"].toObject().contains("float64"));
         for (const auto& v : variants) {
             QVERIFY(v.toObject()["cpu_seconds_per_signal"].toDouble() > 0);
             QVERIFY(v.toObject()["flops_per_signal"].toDouble() > 1e5);
