@@ -1,9 +1,11 @@
 // `dacl bench scatter`: CPU time of the scattering transform per signal, float64 and float32,
-// with FFTW_ESTIMATE plans and with the machine's wisdom, measured in one process (interleaved,
-// so that all figures see the same load); nominal FLOPs and GFLOP/s; optionally kymatio in the
+// with the lane FFTs (the default path) and with one FFTW call per wavelet (FFTW_ESTIMATE plans
+// and the machine's wisdom), measured in one process (interleaved, so that all figures see the
+// same load); nominal FLOPs and GFLOP/s; optionally kymatio in the
 // same invocation (--compare-kymatio PYTHON), so that the ratio is always taken on one machine.
 #include "core/common/json_text.h"
 #include "core/dsp/fft_wisdom.h"
+#include "core/dsp/lane_fft.h"
 #include "core/dsp/scattering.h"
 
 #include <CLI/CLI.hpp>
@@ -35,7 +37,7 @@ using dsp::ScatteringConfig;
 
 struct BenchOptions {
     int threads = 1, N = 3072, J = 7, signals = 256, repeats = 3;
-    std::string q = "8", effort = "wisdom", wisdom, python;
+    std::string q = "8", effort = "wisdom", fft = "lanes", wisdom, python;
     bool float32 = false, json = false;
 };
 
@@ -52,7 +54,7 @@ double median(std::vector<double> v) {
 
 // One configuration being timed: its transform object (plans) and its samples per batch.
 struct Variant {
-    std::string plans;  // "estimate", "wisdom" or "measure"
+    std::string plans;  // "lanes" (lane FFTs), or FFTW per wavelet: "estimate", "wisdom" or "measure"
     bool float32 = false;
     std::unique_ptr<Scattering1D> s;
     std::vector<double> wall, cpu;
@@ -90,6 +92,7 @@ Variant makeVariant(const ScatteringConfig& base, dsp::fft::Effort e, const std:
     v.float32 = float32;
     ScatteringConfig c = base;
     c.effort = e;
+    c.laneFft = name == "lanes";
     const auto t0 = std::chrono::steady_clock::now();
     v.s = std::make_unique<Scattering1D>(c);
     v.flops = v.s->flopsPerSignal(float32);  // builds this precision's plans
@@ -148,6 +151,8 @@ void runBench(const BenchOptions& o) {
     if (o.signals < 1 || o.repeats < 1) throw std::invalid_argument("--signals and --repeats must be >= 1");
     if (o.effort != "estimate" && o.effort != "measure" && o.effort != "wisdom")
         throw std::invalid_argument("--effort must be estimate, wisdom or measure (got '" + o.effort + "')");
+    if (o.fft != "lanes" && o.fft != "fftw")
+        throw std::invalid_argument("--fft must be lanes or fftw (got '" + o.fft + "')");
     const auto [q1, q2] = parseScatterQ(o.q);
     ScatteringConfig cfg;
     cfg.N = o.N;
@@ -173,6 +178,8 @@ void runBench(const BenchOptions& o) {
     const fft::WisdomStatus wisdom =
         fft::loadWisdomNow(o.wisdom.empty() ? fft::defaultWisdomPath() : o.wisdom);
     for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Wisdom, "wisdom", f32, x));
+    // The lane FFTs (their input FFT and order-0 path still use FFTW, with the wisdom).
+    for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Wisdom, "lanes", f32, x));
     if (o.effort == "measure")
         for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Measure, "measure", f32, x));
     const fft::WisdomStatus after = fft::wisdomStatus();
@@ -181,8 +188,23 @@ void runBench(const BenchOptions& o) {
     for (int r = 0; r < o.repeats; ++r)
         for (auto& v : vs) timeOnce(v, x, count, 1);
     Variant* primary = nullptr;
+    const std::string headline = o.fft == "lanes" ? "lanes" : o.effort;
     for (auto& v : vs)
-        if (v.plans == o.effort && v.float32 == o.float32) primary = &v;
+        if (v.plans == headline && v.float32 == o.float32) primary = &v;
+    // Same-run ratio of the FFTW path (wisdom plans) to the lane FFTs, per precision.
+    auto cpuOf = [&](const std::string& plans, bool f32) {
+        for (const auto& v : vs)
+            if (v.plans == plans && v.float32 == f32) return median(v.cpu);
+        return 0.0;
+    };
+    const double lanesGain64 = cpuOf("wisdom", false) / cpuOf("lanes", false);
+    const double lanesGain32 = cpuOf("wisdom", true) / cpuOf("lanes", true);
+    // Which kernels the lanes rows ran (where the lanes do not pay, those rows are FFTW's path).
+    const auto variantName = [](dsp::lanes::LaneVariant v) {
+        return v == dsp::lanes::LaneVariant::Avx512 ? "avx512" : v == dsp::lanes::LaneVariant::Avx2 ? "avx2" : "baseline";
+    };
+    const std::string laneVariant = variantName(dsp::lanes::laneVariant());
+    const bool pays64 = dsp::lanes::lanesPay<double>(), pays32 = dsp::lanes::lanesPay<float>();
     // The multi-thread figure for the chosen variant, against its single-thread figure above.
     Variant multi;
     if (o.threads > 1) {
@@ -244,6 +266,10 @@ void runBench(const BenchOptions& o) {
                          {"padded_length", s.paddedLength()},
                          {"plan_seconds", primary->planSeconds},
                          {"fft_effort", o.effort},
+                         {"fft", o.fft},
+                         {"lanes_speedup_vs_fftw_wisdom", {{"float64", lanesGain64}, {"float32", lanesGain32}}},
+                         {"lane_variant", laneVariant},
+                         {"lanes_used", {{"float64", pays64}, {"float32", pays32}}},
                          {"flops_per_signal", primary->flops},
                          {"gflops_per_second", primary->flops / singleCpu * 1e-9},
                          {"variants", table},
@@ -266,9 +292,12 @@ void runBench(const BenchOptions& o) {
         if (haveKym) std::printf("  %9.1fx", row["speedup_vs_kymatio"].get<double>());
         std::printf("\n");
     }
+    std::printf("  lane FFTs (%s kernels%s) vs FFTW with wisdom, same run: %.2fx (float64), %.2fx (float32)\n",
+                laneVariant.c_str(), pays64 && pays32 ? "" : pays32 ? "; float64 rows are FFTW's path" : "; both are FFTW's path",
+                lanesGain64, lanesGain32);
     if (o.threads > 1)
         std::printf("  %d threads (%s, %s): %.4f ms/signal wall; speed-up %.2fx over one thread\n", o.threads,
-                    o.effort.c_str(), o.float32 ? "float32" : "float64", perSignal * 1e3, singleWall / perSignal);
+                    headline.c_str(), o.float32 ? "float32" : "float64", perSignal * 1e3, singleWall / perSignal);
     if (haveKym)
         std::printf("  kymatio %s (NumPy backend, same signals, one thread): %.4f ms/signal CPU\n",
                     kym.value("version", std::string("?")).c_str(), kym["cpu_seconds_per_signal"].get<double>() * 1e3);
@@ -282,8 +311,8 @@ void runBench(const BenchOptions& o) {
 void registerBenchScatter(CLI::App& bench) {
     auto bo = std::make_shared<BenchOptions>();
     auto* cmd = bench.add_subcommand(
-        "scatter", "Scattering CPU time per signal: float64/float32 x ESTIMATE/wisdom plans, FLOPs, GFLOP/s");
-    cmd->add_option("--threads", bo->threads, "Also time this many worker threads (for the chosen --effort/--float32)")
+        "scatter", "Scattering CPU time per signal: float64/float32 x lane FFTs / FFTW (ESTIMATE, wisdom), FLOPs, GFLOP/s");
+    cmd->add_option("--threads", bo->threads, "Also time this many worker threads (for the chosen --fft/--float32)")
         ->default_val(1)
         ->check(CLI::Range(1, 1024));
     cmd->add_option("--N", bo->N, "Signal length")->default_val(3072)->check(CLI::Range(1, 1 << 24));
@@ -294,8 +323,11 @@ void registerBenchScatter(CLI::App& bench) {
         ->default_val(3)
         ->check(CLI::Range(1, 1000));
     cmd->add_flag("--float32", bo->float32, "The headline figures (and --threads) in single precision");
-    cmd->add_option("--effort", bo->effort, "Plans of the headline figures: wisdom (default), estimate, or measure (adds "
-                                            "MEASURE rows: timed plans, not reproducible across processes)")
+    cmd->add_option("--fft", bo->fft, "Path of the headline figures: lanes (default: lane FFTs) or fftw (one FFTW call "
+                                      "per wavelet, with the --effort plans); both are always timed")
+        ->default_val("lanes");
+    cmd->add_option("--effort", bo->effort, "Plans of the FFTW headline figures (--fft fftw): wisdom (default), estimate, "
+                                            "or measure (adds MEASURE rows: timed plans, not reproducible across processes)")
         ->default_val("wisdom");
     cmd->add_option("--wisdom", bo->wisdom, "FFTW wisdom file (default: " + dsp::fft::defaultWisdomPath() + ")");
     cmd->add_option("--compare-kymatio", bo->python,

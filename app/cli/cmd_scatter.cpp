@@ -119,7 +119,7 @@ template <class T> std::string outputTable(const std::vector<T>& S, int nPaths, 
 }
 
 struct ScatterOptions {
-    std::string input, output, paths, q = "8", wisdom;
+    std::string input, output, paths, q = "8", wisdom, fft = "lanes";
     int J = 7, maxOrder = 2;
     long wisdomMaxN = 65536;
     bool float32 = false, wisdomGenerate = false, wisdomPatient = false;
@@ -161,6 +161,7 @@ void runScatter(const ScatterOptions& o) {
     cfg.Q2 = q2;
     cfg.maxOrder = o.maxOrder;
     cfg.effort = dsp::fft::Effort::Wisdom;  // recorded plans: no timing, same numbers in every process
+    cfg.laneFft = o.fft == "lanes";
     const Scattering1D s(cfg);
     std::string table;
     if (o.float32) {
@@ -308,6 +309,10 @@ void registerScatterCommands(CLI::App& app) {
     cmd->add_option("--Q", so->q, "Wavelets per octave: Q1 or Q1,Q2 (Q2 defaults to 1)")->default_val("8");
     cmd->add_option("--max-order", so->maxOrder, "1 or 2")->default_val(2)->check(CLI::Range(1, 2));
     cmd->add_flag("--float32", so->float32, "Single-precision computation");
+    cmd->add_option("--fft", so->fft, "Wavelet FFTs: lanes (default: several wavelets per SIMD register) or fftw "
+                                      "(one FFTW call per wavelet, the earlier path)")
+        ->default_val("lanes")
+        ->check(CLI::IsMember({"lanes", "fftw"}));
     cmd->add_option("--output", so->output, "Output CSV: one row per path, one column per frame");
     cmd->add_option("--paths", so->paths, "Also write the path table (index,order,j1,j2,xi1,...)");
     cmd->add_option("--wisdom", so->wisdom, "FFTW wisdom file (default: " + dsp::fft::defaultWisdomPath() +

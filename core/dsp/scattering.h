@@ -37,7 +37,19 @@ struct ScatteringConfig {
     // machine's wisdom file (fft_wisdom.h): as fast as MEASURE and the same in every process
     // that reads the same file; without a file it is Estimate.
     fft::Effort effort = fft::Effort::Wisdom;
+    // First- and second-order FFTs: several wavelets per SIMD register with the in-house lane
+    // FFTs (lane_fft.h; no planner, the same bits in every process), or one FFTW plan call per
+    // wavelet (false: the earlier path, kept for comparison in `dacl bench scatter`). The
+    // input's FFT and the order-0 path use FFTW with `effort` either way. On CPUs where the
+    // lanes do not pay (lanes::lanesPay: no AVX-512, or no AVX2 for float) FFTW is used anyway.
+    bool laneFft = true;
 };
+
+// Names the computation whose rounding the default configuration's numbers carry (the lane
+// FFTs since issue 19's session 13): part of the feature cache key, so that features cached by
+// an earlier computation are recomputed rather than mixed with new ones. Change it whenever the
+// default path's bits change.
+inline constexpr const char* kScatteringNumerics = "lane-fft-1";
 
 // One output row. Unused fields: j = -1, n = -1, xi = sigma = NaN.
 struct ScatteringPath {

@@ -26,9 +26,16 @@ template <class R> struct ScatteringEngine<R>::Workspace {
     Buffer<Cpx<R>> F2, Z;
     Buffer<R> z;
     Dirty W1dirty, W2dirty, Zdirty;
+    std::unique_ptr<typename LanePaths<R>::Buffers> lanes;
 };
 
 namespace {
+
+// Lane groups with fewer wavelets than this go through FFTW one by one: a group costs as much
+// as a full one, about 5 FFTW transforms' time in double and 6 in single precision (8 lanes,
+// 1.6x and 1.3x faster per transform; `dacl bench scatter`, BENCHMARKS.md session 13).
+template <class R> constexpr int kMinLanes = 5;
+template <> constexpr int kMinLanes<float> = 6;
 
 // Relative magnitude below which filter bins are dropped: far below what FFT rounding in the
 // same precision already contributes.
@@ -175,6 +182,22 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
     }
     r2c_.resize(J_ + 1);
     c2c_.resize(J_ + 1);
+    viaFftw_.assign(psi1_.size(), 1);
+    if (cfg.laneFft && lanes::lanesPay<R>()) {
+        typename LanePaths<R>::Setup ls{L_, J_, indStart_, nFrames_, &phi_, &psi1_, &j1_, &psi2_, &j2_, {}, need1_};
+        for (std::size_t n1 = 0; n1 < children_.size(); ++n1)
+            for (const Child& c : children_[n1]) ls.second.push_back({static_cast<int>(n1), c.n2, c.row});
+        ls.minLanes = kMinLanes<R>;
+        lanes_ = std::make_unique<LanePaths<R>>(std::move(ls));
+        std::fill(levelUsed.begin(), levelUsed.end(), false);
+        std::fill(c2cUsed.begin(), c2cUsed.end(), false);
+        for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+            viaFftw_[n1] = !lanes_->handles(static_cast<int>(n1));
+            if (!viaFftw_[n1]) continue;
+            levelUsed[j1_[n1]] = c2cUsed[j1_[n1]] = true;
+            for (const Child& c : children_[n1]) levelUsed[j2_[c.n2]] = c2cUsed[j2_[c.n2]] = true;
+        }
+    }
     for (int l = 0; l <= J_; ++l) {
         if (levelUsed[l]) r2c_[l] = fft::Plan<R>::r2c(L_ >> l, cfg.effort);
         if (c2cUsed[l]) c2c_[l] = fft::Plan<R>::c2cBackward(L_ >> l, cfg.effort);
@@ -210,7 +233,9 @@ template <class R> std::unique_ptr<typename ScatteringEngine<R>::Workspace> Scat
             return ws;
         }
     }
-    return std::make_unique<Workspace>(L_, LJ_);
+    auto ws = std::make_unique<Workspace>(L_, LJ_);
+    if (lanes_) ws->lanes = lanes_->makeBuffers();
+    return ws;
 }
 
 template <class R> void ScatteringEngine<R>::release(std::unique_ptr<Workspace> ws) const {
@@ -239,8 +264,10 @@ template <class R> void ScatteringEngine<R>::run(const R* x, R* out, Workspace& 
     Traits<double>::execR2c(r2cInput_.get(), xp, fft::asFftw(ws.F0.data()));
     mirrorTail(ws.F0.data(), L_, need0_);
     lowpass(ws.F0.data(), 0, out, ws);
+    if (lanes_) lanes_->run(ws.F0.data(), out, *ws.lanes);
 
     for (std::size_t n1 = 0; n1 < psi1_.size(); ++n1) {
+        if (!viaFftw_[n1]) continue;
         const int k1 = j1_[n1], M1 = L_ >> k1;
         foldProduct(ws.F0.data(), L_, psi1_[n1], ws.W1.data(), M1, ws.W1dirty);
         Traits<R>::execC2c(c2c(k1).get(), fft::asFftw(ws.W1.data()), fft::asFftw(ws.w1.data()));

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/common/settings.h"
 #include "core/dsp/preprocess.h"
+#include "core/dsp/scattering.h"
 #include "core/features/feature_cache.h"
 #include "core/features/record_features.h"
 
@@ -35,7 +36,11 @@ std::vector<std::size_t> requestedRecords(const Dataset& d, const std::vector<st
 }
 
 std::string keyText(const Dataset& d, const FeatureSettings& s, const std::vector<std::size_t>& records) {
-    nlohmann::json k{{"format", kFormat}, {"fingerprint", d.fingerprint()}, {"settings", s.toJson()}};
+    // The scattering's numerics too: the lane FFTs changed the features in the last bits.
+    nlohmann::json k{{"format", kFormat},
+                     {"fingerprint", d.fingerprint()},
+                     {"settings", s.toJson()},
+                     {"scattering", dsp::kScatteringNumerics}};
     // The list of records only matters when it is not "all of them".
     if (records.size() != d.size()) k["records"] = records;
     return k.dump();

@@ -225,16 +225,18 @@ private Q_SLOTS:
         const QString in = goldenPath("ecg_N3072_J7_Q8.input.csv");
         const auto ref = golden::matrix(golden::dir() + "ecg_N3072_J7_Q8.output.csv");
         const QStringList base{"scatter", "--input", in, "--J", "7", "--Q", "8", "--wisdom", wisdom, "--output"};
-        for (const bool f32 : {false, true}) {
-            const QStringList prec = f32 ? QStringList{"--float32"} : QStringList{};
-            const QString a = tmp.filePath("a.csv"), b = tmp.filePath("b.csv");
-            const Result ra = runDacl(base + QStringList{a} + prec);
-            const Result rb = runDacl(base + QStringList{b} + prec);
-            QVERIFY2(ra.exitCode == 0 && rb.exitCode == 0, qPrintable(ra.err + rb.err));
-            QVERIFY2(!ra.err.contains("FFTW_ESTIMATE"), qPrintable(ra.err));  // the plans came from the file
-            QCOMPARE(readAll(b), readAll(a));
-            QVERIFY(worstError(a) <= (f32 ? 1e-4 : 1e-10));
-        }
+        // Both wavelet FFT paths: the lane FFTs (default; no planner at all) and FFTW per wavelet.
+        for (const QString fft : {"lanes", "fftw"})
+            for (const bool f32 : {false, true}) {
+                const QStringList opts = QStringList{"--fft", fft} + (f32 ? QStringList{"--float32"} : QStringList{});
+                const QString a = tmp.filePath("a.csv"), b = tmp.filePath("b.csv");
+                const Result ra = runDacl(base + QStringList{a} + opts);
+                const Result rb = runDacl(base + QStringList{b} + opts);
+                QVERIFY2(ra.exitCode == 0 && rb.exitCode == 0, qPrintable(ra.err + rb.err));
+                QVERIFY2(!ra.err.contains("FFTW_ESTIMATE"), qPrintable(ra.err));  // the plans came from the file
+                QCOMPARE(readAll(b), readAll(a));
+                QVERIFY(worstError(a) <= (f32 ? 1e-4 : 1e-10));
+            }
 
         // No file, half a file, a file from another machine: ESTIMATE plans, a note, same accuracy.
         writeFile(tmp.filePath("half.txt"), text.left(text.size() / 2));
@@ -285,9 +287,17 @@ private Q_SLOTS:
         QCOMPARE(j["Q"].toArray().at(0).toInt(), 4);
         QVERIFY(j["speedup_vs_single_thread"].toDouble() > 0);
         QCOMPARE(j["fft_effort"].toString(), QStringLiteral("wisdom"));
-        // Both precisions with ESTIMATE and with wisdom plans, each with its FLOPs and GFLOP/s.
+        QCOMPARE(j["fft"].toString(), QStringLiteral("lanes"));
+        // Both precisions with the lane FFTs and with FFTW per wavelet (ESTIMATE and wisdom
+        // plans), each with its FLOPs and GFLOP/s, and the same-run ratio lanes : FFTW.
         const QJsonArray variants = j["variants"].toArray();
-        QCOMPARE(variants.size(), 4);
+        QCOMPARE(variants.size(), 6);
+        QStringList plans;
+        for (const auto& v : variants) plans << v.toObject()["plans"].toString();
+        QCOMPARE(plans.count("lanes"), 2);
+        QVERIFY(j["lanes_speedup_vs_fftw_wisdom"].toObject()["float32"].toDouble() > 0);
+        QVERIFY(QStringList({"avx512", "avx2", "baseline"}).contains(j["lane_variant"].toString()));
+        QVERIFY(j["lanes_used"].toObject().contains("float64"));
         for (const auto& v : variants) {
             QVERIFY(v.toObject()["cpu_seconds_per_signal"].toDouble() > 0);
             QVERIFY(v.toObject()["flops_per_signal"].toDouble() > 1e5);

@@ -1,6 +1,7 @@
 // Scattering1D beyond the golden cases: other N, J, Q (compared with a slow, literal
 // implementation of the reference README's definition), structural rules, batch/threads, and
 // the edge inputs of issue 3 §6.
+#include "core/dsp/lane_fft.h"
 #include "core/dsp/scattering.h"
 
 #include <QtTest>
@@ -152,6 +153,57 @@ private Q_SLOTS:
               s.nPaths(), s.nFrames(), s.paddedLength(), err);
         QVERIFY(err <= 1e-12);
         for (double v : fast) QVERIFY(std::isfinite(v));
+    }
+
+    // The two wavelet FFT paths (issue 19): lane FFTs (the default, several wavelets per SIMD
+    // register, small groups still through FFTW) and FFTW per wavelet agree to rounding in both
+    // precisions; their bits differ, so the switch does change the computation.
+    void laneAndFftwPathsAgree() {
+        struct Case {
+            int N, J, Q1, Q2, order;
+        };
+        for (const Case c : {Case{3072, 7, 8, 1, 2}, Case{9216, 6, 8, 1, 2}, Case{1000, 5, 4, 2, 2}, Case{300, 3, 1, 1, 2},
+                             Case{64, 2, 8, 1, 1}}) {
+            ScatteringConfig lc = cfg(c.N, c.J, c.Q1, c.Q2, c.order), fc = lc;
+            lc.laneFft = true;
+            fc.laneFft = false;
+            const Scattering1D sl(lc), sf(fc);
+            const auto x = noise(c.N, 21);
+            std::vector<double> a(sl.outputSize()), b(sl.outputSize());
+            sl.transform(x.data(), a.data());
+            sf.transform(x.data(), b.data());
+            const double err = worstRowRelative(a, b, sl.nPaths(), sl.nFrames());
+            QVERIFY2(err <= 1e-13, qPrintable(QString("N=%1 J=%2: %3").arg(c.N).arg(c.J).arg(err)));
+            const bool grouped = c.Q1 == 8 && c.N >= 3072;  // groups big enough for lanes in both precisions
+            if (grouped && dacl::dsp::lanes::lanesPay<double>()) QVERIFY(a != b);
+            const std::vector<float> xf(x.begin(), x.end());
+            std::vector<float> af(a.size()), bf(a.size());
+            sl.transform(xf.data(), af.data());
+            sf.transform(xf.data(), bf.data());
+            const std::vector<double> ad(af.begin(), af.end()), bd(bf.begin(), bf.end());
+            const double errf = worstRowRelative(ad, bd, sl.nPaths(), sl.nFrames());
+            QVERIFY2(errf <= 2e-5, qPrintable(QString("float N=%1 J=%2: %3").arg(c.N).arg(c.J).arg(errf)));
+            if (grouped && dacl::dsp::lanes::lanesPay<float>()) QVERIFY(af != bf);
+        }
+    }
+
+    // Where the lane FFTs do not pay (no AVX-512 for double; forced here to the baseline
+    // variant, which this CPU can run), the default configuration takes FFTW's path: the same
+    // bits as laneFft = false.
+    void lanesOnlyWhereTheyPay() {
+        namespace lanes = dacl::dsp::lanes;
+        const lanes::LaneVariant best = lanes::laneVariant();
+        QVERIFY(lanes::useLaneVariant(lanes::LaneVariant::Baseline));
+        QVERIFY(!lanes::lanesPay<double>() && !lanes::lanesPay<float>());
+        ScatteringConfig lc = cfg(3072, 7, 8), fc = lc;
+        fc.laneFft = false;
+        const Scattering1D sl(lc), sf(fc);
+        const auto x = noise(3072, 5);
+        std::vector<double> a(sl.outputSize()), b(sl.outputSize());
+        sl.transform(x.data(), a.data());
+        sf.transform(x.data(), b.data());
+        QVERIFY(lanes::useLaneVariant(best));
+        QVERIFY(a == b);
     }
 
     // Padding, frame and path rules (README "Padding", "Frames", "Path selection") for a grid.

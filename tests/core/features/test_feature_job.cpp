@@ -183,6 +183,23 @@ private Q_SLOTS:
         QVERIFY(!features::computeFeatures(c2, quick(), p, cache).fromCache);
     }
 
+    // The key names the scattering's numerics (dsp::kScatteringNumerics): features cached
+    // before the lane FFTs (issue 19, session 13) differ in the last bits and must be
+    // recomputed, not mixed with new ones. The key is stored in the cache file's header.
+    void keyNamesTheScatteringNumerics() {
+        QTemporaryDir cacheDir;
+        const features::CacheOptions cache{cacheDir.path().toStdString()};
+        const Dataset d = Dataset::open(data_.toStdString());
+        Recorder p;
+        QVERIFY(!features::computeFeatures(d, quick(), p, cache).fromCache);
+        QFile f(QString::fromStdString(features::featureCachePath(d, quick(), cache)));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        // (The key is JSON text stored as a JSON string: its quotes are escaped in the file.)
+        QVERIFY(bytes.contains(QByteArray("scattering\\\":\\\"") + dacl::dsp::kScatteringNumerics));
+        QCOMPARE(QByteArray(dacl::dsp::kScatteringNumerics), QByteArray("lane-fft-1"));
+    }
+
     void recordsThatFailAreSkippedWithReason() {
         const Dataset d = Dataset::open(data_.toStdString());
         Recorder p;
