@@ -104,7 +104,7 @@ double validationScore(const Matrix& proba, const std::vector<int>& labels) {
 void checkSet(const SequenceSet& s, int channels, const std::vector<int>& labels, const char* what) {
     if (s.size() == 0) throw std::invalid_argument(std::string(what) + ": no records");
     if (s.channels != channels) throw std::invalid_argument(std::string(what) + ": wrong channel count");
-    if (s.values.size() != s.size() * s.stride()) throw std::invalid_argument(std::string(what) + ": size mismatch");
+    if (!s.stored && s.values.size() != s.size() * s.stride()) throw std::invalid_argument(std::string(what) + ": size mismatch");
     if (labels.size() != s.size()) throw std::invalid_argument(std::string(what) + ": one label per record needed");
 }
 
@@ -179,6 +179,9 @@ struct SequenceTrainer::Impl {
                             buf.data() + (i * C + c) * static_cast<std::size_t>(Lb));
             valid[i] = len[i];
         }
+        // A mapped set (the training latents at scale) lets go of the pages this batch read:
+        // random batches would otherwise page in, and keep, the whole file over an epoch.
+        set.releasePages();
         Batch b;
         b.x = batchTo(torch::from_blob(buf.data(), {static_cast<long>(n), C, Lb}, torch::kFloat32), device);
         b.valid = batchTo(torch::tensor(valid, torch::kInt64), device);

@@ -255,7 +255,9 @@ private Q_SLOTS:
             });
         });
         QCOMPARE(QString::fromStdString(errors[1]), QString("rank 1 out of memory"));
-        QVERIFY2(errors[0].find("rank 0 of 2 lost the other ranks") != std::string::npos, errors[0].c_str());
+        // The survivor names the rank it lost (of two, the other one) and the timeout it waits at most.
+        QVERIFY2(errors[0].find("rank 0 of 2 lost rank 1 during") != std::string::npos, errors[0].c_str());
+        QVERIFY2(errors[0].find("within the 30 s timeout (DACL_DIST_TIMEOUT)") != std::string::npos, errors[0].c_str());
     }
 
     void aGroupThatNeverFillsUpTimesOut() {
