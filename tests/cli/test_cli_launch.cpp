@@ -65,6 +65,23 @@ std::map<QString, double> outcome(const QString& dbPath) {
     return out;
 }
 
+// Waits until the results file `db` holds a fold's AUROC (true), or `writer` ends or kTimeoutS passes (false).
+bool waitForStoredFold(const QString& db, const QProcess& writer) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kTimeoutS * 1000 && writer.state() == QProcess::Running) {
+        QTest::qWait(100);
+        try {
+            ResultsStore peek(db.toStdString(), OpenOptions{false, false, 5000, 900});
+            for (const auto& run : peek.listRuns())
+                for (const auto& r : peek.foldResults(run.id))
+                    if (r.name == "auroc") return true;
+        } catch (const std::exception&) {
+        }
+    }
+    return false;
+}
+
 // A port on 127.0.0.1 that nothing listens on (the kernel's pick), for ranks started without the launcher.
 int freePort() {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -164,17 +181,7 @@ private Q_SLOTS:
         QVERIFY(launch.waitForStarted());
         QElapsedTimer clock;
         clock.start();
-        bool foldStored = false;
-        while (!foldStored && clock.elapsed() < kTimeoutS * 1000 && launch.state() == QProcess::Running) {
-            QTest::qWait(100);
-            try {
-                ResultsStore peek(db.toStdString(), OpenOptions{false, false, 5000, 900});
-                for (const auto& run : peek.listRuns())
-                    for (const auto& r : peek.foldResults(run.id)) foldStored = foldStored || r.name == "auroc";
-            } catch (const std::exception&) {
-            }
-        }
-        QVERIFY2(foldStored, qPrintable("the pipeline never stored a fold: " + launch.readAllStandardError().right(2000)));
+        QVERIFY2(waitForStoredFold(db, launch), qPrintable("the pipeline never stored a fold: " + launch.readAllStandardError().right(2000)));
         QFile pidFile(dir_.filePath("rank1.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const pid_t rank1 = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
@@ -299,19 +306,7 @@ private Q_SLOTS:
             ranks.back()->start(daclPath(), tinyPipeline(data_, db, 2, 2) << "--distributed");
             QVERIFY(ranks.back()->waitForStarted());
         }
-        QElapsedTimer clock;
-        clock.start();
-        bool foldStored = false;
-        while (!foldStored && clock.elapsed() < kTimeoutS * 1000 && ranks[0]->state() == QProcess::Running) {
-            QTest::qWait(100);
-            try {
-                ResultsStore peek(db.toStdString(), OpenOptions{false, false, 5000, 900});
-                for (const auto& run : peek.listRuns())
-                    for (const auto& r : peek.foldResults(run.id)) foldStored = foldStored || r.name == "auroc";
-            } catch (const std::exception&) {
-            }
-        }
-        QVERIFY2(foldStored, qPrintable("rank 0 never stored a fold: " + ranks[0]->readAllStandardError().right(2000)));
+        QVERIFY2(waitForStoredFold(db, *ranks[0]), qPrintable("rank 0 never stored a fold: " + ranks[0]->readAllStandardError().right(2000)));
         QCOMPARE(::kill(static_cast<pid_t>(ranks[1]->processId()), SIGKILL), 0);
         QVERIFY(ranks[1]->waitForFinished(10000));
         // Within the timeout (60 s) and some slack for a loaded machine.

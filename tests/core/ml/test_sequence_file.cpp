@@ -3,6 +3,7 @@
 // trained weights and embeddings as the set in RAM, the pages it reads released again, and no
 // file left in the scratch folder (it is unlinked at once), also when the writer is abandoned.
 #include "common/rhythm_sequences.h"
+#include "common/small_sequence_settings.h"
 #include "core/ml/sequence_file.h"
 #include "core/ml/sequence_trainer.h"
 
@@ -51,18 +52,13 @@ long residentKb(const void* p) {
     return -1;
 }
 
+// Fewer steps than the trainer's own tests: the point is equality, not learning.
 SequenceTrainSettings small() {
-    SequenceTrainSettings s;
-    s.width = 8;
-    s.timeEmbedDim = 16;
-    s.projectionDim = 16;
-    s.batch = 16;
+    SequenceTrainSettings s = dacl::testing::smallSequenceSettings();
     s.epochs = 2;
     s.stepsPerEpoch = 4;
     s.finetuneEpochs = 1;
     s.probeRecords = 60;
-    s.seed = 5;
-    s.device = "cpu";
     return s;
 }
 
