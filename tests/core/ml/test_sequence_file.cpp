@@ -145,6 +145,8 @@ private Q_SLOTS:
         const double a = inRam.trainContrastive(train, y, val, yv);
         const double b = fromFile.trainContrastive(trainMapped, y, valMapped, yv);
         QCOMPARE(a, b);
+        // The last reads of the training records were the per-epoch probe's (a subset in RAM).
+        QCOMPARE(residentKb(trainMapped.record(0)), 0L);
         QCOMPARE(inRam.trainSupervised(train, y, val, yv), fromFile.trainSupervised(trainMapped, y, valMapped, yv));
         QVERIFY(inRam.toBytes() == fromFile.toBytes());
         QVERIFY(sameBits(inRam.embed(val), fromFile.embed(valMapped)));
