@@ -1,8 +1,9 @@
 // `dacl launch --nproc N -- COMMAND...`: starts N local ranks of COMMAND (typically
 // `dacl pipeline ... --distributed`) with the variables torchrun sets (MASTER_ADDR=127.0.0.1, a
-// free MASTER_PORT, WORLD_SIZE, RANK, LOCAL_RANK), waits for them and exits with their code. A
-// rank that fails makes the launcher stop the others (the survivors would otherwise wait for it
-// until their timeout) and say which rank failed and how; the ranks end with the launcher.
+// free MASTER_PORT, WORLD_SIZE, RANK, LOCAL_RANK, LOCAL_WORLD_SIZE), waits for them and exits with
+// their code. A rank that fails makes the launcher stop the others (the survivors would otherwise
+// wait for it until their timeout) and say which rank failed and how; the ranks end with the
+// launcher.
 #include "app/cli/commands.h"
 #include "core/ml/distributed.h"
 
@@ -52,6 +53,8 @@ pid_t startRank(const std::vector<std::string>& command, int rank, int nproc, in
     ::setenv("WORLD_SIZE", std::to_string(nproc).c_str(), 1);
     ::setenv("RANK", std::to_string(rank).c_str(), 1);
     ::setenv("LOCAL_RANK", std::to_string(rank).c_str(), 1);
+    // As torchrun: the ranks on this machine (each rank's "all cores" is its share of them).
+    ::setenv("LOCAL_WORLD_SIZE", std::to_string(nproc).c_str(), 1);
     // As torchrun: ranks that share a machine would oversubscribe its cores with one OpenMP pool each.
     ::setenv("OMP_NUM_THREADS", "1", 0);
     // `dacl` means this very binary (a build tree's dacl, not whichever is on PATH).

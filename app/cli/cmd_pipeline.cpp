@@ -1,6 +1,7 @@
 // `dacl pipeline`: the whole DACL protocol headless, with a progress bar and a results table;
 // `--json` prints one summary object on stdout (a stable interface for scripts).
 #include "core/common/json_text.h"
+#include "core/common/thread_share.h"
 #include "app/cli/commands.h"
 #include "app/cli/terminal_progress.h"
 #include "core/data/record_list.h"
@@ -148,6 +149,7 @@ void registerPipelineCommands(CLI::App& app) {
         else if (req->cacheDir.empty()) req->cacheDir = defaultCacheDir();
         if (*noFinal) req->finalModel = false;
         std::unique_ptr<PrivateResults> privateResults;
+        std::string rankThreads;  // distributed: what each local rank runs with
         if (*distributed) {
             if (!ml::distributedAvailable())
                 throw std::runtime_error("--distributed: this build has no distributed training (install libgloo-dev "
@@ -156,6 +158,7 @@ void registerPipelineCommands(CLI::App& app) {
             ds.device = req->settings.getString("device");  // cuda: NCCL where the build has it
             req->distributed = std::make_shared<ml::DistributedGroup>(ds);
             req->settings.set("train.world_size=" + std::to_string(req->distributed->worldSize()));
+            rankThreads = applyThreadShare(req->settings, localThreadShare());
             if (req->distributed->rank() != 0) {
                 privateResults = std::make_unique<PrivateResults>(req->distributed->rank());
                 req->dbPath = (privateResults->dir / "results.sqlite").string();
@@ -166,6 +169,7 @@ void registerPipelineCommands(CLI::App& app) {
         NullProgress quiet;  // the other ranks do the same work: rank 0 speaks for them
         configureThreads(static_cast<int>(req->settings.getInt("threads")));
         if (lead) progress.log(describe(runtimeInfo()));
+        if (lead && !rankThreads.empty()) progress.log(rankThreads);
         const nlohmann::json summary = ml::runPipeline(*req, lead ? static_cast<ProgressSink&>(progress) : quiet);
         if (req->distributed) req->distributed->barrier();  // rank 0's results are complete when launch returns
         progress.finish();

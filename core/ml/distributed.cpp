@@ -123,16 +123,20 @@ struct DistributedGroup::Impl {
     torch::Device device = torch::kCPU;  // where the collectives' tensors live
 
     // Runs one collective to completion; any failure (a peer's closed connection, the timeout)
-    // becomes one error that says what happened in the user's terms.
+    // becomes one error that says what happened in the user's terms: which rank was lost where
+    // that is known (of two ranks, the other one; Gloo's own message names only an address,
+    // which local ranks share), and the timeout that bounds the wait for a silent one.
     template <class Start>
     void run(const char* what, Start start) {
         try {
             start()->wait();
         } catch (const std::exception& e) {
+            const std::string lost = s.worldSize == 2 ? "rank " + std::to_string(1 - s.rank) : "another rank";
             throw std::runtime_error("distributed training: rank " + std::to_string(s.rank) + " of " +
-                                     std::to_string(s.worldSize) + " lost the other ranks during " + what +
-                                     " (a rank stopped, or none answered within " +
-                                     std::to_string(static_cast<int>(s.timeoutSeconds)) + " s): " + e.what());
+                                     std::to_string(s.worldSize) + " lost " + lost + " during " + what + ": it stopped, " +
+                                     "or did not answer within the " + std::to_string(static_cast<int>(s.timeoutSeconds)) +
+                                     " s timeout (DACL_DIST_TIMEOUT). The run resumes with --resume and as many ranks. "
+                                     "Cause: " + e.what());
         }
     }
 };

@@ -6,6 +6,7 @@
 #include "core/pipeline/latent_spans.h"
 #include "core/pipeline/model_settings.h"
 #include "core/pipeline/sequence_rows.h"
+#include "core/ml/sequence_file.h"
 #include "core/ml/sequence_trainer.h"
 #include "core/ml/vae.h"
 
@@ -64,32 +65,47 @@ SequenceSet unflatten(const Matrix& m) {
 
 // A per-frame map f (VAE encode, σ, decode) applied to the valid frames of records, 256 records
 // at a time so that a whole training set of input frames is never copied at once;
-// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst; chunkDone (if
-// set) runs after each 256 records. `spare` more channels after the mapped ones stay zero (room
-// for the rhythm channels, filled in place: a second copy of a large set would double it).
+// gather(r, t, dst) writes the `inChannels` values of record r's frame t to dst. Each chunk of
+// mapped records goes to sink(first record, chunk) as a set of up to 256 records in RAM. `spare`
+// more channels after the mapped ones stay zero (room for the rhythm channels).
+template <class G, class F, class S>
+void mapValidFrameChunks(const std::vector<int>& valid, int frames, int inChannels, int outChannels, G&& gather, F&& f,
+                         S&& sink, int spare = 0) {
+    const std::size_t chunk = 256;
+    for (std::size_t a = 0; a < valid.size(); a += chunk) {
+        const std::size_t b = std::min(valid.size(), a + chunk);
+        SequenceSet out;
+        out.channels = outChannels + spare;
+        out.frames = frames;
+        out.valid.assign(valid.begin() + static_cast<std::ptrdiff_t>(a), valid.begin() + static_cast<std::ptrdiff_t>(b));
+        out.values.assign(out.valid.size() * out.stride(), 0.0f);
+        std::size_t n = 0;
+        for (std::size_t r = a; r < b; ++r) n += static_cast<std::size_t>(valid[r]);
+        Matrix in(n, static_cast<std::size_t>(inChannels));
+        for (std::size_t r = a, k = 0; r < b; ++r)
+            for (int t = 0; t < valid[r]; ++t, ++k) gather(r, t, in.row(k));
+        const Matrix mapped = f(in);
+        for (std::size_t r = 0, k = 0; r < out.size(); ++r)
+            for (int t = 0; t < out.valid[r]; ++t, ++k)
+                for (int c = 0; c < outChannels; ++c)
+                    out.record(r)[static_cast<std::size_t>(c) * out.frames + t] = mapped(k, c);
+        sink(a, out);
+    }
+}
+
+// The chunks stacked into one set in RAM.
 template <class G, class F>
 SequenceSet mapValidFrames(std::vector<int> valid, int frames, int inChannels, int outChannels, G&& gather, F&& f,
                            const std::function<void()>& chunkDone = {}, int spare = 0) {
     SequenceSet out;
     out.channels = outChannels + spare;
     out.frames = frames;
-    out.valid = std::move(valid);
-    out.values.assign(out.valid.size() * out.stride(), 0.0f);
-    const std::size_t chunk = 256;
-    for (std::size_t a = 0; a < out.valid.size(); a += chunk) {
-        const std::size_t b = std::min(out.valid.size(), a + chunk);
-        std::size_t n = 0;
-        for (std::size_t r = a; r < b; ++r) n += static_cast<std::size_t>(out.valid[r]);
-        Matrix in(n, static_cast<std::size_t>(inChannels));
-        for (std::size_t r = a, k = 0; r < b; ++r)
-            for (int t = 0; t < out.valid[r]; ++t, ++k) gather(r, t, in.row(k));
-        const Matrix mapped = f(in);
-        for (std::size_t r = a, k = 0; r < b; ++r)
-            for (int t = 0; t < out.valid[r]; ++t, ++k)
-                for (int c = 0; c < outChannels; ++c)
-                    out.record(r)[static_cast<std::size_t>(c) * out.frames + t] = mapped(k, c);
+    out.values.reserve(valid.size() * out.stride());
+    mapValidFrameChunks(valid, frames, inChannels, outChannels, gather, f, [&](std::size_t, const SequenceSet& part) {
+        out.values.insert(out.values.end(), part.values.begin(), part.values.end());
         if (chunkDone) chunkDone();
-    }
+    }, spare);
+    out.valid = std::move(valid);
     return out;
 }
 
@@ -100,11 +116,8 @@ SequenceSet mapFrames(const SequenceSet& in, int outChannels, F&& f) {
     }, f);
 }
 
-// The same map read straight from feature rows: the first `channels` channels of each valid frame.
-template <class F>
-SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f, int spare = 0) {
-    if (rows.rows() == 0) return SequenceSet{};
-    const auto layout = features::SequenceLayout::of(rows.row(0));
+// The valid-frame counts of feature rows, and their layout.
+std::vector<int> validFrameCounts(const RowView& rows, const features::SequenceLayout& layout) {
     std::vector<int> valid(rows.rows());
     // The rows' mapped pages are let go of every 256 rows: a pass over 100 k rows would otherwise
     // leave ~12 GB of them resident (even reading one value of each row maps 64 KB around it).
@@ -112,7 +125,29 @@ SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&&
         valid[r] = std::clamp(features::SequenceLayout::validFrames(rows.row(r)), 1, layout.frames);
         if ((r + 1) % 256 == 0 || r + 1 == rows.rows()) rows.releasePages();
     }
-    return mapValidFrames(std::move(valid), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
+    return valid;
+}
+
+// The same map read straight from feature rows: the first `channels` channels of each valid frame,
+// each chunk to sink(first row, chunk).
+template <class F, class S>
+void mapRowFrameChunks(const RowView& rows, int channels, int outChannels, F&& f, S&& sink, int spare = 0) {
+    if (rows.rows() == 0) return;
+    const auto layout = features::SequenceLayout::of(rows.row(0));
+    mapValidFrameChunks(validFrameCounts(rows, layout), layout.frames, channels, outChannels,
+                        [&](std::size_t r, int t, float* dst) { std::copy_n(layout.frame(rows.row(r), t), channels, dst); },
+                        f, [&](std::size_t first, SequenceSet& part) {
+                            rows.releasePages();
+                            sink(first, part);
+                        }, spare);
+}
+
+// The same, stacked in RAM.
+template <class F>
+SequenceSet mapRowFrames(const RowView& rows, int channels, int outChannels, F&& f, int spare = 0) {
+    if (rows.rows() == 0) return SequenceSet{};
+    const auto layout = features::SequenceLayout::of(rows.row(0));
+    return mapValidFrames(validFrameCounts(rows, layout), layout.frames, channels, outChannels, [&](std::size_t r, int t, float* dst) {
         std::copy_n(layout.frame(rows.row(r), t), channels, dst);
     }, f, [&] { rows.releasePages(); }, spare);
 }
@@ -282,6 +317,19 @@ protected:
         if (useRhythm_) fillRhythm(z, rows, rhythm_);
         return z;
     }
+    // The same latent sequences in a memory-mapped scratch file (core/ml/sequence_file.h), for
+    // training: written 256 rows at a time, never all in RAM (39 KB a row, ~3 GB for the training
+    // rows of 100 k records). The values are those of latentSet, bit for bit.
+    SequenceSet latentFile(const RowView& rows) const {
+        std::optional<SequenceFileWriter> out;
+        mapRowFrameChunks(rows, pathChannels(rows), vae_->latentDim(), [&](const Matrix& f) { return vae_->encode(f); },
+                          [&](std::size_t first, SequenceSet& part) {
+                              if (useRhythm_) fillRhythm(part, rows.slice(first, first + part.size()), rhythm_);
+                              if (!out) out.emplace(part.channels, part.frames);
+                              out->append(part);
+                          }, useRhythm_ ? 2 : 0);
+        return out ? out->finish() : SequenceSet{};
+    }
     void fitVae(const RowView& train, const RowView& validation, const FitHooks& hooks) {
         const int channels = pathChannels(train);
         if (useRhythm_) rhythm_ = channelStats(train, 2, sequenceChannels(train, true) - 2);
@@ -326,7 +374,7 @@ public:
              const FitHooks& hooks) override {
         const std::vector<int>& valLabels = validationLabels(hooks);
         fitVae(train, validation, hooks);
-        const SequenceSet z = latentSet(train), zVal = latentSet(validation);
+        const SequenceSet z = latentFile(train), zVal = latentFile(validation);
         trainer_.emplace(z.channels, numClasses,
                          sequenceTrainSettings(settings_, method_, derivedSeed(seed_, 0, kEncoderPurpose)));
         trainer_->setDistributed(hooks.distributed);

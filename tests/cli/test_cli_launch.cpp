@@ -9,6 +9,10 @@
 // --resume ID --distributed` keeps the stored fold, trains the other and ends with the results of
 // an uninterrupted 2-rank run: every fold result, test prediction and training curve within 1e-9
 // (the same seeds and the same process layout).
+//
+// Without the launcher (ranks started with the torchrun variables by hand or by a scheduler), the
+// surviving rank of a killed one stops by itself with an error naming the lost rank and the timeout.
+// With the launcher, each rank's "all cores" (threads=0) is its share of the machine's cores.
 #include "core/store/results_store.h"
 #include "run_dacl.h"
 #include "tiny_pipeline.h"
@@ -19,10 +23,18 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <thread>
+#include <vector>
 
 using namespace dacl::store;
 using dacl::testcli::daclPath;
@@ -53,6 +65,36 @@ std::map<QString, double> outcome(const QString& dbPath) {
     return out;
 }
 
+// Waits until the results file `db` holds a fold's AUROC (true), or `writer` ends or kTimeoutS passes (false).
+bool waitForStoredFold(const QString& db, const QProcess& writer) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kTimeoutS * 1000 && writer.state() == QProcess::Running) {
+        QTest::qWait(100);
+        try {
+            ResultsStore peek(db.toStdString(), OpenOptions{false, false, 5000, 900});
+            for (const auto& run : peek.listRuns())
+                for (const auto& r : peek.foldResults(run.id))
+                    if (r.name == "auroc") return true;
+        } catch (const std::exception&) {
+        }
+    }
+    return false;
+}
+
+// A port on 127.0.0.1 that nothing listens on (the kernel's pick), for ranks started without the launcher.
+int freePort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    const bool ok = fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0;
+    if (fd >= 0) ::close(fd);
+    return ok ? ntohs(a.sin_port) : 0;
+}
+
 }  // namespace
 
 class TestCliLaunch : public QObject {
@@ -74,9 +116,16 @@ private Q_SLOTS:
 
     void twoRanksOfAPipelineMakeOneRun() {
         const QString db = dir_.filePath("two.db");
-        const Result r = runDacl(QStringList{"launch", "--nproc", "2", "--", "dacl"} + tinyPipeline(data_, db, 2) << "--distributed",
+        // threads=0 ("all cores"): each of the 2 ranks computes features with half of them.
+        const Result r = runDacl(QStringList{"launch", "--nproc", "2", "--", "dacl"} + tinyPipeline(data_, db, 2)
+                                     << "--distributed" << "--set" << "threads=0",
                                  kTimeoutS);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        QVERIFY2(r.err.contains(QStringLiteral("each of 2 local rank(s) on %1 cores: %2 feature thread(s), 1 training")
+                                    .arg(cores)
+                                    .arg(std::max(1, cores / 2))),
+                 qPrintable(r.err));
         QCOMPARE(r.out.count(QStringLiteral("\"run_id\"")), 1);  // rank 0 alone printed
         const QJsonObject j = lastJsonLine(r.out);
         QCOMPARE(j.value("world_size").toInt(), 2);
@@ -132,17 +181,7 @@ private Q_SLOTS:
         QVERIFY(launch.waitForStarted());
         QElapsedTimer clock;
         clock.start();
-        bool foldStored = false;
-        while (!foldStored && clock.elapsed() < kTimeoutS * 1000 && launch.state() == QProcess::Running) {
-            QTest::qWait(100);
-            try {
-                ResultsStore peek(db.toStdString(), OpenOptions{false, false, 5000, 900});
-                for (const auto& run : peek.listRuns())
-                    for (const auto& r : peek.foldResults(run.id)) foldStored = foldStored || r.name == "auroc";
-            } catch (const std::exception&) {
-            }
-        }
-        QVERIFY2(foldStored, qPrintable("the pipeline never stored a fold: " + launch.readAllStandardError().right(2000)));
+        QVERIFY2(waitForStoredFold(db, launch), qPrintable("the pipeline never stored a fold: " + launch.readAllStandardError().right(2000)));
         QFile pidFile(dir_.filePath("rank1.pid"));
         QVERIFY(pidFile.open(QIODevice::ReadOnly));
         const pid_t rank1 = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
@@ -244,6 +283,38 @@ private Q_SLOTS:
         };
         while ((running(ranks[0]) || running(ranks[1])) && clock.elapsed() < 10000) QTest::qWait(50);
         QVERIFY2(!running(ranks[0]) && !running(ranks[1]), "a rank outlived its launcher");
+    }
+
+    void aKilledRankStartedLikeTorchrunFailsItsPeerWithAClearError() {
+        // No launcher: two `dacl pipeline --distributed` started with the torchrun variables, as
+        // a cluster's scheduler would. Rank 1 is killed once rank 0 has stored a fold; rank 0 is
+        // left alone and must stop by itself, naming rank 1 and the timeout.
+        const int port = freePort();
+        QVERIFY(port > 0);
+        const QString db = dir_.filePath("torchrun.db");
+        std::vector<std::unique_ptr<QProcess>> ranks;
+        for (int r = 0; r < 2; ++r) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("MASTER_ADDR", "127.0.0.1");
+            env.insert("MASTER_PORT", QString::number(port));
+            env.insert("WORLD_SIZE", "2");
+            env.insert("RANK", QString::number(r));
+            env.insert("OMP_NUM_THREADS", "1");
+            env.insert("DACL_DIST_TIMEOUT", "60");
+            ranks.push_back(std::make_unique<QProcess>());
+            ranks.back()->setProcessEnvironment(env);
+            ranks.back()->start(daclPath(), tinyPipeline(data_, db, 2, 2) << "--distributed");
+            QVERIFY(ranks.back()->waitForStarted());
+        }
+        QVERIFY2(waitForStoredFold(db, *ranks[0]), qPrintable("rank 0 never stored a fold: " + ranks[0]->readAllStandardError().right(2000)));
+        QCOMPARE(::kill(static_cast<pid_t>(ranks[1]->processId()), SIGKILL), 0);
+        QVERIFY(ranks[1]->waitForFinished(10000));
+        // Within the timeout (60 s) and some slack for a loaded machine.
+        QVERIFY2(ranks[0]->waitForFinished(120000), "rank 0 kept waiting for the killed rank");
+        const QString err = QString::fromUtf8(ranks[0]->readAllStandardError());
+        QCOMPARE(ranks[0]->exitCode(), 1);
+        QVERIFY2(err.contains("rank 0 of 2 lost rank 1 during"), qPrintable(err.right(2000)));
+        QVERIFY2(err.contains("within the 60 s timeout (DACL_DIST_TIMEOUT)"), qPrintable(err.right(2000)));
     }
 
     void distributedNeedsTheEnvironment() {

@@ -6,6 +6,7 @@
 #include "core/ml/distributed.h"
 #include "core/ml/runtime_info.h"
 #include "common/rhythm_sequences.h"
+#include "common/small_sequence_settings.h"
 #include "core/ml/sequence_trainer.h"
 #include "core/ml/vae.h"
 
@@ -29,10 +30,7 @@ SequenceSet makeSet(std::size_t n, std::uint64_t seed, std::vector<int>& labels)
 
 // One epoch per stage, so the kept weights are those after the last of its K steps.
 SequenceTrainSettings small(int batch) {
-    SequenceTrainSettings s;
-    s.width = 8;
-    s.timeEmbedDim = 16;
-    s.projectionDim = 16;
+    SequenceTrainSettings s = dacl::testing::smallSequenceSettings();
     s.batch = batch;
     s.epochs = 1;
     s.stepsPerEpoch = 5;
@@ -40,7 +38,6 @@ SequenceTrainSettings small(int batch) {
     s.finetuneEpochs = 1;
     s.probeRecords = 40;
     s.seed = 7;
-    s.device = "cpu";
     return s;
 }
 
@@ -255,7 +252,9 @@ private Q_SLOTS:
             });
         });
         QCOMPARE(QString::fromStdString(errors[1]), QString("rank 1 out of memory"));
-        QVERIFY2(errors[0].find("rank 0 of 2 lost the other ranks") != std::string::npos, errors[0].c_str());
+        // The survivor names the rank it lost (of two, the other one) and the timeout it waits at most.
+        QVERIFY2(errors[0].find("rank 0 of 2 lost rank 1 during") != std::string::npos, errors[0].c_str());
+        QVERIFY2(errors[0].find("within the 30 s timeout (DACL_DIST_TIMEOUT)") != std::string::npos, errors[0].c_str());
     }
 
     void aGroupThatNeverFillsUpTimesOut() {

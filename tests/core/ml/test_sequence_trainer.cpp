@@ -4,6 +4,7 @@
 // alternates frame to frame in channel 0, class 0 drifts slowly), invisible to a pooled mean.
 #include "core/eval/metrics.h"
 #include "common/rhythm_sequences.h"
+#include "common/small_sequence_settings.h"
 #include "core/ml/sequence_trainer.h"
 
 #include <QtTest>
@@ -19,20 +20,7 @@ SequenceSet makeSet(std::size_t n, std::uint64_t seed, std::vector<int>& labels)
     return dacl::testing::rhythmSequences(n, seed, labels, 4, 64, 24);
 }
 
-SequenceTrainSettings small() {
-    SequenceTrainSettings s;
-    s.width = 8;
-    s.timeEmbedDim = 16;
-    s.projectionDim = 16;
-    s.batch = 16;
-    s.epochs = 3;
-    s.stepsPerEpoch = 8;
-    s.finetuneEpochs = 3;
-    s.probeRecords = 80;
-    s.seed = 11;
-    s.device = "cpu";
-    return s;
-}
+SequenceTrainSettings small() { return dacl::testing::smallSequenceSettings(); }
 
 double auroc(const Matrix& proba, const std::vector<int>& y) {
     std::vector<double> s(proba.rows);
