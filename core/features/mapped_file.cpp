@@ -21,10 +21,20 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path, std:
         ::close(fd);
         throw InputError(path, "file is shorter than its " + std::to_string(length) + "-byte row block (truncated?)");
     }
+    try {
+        auto mapped = map(fd, path, length);
+        ::close(fd);  // the mapping keeps the file open
+        return mapped;
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
+
+std::shared_ptr<const MappedFile> MappedFile::map(int fd, const std::string& path, std::size_t length) {
+    if (length == 0) throw InputError(path, "nothing to map");
     void* base = ::mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, 0);
-    const int mapError = errno;
-    ::close(fd);  // the mapping keeps the file open
-    if (base == MAP_FAILED) throw InputError(path, std::string("cannot map: ") + std::strerror(mapError));
+    if (base == MAP_FAILED) throw InputError(path, std::string("cannot map: ") + std::strerror(errno));
     return std::shared_ptr<const MappedFile>(new MappedFile(base, length));
 }
 

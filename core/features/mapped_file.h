@@ -14,6 +14,9 @@ public:
     // size: a file shorter than `length` throws InputError here (touching a page past the end of
     // a mapped file would raise SIGBUS).
     static std::shared_ptr<const MappedFile> open(const std::string& path, std::size_t length);
+    // Maps the first `length` bytes of an open file descriptor (length > 0; `path` names it in
+    // errors). The caller keeps and closes `fd`: the mapping holds the file by itself.
+    static std::shared_ptr<const MappedFile> map(int fd, const std::string& path, std::size_t length);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;

@@ -1,7 +1,8 @@
 #include "core/ml/sequence_file.h"
 
+#include "core/features/mapped_file.h"
+
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,19 +14,16 @@ namespace dacl::ml {
 
 namespace {
 
-// The mapping of a finished scratch file; unmapping it frees the (already unlinked) file.
+// The mapping of a finished scratch file (features::MappedFile); unmapping it frees the
+// already unlinked file.
 class MappedSequences : public SequenceStorage {
 public:
-    MappedSequences(void* base, std::size_t length) : base_(base), length_(length) {}
-    ~MappedSequences() override { ::munmap(base_, length_); }
-    MappedSequences(const MappedSequences&) = delete;
-    MappedSequences& operator=(const MappedSequences&) = delete;
-    const float* data() const override { return static_cast<const float*>(base_); }
-    void release() const override { ::madvise(base_, length_, MADV_DONTNEED); }
+    explicit MappedSequences(std::shared_ptr<const features::MappedFile> file) : file_(std::move(file)) {}
+    const float* data() const override { return reinterpret_cast<const float*>(file_->data()); }
+    void release() const override { file_->release(); }
 
 private:
-    void* base_;
-    std::size_t length_;
+    std::shared_ptr<const features::MappedFile> file_;
 };
 
 std::runtime_error fileError(const std::string& path, const char* what, int err) {
@@ -73,9 +71,7 @@ SequenceSet SequenceFileWriter::finish() {
     out.valid = std::move(valid_);
     const std::size_t length = out.size() * out.stride() * sizeof(float);
     if (length > 0) {
-        void* base = ::mmap(nullptr, length, PROT_READ, MAP_SHARED, fd_, 0);
-        if (base == MAP_FAILED) throw fileError(path_, "cannot map", errno);
-        out.stored = std::make_shared<MappedSequences>(base, length);
+        out.stored = std::make_shared<MappedSequences>(features::MappedFile::map(fd_, path_, length));
     }
     ::close(fd_);  // the mapping keeps the file
     fd_ = -1;
