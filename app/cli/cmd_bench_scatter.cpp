@@ -37,7 +37,7 @@ using dsp::ScatteringConfig;
 
 struct BenchOptions {
     int threads = 1, N = 3072, J = 7, signals = 256, repeats = 3;
-    std::string q = "8", effort = "wisdom", fft = "lanes", wisdom, python;
+    std::string q = "8", effort = "wisdom", fft = "lanes", wisdom, python, laneVariant;
     bool float32 = false, json = false;
 };
 
@@ -86,13 +86,14 @@ void timeOnce(Variant& v, const Signals& x, std::size_t count, int threads) {
 }
 
 Variant makeVariant(const ScatteringConfig& base, dsp::fft::Effort e, const std::string& name, bool float32,
-                    const Signals& x) {
+                    const Signals& x, bool forceLanes = false) {
     Variant v;
     v.plans = name;
     v.float32 = float32;
     ScatteringConfig c = base;
     c.effort = e;
     c.laneFft = name == "lanes";
+    c.laneFftAlways = forceLanes;
     const auto t0 = std::chrono::steady_clock::now();
     v.s = std::make_unique<Scattering1D>(c);
     v.flops = v.s->flopsPerSignal(float32);  // builds this precision's plans
@@ -153,6 +154,20 @@ void runBench(const BenchOptions& o) {
         throw std::invalid_argument("--effort must be estimate, wisdom or measure (got '" + o.effort + "')");
     if (o.fft != "lanes" && o.fft != "fftw")
         throw std::invalid_argument("--fft must be lanes or fftw (got '" + o.fft + "')");
+    // A forced kernel variant (to measure what other CPUs would run): its lanes rows always use
+    // the lane FFTs, also where the default would take FFTW's path.
+    namespace lanes = dsp::lanes;
+    const bool forced = !o.laneVariant.empty();
+    if (forced) {
+        const lanes::LaneVariant v = o.laneVariant == "avx512" ? lanes::LaneVariant::Avx512
+                                     : o.laneVariant == "avx2" ? lanes::LaneVariant::Avx2
+                                     : o.laneVariant == "baseline"
+                                         ? lanes::LaneVariant::Baseline
+                                         : throw std::invalid_argument("--lane-variant must be avx512, avx2 or baseline (got '" +
+                                                                       o.laneVariant + "')");
+        if (!lanes::useLaneVariant(v))
+            throw std::invalid_argument("--lane-variant " + o.laneVariant + ": this CPU does not support it");
+    }
     const auto [q1, q2] = parseScatterQ(o.q);
     ScatteringConfig cfg;
     cfg.N = o.N;
@@ -179,7 +194,7 @@ void runBench(const BenchOptions& o) {
         fft::loadWisdomNow(o.wisdom.empty() ? fft::defaultWisdomPath() : o.wisdom);
     for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Wisdom, "wisdom", f32, x));
     // The lane FFTs (their input FFT and order-0 path still use FFTW, with the wisdom).
-    for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Wisdom, "lanes", f32, x));
+    for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Wisdom, "lanes", f32, x, forced));
     if (o.effort == "measure")
         for (bool f32 : {false, true}) vs.push_back(makeVariant(cfg, fft::Effort::Measure, "measure", f32, x));
     const fft::WisdomStatus after = fft::wisdomStatus();
@@ -204,7 +219,7 @@ void runBench(const BenchOptions& o) {
         return v == dsp::lanes::LaneVariant::Avx512 ? "avx512" : v == dsp::lanes::LaneVariant::Avx2 ? "avx2" : "baseline";
     };
     const std::string laneVariant = variantName(dsp::lanes::laneVariant());
-    const bool pays64 = dsp::lanes::lanesPay<double>(), pays32 = dsp::lanes::lanesPay<float>();
+    const bool pays64 = forced || lanes::lanesPay<double>(), pays32 = forced || lanes::lanesPay<float>();
     // The multi-thread figure for the chosen variant, against its single-thread figure above.
     Variant multi;
     if (o.threads > 1) {
@@ -332,6 +347,9 @@ void registerBenchScatter(CLI::App& bench) {
     cmd->add_option("--wisdom", bo->wisdom, "FFTW wisdom file (default: " + dsp::fft::defaultWisdomPath() + ")");
     cmd->add_option("--compare-kymatio", bo->python,
                     "Python interpreter with kymatio: time kymatio (NumPy backend) on the same signals in this run");
+    cmd->add_option("--lane-variant", bo->laneVariant,
+                    "Run the lane FFTs with these kernels (avx512, avx2 or baseline; the CPU must support them), "
+                    "also where the default would take FFTW's path: what a CPU with only that instruction set gets");
     cmd->add_flag("--json", bo->json, "Print one JSON object");
     cmd->callback([bo] { runBench(*bo); });
 }

@@ -16,14 +16,14 @@ namespace dacl::dsp::lanes {
 
 namespace {
 
-// The kernels (lane_fft_kernels.inc) work on whole lane blocks through GCC vector types of 64
-// bytes (kLanes<R> values). They are compiled three times, each copy for its own instruction set
-// (a vector type wider than the target is split by the compiler: two AVX2 or four SSE2
-// registers), and the widest the CPU has is picked once at run time. The vector types must be
-// compiled inside each target region: GCC lowers vector types a function's target lacks
+// The kernels (lane_fft_kernels.inc) work on lane blocks (kLanes<R> values) through GCC vector
+// types as wide as the variant's registers (AVX-512: 8 doubles or 8 floats; AVX2: 4 doubles or
+// 8 floats; baseline: 16 bytes). They are compiled three times, each copy for its own
+// instruction set, and the widest the CPU has is picked once at run time. The vector types must
+// be compiled inside each target region: GCC lowers vector types a function's target lacks
 // before inlining, so auto-vectorised plain loops (tried first) ran as scalar code.
-// The kernels pass 64-byte vectors only between always-inlined functions of one copy, so the
-// ABI note GCC gives for them outside AVX-512 does not apply.
+// The kernels pass vectors only between always-inlined functions of one copy, so the ABI note
+// GCC gives for them outside AVX-512 does not apply.
 #pragma GCC diagnostic ignored "-Wpsabi"
 #if DACL_X86_DISPATCH
 #pragma GCC push_options
@@ -32,28 +32,40 @@ namespace {
 #pragma GCC target("avx512f,avx512vl,fma")
 #pragma GCC optimize("fp-contract=fast")
 namespace avx512 {
+#define DACL_LANE_BYTES_D 64
+#define DACL_LANE_BYTES_F 32
 #define DACL_LANE_RSQRT 1
-#define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps(x)
-#define DACL_LANE_SQRT_D(x) _mm512_maskz_sqrt_pd(0xFF, x)  // maskz: no GCC 12 false "uninitialised"
 #include "core/dsp/lane_fft_kernels.inc"
-#undef DACL_LANE_SQRT_F
-#undef DACL_LANE_SQRT_D
 #undef DACL_LANE_RSQRT
+#undef DACL_LANE_BYTES_F
+#undef DACL_LANE_BYTES_D
 }  // namespace avx512
 #pragma GCC pop_options
 
 #pragma GCC push_options
 #pragma GCC target("avx2")
 namespace avx2 {
-#define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps(x)
+// Four doubles per register: a lane block's eight double lanes are two vectors.
+#define DACL_LANE_BYTES_D 32
+#define DACL_LANE_BYTES_F 32
+#define DACL_LANE_SQRT_F(x) _mm256_sqrt_ps((__m256)(x))
+#define DACL_LANE_SQRT_D(x) _mm256_sqrt_pd((__m256d)(x))
 #include "core/dsp/lane_fft_kernels.inc"
+#undef DACL_LANE_SQRT_D
 #undef DACL_LANE_SQRT_F
+#undef DACL_LANE_BYTES_F
+#undef DACL_LANE_BYTES_D
 }  // namespace avx2
 #pragma GCC pop_options
 #endif
 
 namespace portable {
+// 16-byte vectors: SSE2 on x86-64, NEON on ARM.
+#define DACL_LANE_BYTES_D 16
+#define DACL_LANE_BYTES_F 16
 #include "core/dsp/lane_fft_kernels.inc"
+#undef DACL_LANE_BYTES_F
+#undef DACL_LANE_BYTES_D
 }  // namespace portable
 
 bool cpuHas(LaneVariant v) {

@@ -29,7 +29,8 @@
 
 namespace dacl::dsp::lanes {
 
-// Eight lanes in both precisions: one AVX-512 register of doubles, one AVX register of floats.
+// Eight lanes in both precisions: one AVX-512 register of doubles, one AVX register of floats
+// (on narrower registers a lane block is two or four vectors, handled one after the other).
 // The scattering's wavelet groups have eight members (Q = 8 per octave); sixteen float lanes
 // left half of every register empty and cost 1.3-1.5x per used lane more than they saved.
 template <class R> constexpr int kLanes = 8;
@@ -41,13 +42,11 @@ enum class LaneVariant { Avx512, Avx2, Baseline };
 LaneVariant laneVariant();
 bool useLaneVariant(LaneVariant v);
 // Whether the lane FFTs beat one FFTW call per transform in the scattering with the current
-// variant: AVX-512 in both precisions, AVX2 in float only. The other variants split the
-// 64-byte vectors into slow code (J 7, N 3072 on this project's AVX-512 VM, forcing the variant:
-// AVX2 double 0.21x, baseline 0.22x of FFTW's speed; AVX2 float 1.27x; BENCHMARKS.md session 13).
-template <class R> bool lanesPay() {
-    const LaneVariant v = laneVariant();
-    return v == LaneVariant::Avx512 || (v == LaneVariant::Avx2 && sizeof(R) == 4);
-}
+// variant: AVX-512 and AVX2, in both precisions. The baseline variant (16-byte vectors) does not
+// (J 7, N 3072 on this project's AVX-512 VM, forcing each variant with `dacl bench scatter
+// --lane-variant`, same-run ratio over FFTW with wisdom: AVX2 1.01-1.13x double, 1.18-1.28x
+// float; baseline 0.83x / 0.95x; BENCHMARKS.md session 14).
+template <class R> bool lanesPay() { return laneVariant() != LaneVariant::Baseline; }
 
 template <class R> class LaneFft {
 public:

@@ -41,8 +41,11 @@ struct ScatteringConfig {
     // FFTs (lane_fft.h; no planner, the same bits in every process), or one FFTW plan call per
     // wavelet (false: the earlier path, kept for comparison in `dacl bench scatter`). The
     // input's FFT and the order-0 path use FFTW with `effort` either way. On CPUs where the
-    // lanes do not pay (lanes::lanesPay: no AVX-512, or no AVX2 for float) FFTW is used anyway.
+    // lanes do not pay (lanes::lanesPay: neither AVX-512 nor AVX2) FFTW is used anyway.
     bool laneFft = true;
+    // With laneFft: the lane FFTs even where lanes::lanesPay says FFTW is faster (`dacl bench
+    // scatter --lane-variant` measures every variant this way).
+    bool laneFftAlways = false;
 };
 
 // Names the computation whose rounding the default configuration's numbers carry (the lane

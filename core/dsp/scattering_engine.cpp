@@ -183,7 +183,7 @@ template <class R> ScatteringEngine<R>::ScatteringEngine(const Scattering1D& s) 
     r2c_.resize(J_ + 1);
     c2c_.resize(J_ + 1);
     viaFftw_.assign(psi1_.size(), 1);
-    if (cfg.laneFft && lanes::lanesPay<R>()) {
+    if (cfg.laneFft && (cfg.laneFftAlways || lanes::lanesPay<R>())) {
         typename LanePaths<R>::Setup ls{L_, J_, indStart_, nFrames_, &phi_, &psi1_, &j1_, &psi2_, &j2_, {}, need1_};
         for (std::size_t n1 = 0; n1 < children_.size(); ++n1)
             for (const Child& c : children_[n1]) ls.second.push_back({static_cast<int>(n1), c.n2, c.row});

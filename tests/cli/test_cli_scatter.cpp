@@ -307,6 +307,22 @@ private Q_SLOTS:
         // kymatio that cannot run is skipped with the reason, not an error.
         QVERIFY(!j["kymatio"].toObject()["error"].toString().isEmpty());
     }
+
+    // What a CPU with fewer instruction sets would run, measured on this one: the baseline
+    // kernels (every CPU has them) run the lanes rows even though the default would take FFTW's
+    // path there; an unknown variant is an error that names it.
+    void benchForcesALaneVariant() {
+        const QStringList args{"bench", "scatter", "--N", "1024", "--J", "6", "--signals", "2", "--repeats", "1", "--json"};
+        Result r = runDacl(args + QStringList{"--lane-variant", "baseline"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["lane_variant"].toString(), QStringLiteral("baseline"));
+        QVERIFY(j["lanes_used"].toObject()["float64"].toBool());
+        QVERIFY(j["lanes_used"].toObject()["float32"].toBool());
+        r = runDacl(args + QStringList{"--lane-variant", "sse9"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("--lane-variant must be avx512, avx2 or baseline (got 'sse9')"), qPrintable(r.err));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCliScatter)
