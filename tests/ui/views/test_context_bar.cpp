@@ -2,6 +2,7 @@
 // (number, name, status, the dataset it learned from), in the user's language, with a warning when
 // the run learned from another dataset than the open one. A real tiny run in a real results file.
 #include "common/tiny_run.h"
+#include "ui/image_checks.h"
 #include "ui/language_rows.h"
 #include "core/data/dataset.h"
 #include "core/store/results_store.h"
@@ -115,6 +116,15 @@ private Q_SLOTS:
         auto* warning = bar.findChild<QLabel*>(QStringLiteral("contextWarning"));
         QVERIFY(!warning->isHidden());
         QVERIFY2(warning->text().contains(QStringLiteral("learned from data")), qPrintable(warning->text()));
+        // Still drawn in the warning's orange (the label paints its own, possibly elided, text).
+        bar.resize(1100, bar.sizeHint().height());
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        const QImage shot = warning->grab().toImage();
+        int orange = 0;
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x) orange += testing::closeColour(shot.pixelColor(x, y), QColor(0xD5, 0x5E, 0x00), 30);
+        QVERIFY2(orange > 20, qPrintable(QString::number(orange)));
         QCOMPARE(bar.datasetText(), QStringLiteral("Dataset: elsewhere · 8 records"));
 
         // One recording opened to be assessed is no dataset the run should have learned from.
