@@ -1560,14 +1560,6 @@
         <translation>Encoder-Drift: h(z_t, t) gegenüber h(z0, 0)</translation>
     </message>
     <message>
-        <source>‖h(z_t, t) − h(z0, 0)‖</source>
-        <translation>‖h(z_t, t) − h(z0, 0)‖</translation>
-    </message>
-    <message>
-        <source>cosine similarity</source>
-        <translation>Kosinus-Ähnlichkeit</translation>
-    </message>
-    <message>
         <source>VAE decoding back to pooled Scattering-Transformer features</source>
         <translation>VAE-Dekodierung zurück zu gepoolten Scattering-Transformer-Merkmalen</translation>
     </message>
@@ -1710,6 +1702,12 @@
     <message>
         <source>trained on t ≤ %1</source>
         <translation>trainiert auf t ≤ %1</translation>
+    </message>
+    <message>
+        <source>‖Δh‖ = ‖h(z_t, t) − h(z0, 0)‖ (left axis): how far the encoder&apos;s output for the noised latent vector z_t lies from its output for the noise-free z0.
+cosine (right axis): cosine similarity of the two outputs.</source>
+        <translation>‖Δh‖ = ‖h(z_t, t) − h(z0, 0)‖ (linke Achse): wie weit die Ausgabe des Encoders für den verrauschten latenten Vektor z_t von seiner Ausgabe für den rauschfreien z0 entfernt ist.
+Kosinus (rechte Achse): Kosinus-Ähnlichkeit der beiden Ausgaben.</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +3346,13 @@ Sie erscheinen hier, sobald ein Lauf einen Fold getestet hat.</translation>
     <message>
         <source>AUROC %1</source>
         <translation>AUROC %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more curve(s), listed under Curves</source>
+        <translation>
+            <numerusform>+ %n weitere Kurve, aufgeführt unter „Kurven“</numerusform>
+            <numerusform>+ %n weitere Kurven, aufgeführt unter „Kurven“</numerusform>
+        </translation>
     </message>
 </context>
 <context>

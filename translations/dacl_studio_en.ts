@@ -121,6 +121,16 @@
     </message>
 </context>
 <context>
+    <name>dacl::ui::RocView</name>
+    <message numerus="yes">
+        <source>+ %n more curve(s), listed under Curves</source>
+        <translation>
+            <numerusform>+ %n more curve, listed under Curves</numerusform>
+            <numerusform>+ %n more curves, listed under Curves</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dacl::ui::RunsView</name>
     <message numerus="yes">
         <source>Wrote %n row(s) to %1</source>

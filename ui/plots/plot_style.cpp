@@ -3,10 +3,41 @@
 #include "ui/plots/custom_plot.h"
 
 #include <QApplication>
+#include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace dacl::ui {
+
+namespace {
+
+// A legend line without a plottable: "+ 12 more…", in grey, its text aligned with the entries' names.
+class MoreLegendItem : public QCPAbstractLegendItem {
+public:
+    MoreLegendItem(QCPLegend* legend, const QString& text) : QCPAbstractLegendItem(legend), text_(text) {
+        setTextColor(QColor(100, 100, 100));
+    }
+    QSize minimumOuterSizeHint() const override {
+        const QSize icon = mParentLegend->iconSize();
+        const QRect text = QFontMetrics(mFont).boundingRect(0, 0, 0, icon.height(), Qt::TextDontClip, text_);
+        return {icon.width() + mParentLegend->iconTextPadding() + text.width() + mMargins.left() + mMargins.right(),
+                std::max(text.height(), icon.height()) + mMargins.top() + mMargins.bottom()};
+    }
+
+protected:
+    void draw(QCPPainter* painter) override {
+        painter->setFont(mFont);
+        painter->setPen(mTextColor);
+        const int x = mRect.x() + mParentLegend->iconSize().width() + mParentLegend->iconTextPadding();
+        painter->drawText(QRect(x, mRect.y(), mRect.right() - x, mRect.height()), Qt::AlignLeft | Qt::AlignVCenter, text_);
+    }
+
+private:
+    QString text_;
+};
+
+}  // namespace
 
 QFont plotFont(double points, bool pixelSized, bool bold) {
     // Reports use one fixed family so that they look the same on every machine; the screen keeps
@@ -50,6 +81,39 @@ void applyPlotStyle(QCustomPlot& plot, const PlotFonts& fonts) {
         for (int i = 0; i < plot.legend->itemCount(); ++i)
             if (auto* item = plot.legend->item(i)) item->setFont(plotFont(fonts.legend, fonts.pixelSized));
     }
+}
+
+int fillLegendWithin(QCustomPlot& plot, const QList<QCPAbstractPlottable*>& entries,
+                     const QList<QCPAbstractPlottable*>& preferred, int maxHeight,
+                     const std::function<QString(int)>& moreText) {
+    QCPLegend* legend = plot.legend;
+    if (!legend) return 0;
+    auto height = [legend] { return legend->minimumOuterSizeHint().height(); };
+    legend->clearItems();
+    for (QCPAbstractPlottable* e : entries) legend->addItem(new QCPPlottableLegendItem(legend, e));
+    if (height() <= maxHeight) return 0;
+
+    // Too tall: keep what fits above the "more" line, preferred entries first.
+    QList<QCPAbstractPlottable*> ranked;
+    for (QCPAbstractPlottable* e : preferred)
+        if (entries.contains(e)) ranked << e;
+    for (QCPAbstractPlottable* e : entries)
+        if (!ranked.contains(e)) ranked << e;
+    legend->clearItems();
+    legend->addItem(new MoreLegendItem(legend, moreText(static_cast<int>(entries.size()))));
+    QSet<QCPAbstractPlottable*> kept;
+    for (QCPAbstractPlottable* e : ranked) {
+        legend->addItem(new QCPPlottableLegendItem(legend, e));
+        if (height() > maxHeight) break;
+        kept.insert(e);
+    }
+    // The kept entries in their own order, then the line for the rest.
+    legend->clearItems();
+    for (QCPAbstractPlottable* e : entries)
+        if (kept.contains(e)) legend->addItem(new QCPPlottableLegendItem(legend, e));
+    const int left = static_cast<int>(entries.size() - kept.size());
+    legend->addItem(new MoreLegendItem(legend, moreText(left)));
+    return left;
 }
 
 void setPlotTitle(QCustomPlot& plot, const QString& title, const PlotFonts& fonts) {

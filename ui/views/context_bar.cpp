@@ -3,11 +3,11 @@
 #include "ui/models/runs_model.h"
 #include "ui/report/run_status_text.h"
 #include "ui/studio_document.h"
+#include "ui/views/elided_label.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QLabel>
 
 namespace dacl::ui {
 
@@ -28,20 +28,16 @@ ContextBar::ContextBar(StudioDocument* document, RunsModel* runs, QWidget* paren
     setObjectName(QStringLiteral("contextBar"));
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(8, 2, 8, 2);
-    dataset_ = new QLabel(this);
+    // Long names (a run's, a folder's) are shortened in the middle, never cut mid-character at the
+    // edge; the whole text is in the tooltip.
+    dataset_ = new ElidedLabel(this);
     dataset_->setObjectName(QStringLiteral("contextDataset"));
-    run_ = new QLabel(this);
+    run_ = new ElidedLabel(this);
     run_->setObjectName(QStringLiteral("contextRun"));
-    warning_ = new QLabel(this);
+    warning_ = new ElidedLabel(this);
     warning_->setObjectName(QStringLiteral("contextWarning"));
     warning_->setStyleSheet(QStringLiteral("color: #D55E00; font-weight: bold;"));
     warning_->hide();
-    for (QLabel* l : {dataset_, run_, warning_}) {
-        l->setTextFormat(Qt::PlainText);
-        // Long names must not widen the window: the label shrinks, the tooltip holds the whole text.
-        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        l->setMinimumWidth(40);
-    }
     row->addWidget(dataset_, 2);
     row->addWidget(run_, 3);
     row->addWidget(warning_, 2);
@@ -76,10 +72,10 @@ void ContextBar::refresh() {
         if (record >= 0 && record < static_cast<int>(dataset->size()))
             text += QStringLiteral(" · ") + tr("record %1").arg(QString::fromStdString(dataset->records()[static_cast<std::size_t>(record)].name));
         dataset_->setText(text);
-        dataset_->setToolTip(QDir::toNativeSeparators(openPath));
+        dataset_->setToolTipDetail(QDir::toNativeSeparators(openPath));
     } else {
         dataset_->setText(tr("No dataset open"));
-        dataset_->setToolTip({});
+        dataset_->setToolTipDetail({});
     }
 
     otherDataset_ = false;
@@ -87,10 +83,10 @@ void ContextBar::refresh() {
     const RunRow* row = runId > 0 ? runs_->rowOf(runId) : nullptr;
     if (runId <= 0) {
         run_->setText(tr("No run selected"));
-        run_->setToolTip(tr("Select a run in the Runs tab, or train one in the Training tab"));
+        run_->setToolTipDetail(tr("Select a run in the Runs tab, or train one in the Training tab"));
     } else if (!row) {
         run_->setText(tr("Run %1").arg(runId));
-        run_->setToolTip({});
+        run_->setToolTipDetail({});
     } else {
         QString text = row->info.name.empty() ? tr("Run %1").arg(runId)
                                               : tr("Run %1 “%2”").arg(runId).arg(QString::fromStdString(row->info.name));
@@ -98,7 +94,7 @@ void ContextBar::refresh() {
         const QString learned = describeRunDataset(row->dataset);
         text += QStringLiteral(" · ") + (learned.isEmpty() ? tr("dataset not recorded") : tr("trained on %1").arg(learned));
         run_->setText(text);
-        run_->setToolTip(row->dataset.path.isEmpty() ? text : text + QLatin1Char('\n') + QDir::toNativeSeparators(row->dataset.path));
+        run_->setToolTipDetail(QDir::toNativeSeparators(row->dataset.path));
         // Another folder with the same records (a copy: same fingerprint) is the same dataset.
         const bool sameRecords = dataset && !row->dataset.fingerprint.isEmpty() &&
                                  row->dataset.fingerprint == QString::fromStdString(dataset->fingerprint());
@@ -109,7 +105,7 @@ void ContextBar::refresh() {
     warning_->setVisible(otherDataset_);
     if (otherDataset_) {
         warning_->setText(tr("⚠ The run learned from %1, not from the open dataset").arg(row->dataset.name));
-        warning_->setToolTip(tr("Records of the open dataset that the run never saw are scored by its final model; "
+        warning_->setToolTipDetail(tr("Records of the open dataset that the run never saw are scored by its final model; "
                                 "its out-of-fold results belong to %1.").arg(QDir::toNativeSeparators(row->dataset.path)));
     }
     Q_EMIT changed();

@@ -6,10 +6,9 @@
 #include <QString>
 #include <QWidget>
 
-class QLabel;
-
 namespace dacl::ui {
 
+class ElidedLabel;
 class RunsModel;
 class StudioDocument;
 
@@ -35,9 +34,9 @@ private:
 
     StudioDocument* document_;
     RunsModel* runs_;
-    QLabel* dataset_;
-    QLabel* run_;
-    QLabel* warning_;
+    ElidedLabel* dataset_;
+    ElidedLabel* run_;
+    ElidedLabel* warning_;
     bool otherDataset_ = false;
 };
 

@@ -25,10 +25,16 @@ DriftPlot::DriftPlot(QWidget* parent, const QColor& marker) : QCustomPlot(parent
     setMinimumHeight(150);
     setInteractions(QCP::Interactions());
     setPlotTitle(*this, QCoreApplication::translate("dacl::ui::DiffusionView", "Encoder drift: h(z_t, t) against h(z0, 0)"));
+    // Short axis titles: the plot is about as tall as the formula is long, which was cut at both
+    // ends; the title names both terms and the tooltip spells the formula out.
     xAxis->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "Timestep t"));
-    yAxis->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "‖h(z_t, t) − h(z0, 0)‖"));
+    yAxis->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "‖Δh‖"));
     yAxis2->setVisible(true);
-    yAxis2->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "cosine similarity"));
+    yAxis2->setLabel(QCoreApplication::translate("dacl::ui::DiffusionView", "cosine"));
+    setToolTip(QCoreApplication::translate("dacl::ui::DiffusionView",
+                                           "‖Δh‖ = ‖h(z_t, t) − h(z0, 0)‖ (left axis): how far the encoder's output for the "
+                                           "noised latent vector z_t lies from its output for the noise-free z0.\n"
+                                           "cosine (right axis): cosine similarity of the two outputs."));
     // One row below the axes: inside, the legend covered curves that cross the whole plot.
     placeLegendBelow(*this);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, false);

@@ -14,12 +14,19 @@ public:
     QSize minimumSizeHint() const override;
     // True when the last paint had to shorten the text.
     bool isElided() const { return elided_; }
+    // The text as it fits the label's present width ("…" in the middle when it does not fit).
+    QString shownText() const;
+    // More for the tooltip (a folder path): shown always, under the whole text when that is elided.
+    void setToolTipDetail(const QString& detail);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    QString toolTipFor(bool elided) const;
+
     bool elided_ = false;
+    QString detail_;
 };
 
 }  // namespace dacl::ui

@@ -32,6 +32,9 @@ namespace {
 
 constexpr int kSliderSteps = 1000;
 constexpr double kGrabPixels = 14;  // how close a press must be to the marker to drag it
+// The legend under the axes takes at most this share of the plot's height: with many runs it
+// would otherwise push the curves out of the plot.
+constexpr double kLegendShare = 0.35;
 
 QString ratio(double v) { return localNumber(v, 3, QObject::tr("n/a")); }
 
@@ -346,6 +349,7 @@ void RocView::rebuild() {
         setEmptyPlotText(*p, empty);
         p->legend->setVisible(!curves_.empty());  // an empty legend is a frame around nothing
         applyPlotStyle(*p);
+        updateLegend(p);
     }
     active_ = -1;
     setActiveCurve(active);
@@ -381,17 +385,11 @@ void RocView::setActiveCurve(int index) {
 void RocView::setCurveVisible(int index, bool visible) {
     if (index < 0 || index >= static_cast<int>(curves_.size())) return;
     visible_[static_cast<std::size_t>(index)] = visible;
-    // Legends list the visible curves in their original order.
-    for (QCustomPlot* plot : {roc_, pr_}) plot->legend->clearItems();
-    for (std::size_t i = 0; i < curves_.size(); ++i) {
-        for (QCPCurve* c : {rocItems_[i], prItems_[i]}) {
-            if (!c) continue;
-            c->setVisible(visible_[i]);
-            if (visible_[i]) c->addToLegend();
-        }
-    }
-    applyPlotStyle(*roc_);
-    applyPlotStyle(*pr_);
+    for (std::size_t i = 0; i < curves_.size(); ++i)
+        for (QCPCurve* c : {rocItems_[i], prItems_[i]})
+            if (c) c->setVisible(visible_[i]);
+    updateLegend(roc_);
+    updateLegend(pr_);
     {
         const QSignalBlocker block(tree_);
         for (QTreeWidgetItemIterator it(tree_); *it; ++it)
@@ -399,6 +397,21 @@ void RocView::setCurveVisible(int index, bool visible) {
                 (*it)->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
     }
     updateOperatingPoint();
+}
+
+// The legend lists the visible curves in their original order, within its share of the plot's
+// height; when they do not all fit, the runs' pooled curves are named first (the colours tell the
+// runs apart), and one line counts the rest, which the Curves tree lists.
+void RocView::updateLegend(QCustomPlot* plot) {
+    const auto& items = plot == roc_ ? rocItems_ : prItems_;
+    QList<QCPAbstractPlottable*> entries, pooled;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i] || !visible_[i]) continue;
+        entries << items[i];
+        if (!curves_[i].fold) pooled << items[i];
+    }
+    fillLegendWithin(*plot, entries, pooled, static_cast<int>(kLegendShare * plot->height()),
+                     [](int left) { return tr("+ %n more curve(s), listed under Curves", nullptr, left); });
 }
 
 bool RocView::isCurveVisible(int index) const {
@@ -491,6 +504,7 @@ bool RocView::eventFilter(QObject* watched, QEvent* event) {
             return true;
         }
         break;
+    case QEvent::Resize: updateLegend(plot); break;  // its share of the new height
     case QEvent::MouseButtonRelease:
         if (dragging_) {
             dragging_ = false;

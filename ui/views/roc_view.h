@@ -87,6 +87,7 @@ protected:
 
 private:
     void rebuild();
+    void updateLegend(QCustomPlot* plot);
     void updateOperatingPoint();
     void fillStats();
     void fillCellList();

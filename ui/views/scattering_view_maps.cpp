@@ -161,7 +161,11 @@ void ScatteringView::buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* lef
     QCPLayoutGrid* grid = plot_->plotLayout();
     rhythmTitle_ = new QCPTextElement(plot_, QString(), titleFont);
     rhythmRect_ = new QCPAxisRect(plot_);
-    grid->addElement(6, 0, rhythmTitle_);
+    // Title and legend share the row above the axes: inside the axes the legend covered the
+    // curves, whose values span the whole height.
+    auto* header = new QCPLayoutGrid;
+    grid->addElement(6, 0, header);
+    header->addElement(0, 0, rhythmTitle_);
     grid->addElement(7, 0, rhythmRect_);
     grid->setRowStretchFactor(6, 0.01);
     grid->setRowStretchFactor(7, 1.5);
@@ -177,8 +181,13 @@ void ScatteringView::buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* lef
         rhythmGraphs_[k]->setName(names[k]);
     }
     rhythmLegend_ = new QCPLegend;
-    rhythmRect_->insetLayout()->addElement(rhythmLegend_, Qt::AlignTop | Qt::AlignRight);
+    header->addElement(0, 1, rhythmLegend_);
+    header->setColumnStretchFactor(1, 0.001);  // as narrow as its entries
     rhythmLegend_->setLayer(QStringLiteral("legend"));
+    rhythmLegend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);  // entries side by side, one line
+    rhythmLegend_->setBorderPen(Qt::NoPen);
+    rhythmLegend_->setBrush(Qt::NoBrush);
+    rhythmLegend_->setMargins(QMargins(6, 2, 6, 2));
     for (QCPGraph* g : rhythmGraphs_) g->addToLegend(rhythmLegend_);
 }
 

@@ -1,7 +1,8 @@
 // Legends never cover data: with real curves shown (a run's stored predictions, a run's stored
 // training metrics) in a window of 1280 × 800, each legend of the ROC, precision–recall and
 // training plots lies outside its axis rect, whole inside the plot, and the axis rect keeps a
-// usable size. The grabs go to the temporary folder for a look.
+// usable size; with many runs the ROC legends keep to their share of the plot. The drift plot's
+// axis titles fit along their axes. The grabs go to the temporary folder for a look.
 #include "core/eval/random.h"
 #include "core/store/results_store.h"
 #include "ui/plots/custom_plot.h"
@@ -9,6 +10,7 @@
 #include "ui/settings/language.h"
 #include "ui/views/drift_plot.h"
 #include "ui/views/training_view.h"
+#include "ui/language_rows.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -54,6 +56,39 @@ std::vector<store::Prediction> fold(int k, int n, std::uint64_t seed) {
     return out;
 }
 
+// The ROC view at 1280 × 800 with the curves of `ids` loaded.
+bool showRuns(RocView& view, const QString& db, const QList<qint64>& ids) {
+    view.resize(1280, 800);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) return false;
+    QSignalSpy loaded(&view, &RocView::loaded);
+    view.setResultsFile(db);
+    view.setRuns(ids);
+    if (loaded.count() == 0 && !loaded.wait(20000)) return false;
+    QCoreApplication::processEvents();
+    return true;
+}
+
+QString rocProblems(RocView& view) {
+    return QStringList{legendProblems(*view.rocPlot(), QStringLiteral("ROC")),
+                       legendProblems(*view.prPlot(), QStringLiteral("PR"))}.join(QLatin1Char(' ')).trimmed();
+}
+
+// The drift plot shown at `size` with curves over t = 0…1000 (trained on t ≤ 100).
+bool showDriftCurves(dacl::ui::DriftPlot& plot, const QSize& size) {
+    plot.resize(size);
+    plot.show();
+    if (!QTest::qWaitForWindowExposed(&plot)) return false;
+    QVector<double> t, drift, cosine;
+    for (int k = 0; k <= 20; ++k) {
+        t << 50.0 * k;
+        drift << 0.1 * k;
+        cosine << 1.0 - 0.02 * k;
+    }
+    plot.setCurves(t, drift, cosine, 1000, 100);
+    return true;
+}
+
 }  // namespace
 
 class TestPlotLegends : public QObject {
@@ -80,19 +115,55 @@ private Q_SLOTS:
             }
         }
         RocView view;
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy loaded(&view, &RocView::loaded);
-        view.setResultsFile(db);
-        view.setRuns(ids);
-        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QVERIFY(showRuns(view, db, ids));
         QCOMPARE(static_cast<int>(view.curves().size()), 8);
-        QCoreApplication::processEvents();
-        const QString problems = QStringList{legendProblems(*view.rocPlot(), QStringLiteral("ROC")),
-                                             legendProblems(*view.prPlot(), QStringLiteral("PR"))}.join(QLatin1Char(' '));
+        const QString problems = rocProblems(view);
         view.grab().save(QDir::temp().filePath(QStringLiteral("dacl-legend-roc.png")));
         QVERIFY2(problems.trimmed().isEmpty(), qPrintable(problems));
+    }
+
+    // Fifteen runs of three folds: 60 curves. The legends keep to their share of the plot (the
+    // runs' pooled curves first, one line for the rest), so the axes keep their room; a taller
+    // window shows more entries. English and German.
+    void rocLegendsBoundedWithManyRuns_data() {
+        dacl::testing::addLanguageRows();
+    }
+    void rocLegendsBoundedWithManyRuns() {
+        QFETCH(QString, language);
+        const QString db = dir_.filePath(QStringLiteral("roc-many-%1.sqlite").arg(language));
+        QList<qint64> ids;
+        {
+            store::ResultsStore st(db.toStdString());
+            for (int r = 0; r < 15; ++r) {
+                store::NewRun run;
+                run.name = "sweep point " + std::to_string(r + 1);
+                run.task = "af_vs_rest";
+                const std::int64_t id = st.createRun(run);
+                for (int k = 0; k < 3; ++k) st.addPredictions(id, fold(k, 60, 100 * r + k + 1));
+                ids << id;
+            }
+        }
+        dacl::ui::installLanguage(language);
+        RocView view;
+        QVERIFY(showRuns(view, db, ids));
+        QCOMPARE(static_cast<int>(view.curves().size()), 60);
+        view.grab().save(QDir::temp().filePath(QStringLiteral("dacl-legend-roc-15-runs-%1.png").arg(language)));
+        const QString problems = rocProblems(view);
+        dacl::ui::installLanguage(QStringLiteral("en"));
+        QVERIFY2(problems.trimmed().isEmpty(), qPrintable(problems));
+        // Some entries, not all, and the first is run 1's pooled curve.
+        QCPLegend* legend = view.rocPlot()->legend;
+        const int shown = legend->itemCount();
+        QVERIFY2(shown >= 4 && shown < 60, qPrintable(QString::number(shown)));
+        auto* first = qobject_cast<QCPPlottableLegendItem*>(legend->item(0));
+        QVERIFY(first);
+        QVERIFY2(first->plottable()->name().contains(QStringLiteral("sweep point 1,")), qPrintable(first->plottable()->name()));
+        // A taller window: more entries.
+        view.resize(1280, 1100);
+        QCoreApplication::processEvents();
+        view.rocPlot()->replot();
+        QVERIFY2(legend->itemCount() > shown, qPrintable(QStringLiteral("%1 then %2").arg(shown).arg(legend->itemCount())));
+        QVERIFY2(legendProblems(*view.rocPlot(), QStringLiteral("ROC")).isEmpty(), qPrintable(legendProblems(*view.rocPlot(), QStringLiteral("ROC"))));
     }
 
     void trainingLegendsBesideTheCurves() {
@@ -138,19 +209,36 @@ private Q_SLOTS:
     void driftLegendBelowTheCurves() {
         dacl::ui::installLanguage(QStringLiteral("de"));
         dacl::ui::DriftPlot plot(nullptr, Qt::black);
-        plot.resize(440, 250);
-        plot.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&plot));
-        QVector<double> t, drift, cosine;
-        for (int k = 0; k <= 20; ++k) {
-            t << 50.0 * k;
-            drift << 0.1 * k;
-            cosine << 1.0 - 0.02 * k;
-        }
-        plot.setCurves(t, drift, cosine, 1000, 100);
+        QVERIFY(showDriftCurves(plot, QSize(440, 250)));
         const QString problems = legendProblems(plot, QStringLiteral("drift"));
         dacl::ui::installLanguage(QStringLiteral("en"));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+
+    // The drift plot's axis titles fit along their axes at about the size the plot gets in a
+    // 1280 × 800 window (the formula on the left axis was cut at both ends); the formula is in the
+    // tooltip. English and German.
+    void driftAxisTitlesFit_data() {
+        dacl::testing::addLanguageRows();
+    }
+    void driftAxisTitlesFit() {
+        QFETCH(QString, language);
+        dacl::ui::installLanguage(language);
+        dacl::ui::DriftPlot plot(nullptr, Qt::black);
+        QVERIFY(showDriftCurves(plot, QSize(480, 220)));
+        dacl::ui::installLanguage(QStringLiteral("en"));
+        plot.replot();
+        plot.grab().save(QDir::temp().filePath(QStringLiteral("dacl-drift-axes-%1.png").arg(language)));
+        const QRect axes = plot.axisRect()->rect();
+        QStringList problems;
+        for (QCPAxis* axis : {plot.xAxis, plot.yAxis, plot.yAxis2}) {
+            const int room = axis->orientation() == Qt::Horizontal ? axes.width() : axes.height();
+            const int need = QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label());
+            if (axis->label().isEmpty() || need > room - 8)
+                problems << QStringLiteral("“%1” needs %2 px of %3").arg(axis->label()).arg(need).arg(room);
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+        QVERIFY2(plot.toolTip().contains(QStringLiteral("h(z_t, t) − h(z0, 0)")), qPrintable(plot.toolTip()));
     }
 };
 

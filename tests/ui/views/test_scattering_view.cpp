@@ -13,10 +13,13 @@
 #include "core/features/feature_job.h"
 #include "core/features/sequence_layout.h"
 #include "core/synth/demo_dataset.h"
+#include "ui/language_rows.h"
+#include "ui/settings/language.h"
 #include "ui/views/scattering_view.h"
 
 #include "ui/plots/custom_plot.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -364,6 +367,57 @@ private Q_SLOTS:
         const QImage shot = view.grab().toImage();
         QCOMPARE(shot.size(), QSize(1280, 800));
         QVERIFY(shot.save(QStringLiteral("/tmp/views-scattering.png")));
+    }
+
+    // The rhythm channels' legend lies outside their axes, where it covered the curves: whole
+    // inside the plot, clear of the row's title text, both entries readable; English and German
+    // at 1280 × 800.
+    void rhythmLegendOutsideTheCurves_data() {
+        dacl::testing::addLanguageRows();
+    }
+    void rhythmLegendOutsideTheCurves() {
+        QFETCH(QString, language);
+        dacl::ui::installLanguage(language);
+        ScatteringView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setFeatureSettings(dacl::features::FeatureSettings::fromSettings(dacl::Settings()));
+        QSignalSpy shown(&view, &ScatteringView::windowShown);
+        view.setRecord(&*real_, 0);
+        QVERIFY(waitShown(shown));
+        QVERIFY(!view.rhythmShown(0).isEmpty());
+        QCustomPlot* plot = view.plot();
+        plot->replot();
+        view.grab().save(QDir::temp().filePath(QStringLiteral("dacl-scattering-rhythm-%1.png").arg(language)));
+        dacl::ui::installLanguage(QStringLiteral("en"));
+
+        // The rhythm graphs are the plot's only graphs; their legend is wherever the layout put it.
+        QCOMPARE(plot->graphCount(), 2);
+        const QRect axes = plot->graph(0)->keyAxis()->axisRect()->rect();
+        QCPLegend* legend = nullptr;
+        QList<QCPLayoutElement*> elements = plot->plotLayout()->elements(true);
+        for (QCPAxisRect* rect : plot->axisRects()) elements << rect->insetLayout() << rect->insetLayout()->elements(true);
+        for (QCPLayoutElement* e : elements)
+            if (auto* l = qobject_cast<QCPLegend*>(e); l && l->hasItemWithPlottable(plot->graph(0))) legend = l;
+        QVERIFY(legend);
+        QVERIFY(legend->visible());
+        QCOMPARE(legend->itemCount(), 2);
+        const QRect box = legend->outerRect();
+        auto text = [](const QRect& r) { return QStringLiteral("%1,%2 %3×%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height()); };
+        QVERIFY2(!box.intersects(axes), qPrintable(QStringLiteral("legend %1 over the axes %2").arg(text(box), text(axes))));
+        QVERIFY2(plot->rect().contains(box), qPrintable(text(box)));
+        for (int i = 0; i < legend->itemCount(); ++i)
+            QVERIFY2(legend->item(i)->outerRect().width() >= 40, qPrintable(text(legend->item(i)->outerRect())));
+        // The title's text, centred in its element, stays clear of the legend.
+        for (QCPLayoutElement* e : elements) {
+            auto* title = qobject_cast<QCPTextElement*>(e);
+            if (!title || !title->text().contains(QStringLiteral("RR"))) continue;
+            const int width = QFontMetrics(title->font()).horizontalAdvance(title->text());
+            const QRect cell = title->outerRect();
+            const QRect words(cell.center().x() - width / 2, cell.y(), width, cell.height());
+            QVERIFY2(!words.intersects(box), qPrintable(QStringLiteral("title %1 under the legend %2").arg(text(words), text(box))));
+        }
     }
 };
 
