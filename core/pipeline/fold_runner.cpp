@@ -64,10 +64,15 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
             const std::uint64_t noiseSeed = derivedSeed(seed, static_cast<int>(kind) * 100 + static_cast<int>(snr), kNoisePurpose);
             const WindowTable& noisy = noisySets.get(c.dataset, split.test, c.settings, kind, snr, noiseSeed);
             RecordProba p = recordProba(probe, rep.embed(noisy.features), noisy.record);
+            const std::string key = "robust." + dsp::toString(kind) + "." + snrName(snr) + ".";
             // The booster sees the noisy record's RR features (its R peaks come from the noisy ECG).
-            if (out.fusion) p.proba = out.fusion->fuse(p.proba, recordRrFeatures(noisy, p.records));
-            out.robustness["robust." + dsp::toString(kind) + "." + snrName(snr) + "." + headlineName(c)] =
-                headline(c, p, seed);
+            // The model alone is reported too, so that the fusion partner cannot hide how the
+            // model itself degrades.
+            if (out.fusion) {
+                out.robustness[key + "alone." + headlineName(c)] = headline(c, p, seed);
+                p.proba = out.fusion->fuse(p.proba, recordRrFeatures(noisy, p.records));
+            }
+            out.robustness[key + headlineName(c)] = headline(c, p, seed);
         }
     }
     if (!rep.hasLatent()) return;

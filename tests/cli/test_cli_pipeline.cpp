@@ -261,14 +261,17 @@ private Q_SLOTS:
         const QJsonObject stLr = s["baselines"].toObject()["st_lr"].toObject()["robustness"].toObject();
         for (const QString kind : {"white", "muscle", "baseline_wander", "electrode_motion"})
             for (const QString snr : {"24", "12", "6", "0"}) {
-                const QString key = kind + "." + snr + "db.auroc";
-                for (const QJsonObject& m : {dacl, stLr}) {
-                    QVERIFY2(m.contains(key), qPrintable(key));
-                    QVERIFY(m[key].toDouble() >= 0.0 && m[key].toDouble() <= 1.0);
-                }
+                // Fused (the headline) and the model alone, before the rhythm fusion.
+                for (const QString& key : {kind + "." + snr + "db.auroc", kind + "." + snr + "db.alone.auroc"})
+                    for (const QJsonObject& m : {dacl, stLr}) {
+                        QVERIFY2(m.contains(key), qPrintable(key));
+                        QVERIFY(m[key].toDouble() >= 0.0 && m[key].toDouble() <= 1.0);
+                    }
             }
-        QCOMPARE(dacl.size(), 16 + 5);  // and z_t at t = 0, 50, 100, 200, 500
-        QCOMPARE(stLr.size(), 16);      // no latent, no z_t
+        QCOMPARE(dacl.size(), 2 * 16 + 5);  // and z_t at t = 0, 50, 100, 200, 500
+        QCOMPARE(stLr.size(), 2 * 16);      // no latent, no z_t
+        // The fusion partner sees the same noisy records: fused and alone differ.
+        QVERIFY(dacl["white.0db.alone.auroc"].toDouble() != dacl["white.0db.auroc"].toDouble());
         // z_0 is the clean latent: the same scores as the clean evaluation of the model alone (the
         // headline fuses it with the RR-feature booster, the latent probes do not).
         const double clean = s["alone.auroc"].toObject()["mean"].toDouble();
@@ -279,7 +282,7 @@ private Q_SLOTS:
         QVERIFY(stLr["muscle.0db.auroc"].toDouble() != s["baselines"].toObject()["st_lr"].toObject()["auroc"].toObject()["mean"].toDouble());
         QCOMPARE(r.err.count("16 noisy test sets computed"), 1);
         const QJsonObject vae = s["baselines"].toObject()["vae_lr"].toObject();
-        QCOMPARE(vae["robustness"].toObject().size(), 16 + 5);
+        QCOMPARE(vae["robustness"].toObject().size(), 2 * 16 + 5);
 
         // vae_lr reuses the VAE that DACL fitted in the fold, with its curve.
         QCOMPARE(r.err.count("VAE of an earlier method of this fold reused"), 1);
