@@ -49,9 +49,7 @@ CombinedScore combineLeads(const ml::RunModel& model, const std::vector<ScoredLe
     const double n = static_cast<double>(leads.size());
     c.score = sum / n;
     for (double& v : classSum) v /= n;
-    c.predicted = model.numClasses() > 2
-                      ? static_cast<int>(std::max_element(classSum.begin(), classSum.end()) - classSum.begin())
-                      : (c.score >= model.threshold() ? 1 : 0);
+    c.predicted = model.predictedClass(classSum);
     c.classMean = std::move(classSum);
     return c;
 }

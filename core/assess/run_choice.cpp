@@ -2,6 +2,7 @@
 
 #include "core/common/json_text.h"
 #include "core/data/record_file.h"
+#include "core/pipeline/class_decision.h"
 #include "core/store/artefact_checksum.h"
 #include "core/store/metric_names.h"
 #include "core/store/results_store.h"
@@ -41,6 +42,19 @@ std::string fixed(double v, const char* format = "%.3f") {
 
 // The label of lead `lead` in the first record of the training folder: what "the lead the run
 // was trained on" means to a reader ("ECG" for PhysioNet 2017). "" when the folder is gone.
+// How a four-class run picks a record's class (pipeline/class_decision.h).
+std::string classDecisionText(store::ResultsStore& db, std::int64_t id) {
+    static const char* names[] = {"N", "A", "O", "~"};
+    std::string weights;
+    for (int k = 0; k < 4; ++k) {
+        const auto w = db.finalMetric(id, ml::finalClassWeightName(k));
+        if (!w) return "the class with the largest probability";
+        weights += std::string(k ? ", " : "") + names[k] + " " + fixed(w->mean, "%.2f");
+    }
+    return "the class with the largest probability x its weight, fitted on the final model's validation records for "
+           "the mean F1 of N, A and O: " + weights;
+}
+
 std::string trainingLeadLabel(const std::string& dataDir, int lead) {
     std::error_code ec;
     if (dataDir.empty() || !fs::is_directory(dataDir, ec)) return {};
@@ -135,7 +149,7 @@ RunFacts runFacts(const std::string& resultsFile, RunProvenance provenance) {
                          "mean over " + std::to_string(folds.size()) + (folds.size() == 1 ? " cross-validation fold's" : " cross-validation folds'") +
                          " test records, each at its fold's validation threshold";
     else
-        f.thresholdHow = "no binary threshold (task " + run.task + ": the class with the largest probability)";
+        f.thresholdHow = "no binary threshold (task " + run.task + ": " + classDecisionText(db, id) + ")";
     f.trainedLeadLabel = trainingLeadLabel(dataDir, f.trainedLead);
     return f;
 }

@@ -92,6 +92,7 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"probe.l2", 1e-3, "L2 penalty of the logistic-regression probe", {}, 0, 1e6},
         {"eval.val_fraction", 0.15, "share of each training fold used for validation", {}, 0.01, 0.9},
         {"eval.bootstrap", 1000, "bootstrap resamples for the AUROC interval", {}, 1, 1000000},
+        {"eval.class_decision", "weighted", "challenge4: the class of largest probability x a per-class weight fitted on validation for the mean F1 of N, A, O, or the plain arg-max", {"weighted", "argmax"}},
         {"repr", "sequence", "representation: whole-record frame sequences (v2) or pooled 10-s windows (v1)", {"sequence", "pooled"}},
         {"seq.span", 9216, "sequence span in samples (30.72 s at 300 Hz); shorter records are zero-padded and masked", {}, 256, 4194304},
         {"seq.hop", 4608, "hop between the spans of records longer than seq.span (samples)", {}, 1, 4194304},

@@ -2,6 +2,7 @@
 
 #include "core/dsp/noise.h"
 #include "core/eval/metrics.h"
+#include "core/pipeline/class_decision.h"
 #include "core/pipeline/model_settings.h"
 #include "core/features/sequence_layout.h"
 #include "core/pipeline/sequence_rows.h"
@@ -42,11 +43,19 @@ std::vector<int> labelsOf(const FoldContext& c, const std::vector<int>& records)
     return y;
 }
 
-// The task's headline number for a set of record probabilities.
-double headline(const FoldContext& c, const RecordProba& p, std::uint64_t seed) {
+// The task's headline number for a set of record probabilities (challenge4: decided with the
+// class weights fitted on validation).
+double headline(const FoldContext& c, const RecordProba& p, const std::vector<double>& classWeights, std::uint64_t seed) {
     const std::vector<int> y = labelsOf(c, p.records);
     if (c.numClasses == 2) return eval::auroc(positiveScores(p), y);
-    return scoreChallenge(p.proba, y, 0, seed).metrics.at("f1_challenge");
+    return scoreChallenge(classWeights, p.proba, y, 0, seed).metrics.at("f1_challenge");
+}
+
+// challenge4's decision weights fitted on validation records (class_decision.h); empty for binary
+// tasks and under eval.class_decision = argmax.
+std::vector<double> classWeightsOn(const FoldContext& c, const RecordProba& val, const std::vector<int>& valY) {
+    if (c.numClasses == 2 || c.settings.getString("eval.class_decision") != "weighted") return {};
+    return fitChallengeWeights(val.proba, valY);
 }
 
 std::string headlineName(const FoldContext& c) { return c.numClasses == 2 ? "auroc" : "f1_challenge"; }
@@ -69,10 +78,10 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
             // The model alone is reported too, so that the fusion partner cannot hide how the
             // model itself degrades.
             if (out.fusion) {
-                out.robustness[key + "alone." + headlineName(c)] = headline(c, p, seed);
+                out.robustness[key + "alone." + headlineName(c)] = headline(c, p, out.classWeightsAlone, seed);
                 p.proba = out.fusion->fuse(p.proba, recordRrFeatures(noisy, p.records));
             }
-            out.robustness[key + headlineName(c)] = headline(c, p, seed);
+            out.robustness[key + headlineName(c)] = headline(c, p, out.classWeights, seed);
         }
     }
     if (!rep.hasLatent()) return;
@@ -85,7 +94,7 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
         const int t = robustnessTimesteps()[i];
         const Matrix zt = rep.noisyLatent(z0, noise[i], rng);
         const RecordProba p = recordProba(probe, rep.embedLatent(zt, t), windowRecord);
-        out.robustness["robust.zt." + std::to_string(t) + "." + headlineName(c)] = headline(c, p, seed);
+        out.robustness["robust.zt." + std::to_string(t) + "." + headlineName(c)] = headline(c, p, out.classWeightsAlone, seed);
     }
 }
 
@@ -180,13 +189,15 @@ const std::vector<int>& robustnessTimesteps() {
 namespace {
 
 // What turns a fitted representation into record scores: the probe on h, the rhythm fusion and the
-// validation threshold, with the validation probabilities they were chosen on.
+// validation threshold (binary) or class weights (challenge4), with the validation probabilities
+// they were chosen on.
 struct Head {
     LogisticProbe probe;
     std::optional<RhythmFusion> fusion;
     RecordProba val, valAlone;  // validation records: fused, and the model alone
     std::vector<int> valY;
     double threshold = 0.5;
+    std::vector<double> classWeights, classWeightsAlone;  // fitted on val and on valAlone
 };
 
 Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& split, const Representation& rep,
@@ -207,6 +218,8 @@ Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& s
         h.val.proba = h.fusion->fuse(h.val.proba, valRr);
     }
     if (c.numClasses == 2) h.threshold = eval::youdenThreshold(positiveScores(h.val), h.valY);
+    h.classWeightsAlone = classWeightsOn(c, h.valAlone, h.valY);
+    h.classWeights = h.fusion ? classWeightsOn(c, h.val, h.valY) : h.classWeightsAlone;
     return h;
 }
 
@@ -226,16 +239,17 @@ TestScore scoreTest(const FoldContext& c, const Head& head, const Matrix& testH,
     t.proba = recordProba(head.probe, testH, testWindowRecord);
     t.y = labelsOf(c, t.proba.records);
     const int resamples = static_cast<int>(c.settings.getInt("eval.bootstrap"));
-    auto score = [&](const RecordProba& v, const RecordProba& p) {
+    auto score = [&](const RecordProba& v, const std::vector<double>& classWeights, const RecordProba& p) {
         return c.numClasses == 2 ? scoreBinary(positiveScores(v), head.valY, positiveScores(p), t.y, resamples, bootSeed)
-                                 : scoreChallenge(p.proba, t.y, resamples, bootSeed);
+                                 : scoreChallenge(classWeights, p.proba, t.y, resamples, bootSeed);
     };
     t.aloneProba = t.proba.proba;
     if (head.fusion) {
-        for (const auto& [name, value] : score(head.valAlone, t.proba).metrics) t.alone["alone." + name] = value;
+        for (const auto& [name, value] : score(head.valAlone, head.classWeightsAlone, t.proba).metrics)
+            t.alone["alone." + name] = value;
         t.proba.proba = head.fusion->fuse(t.proba.proba, recordRrFeatures(c.windows, t.proba.records));
     }
-    t.score = score(head.val, t.proba);
+    t.score = score(head.val, head.classWeights, t.proba);
     return t;
 }
 
@@ -259,7 +273,7 @@ std::map<std::string, double> scoreStageEnsemble(const FoldContext& c, const std
     const std::vector<int>& testY = stages.front().second.y;
     auto score = [&](const RecordProba& v, const RecordProba& p) {
         return c.numClasses == 2 ? scoreBinary(positiveScores(v), first.valY, positiveScores(p), testY, resamples, bootSeed)
-                                 : scoreChallenge(p.proba, testY, resamples, bootSeed);
+                                 : scoreChallenge(classWeightsOn(c, v, first.valY), p.proba, testY, resamples, bootSeed);
     };
     std::map<std::string, double> out{{"ensemble.alone." + metric, score(val, test).metrics.at(metric)}};
     if (usesRhythmFusion(c.settings, method)) {
@@ -311,6 +325,8 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
     if (!otherStages.empty()) rep.useStage(chosen);
     if (head.fusion) out.robustness["fusion_model_weight"] = head.fusion->modelWeight();
     out.threshold = head.threshold;
+    out.classWeights = head.classWeights;
+    out.classWeightsAlone = head.classWeightsAlone;
     auto keepHead = [&] {
         out.probe.emplace(std::move(head.probe));
         out.fusion = std::move(head.fusion);
@@ -357,8 +373,7 @@ FoldOutcome runFold(const FoldContext& c, const std::string& method, const FoldS
         // Binary: P(positive); four classes: P(AF) (class code 1 in both codings).
         p.score = test.proba(i, 1);
         p.probabilities.assign(test.proba.row(i), test.proba.row(i) + test.proba.cols);
-        p.predicted = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) -
-                                       p.probabilities.begin());
+        p.predicted = weightedArgMax(test.proba.row(i), test.proba.cols, out.classWeights);
         if (c.numClasses == 2) p.predicted = p.score >= out.threshold ? 1 : 0;
         out.predictions.push_back(std::move(p));
     }

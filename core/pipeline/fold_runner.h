@@ -64,6 +64,9 @@ struct FoldOutcome {
     std::optional<LogisticProbe> probe;
     std::optional<RhythmFusion> fusion;             // repr = sequence with fusion.rhythm
     double threshold = 0.5;                         // binary tasks: Youden on validation
+    // challenge4: decision weights fitted on validation (class_decision.h), for the fused score
+    // and for the model alone; empty for binary tasks and eval.class_decision = argmax.
+    std::vector<double> classWeights, classWeightsAlone;
 };
 
 FoldOutcome runFold(const FoldContext& context, const std::string& method, const FoldSplit& split,

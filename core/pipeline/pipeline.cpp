@@ -8,6 +8,7 @@
 #include "core/data/read_limits.h"
 #include "core/eval/folds.h"
 #include "core/eval/tasks.h"
+#include "core/pipeline/class_decision.h"
 #include "core/pipeline/fold_runner.h"
 #include "core/pipeline/model_settings.h"
 #include "core/pipeline/rank_zero.h"
@@ -305,6 +306,10 @@ void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
             db.addArtefact(runId, a);
         }
         db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
+        for (std::size_t k = 0; k < final.classWeights.size(); ++k) {
+            const double w = final.classWeights[k];
+            db.setFinalMetric(runId, {finalClassWeightName(static_cast<int>(k)), w, 0, w, w});
+        }
         tx.commit();
     }
     progress.log("final model: " + watch.lap());

@@ -5,6 +5,7 @@
 #include "core/eval/tasks.h"
 #include "core/features/record_features.h"
 #include "core/features/sequence_layout.h"
+#include "core/pipeline/class_decision.h"
 #include "core/pipeline/latent_spans.h"
 #include "core/pipeline/rhythm_fusion.h"
 #include "core/pipeline/sequence_rows.h"
@@ -53,6 +54,7 @@ struct RunModel::Impl {
     Settings settings;
     std::vector<std::string> classes;
     double threshold = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> classWeights;  // challenge4 (empty: the plain arg-max)
     std::unique_ptr<Representation> representation;
     std::unique_ptr<LogisticProbe> probe;
     std::unique_ptr<features::RecordFeaturizer> featurizer;
@@ -128,6 +130,12 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
     }
     if (d->classes.size() == 2)
         if (const auto t = db.finalMetric(runId, "final_threshold")) d->threshold = t->mean;
+    for (int k = 0; d->classes.size() > 2 && k < static_cast<int>(d->classes.size()); ++k) {
+        const auto w = db.finalMetric(runId, finalClassWeightName(k));
+        if (!w) break;
+        d->classWeights.push_back(w->mean);
+    }
+    if (d->classWeights.size() != d->classes.size()) d->classWeights.clear();
     if (const auto s = d->representation->diffusionSchedule()) d->schedule = DiffusionSchedule(*s);
 
     // The evaluation grid: the windows the pipeline scored records with (on the training grid
@@ -171,6 +179,11 @@ std::string RunModel::method() const { return d_->representation->method(); }
 int RunModel::numClasses() const { return static_cast<int>(d_->classes.size()); }
 const std::vector<std::string>& RunModel::classNames() const { return d_->classes; }
 double RunModel::threshold() const { return d_->threshold; }
+const std::vector<double>& RunModel::classWeights() const { return d_->classWeights; }
+int RunModel::predictedClass(const std::vector<double>& classMean) const {
+    if (numClasses() == 2) return classMean.at(static_cast<std::size_t>(positiveClass())) >= d_->threshold ? 1 : 0;
+    return weightedArgMax(classMean, d_->classWeights);
+}
 double RunModel::sampleRate() const { return d_->featurizer->settings().preprocess.targetFs; }
 int RunModel::windowSamples() const { return d_->featurizer->settings().window.samples; }
 int RunModel::defaultLead() const { return static_cast<int>(d_->settings.getInt("data.lead")); }
@@ -247,10 +260,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
     }
     p.classMean.assign(mean.proba.row(0), mean.proba.row(0) + mean.proba.cols);
     p.score = p.classMean[static_cast<std::size_t>(positive)];
-    if (numClasses() == 2)
-        p.predicted = p.score >= d_->threshold ? 1 : 0;
-    else
-        p.predicted = static_cast<int>(std::max_element(p.classMean.begin(), p.classMean.end()) - p.classMean.begin());
+    p.predicted = predictedClass(p.classMean);
     p.spans = d_->sequence ? sequenceSpans(p.windows, latents, record.durationS()) : spanProbabilities(p.windows, record.durationS());
     return p;
 }

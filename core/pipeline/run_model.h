@@ -51,7 +51,7 @@ struct RecordPrediction {
     double score = 0;                // record score (as the pipeline scores records, fusion included)
     double modelScore = 0;           // the same without rhythm fusion
     bool fused = false;              // score includes the RR-feature booster
-    int predicted = 0;               // binary: score >= threshold(); challenge4: arg-max of classMean
+    int predicted = 0;               // predictedClass(classMean)
     SpanProbabilities spans;         // the probability over time
 };
 
@@ -80,6 +80,12 @@ public:
     int positiveClass() const { return 1; }
     // Validation (Youden) threshold chosen when the final model was fitted; NaN for challenge4.
     double threshold() const;
+    // challenge4: the decision weights fitted on the final model's validation records
+    // (class_decision.h); empty for binary tasks and for runs stored before they existed.
+    const std::vector<double>& classWeights() const;
+    // The class a record gets from its class probabilities: binary, P(positive) >= threshold();
+    // challenge4, the largest probability x classWeights().
+    int predictedClass(const std::vector<double>& classMean) const;
     double sampleRate() const;                   // preprocess.fs (Hz): records are resampled to it
     int windowSamples() const;                   // N
     int defaultLead() const;                     // data.lead of the run

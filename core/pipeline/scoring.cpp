@@ -1,5 +1,7 @@
 #include "core/pipeline/scoring.h"
 
+#include "core/pipeline/class_decision.h"
+
 #include <algorithm>
 #include <map>
 
@@ -46,17 +48,17 @@ FoldScore scoreBinary(const std::vector<double>& valScores, const std::vector<in
     return s;
 }
 
-FoldScore scoreChallenge(const Matrix& testProba, const std::vector<int>& testLabels,
-                         int bootstrapResamples, std::uint64_t seed) {
+FoldScore scoreChallenge(const std::vector<double>& classWeights, const Matrix& testProba,
+                         const std::vector<int>& testLabels, int bootstrapResamples, std::uint64_t seed) {
     FoldScore s;
-    std::vector<int> predicted(testProba.rows);
-    for (std::size_t r = 0; r < testProba.rows; ++r)
-        predicted[r] = static_cast<int>(std::max_element(testProba.row(r), testProba.row(r) + testProba.cols) -
-                                        testProba.row(r));
+    const std::vector<int> predicted = decideClasses(testProba, classWeights);
     const auto cm = eval::confusionMatrix(testLabels, predicted, static_cast<int>(testProba.cols));
     const auto f1 = eval::perClassF1(cm);
     s.metrics["f1_challenge"] = eval::challengeF1(testLabels, predicted);
+    s.metrics["f1_challenge_argmax"] = eval::challengeF1(testLabels, decideClasses(testProba, {}));
     const char* names[] = {"N", "A", "O", "noisy"};
+    for (std::size_t c = 0; c < testProba.cols && c < 4; ++c)
+        s.metrics[std::string("class_weight_") + names[c]] = classWeights.empty() ? 1.0 : classWeights[c];
     double aurocSum = 0, lowSum = 0, highSum = 0;
     for (int c = 0; c < 3; ++c) {
         std::vector<double> score(testProba.rows);

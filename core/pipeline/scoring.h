@@ -30,9 +30,11 @@ FoldScore scoreBinary(const std::vector<double>& valScores, const std::vector<in
                       const std::vector<double>& testScores, const std::vector<int>& testLabels,
                       int bootstrapResamples, std::uint64_t seed);
 
-// Four-class task (N, A, O, ~ coded 0..3): mean F1 of N, A and O of the arg-max class, and the
-// mean one-vs-rest AUROC of N, A and O ("auroc").
-FoldScore scoreChallenge(const Matrix& testProba, const std::vector<int>& testLabels,
-                         int bootstrapResamples, std::uint64_t seed);
+// Four-class task (N, A, O, ~ coded 0..3): mean F1 of N, A and O of the class decided by
+// `classWeights` (class_decision.h; empty: the plain arg-max) as "f1_challenge", the plain
+// arg-max's as "f1_challenge_argmax", the weights as "class_weight_<class>", and the mean
+// one-vs-rest AUROC of N, A and O ("auroc").
+FoldScore scoreChallenge(const std::vector<double>& classWeights, const Matrix& testProba,
+                         const std::vector<int>& testLabels, int bootstrapResamples, std::uint64_t seed);
 
 }  // namespace dacl::ml
