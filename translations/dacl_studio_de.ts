@@ -347,6 +347,10 @@
         <source>mean of the leads&apos; p (%1 leads)</source>
         <translation>Mittel der p-Werte der Ableitungen (%1 Ableitungen)</translation>
     </message>
+    <message>
+        <source>no binary threshold (task %1: the class with the largest probability x its weight, fitted on the final model&apos;s validation records for the mean F1 of N, A and O: N %2, A %3, O %4, ~ %5)</source>
+        <translation>keine binäre Schwelle (Aufgabe %1: die Klasse mit der größten Wahrscheinlichkeit mal ihrem Gewicht, angepasst auf den Validierungsaufnahmen des finalen Modells für das mittlere F1 von N, A und O: N %2, A %3, O %4, ~ %5)</translation>
+    </message>
 </context>
 <context>
     <name>PatientReport</name>
@@ -398,10 +402,6 @@
         <translation>unter</translation>
     </message>
     <message>
-        <source>p(AF) %1 (the run has no binary threshold: the class with the largest probability decides)</source>
-        <translation>p(AF) %1 (der Lauf hat keine binäre Schwelle: die Klasse mit der größten Wahrscheinlichkeit entscheidet)</translation>
-    </message>
-    <message>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -444,6 +444,10 @@
     <message>
         <source>Intended use: research software, not a diagnosis. DACL Studio is not a medical device. p(AF) is a machine-learning estimate from research data; it can be wrong, above all on noisy recordings, other leads or patients unlike the training data. A qualified clinician must read the ECG itself before any decision.</source>
         <translation>Zweckbestimmung: Forschungssoftware, keine Diagnose. DACL Studio ist kein Medizinprodukt. p(AF) ist eine Schätzung eines maschinell gelernten Modells aus Forschungsdaten; sie kann falsch sein, vor allem bei gestörten Aufnahmen, anderen Ableitungen oder Patienten, die den Trainingsdaten nicht gleichen. Vor jeder Entscheidung muss eine qualifizierte Ärztin oder ein qualifizierter Arzt das EKG selbst befunden.</translation>
+    </message>
+    <message>
+        <source>p(AF) %1 (the run has no binary threshold: the class with the largest probability, weighted as the run fitted on validation, decides)</source>
+        <translation>p(AF) %1 (der Lauf hat keine binäre Schwelle: die Klasse mit der größten Wahrscheinlichkeit, gewichtet wie auf der Validierung angepasst, entscheidet)</translation>
     </message>
 </context>
 <context>

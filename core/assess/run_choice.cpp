@@ -2,6 +2,7 @@
 
 #include "core/common/json_text.h"
 #include "core/data/record_file.h"
+#include "core/eval/tasks.h"
 #include "core/pipeline/class_decision.h"
 #include "core/store/artefact_checksum.h"
 #include "core/store/metric_names.h"
@@ -134,7 +135,7 @@ RunFacts runFacts(const std::string& resultsFile, RunProvenance provenance) {
     if (const auto a = db.finalMetric(id, store::metric::kAuroc)) provenance.runAuroc = a->mean;
     f.provenance = provenance;
 
-    if (const auto t = db.finalMetric(id, "final_threshold")) f.threshold = t->mean;
+    if (const auto t = db.finalMetric(id, "final_threshold"); t && eval::isBinaryTask(run.task)) f.threshold = t->mean;
     const auto sens = db.finalMetric(id, store::metric::kSensitivity);
     const auto spec = db.finalMetric(id, store::metric::kSpecificity);
     if (sens) f.sensitivity = sens->mean;

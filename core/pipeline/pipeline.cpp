@@ -305,7 +305,9 @@ void trainFinalModel(RunTasks& run, const FoldSplit& all, std::int64_t runId) {
             a.data.assign(bytes.begin(), bytes.end());
             db.addArtefact(runId, a);
         }
-        db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
+        // A four-class run has no threshold (its fold outcome keeps the 0.5 default): it has weights.
+        if (run.task.classes == 2)
+            db.setFinalMetric(runId, {"final_threshold", final.threshold, 0, final.threshold, final.threshold});
         for (std::size_t k = 0; k < final.classWeights.size(); ++k) {
             const double w = final.classWeights[k];
             db.setFinalMetric(runId, {finalClassWeightName(static_cast<int>(k)), w, 0, w, w});

@@ -140,7 +140,7 @@ private:
                           .arg(fixed(a_.combinedPAf), a_.positive ? tr("at or above") : tr("below"), fixed(a_.threshold),
                                fixed(a_.sensitivity), fixed(a_.specificity));
         else
-            numbers = tr("p(AF) %1 (the run has no binary threshold: the class with the largest probability decides)")
+            numbers = tr("p(AF) %1 (the run has no binary threshold: the class with the largest probability, weighted as the run fitted on validation, decides)")
                           .arg(fixed(a_.combinedPAf));
         y += text(QRectF(r.left(), y, r.width(), 6), numbers, 9.5) + 0.8;
         QStringList leads;

@@ -119,6 +119,10 @@ const Pattern kPatterns[] = {
     {"mean of the leads' p \\((\\d+) leads\\)", QT_TRANSLATE_NOOP("CoreText", "mean of the leads' p (%1 leads)")},
     {"no binary threshold \\(task (\\S+): the class with the largest probability\\)",
      QT_TRANSLATE_NOOP("CoreText", "no binary threshold (task %1: the class with the largest probability)")},
+    {"no binary threshold \\(task (\\S+): the class with the largest probability x its weight, fitted on the final "
+     "model's validation records for the mean F1 of N, A and O: N ([0-9.]+), A ([0-9.]+), O ([0-9.]+), ~ ([0-9.]+)\\)",
+     QT_TRANSLATE_NOOP("CoreText", "no binary threshold (task %1: the class with the largest probability x its weight, "
+                                   "fitted on the final model's validation records for the mean F1 of N, A and O: N %2, A %3, O %4, ~ %5)")},
     {"run (\\d+) as asked", QT_TRANSLATE_NOOP("CoreText", "run %1 as asked")},
     {"best finished run of task (\\S+): the highest stored AUROC \\(([0-9.]+)\\) among (\\d+) finished runs? with a final model",
      QT_TRANSLATE_NOOP("CoreText", "best finished run of task %1: the highest stored AUROC (%2) among %3 finished run(s) with a final model")},

@@ -1,7 +1,9 @@
 // A challenge4 run (N, A, O, ~) on demo records: the final model keeps the class weights fitted
 // on its validation records, RunModel decides every record's class with them (largest probability
 // x weight), and the cross-validation predictions stored in the results file were decided with
-// their fold's weights, which the fold results report beside the plain arg-max's score.
+// their fold's weights, which the fold results report beside the plain arg-max's score. The
+// assessment of a recording says how the class is decided, with the weights.
+#include "core/assess/run_choice.h"
 #include "core/data/dataset.h"
 #include "core/data/signal_reader.h"
 #include "core/data/wfdb_header.h"
@@ -13,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 
 using namespace dacl;
@@ -43,6 +46,14 @@ private Q_SLOTS:
             QCOMPARE(p.classMean.size(), std::size_t(4));
             QCOMPARE(p.predicted, ml::weightedArgMax(p.classMean, w));
         }
+    }
+
+    void assessmentNamesTheWeights() {
+        const std::string file = run_.dbPath.toStdString();
+        const assess::RunFacts f = assess::runFacts(file, assess::chooseRun(file, run_.runId, "challenge4"));
+        QVERIFY(!std::isfinite(f.threshold));
+        QVERIFY2(f.thresholdHow.find("x its weight") != std::string::npos && f.thresholdHow.find("N 1.00, A ") != std::string::npos,
+                 f.thresholdHow.c_str());
     }
 
     void storedPredictionsFollowTheFoldWeights() {

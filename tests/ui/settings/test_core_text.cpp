@@ -105,6 +105,13 @@ private Q_SLOTS:
                                                  "fold's validation threshold"));
         QVERIFY2(one.startsWith(QStringLiteral("Schwelle: Youden-J")) && one.contains(QStringLiteral(" 1 ")), qPrintable(one));
         QCOMPARE(coreText(std::string("Sampling rate")), QStringLiteral("Abtastrate"));
+        // challenge4: the class weights fitted on validation (core/assess/run_choice.cpp).
+        QCOMPARE(coreText(std::string("no binary threshold (task challenge4: the class with the largest probability x its "
+                                      "weight, fitted on the final model's validation records for the mean F1 of N, A and "
+                                      "O: N 1.00, A 0.35, O 0.84, ~ 0.42)")),
+                 QStringLiteral("keine binäre Schwelle (Aufgabe challenge4: die Klasse mit der größten Wahrscheinlichkeit "
+                                "mal ihrem Gewicht, angepasst auf den Validierungsaufnahmen des finalen Modells für das "
+                                "mittlere F1 von N, A und O: N 1,00, A 0,35, O 0,84, ~ 0,42)"));
         const QString best = coreText(std::string("best finished run of task af_vs_rest: the highest stored AUROC (0.994) among 3 "
                                                   "finished runs with a final model"));
         QVERIFY2(best.contains(QStringLiteral("0,994")) && best.contains(QStringLiteral("af_vs_rest")), qPrintable(best));
