@@ -14,7 +14,8 @@
 // A record's p in the summary is the pipeline's record score: the mean over its 30.72-s spans,
 // fused with the RR-feature booster when the run has rhythm fusion (span p are the model alone);
 // `predicted` is 1 when p >= the validation threshold stored with the run (final_threshold),
-// for challenge4 the class code of the largest mean class probability.
+// for challenge4 the class code of the largest mean class probability times its class weight
+// (fitted on the final model's validation records, pipeline/class_decision.h).
 // Leads are 0-based. A record that cannot be read is skipped with the file and the reason.
 //
 // `dacl bench run-model --db FILE --run ID --data DIR [--records N]`: what the final model costs
