@@ -22,11 +22,19 @@ inline const std::array<QColor, 8>& okabeIto() {
     return colours;
 }
 
-// The i-th colour, cycling.
+// The i-th colour: the eight Okabe–Ito colours, then the same eight darker, then lighter, so
+// that 24 runs in one plot get 24 different colours (a ninth run no longer repeats the first);
+// beyond 24 the cycle repeats. Black, which has no darker shade, turns dark and light grey.
 inline QColor colour(int i) {
     const auto& c = okabeIto();
-    return c[static_cast<std::size_t>((i % static_cast<int>(c.size()) + static_cast<int>(c.size())) %
-                                      static_cast<int>(c.size()))];
+    const int n = static_cast<int>(c.size());
+    const int k = ((i % (3 * n)) + 3 * n) % (3 * n);
+    const QColor base = c[static_cast<std::size_t>(k % n)];
+    const int shade = k / n;  // 0 as is, 1 darker, 2 lighter
+    if (shade == 0) return base;
+    if (base.lightnessF() < 0.05) return shade == 1 ? QColor(90, 90, 90) : QColor(160, 160, 160);
+    const float h = base.hslHueF(), sat = base.hslSaturationF(), l = base.lightnessF();
+    return QColor::fromHslF(h, sat, shade == 1 ? l * 0.55f : l + (1.0f - l) * 0.3f);
 }
 
 }  // namespace dacl::ui::palette

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <set>
+
 #include <algorithm>
 #include <cmath>
 
@@ -356,6 +358,28 @@ private Q_SLOTS:
         QCOMPARE(activated.first().at(1).toLongLong(), static_cast<qlonglong>(id));
         if (qEnvironmentVariableIsSet("DACL_SCREENSHOTS"))
             view.grab().save(qEnvironmentVariable("DACL_SCREENSHOTS") + QStringLiteral("/roc_cells.png"));
+    }
+
+    // Ten runs compared at once: ten different colours (the palette had eight and repeated).
+    void tenRunsGetTenColours() {
+        const QString path = dir_.filePath(QStringLiteral("ten.sqlite"));
+        std::vector<std::int64_t> ids;
+        {
+            ResultsStore st(path.toStdString());
+            for (int r = 0; r < 10; ++r) ids.push_back(storeRun(st, "af_vs_rest", {makeFold(60, 70 + static_cast<std::uint64_t>(r))}));
+        }
+        RocView view;
+        QSignalSpy loaded(&view, &RocView::loaded);
+        view.setResultsFile(path);
+        view.setRuns(QList<qint64>(ids.begin(), ids.end()));
+        QTRY_COMPARE(loaded.count(), 1);
+        std::set<QRgb> colours;
+        for (const std::int64_t id : ids) {
+            const int i = view.curveIndex(id, 0);  // one fold: its curve is the run's only one
+            QVERIFY(i >= 0);
+            colours.insert(view.rocCurveItem(i)->pen().color().rgb());
+        }
+        QCOMPARE(colours.size(), std::size_t(10));
     }
 
     void unknownRunIsAnError() {
