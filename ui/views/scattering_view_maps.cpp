@@ -157,6 +157,10 @@ void ScatteringView::updateTitles() {
 
 // ---------------------------------------------------------------- rhythm channels
 
+namespace {
+constexpr double kRhythmStretch = 2.2;  // the row's share beside the maps' 4, 2 and 4
+}  // namespace
+
 void ScatteringView::buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* left) {
     QCPLayoutGrid* grid = plot_->plotLayout();
     rhythmTitle_ = new QCPTextElement(plot_, QString(), titleFont);
@@ -168,7 +172,7 @@ void ScatteringView::buildRhythmPlot(const QFont& titleFont, QCPMarginGroup* lef
     header->addElement(0, 0, rhythmTitle_);
     grid->addElement(7, 0, rhythmRect_);
     grid->setRowStretchFactor(6, 0.01);
-    grid->setRowStretchFactor(7, 1.5);
+    grid->setRowStretchFactor(7, kRhythmStretch);
     rhythmRect_->setMarginGroup(QCP::msLeft | QCP::msRight, left);
     rhythmRect_->axis(QCPAxis::atBottom)->setLabel(tr("Time in record (s)"));
     rhythmRect_->axis(QCPAxis::atLeft)->setLabel(tr("seconds"));
@@ -201,7 +205,9 @@ void ScatteringView::fillRhythm() {
     setTimeAxis(rhythmRect_, result_.startS, result_.startS + settings_.window.samples / result_.fs);
     // The rhythm row takes room only when there is something to plot.
     const bool shown = result_.sequence && !result_.rr.empty();
-    plot_->plotLayout()->setRowStretchFactor(7, shown ? 1.5 : 0.2);
+    plot_->plotLayout()->setRowStretchFactor(7, shown ? kRhythmStretch : 0.2);
+    // At least 95 px of axes when shown (a 1280 x 800 window left them 50 px: steps unreadable).
+    rhythmRect_->setMinimumSize(0, shown ? 95 : 0);
     rhythmLegend_->setVisible(shown);
     if (!shown) {
         rhythmTitle_->setText(result_.sequence ? tr("Rhythm channels: off in this run's settings (seq.rhythm)")

@@ -370,8 +370,8 @@ private Q_SLOTS:
     }
 
     // The rhythm channels' legend lies outside their axes, where it covered the curves: whole
-    // inside the plot, clear of the row's title text, both entries readable; English and German
-    // at 1280 × 800.
+    // inside the plot, clear of the row's title text, both entries readable, the axes tall enough
+    // to read; English and German at 1280 × 800.
     void rhythmLegendOutsideTheCurves_data() {
         dacl::testing::addLanguageRows();
     }
@@ -407,6 +407,8 @@ private Q_SLOTS:
         auto text = [](const QRect& r) { return QStringLiteral("%1,%2 %3×%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height()); };
         QVERIFY2(!box.intersects(axes), qPrintable(QStringLiteral("legend %1 over the axes %2").arg(text(box), text(axes))));
         QVERIFY2(plot->rect().contains(box), qPrintable(text(box)));
+        // Tall enough to read a step of the RR interval (it was about 50 px at this size).
+        QVERIFY2(axes.height() >= 90, qPrintable(QStringLiteral("rhythm axes %1").arg(text(axes))));
         for (int i = 0; i < legend->itemCount(); ++i)
             QVERIFY2(legend->item(i)->outerRect().width() >= 40, qPrintable(text(legend->item(i)->outerRect())));
         // The title's text, centred in its element, stays clear of the legend.
