@@ -41,8 +41,6 @@ std::string fixed(double v, const char* format = "%.3f") {
     return buf;
 }
 
-// The label of lead `lead` in the first record of the training folder: what "the lead the run
-// was trained on" means to a reader ("ECG" for PhysioNet 2017). "" when the folder is gone.
 // How a four-class run picks a record's class (pipeline/class_decision.h).
 std::string classDecisionText(store::ResultsStore& db, std::int64_t id) {
     static const char* names[] = {"N", "A", "O", "~"};
@@ -56,6 +54,8 @@ std::string classDecisionText(store::ResultsStore& db, std::int64_t id) {
            "the mean F1 of N, A and O: " + weights;
 }
 
+// The label of lead `lead` in the first record of the training folder: what "the lead the run
+// was trained on" means to a reader ("ECG" for PhysioNet 2017). "" when the folder is gone.
 std::string trainingLeadLabel(const std::string& dataDir, int lead) {
     std::error_code ec;
     if (dataDir.empty() || !fs::is_directory(dataDir, ec)) return {};

@@ -8,7 +8,11 @@
 
 namespace dacl::ml {
 
-int weightedArgMax(const float* p, std::size_t classes, const std::vector<double>& weights) {
+namespace {
+
+// float (stored probabilities) and double (a record's class means) alike, without conversion.
+template <typename T>
+int largestWeighted(const T* p, std::size_t classes, const std::vector<double>& weights) {
     if (!weights.empty() && weights.size() != classes)
         throw std::invalid_argument("class weights: " + std::to_string(weights.size()) + " weights for " +
                                     std::to_string(classes) + " classes");
@@ -24,9 +28,14 @@ int weightedArgMax(const float* p, std::size_t classes, const std::vector<double
     return best;
 }
 
+}  // namespace
+
+int weightedArgMax(const float* p, std::size_t classes, const std::vector<double>& weights) {
+    return largestWeighted(p, classes, weights);
+}
+
 int weightedArgMax(const std::vector<double>& p, const std::vector<double>& weights) {
-    std::vector<float> f(p.begin(), p.end());
-    return weightedArgMax(f.data(), f.size(), weights);
+    return largestWeighted(p.data(), p.size(), weights);
 }
 
 std::vector<int> decideClasses(const Matrix& proba, const std::vector<double>& weights) {

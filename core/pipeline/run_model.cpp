@@ -130,12 +130,15 @@ RunModel RunModel::load(const std::string& dbPath, std::int64_t runId) {
     }
     if (d->classes.size() == 2)
         if (const auto t = db.finalMetric(runId, "final_threshold")) d->threshold = t->mean;
+    // challenge4: all weights or none (a run stored before they existed decides by plain arg-max).
     for (int k = 0; d->classes.size() > 2 && k < static_cast<int>(d->classes.size()); ++k) {
         const auto w = db.finalMetric(runId, finalClassWeightName(k));
-        if (!w) break;
+        if (!w) {
+            d->classWeights.clear();
+            break;
+        }
         d->classWeights.push_back(w->mean);
     }
-    if (d->classWeights.size() != d->classes.size()) d->classWeights.clear();
     if (const auto s = d->representation->diffusionSchedule()) d->schedule = DiffusionSchedule(*s);
 
     // The evaluation grid: the windows the pipeline scored records with (on the training grid
