@@ -120,7 +120,7 @@ void registerPipelineCommands(CLI::App& app) {
     cmd->add_option("--records", *recordList, "Only the records named in this file (one name per line)");
     cmd->add_option("--config", *config, "JSON object of settings");
     cmd->add_option("--set", *sets, "key=value setting (repeatable)");
-    cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,no_timestep,tmax1000; repr=sequence adds cnn,rr_xgb,st_xgb,dacl_no_rhythm; repr=pooled has dae");
+    cmd->add_option("--baselines", *baselines, "Comma-separated baselines or 'all': st_lr,vae_lr,gaussian_views,no_timestep,tmax1000; repr=sequence adds cnn,rr_xgb,rra_xgb,st_xgb,dacl_no_rhythm; repr=pooled has dae");
     cmd->add_flag("--robustness", req->robustness, "Also evaluate on noise-corrupted test ECG and noisy latents");
     cmd->add_option("--resume", *resume, "Resume an interrupted run");
     cmd->add_option("--cache", req->cacheDir, "Feature cache folder (default: ~/.cache/dacl/features)");

@@ -12,7 +12,8 @@
 // p is the probability of the task's positive class (challenge4: of AF, class A, as the
 // pipeline's stored predictions). For challenge4 both files append p_N,p_A,p_O,p_noisy.
 // A record's p in the summary is the pipeline's record score: the mean over its 30.72-s spans,
-// fused with the RR-feature booster when the run has rhythm fusion (span p are the model alone);
+// fused with the rhythm-feature booster when the run has rhythm fusion (span p are fused with the
+// rhythm features of their own beats unless predict.span_fusion=false);
 // `predicted` is 1 when p >= the validation threshold stored with the run (final_threshold),
 // for challenge4 the class code of the largest mean class probability times its class weight
 // (fitted on the final model's validation records, pipeline/class_decision.h).
@@ -333,7 +334,7 @@ void registerPredictCommands(CLI::App& app) {
     auto predictSettings = std::make_shared<std::vector<std::string>>();
     cmd->add_option("--set", *predictSettings,
                     "Prediction setting key=value: predict.span_s (10), predict.hop_s (5), predict.span_fusion (true: each "
-                    "span fused with the RR features of its own beats)");
+                    "span fused with the rhythm features of its own beats)");
     cmd->callback([=] {
         if (*lead < -1) throw std::invalid_argument("--lead must be 0 or more");
         run(*db, *runId, *inputs, *output, *lead, *threads, *predictSettings);

@@ -112,13 +112,14 @@ const std::vector<SettingSpec>& Settings::specs() {
         {"seq.finetune_epochs", 10, "stage-2 supervised fine-tuning epochs on diffusion views (0 = probe only)", {}, 0, 10000},
         {"seq.finetune_lr", 5e-4, "stage-2 learning rate", {}, 1e-7, 1},
         {"seq.stage", "auto", "which stage scores records: the better on validation, or a fixed one", {"auto", "probe", "finetuned"}},
-        {"fusion.rhythm", true, "fuse the record score with gradient boosting on 20 RR-interval features (mean of validation quantiles)", {}},
+        {"fusion.rhythm", true, "fuse the record score with gradient boosting on the record's rhythm features (fusion.features; mean of validation quantiles)", {}},
+        {"fusion.features", "rr_atrial", "what the fusion booster reads: the 20 RR-interval features and 4 atrial-activity features (P waves before the QRS), or the RR features alone (method.md)", {"rr_atrial", "rr"}},
         {"boost.rounds", 400, "gradient-boosting rounds (early stopping on validation)", {}, 1, 100000},
         {"boost.depth", 4, "gradient-boosting tree depth", {}, 1, 20},
         {"boost.eta", 0.05, "gradient-boosting learning rate", {}, 1e-4, 1},
         {"predict.span_s", 10.0, "length of the sliding spans of the probability over time (s)", {}, 1, 3600},
         {"predict.hop_s", 5.0, "hop of the sliding spans (s)", {}, 0.1, 3600},
-        {"predict.span_fusion", true, "fuse each span's probability with the RR features of its own beats (runs with a rhythm booster)", {}},
+        {"predict.span_fusion", true, "fuse each span's probability with the rhythm features of its own beats (runs with a rhythm booster)", {}},
         {"eval.noisy_embeddings", 300, "test records per fold whose z_t embeddings are stored (t = 50, 100, 200, 500)", {}, 0, 1000000},
     };
     return all;

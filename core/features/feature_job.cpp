@@ -100,6 +100,8 @@ nlohmann::json FeatureSettings::toJson() const {
         // The R-peak rule behind the rhythm channels and RR features: a cache written by an
         // earlier rule (one record-wide threshold) must not be read as this one's.
         j["rpeaks"] = "local-10s";
+        // The record's rhythm features in the row header: 20 RR, then 4 atrial-activity ones.
+        j["rhythm_features"] = "rr20+atrial4";
     }
     return j;
 }

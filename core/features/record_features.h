@@ -3,6 +3,7 @@
 // log-scattering → Scattering Transformer → pooled feature per window. computeFeatures() runs it
 // over a dataset; `dacl predict` and the desktop app run it on single records, so that a model
 // sees exactly the features it was trained and evaluated on.
+#include "core/dsp/atrial_features.h"
 #include "core/features/feature_job.h"
 
 #include <atomic>
@@ -18,6 +19,7 @@ struct RecordWindows {
     std::vector<double> startS;   // window start in the record (s)
     std::vector<char> evalGrid;   // 1: the window lies on the evaluation grid
     std::vector<long> peaks;      // sequence spans: the record's robust R peaks (samples at the target rate)
+    dsp::BeatWindows beats;       // sequence spans: the P and QRS windows of its beats (atrial features of any span)
     std::size_t size() const { return startS.size(); }
 };
 

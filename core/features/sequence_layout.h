@@ -5,7 +5,8 @@
 //   [0] valid frames V (frames whose centre lies inside the record; the rest is zero padding)
 //   [1] frames L   [2] channels C (scattering paths, then the rhythm channels when present)
 //   [3 .. 3+20)    the record's 20 RR-interval features (dsp/rr_features.h; NaN = undefined)
-//   [23 ..)        L frames x C channels, frame-major: frame f, channel c at 23 + f*C + c
+//   [23 .. 23+4)   the record's 4 atrial-activity features (dsp/atrial_features.h; NaN = undefined)
+//   [27 ..)        L frames x C channels, frame-major: frame f, channel c at 27 + f*C + c
 //
 // Frames past V are exactly 0. The values are the Scattering-Transformer outputs (and the raw
 // rhythm channels in seconds); standardisation belongs to the models, with training statistics.
@@ -15,8 +16,11 @@
 namespace dacl::features {
 
 struct SequenceLayout {
-    static constexpr int kHeader = 23;
     static constexpr int kRrFeatures = 20;
+    static constexpr int kAtrialFeatures = 4;
+    // The rhythm features of a record: the RR features, then the atrial ones (one block).
+    static constexpr int kRhythmFeatures = kRrFeatures + kAtrialFeatures;
+    static constexpr int kHeader = 3 + kRhythmFeatures;
     int frames = 0;
     int channels = 0;
 

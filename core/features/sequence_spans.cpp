@@ -1,6 +1,7 @@
 #include "core/features/sequence_spans.h"
 
 #include "core/common/parallel_for.h"
+#include "core/dsp/atrial_features.h"
 #include "core/dsp/preprocess.h"
 #include "core/dsp/rhythm_channels.h"
 #include "core/dsp/robust_rpeaks.h"
@@ -31,7 +32,10 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
 
     // Rhythm comes from the whole record, so a span's first frames know the beat before them.
     const std::vector<long> peaks = dsp::detectRPeaksRobust(clean, fs);
-    const std::vector<double> rr = dsp::rrFeatures(peaks, fs);
+    std::vector<double> rr = dsp::rrFeatures(peaks, fs);
+    dsp::BeatWindows beats = dsp::beatWindows(clean, peaks, fs);
+    const std::vector<double> atrial = dsp::atrialFeatures(beats);
+    rr.insert(rr.end(), atrial.begin(), atrial.end());
 
     // Span starts: 0, hop, ... and one more ending at the record's end (as makeWindows does).
     const long n = static_cast<long>(clean.size());
@@ -61,7 +65,7 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
         row[0] = static_cast<float>(V);
         row[1] = static_cast<float>(L);
         row[2] = static_cast<float>(C);
-        for (int i = 0; i < SequenceLayout::kRrFeatures; ++i) row[3 + i] = static_cast<float>(rr[static_cast<std::size_t>(i)]);
+        for (int i = 0; i < SequenceLayout::kRhythmFeatures; ++i) row[3 + i] = static_cast<float>(rr[static_cast<std::size_t>(i)]);
         float* frames = row + SequenceLayout::kHeader;
         for (int f = 0; f < V; ++f)
             for (int c = 0; c < P; ++c) frames[f * C + c] = static_cast<float>(ctx[static_cast<std::size_t>(f) * P + c]);
@@ -84,6 +88,7 @@ RecordWindows computeSequenceSpans(const std::vector<double>& clean, const Featu
         out.evalGrid.push_back(1);  // every span is scored
     }
     out.peaks = peaks;
+    out.beats = std::move(beats);
     return out;
 }
 

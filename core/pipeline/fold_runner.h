@@ -75,8 +75,11 @@ FoldOutcome runFold(const FoldContext& context, const std::string& method, const
 // Whether a method's record scores are fused with the RR-feature booster (method.md v2 §7).
 bool usesRhythmFusion(const Settings& settings, const std::string& method);
 
-// The 20 RR features of each record (its first row in `table`), in the order of `records`.
-Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records);
+// The rhythm features the fusion booster reads (fusion.features): 20 or 24 per record.
+int fusionFeatureCount(const Settings& settings);
+// The first `count` rhythm features of each record (its first row in `table`), in the order of
+// `records`.
+Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records, int count);
 
 // Positive-class probability columns → score per record (binary) as doubles.
 std::vector<double> positiveScores(const RecordProba& p);

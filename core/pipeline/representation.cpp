@@ -225,7 +225,7 @@ std::vector<double> Representation::noiseScaleAt(const std::vector<int>& t) cons
 const std::vector<std::string>& methodNames() {
     static const std::vector<std::string> names = {"dacl",     "st_lr",  "vae_lr", "gaussian_views", "dae",
                                                    "no_timestep", "tmax1000", "cnn", "rr_xgb", "st_xgb",
-                                                   "dacl_no_rhythm"};
+                                                   "dacl_no_rhythm", "rra_xgb"};
     return names;
 }
 
@@ -254,6 +254,7 @@ std::string methodDescription(const std::string& m) {
     if (m == "tmax1000") return "DACL with t_max = 1000";
     if (m == "cnn") return "supervised CNN: the same U-Net trunk, cross-entropy on the frame sequence (repr=sequence)";
     if (m == "rr_xgb") return "20 RR-interval features + gradient boosting (repr=sequence)";
+    if (m == "rra_xgb") return "20 RR-interval and 4 atrial-activity features + gradient boosting (repr=sequence)";
     if (m == "st_xgb") return "pooled ST frames + gradient boosting (repr=sequence)";
     if (m == "dacl_no_rhythm") return "DACL without the rhythm channels (repr=sequence)";
     throw std::invalid_argument("unknown method '" + m + "'");

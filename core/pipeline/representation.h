@@ -87,7 +87,7 @@ public:
 };
 
 // Method names: "dacl" and the baselines "st_lr", "vae_lr", "gaussian_views", "dae",
-// "no_timestep", "tmax1000"; with repr = sequence also "cnn", "rr_xgb", "st_xgb",
+// "no_timestep", "tmax1000"; with repr = sequence also "cnn", "rr_xgb", "rra_xgb", "st_xgb",
 // "dacl_no_rhythm" (and not "dae").
 const std::vector<std::string>& methodNames();
 const std::vector<std::string>& baselineNames();

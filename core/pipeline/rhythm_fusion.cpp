@@ -91,6 +91,11 @@ void RhythmFusion::fit(const Matrix& trainRr, const std::vector<int>& trainLabel
 }
 
 bool RhythmFusion::fitted() const { return d_->booster.has_value(); }
+int RhythmFusion::featureCount() const {
+    if (!fitted()) throw std::logic_error("RhythmFusion: not fitted");
+    return static_cast<int>(d_->booster->numFeatures());
+}
+
 double RhythmFusion::modelWeight() const { return d_->weight; }
 
 Matrix RhythmFusion::boosterProba(const Matrix& rr) const {

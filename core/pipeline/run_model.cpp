@@ -207,6 +207,7 @@ WindowFeatures RunModel::windowFeatures(const Recording& record, int lead) const
     for (double s : out.startS) out.endS.push_back(std::min(s + length, std::max(duration, s)));
     out.features = Matrix(out.startS.size(), static_cast<std::size_t>(w.dim), std::move(w.features));
     for (long p : w.peaks) out.peakS.push_back(static_cast<double>(p) / sampleRate());
+    out.beats = std::move(w.beats);
     return out;
 }
 
@@ -258,7 +259,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
     p.modelScore = mean.proba(0, static_cast<std::size_t>(positive));
     if (d_->fusion && d_->sequence) {
         std::lock_guard<std::mutex> lock(d_->models);
-        mean.proba = d_->fusion->fuse(mean.proba, rrFeatureRows(p.windows.features.selectRows({0})));
+        mean.proba = d_->fusion->fuse(mean.proba, rhythmFeatureRows(p.windows.features.selectRows({0}), d_->fusion->featureCount()));
         p.fused = true;
     }
     p.classMean.assign(mean.proba.row(0), mean.proba.row(0) + mean.proba.cols);
@@ -272,19 +273,28 @@ bool RunModel::isSequence() const { return d_->sequence; }
 
 namespace {
 
-// The 20 RR features of the R peaks inside each span [start, end) (NaN where undefined, as the
-// booster was trained: a 10-s span has ~10 beats where a record had ~30).
-Matrix spanRrFeatures(const std::vector<double>& peakS, const std::vector<double>& startS,
-                      const std::vector<double>& endS, double fs) {
-    Matrix out(startS.size(), dsp::kRrFeatureCount);
+// The rhythm features of the beats inside each span [start, end): 20 RR features of its R peaks,
+// then (count 24) the atrial features of its beats' windows (NaN where undefined, as the booster
+// was trained: a 10-s span has ~10 beats where a record had ~30).
+Matrix spanRhythmFeatures(const WindowFeatures& w, const std::vector<double>& startS, const std::vector<double>& endS,
+                          double fs, int count) {
+    const std::vector<double>& peakS = w.peakS;
+    Matrix out(startS.size(), static_cast<std::size_t>(count));
     for (std::size_t k = 0; k < startS.size(); ++k) {
         // Peaks are ascending: find each span's by search (a 24-h record has ~100 k peaks and
         // ~17 k spans, too many for a scan per span).
         std::vector<long> inside;
         for (auto it = std::lower_bound(peakS.begin(), peakS.end(), startS[k]); it != peakS.end() && *it < endS[k]; ++it)
             inside.push_back(std::lround(*it * fs));
-        const std::vector<double> rr = dsp::rrFeatures(inside, fs);
-        for (int i = 0; i < dsp::kRrFeatureCount; ++i) {
+        std::vector<double> rr = dsp::rrFeatures(inside, fs);
+        if (count > dsp::kRrFeatureCount) {
+            const long a = std::lround(startS[k] * fs), b = std::lround(endS[k] * fs);
+            const auto first = std::lower_bound(w.beats.peak.begin(), w.beats.peak.end(), a) - w.beats.peak.begin();
+            const auto last = std::lower_bound(w.beats.peak.begin(), w.beats.peak.end(), b) - w.beats.peak.begin();
+            const std::vector<double> atrial = dsp::atrialFeatures(w.beats, static_cast<std::size_t>(first), static_cast<std::size_t>(last));
+            rr.insert(rr.end(), atrial.begin(), atrial.end());
+        }
+        for (int i = 0; i < count; ++i) {
             const double v = rr[static_cast<std::size_t>(i)];
             out(k, static_cast<std::size_t>(i)) = std::isfinite(v) ? static_cast<float>(v) : std::numeric_limits<float>::quiet_NaN();
         }
@@ -334,7 +344,7 @@ SpanProbabilities RunModel::sequenceSpans(const WindowFeatures& w, const Matrix&
         std::copy(p.data.begin(), p.data.end(), out.proba.row(first));
     }
     if (d_->fusion && d_->settings.getBool("predict.span_fusion")) {
-        const Matrix rr = spanRrFeatures(w.peakS, out.startS, out.endS, fs);
+        const Matrix rr = spanRhythmFeatures(w, out.startS, out.endS, fs, d_->fusion->featureCount());
         std::lock_guard<std::mutex> lock(d_->models);
         out.proba = d_->fusion->fuse(out.proba, rr);
     }

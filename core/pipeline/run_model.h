@@ -13,6 +13,7 @@
 // serialised by an internal mutex (they are small), feature extraction runs in parallel.
 #include "core/common/settings.h"
 #include "core/data/recording.h"
+#include "core/dsp/atrial_features.h"
 #include "core/ml/diffusion_schedule.h"
 #include "core/ml/matrix.h"
 
@@ -29,13 +30,15 @@ struct WindowFeatures {
     std::vector<double> endS;    // start + N/fs, at most the record's duration (short records are padded)
     Matrix features;             // one row per window (2C columns)
     std::vector<double> peakS;   // repr = sequence: the record's R peaks (s), for per-span RR features
+    dsp::BeatWindows beats;      // repr = sequence: its beats' P and QRS windows, for per-span atrial features
     std::size_t size() const { return startS.size(); }
 };
 
 // The probability over time: the model on sliding spans of a record (predict.span_s long, hop
 // predict.hop_s; a record shorter than a span is one span). For repr = pooled the spans are the
 // evaluation windows. With a rhythm booster (and predict.span_fusion) each span is fused with the
-// 20 RR features of the R peaks inside it, as records are; otherwise spans are the model alone.
+// rhythm features (20 RR, and 4 atrial with fusion.features=rr_atrial) of the beats inside it, as
+// records are; otherwise spans are the model alone.
 struct SpanProbabilities {
     std::vector<double> startS, endS;
     Matrix proba;                    // per span: class probabilities
@@ -50,7 +53,7 @@ struct RecordPrediction {
     std::vector<double> classMean;   // per class: mean over windows (fused with the RR booster when the run has one)
     double score = 0;                // record score (as the pipeline scores records, fusion included)
     double modelScore = 0;           // the same without rhythm fusion
-    bool fused = false;              // score includes the RR-feature booster
+    bool fused = false;              // score includes the rhythm-feature booster
     int predicted = 0;               // predictedClass(classMean)
     SpanProbabilities spans;         // the probability over time
 };

@@ -177,7 +177,8 @@ public:
     std::string toBytes() const override { return "st_lr"; }
 };
 
-// Gradient boosting on pooled frames (st_xgb) or RR features (rr_xgb): h = log P(class).
+// Gradient boosting on pooled frames (st_xgb), RR features (rr_xgb) or RR and atrial-activity
+// features (rra_xgb): h = log P(class).
 class BoostRepresentation : public Representation {
 public:
     BoostRepresentation(std::string method, const Settings& s, std::uint64_t seed)
@@ -203,7 +204,9 @@ public:
 
 private:
     Matrix inputs(const RowView& rows) const {
-        return method_ == "rr_xgb" ? rrFeatureRows(rows) : pooledFrames(rows, sequenceChannels(rows, true));
+        if (method_ == "rr_xgb") return rhythmFeatureRows(rows, rhythmFeatureCount("rr"));
+        if (method_ == "rra_xgb") return rhythmFeatureRows(rows, rhythmFeatureCount("rr_atrial"));
+        return pooledFrames(rows, sequenceChannels(rows, true));
     }
     std::string method_;
     Settings settings_;
@@ -494,7 +497,7 @@ bool isSequenceDacl(const std::string& m) {
 
 std::unique_ptr<Representation> makeSequenceRepresentation(const std::string& m, const Settings& s, std::uint64_t seed) {
     if (m == "st_lr") return std::make_unique<PooledFramesRepresentation>();
-    if (m == "st_xgb" || m == "rr_xgb") return std::make_unique<BoostRepresentation>(m, s, seed);
+    if (m == "st_xgb" || m == "rr_xgb" || m == "rra_xgb") return std::make_unique<BoostRepresentation>(m, s, seed);
     if (m == "vae_lr") return std::make_unique<FrameVaeRepresentation>(s, seed, true);
     if (m == "cnn") return std::make_unique<SequenceCnnRepresentation>(s, seed);
     if (isSequenceDacl(m)) return std::make_unique<SequenceDaclRepresentation>(m, s, seed);
@@ -504,7 +507,7 @@ std::unique_ptr<Representation> makeSequenceRepresentation(const std::string& m,
 
 std::unique_ptr<Representation> loadSequenceRepresentation(const std::string& m, const Settings& s, const std::string& bytes) {
     if (m == "st_lr") return std::make_unique<PooledFramesRepresentation>();
-    if (m == "st_xgb" || m == "rr_xgb") {
+    if (m == "st_xgb" || m == "rr_xgb" || m == "rra_xgb") {
         auto r = std::make_unique<BoostRepresentation>(m, s, 0);
         r->load(bytes);
         return r;

@@ -6,7 +6,8 @@
 //    supervised fine-tuning on views; the stage that scores is chosen on validation;
 //  - cnn: the same U-Net trunk on the standardised frames, cross-entropy only (no VAE, no views);
 //  - st_lr / vae_lr: frames / per-frame VAE means pooled (mean, std over valid frames);
-//  - st_xgb / rr_xgb: gradient boosting on pooled frames / on the 20 RR features; the probe then
+//  - st_xgb / rr_xgb / rra_xgb: gradient boosting on pooled frames / on the 20 RR features / on
+//    those and the 4 atrial-activity features; the probe then
 //    sees its log-probabilities (a monotone recalibration).
 #include "core/pipeline/representation.h"
 

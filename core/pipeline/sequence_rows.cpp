@@ -118,19 +118,25 @@ Matrix pooledFrames(const RowView& rows, int channels) {
     return out;
 }
 
-void copyRrFeatures(const float* row, float* out) {
-    for (int i = 0; i < SequenceLayout::kRrFeatures; ++i) {
+void copyRhythmFeatures(const float* row, float* out, int count) {
+    for (int i = 0; i < count; ++i) {
         // ±inf (a ratio over a zero spread) is as undefined as NaN: the booster takes NaN as missing.
         const float v = SequenceLayout::rrFeatures(row)[i];
         out[i] = std::isfinite(v) ? v : std::numeric_limits<float>::quiet_NaN();
     }
 }
 
-Matrix rrFeatureRows(const RowView& rows) {
+int rhythmFeatureCount(const std::string& features) {
+    if (features == "rr") return SequenceLayout::kRrFeatures;
+    if (features == "rr_atrial") return SequenceLayout::kRhythmFeatures;
+    throw std::invalid_argument("unknown rhythm features '" + features + "' (rr or rr_atrial)");
+}
+
+Matrix rhythmFeatureRows(const RowView& rows, int count) {
     layoutOf(rows);
-    Matrix out(rows.rows(), SequenceLayout::kRrFeatures);
+    Matrix out(rows.rows(), static_cast<std::size_t>(count));
     for (std::size_t r = 0; r < rows.rows(); ++r) {
-        copyRrFeatures(rows.row(r), out.row(r));
+        copyRhythmFeatures(rows.row(r), out.row(r), count);
         releaseEvery(rows, r);
     }
     return out;

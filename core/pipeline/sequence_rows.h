@@ -28,10 +28,13 @@ Matrix pooledSequences(const SequenceSet& set);
 // The same of the first `channels` channels of each row, read in chunks (no full copy).
 Matrix pooledFrames(const RowView& rows, int channels);
 
-// The 20 RR-interval features of each row's record (NaN where undefined).
-Matrix rrFeatureRows(const RowView& rows);
-// The same for one row: its 20 RR features into `out` (±inf becomes NaN).
-void copyRrFeatures(const float* row, float* out);
+// How many of a row's rhythm features a booster reads (fusion.features): "rr" the 20 RR-interval
+// features, "rr_atrial" those and the 4 atrial-activity features after them.
+int rhythmFeatureCount(const std::string& features);
+// The first `count` rhythm features of each row's record (NaN where undefined).
+Matrix rhythmFeatureRows(const RowView& rows, int count);
+// The same for one row, into `out` (±inf becomes NaN).
+void copyRhythmFeatures(const float* row, float* out, int count);
 
 // Every valid frame of `rows` (frames x channels), or a seeded random sample of at most `limit`.
 Matrix validFrames(const RowView& rows, int channels, std::size_t limit, std::uint64_t seed);

@@ -157,12 +157,12 @@ private Q_SLOTS:
         const QString data = tmp.filePath("data"), cache = tmp.filePath("cache");
         dacl::NullProgress np;
         dacl::synth::writeDemoDataset(data.toStdString(), 3, 5, np);
-        // The default (repr=sequence) writes one row per 30.72-s span: a header of 23 values, then
+        // The default (repr=sequence) writes one row per 30.72-s span: a header of 27 values, then
         // 288 frames of C channels (features/sequence_layout.h).
         const Result seq = runDacl({"features", "--data", data, "--no-cache", "--json", "--quiet", "--output", tmp.filePath("s.csv")});
         QVERIFY2(seq.exitCode == 0, qPrintable(seq.err));
         const int seqDim = QJsonDocument::fromJson(seq.out.toUtf8()).object()["dim"].toInt();
-        QVERIFY2(seqDim > 23 && (seqDim - 23) % 288 == 0, qPrintable(QString::number(seqDim)));
+        QVERIFY2(seqDim > 27 && (seqDim - 27) % 288 == 0, qPrintable(QString::number(seqDim)));
         // The pooled windows of version 1 from here on.
         const QStringList base{"features", "--data", data, "--cache", cache, "--json", "--quiet", "--set", "threads=2",
                                "--set", "repr=pooled"};

@@ -78,22 +78,23 @@ private Q_SLOTS:
         QVERIFY(sameFloats(sa.values, sb.values));
         QVERIFY(sa.valid == sb.valid);
         QVERIFY(sameFloats(pooledFrames(view, C).data, pooledFrames(copy, C).data));
-        QVERIFY(sameFloats(rrFeatureRows(view).data, rrFeatureRows(copy).data));
+        QVERIFY(sameFloats(rhythmFeatureRows(view, 24).data, rhythmFeatureRows(copy, 24).data));
         QVERIFY(sameFloats(validFrames(view, C - 2, 500, 7).data, validFrames(copy, C - 2, 500, 7).data));
         QVERIFY(sameFloats(validFrames(view, C - 2, 0, 7).data, validFrames(copy, C - 2, 0, 7).data));
     }
 
     // The rows are the mapped file's, not a copy of them, and the fold helper finds each
-    // record's RR features in place.
+    // record's rhythm features (20 RR, 4 atrial) in place.
     void theTableIsTheMappedCache() {
         const auto base = reinterpret_cast<std::uintptr_t>(table_->features.row(0));
         QCOMPARE(base % 4096, std::uintptr_t{0});
         const std::vector<int> records = {4, 0, 2};
-        const Matrix rr = recordRrFeatures(*table_, records);
+        const Matrix rr = recordRrFeatures(*table_, records, 24);
+        QCOMPARE(rr.cols, std::size_t{24});
         for (std::size_t i = 0; i < records.size(); ++i) {
             const std::vector<std::size_t> rows = table_->rowsOf({records[i]}, false);
             QVERIFY(!rows.empty());
-            const Matrix first = rrFeatureRows(table_->features.select({rows.front()}));
+            const Matrix first = rhythmFeatureRows(table_->features.select({rows.front()}), 24);
             QVERIFY(std::memcmp(first.row(0), rr.row(i), rr.cols * sizeof(float)) == 0);
         }
     }
