@@ -3002,6 +3002,10 @@ Open a dataset.</source>
         <translation>p(%1) über die Zeit, %2-s-Abschnitte · Score der Aufnahme %3</translation>
     </message>
     <message>
+        <source> (with the rhythm booster: RR intervals and P waves)</source>
+        <translation> (mit dem Rhythmus-Booster: RR-Intervalle und P-Wellen)</translation>
+    </message>
+    <message>
         <source> (with the RR-interval booster)</source>
         <translation> (mit dem RR-Intervall-Booster)</translation>
     </message>

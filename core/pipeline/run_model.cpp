@@ -270,6 +270,7 @@ RecordPrediction RunModel::predict(const Recording& record, int lead) const {
 }
 
 bool RunModel::isSequence() const { return d_->sequence; }
+int RunModel::rhythmFeatureCount() const { return d_->fusion ? d_->fusion->featureCount() : 0; }
 
 namespace {
 

@@ -109,6 +109,9 @@ public:
     // repr = sequence: rows are whole spans of frames (features/sequence_layout.h); latents
     // are flat sequences [valid, frames, d, d x frames] (pipeline/latent_spans.h reads them).
     bool isSequence() const;
+    // Rhythm features per record the fusion booster reads: 20 (RR intervals), 24 (and the atrial
+    // features: P waves), 0 without rhythm fusion.
+    int rhythmFeatureCount() const;
 
     // VAE latent (d columns): μ of q(z | f) and its σ, both in the standardised latent units that
     // the encoder sees (z0 = (μ − mean)/std with training statistics).

@@ -1,6 +1,7 @@
 #include "ui/views/probability_band.h"
 
 #include "core/common/error.h"
+#include "core/dsp/rr_features.h"
 #include "ui/plots/plot_style.h"
 #include "ui/views/sequence_heatmap.h"
 #include "ui/loaders/thread_pools.h"
@@ -280,7 +281,9 @@ QString ProbabilityBand::summaryText() const {
                        .arg(positive)
                        .arg(number(span))
                        .arg(QLocale().toString(score_, 'f', 3));
-    if (fused_) text += tr(" (with the RR-interval booster)");
+    if (fused_)
+        text += model_->rhythmFeatureCount() > dsp::kRrFeatureCount ? tr(" (with the rhythm booster: RR intervals and P waves)")
+                                                                    : tr(" (with the RR-interval booster)");
     const double th = model_->threshold();
     if (std::isfinite(th)) text += tr(" · threshold %1 (dashed)").arg(QLocale().toString(th, 'f', 3));
     return text;
