@@ -410,10 +410,6 @@
         <translation>Ableitungen: %1; kombiniert: %2</translation>
     </message>
     <message>
-        <source>Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6</source>
-        <translation>Rhythmus (Ableitung %1, %2 Schläge): Herzfrequenz %3/min, RMSSD %4 ms, pNN50 %5, Sample-Entropie %6</translation>
-    </message>
-    <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -448,6 +444,10 @@
     <message>
         <source>p(AF) %1 (the run has no binary threshold: the class with the largest probability, weighted as the run fitted on validation, decides)</source>
         <translation>p(AF) %1 (der Lauf hat keine binäre Schwelle: die Klasse mit der größten Wahrscheinlichkeit, gewichtet wie auf der Validierung angepasst, entscheidet)</translation>
+    </message>
+    <message>
+        <source>Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6, P-wave coherence %7</source>
+        <translation>Rhythmus (Ableitung %1, %2 Schläge): Herzfrequenz %3/min, RMSSD %4 ms, pNN50 %5, Sample-Entropie %6, P-Wellen-Kohärenz %7</translation>
     </message>
 </context>
 <context>
@@ -1359,10 +1359,6 @@
         <translation>Kombiniert: p(AF) %1 (%2)</translation>
     </message>
     <message>
-        <source>Heart rate &lt;b&gt;%1 bpm&lt;/b&gt; · %2 beats (lead %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · sample entropy %6</source>
-        <translation>Herzfrequenz &lt;b&gt;%1/min&lt;/b&gt; · %2 Schläge (Ableitung %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · Sample-Entropie %6</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1377,6 +1373,10 @@
     <message>
         <source>Threshold %1 · sensitivity %2 · specificity %3</source>
         <translation>Schwelle %1 · Sensitivität %2 · Spezifität %3</translation>
+    </message>
+    <message>
+        <source>Heart rate &lt;b&gt;%1 bpm&lt;/b&gt; · %2 beats (lead %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · sample entropy %6&lt;br&gt;P-wave coherence %7 (about 1: a P wave before every beat; about 0: none, as in AF)</source>
+        <translation>Herzfrequenz &lt;b&gt;%1/min&lt;/b&gt; · %2 Schläge (Ableitung %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · Sample-Entropie %6&lt;br&gt;P-Wellen-Kohärenz %7 (etwa 1: vor jedem Schlag eine P-Welle; etwa 0: keine, wie bei Vorhofflimmern)</translation>
     </message>
 </context>
 <context>

@@ -65,9 +65,9 @@ void printAssessment(const assess::Assessment& a) {
     else
         std::printf("%s (%s)\n", a.positive ? "AF" : "not AF", a.thresholdHow.c_str());
     const auto& r = a.rhythm;
-    std::printf("rhythm (lead %s): %d beats, heart rate %s bpm, RMSSD %s ms, pNN50 %s, sample entropy %s\n", r.lead.c_str(),
-                r.beats, num(r.heartRateBpm, "%.0f").c_str(), num(r.rmssdMs, "%.0f").c_str(), num(r.pnn50, "%.2f").c_str(),
-                num(r.sampleEntropy, "%.2f").c_str());
+    std::printf("rhythm (lead %s): %d beats, heart rate %s bpm, RMSSD %s ms, pNN50 %s, sample entropy %s, P-wave coherence %s\n",
+                r.lead.c_str(), r.beats, num(r.heartRateBpm, "%.0f").c_str(), num(r.rmssdMs, "%.0f").c_str(),
+                num(r.pnn50, "%.2f").c_str(), num(r.sampleEntropy, "%.2f").c_str(), num(r.pWaveCoherence, "%.2f").c_str());
     for (const auto& w : a.warnings) std::printf("warning: %s\n", w.c_str());
 }
 

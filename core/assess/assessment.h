@@ -37,6 +37,9 @@ struct RhythmFigures {
     std::vector<double> rrS;              // RR tachogram: rrS[i] ends at rPeakS[i+1]
     int beats = 0;
     double heartRateBpm = kNaN, rmssdMs = kNaN, pnn50 = kNaN, sampleEntropy = kNaN;
+    // Coherent share of the energy before each QRS (dsp/atrial_features.h): near 1 when one P wave
+    // precedes every beat, near 0 without P waves (AF).
+    double pWaveCoherence = kNaN;
 };
 
 struct RunProvenance {

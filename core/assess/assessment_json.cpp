@@ -52,6 +52,7 @@ nlohmann::json toJson(const Assessment& a) {
               {"rmssd_ms", number(r.rmssdMs)},
               {"pnn50", number(r.pnn50)},
               {"sample_entropy", number(r.sampleEntropy)},
+              {"p_wave_coherence", number(r.pWaveCoherence)},
               {"r_peak_s", numbers(r.rPeakS)},
               {"rr_s", numbers(r.rrS)}}},
             {"threshold", number(a.threshold)},

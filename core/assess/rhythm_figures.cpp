@@ -27,7 +27,16 @@ std::vector<double> modelRPeaksS(const std::vector<double>& lead, double fs, con
     return out;
 }
 
-RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs) {
+dsp::BeatWindows modelBeatWindows(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep,
+                                  const std::vector<double>& peakS) {
+    const std::vector<double> clean = dsp::preprocess(lead, fs, prep);
+    std::vector<long> samples;
+    for (double s : peakS) samples.push_back(std::lround(s * prep.targetFs));
+    return dsp::beatWindows(clean, samples, prep.targetFs);
+}
+
+RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs,
+                            const dsp::BeatWindows& beats) {
     RhythmFigures r;
     r.lead = leadName;
     r.rPeakS = peakS;
@@ -41,6 +50,7 @@ RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<doubl
     r.rmssdMs = 1000.0 * feature(f, "rmssd");  // NaN stays NaN
     r.pnn50 = feature(f, "pnn50");
     r.sampleEntropy = feature(f, "sample_entropy");
+    r.pWaveCoherence = dsp::atrialFeatures(beats).at(0);  // p_coherence, first of atrialFeatureNames()
     return r;
 }
 

@@ -3,6 +3,7 @@
 // detector the model itself uses (dsp/robust_rpeaks.h on the lead prepared as the model prepares
 // it) and the definitions of dsp/rr_features.h, so that the figures a clinician reads are the
 // ones the rhythm booster saw. Torch-free.
+#include "core/dsp/atrial_features.h"
 #include "core/dsp/preprocess.h"
 #include "core/assess/assessment.h"
 
@@ -16,6 +17,12 @@ std::vector<double> modelRPeaksS(const std::vector<double>& lead, double fs, con
 
 // Figures from R peaks in seconds (ascending) on a grid of `fs` Hz: heart rate = 60 / median RR,
 // RMSSD in ms, pNN50 as a fraction, sample entropy; NaN where rr_features.h leaves them undefined.
-RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs);
+// The P-wave coherence comes from `beats`, the windows of those beats (NaN when there are none).
+RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs,
+                            const dsp::BeatWindows& beats);
+
+// The beats' P and QRS windows of `lead` prepared as the model prepares it, at the peaks `peakS`.
+dsp::BeatWindows modelBeatWindows(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep,
+                                  const std::vector<double>& peakS);
 
 }  // namespace dacl::assess

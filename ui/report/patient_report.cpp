@@ -150,9 +150,11 @@ private:
                   tr("Leads: %1; combined: %2").arg(leads.join(QStringLiteral(", ")), coreText(a_.combinedRule)), 7.5) + 0.5;
         const auto& h = a_.rhythm;
         y += text(QRectF(r.left(), y, r.width(), 8),
-                  tr("Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6")
+                  tr("Rhythm (lead %1, %2 beats): heart rate %3 bpm, RMSSD %4 ms, pNN50 %5, sample entropy %6, "
+                     "P-wave coherence %7")
                       .arg(q(h.lead)).arg(h.beats)
-                      .arg(fixed(h.heartRateBpm, 0), fixed(h.rmssdMs, 0), fixed(h.pnn50), fixed(h.sampleEntropy)), 7.5) + 0.5;
+                      .arg(fixed(h.heartRateBpm, 0), fixed(h.rmssdMs, 0), fixed(h.pnn50), fixed(h.sampleEntropy),
+                           fixed(h.pWaveCoherence)), 7.5) + 0.5;
         for (const auto& w : a_.warnings) {
             if (y > r.bottom()) break;
             y += text(QRectF(r.left(), y, r.width(), 8), tr("Warning: %1").arg(q(w)), 7.5, false, false, QColor(170, 90, 0));

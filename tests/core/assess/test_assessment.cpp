@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <numeric>
 #include <thread>
 
 using namespace dacl;
@@ -138,9 +139,11 @@ private Q_SLOTS:
 
     void rhythmFiguresFollowTheBeats() {
         // Real PhysioNet records: AF (class A in REFERENCE.csv) is irregular, sinus rhythm (class N,
-        // records without ectopic beats) is not: every AF record's RMSSD exceeds every normal one's.
+        // records without ectopic beats) is not: every AF record's RMSSD exceeds every normal one's,
+        // and only the normal records have a P wave before their beats.
         const std::vector<const char*> af = {"A00004", "A00005", "A00009", "A00015"}, normal = {"A00001", "A00006", "A00007", "A00010"};
         double minAf = 1e9, maxNormal = 0;
+        std::vector<double> afP, normalP;
         std::vector<const char*> records = af;
         records.insert(records.end(), normal.begin(), normal.end());
         for (const char* r : records) {
@@ -156,12 +159,20 @@ private Q_SLOTS:
             for (std::size_t i = 0; i < h.rrS.size(); ++i) QCOMPARE(h.rrS[i], h.rPeakS[i + 1] - h.rPeakS[i]);
             QVERIFY(h.pnn50 >= 0 && h.pnn50 <= 1);
             QVERIFY(std::isfinite(h.sampleEntropy));
-            if (std::find(af.begin(), af.end(), r) != af.end())
+            QVERIFY2(h.pWaveCoherence > -1 && h.pWaveCoherence <= 1, r);
+            if (std::find(af.begin(), af.end(), r) != af.end()) {
                 minAf = std::min(minAf, h.rmssdMs);
-            else
+                afP.push_back(h.pWaveCoherence);
+            } else {
                 maxNormal = std::max(maxNormal, h.rmssdMs);
+                normalP.push_back(h.pWaveCoherence);
+            }
         }
         QVERIFY2(minAf > maxNormal, qPrintable(QStringLiteral("AF RMSSD min %1 ms, normal max %2 ms").arg(minAf).arg(maxNormal)));
+        // P waves: present before the normal records' beats, absent in AF (the mean of each group).
+        const auto mean = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()); };
+        QVERIFY2(mean(normalP) > 0.3 && mean(afP) < mean(normalP) - 0.2,
+                 qPrintable(QStringLiteral("P-wave coherence: normal %1, AF %2").arg(mean(normalP)).arg(mean(afP))));
     }
 
     void twoLeadEdfGivesPerLeadAndCombined() {
