@@ -1375,8 +1375,8 @@
         <translation>Schwelle %1 · Sensitivität %2 · Spezifität %3</translation>
     </message>
     <message>
-        <source>Heart rate &lt;b&gt;%1 bpm&lt;/b&gt; · %2 beats (lead %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · sample entropy %6&lt;br&gt;P-wave coherence %7 (about 1: a P wave before every beat; about 0: none, as in AF)</source>
-        <translation>Herzfrequenz &lt;b&gt;%1/min&lt;/b&gt; · %2 Schläge (Ableitung %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · Sample-Entropie %6&lt;br&gt;P-Wellen-Kohärenz %7 (etwa 1: vor jedem Schlag eine P-Welle; etwa 0: keine, wie bei Vorhofflimmern)</translation>
+        <source>Heart rate &lt;b&gt;%1 bpm&lt;/b&gt; · %2 beats (lead %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · sample entropy %6&lt;br&gt;P-wave coherence %7 (1: a P wave before each beat, 0: none)</source>
+        <translation>Herzfrequenz &lt;b&gt;%1/min&lt;/b&gt; · %2 Schläge (Ableitung %3)&lt;br&gt;RMSSD %4 ms · pNN50 %5 % · Sample-Entropie %6&lt;br&gt;P-Wellen-Kohärenz %7 (1: P-Welle vor jedem Schlag, 0: keine)</translation>
     </message>
 </context>
 <context>
@@ -3002,8 +3002,8 @@ Open a dataset.</source>
         <translation>p(%1) über die Zeit, %2-s-Abschnitte · Score der Aufnahme %3</translation>
     </message>
     <message>
-        <source> (with the rhythm booster: RR intervals and P waves)</source>
-        <translation> (mit dem Rhythmus-Booster: RR-Intervalle und P-Wellen)</translation>
+        <source> (fused with RR and P-wave features)</source>
+        <translation> (mit RR- und P-Wellen-Merkmalen)</translation>
     </message>
     <message>
         <source> (with the RR-interval booster)</source>

@@ -113,7 +113,7 @@ void AssessmentPanel::setAssessment(const assess::Assessment& a) {
     const assess::RhythmFigures& rh = a.rhythm;
     rhythm_->setText(tr("Heart rate <b>%1 bpm</b> · %2 beats (lead %3)<br>"
                         "RMSSD %4 ms · pNN50 %5 % · sample entropy %6<br>"
-                        "P-wave coherence %7 (about 1: a P wave before every beat; about 0: none, as in AF)")
+                        "P-wave coherence %7 (1: a P wave before each beat, 0: none)")
                          .arg(figure(rh.heartRateBpm, 0))
                          .arg(rh.beats)
                          .arg(qs(rh.lead).toHtmlEscaped(), figure(rh.rmssdMs, 0), figure(100 * rh.pnn50, 0),

@@ -282,7 +282,7 @@ QString ProbabilityBand::summaryText() const {
                        .arg(number(span))
                        .arg(QLocale().toString(score_, 'f', 3));
     if (fused_)
-        text += model_->rhythmFeatureCount() > dsp::kRrFeatureCount ? tr(" (with the rhythm booster: RR intervals and P waves)")
+        text += model_->rhythmFeatureCount() > dsp::kRrFeatureCount ? tr(" (fused with RR and P-wave features)")
                                                                     : tr(" (with the RR-interval booster)");
     const double th = model_->threshold();
     if (std::isfinite(th)) text += tr(" · threshold %1 (dashed)").arg(QLocale().toString(th, 'f', 3));

@@ -255,7 +255,7 @@ private Q_SLOTS:
         QVERIFY2(band->summaryText().contains(QLocale().toString(p.score, 'f', 3)), qPrintable(band->summaryText()));
         // The run's fusion booster reads the RR and atrial features (the default): the line says so.
         QCOMPARE(model_->rhythmFeatureCount(), 24);
-        QVERIFY2(band->summaryText().contains(QStringLiteral("P waves")), qPrintable(band->summaryText()));
+        QVERIFY2(band->summaryText().contains(QStringLiteral("P-wave")), qPrintable(band->summaryText()));
 
         // Under the trace: the same time range and the same horizontal pixels.
         QApplication::processEvents();
