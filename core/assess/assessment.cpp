@@ -140,14 +140,14 @@ Assessment assessRecording(const std::string& file, const AssessOptions& options
             break;
         }
     const std::size_t lead = static_cast<std::size_t>(scored[r].index);
-    std::vector<double> peaks = scored[r].prediction.windows.peakS;
     const dsp::PreprocessSettings prep = features::FeatureSettings::fromSettings(model.settings()).preprocess;
-    dsp::BeatWindows beats = scored[r].prediction.windows.beats;
-    if (!model.isSequence()) {
-        peaks = modelRPeaksS(rec.channels[lead], rec.fsOf(lead), prep);
-        beats = modelBeatWindows(rec.channels[lead], rec.fsOf(lead), prep, peaks);
+    const ml::WindowFeatures& w = scored[r].prediction.windows;
+    if (model.isSequence()) {
+        a.rhythm = rhythmFigures(rec.labelOf(lead), w.peakS, prep.targetFs, w.beats);
+    } else {
+        const ModelBeats beats = modelBeats(rec.channels[lead], rec.fsOf(lead), prep);
+        a.rhythm = rhythmFigures(rec.labelOf(lead), beats.peakS, prep.targetFs, beats.windows);
     }
-    a.rhythm = rhythmFigures(rec.labelOf(lead), peaks, prep.targetFs, beats);
 
     addWarnings(a, {modelSpanS(model), facts.trainedLead, facts.trainedLeadLabel});
     progress.report("done", 1, 1);

@@ -19,20 +19,14 @@ double feature(const std::vector<double>& values, const char* name) {
 
 }  // namespace
 
-std::vector<double> modelRPeaksS(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep) {
+ModelBeats modelBeats(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep) {
     const std::vector<double> clean = dsp::preprocess(lead, fs, prep);
     if (clean.empty() || prep.targetFs < 50) return {};
-    std::vector<double> out;
-    for (long p : dsp::detectRPeaksRobust(clean, prep.targetFs)) out.push_back(static_cast<double>(p) / prep.targetFs);
+    const std::vector<long> peaks = dsp::detectRPeaksRobust(clean, prep.targetFs);
+    ModelBeats out;
+    for (long p : peaks) out.peakS.push_back(static_cast<double>(p) / prep.targetFs);
+    out.windows = dsp::beatWindows(clean, peaks, prep.targetFs);
     return out;
-}
-
-dsp::BeatWindows modelBeatWindows(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep,
-                                  const std::vector<double>& peakS) {
-    const std::vector<double> clean = dsp::preprocess(lead, fs, prep);
-    std::vector<long> samples;
-    for (double s : peakS) samples.push_back(std::lround(s * prep.targetFs));
-    return dsp::beatWindows(clean, samples, prep.targetFs);
 }
 
 RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs,

@@ -11,18 +11,19 @@
 
 namespace dacl::assess {
 
-// R peaks (seconds) of `lead` at `fs`: resampled, band-passed and standardised by `prep` (the
-// run's preprocess settings), then the robust detector. Empty for a record too short to tell.
-std::vector<double> modelRPeaksS(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep);
+// R peaks (seconds) of `lead` at `fs`, and the P and QRS windows of those beats: the lead
+// resampled, band-passed and standardised by `prep` (the run's preprocess settings) once, then the
+// robust detector. Empty for a record too short to tell.
+struct ModelBeats {
+    std::vector<double> peakS;
+    dsp::BeatWindows windows;
+};
+ModelBeats modelBeats(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep);
 
 // Figures from R peaks in seconds (ascending) on a grid of `fs` Hz: heart rate = 60 / median RR,
 // RMSSD in ms, pNN50 as a fraction, sample entropy; NaN where rr_features.h leaves them undefined.
 // The P-wave coherence comes from `beats`, the windows of those beats (NaN when there are none).
 RhythmFigures rhythmFigures(const std::string& leadName, const std::vector<double>& peakS, double fs,
                             const dsp::BeatWindows& beats);
-
-// The beats' P and QRS windows of `lead` prepared as the model prepares it, at the peaks `peakS`.
-dsp::BeatWindows modelBeatWindows(const std::vector<double>& lead, double fs, const dsp::PreprocessSettings& prep,
-                                  const std::vector<double>& peakS);
 
 }  // namespace dacl::assess

@@ -77,11 +77,10 @@ double leaveOneOutCorrelation(const std::vector<float>& w, int len, std::size_t 
     e.mean.assign(static_cast<std::size_t>(len), 0.0);
     for (std::size_t k = first; k < last; ++k)
         for (int i = 0; i < len; ++i) e.mean[static_cast<std::size_t>(i)] += w[k * static_cast<std::size_t>(len) + static_cast<std::size_t>(i)] / K;
-    std::vector<double> corr;
+    std::vector<double> corr, other(static_cast<std::size_t>(len));
     for (std::size_t k = first; k < last; ++k) {
         const float* row = w.data() + k * static_cast<std::size_t>(len);
         double xy = 0, xx = 0, yy = 0, mx = 0, my = 0;
-        std::vector<double> other(static_cast<std::size_t>(len));
         for (int i = 0; i < len; ++i) {
             other[static_cast<std::size_t>(i)] = (K * e.mean[static_cast<std::size_t>(i)] - row[i]) / (K - 1);
             mx += row[i];

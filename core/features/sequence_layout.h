@@ -30,7 +30,7 @@ struct SequenceLayout {
         return {static_cast<int>(row[1]), static_cast<int>(row[2])};
     }
     static int validFrames(const float* row) { return static_cast<int>(std::lround(row[0])); }
-    static const float* rrFeatures(const float* row) { return row + 3; }
+    static const float* rhythmFeatures(const float* row) { return row + 3; }  // 20 RR, then 4 atrial
     const float* frame(const float* row, int f) const { return row + kHeader + static_cast<std::size_t>(f) * channels; }
 };
 

@@ -79,7 +79,7 @@ void evaluateRobustness(const FoldContext& c, const FoldSplit& split, const Repr
             // model itself degrades.
             if (out.fusion) {
                 out.robustness[key + "alone." + headlineName(c)] = headline(c, p, out.classWeightsAlone, seed);
-                p.proba = out.fusion->fuse(p.proba, recordRrFeatures(noisy, p.records, out.fusion->featureCount()));
+                p.proba = out.fusion->fuse(p.proba, recordRhythmFeatures(noisy, p.records, out.fusion->featureCount()));
             }
             out.robustness[key + headlineName(c)] = headline(c, p, out.classWeights, seed);
         }
@@ -160,7 +160,7 @@ bool usesRhythmFusion(const Settings& settings, const std::string& method) {
 
 int fusionFeatureCount(const Settings& settings) { return rhythmFeatureCount(settings.getString("fusion.features")); }
 
-Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records, int count) {
+Matrix recordRhythmFeatures(const WindowTable& table, const std::vector<int>& records, int count) {
     // Read in place: copying whole sequence rows for 24 numbers each cost ~1 GB on the full data.
     Matrix out(records.size(), static_cast<std::size_t>(count));
     for (std::size_t i = 0; i < records.size(); ++i) {
@@ -214,9 +214,10 @@ Head fitHead(const FoldContext& c, const std::string& method, const FoldSplit& s
     h.valAlone = h.val;
     if (usesRhythmFusion(c.settings, method)) {
         if (hooks.progress) hooks.progress->report(hooks.stagePrefix + "rhythm fusion", 0, 1);
-        const Matrix valRr = recordRrFeatures(c.windows, h.val.records, fusionFeatureCount(c.settings));
+        const int count = fusionFeatureCount(c.settings);
+        const Matrix valRr = recordRhythmFeatures(c.windows, h.val.records, count);
         h.fusion.emplace();
-        h.fusion->fit(recordRrFeatures(c.windows, split.train, fusionFeatureCount(c.settings)), labelsOf(c, split.train), c.numClasses, valRr, h.valY,
+        h.fusion->fit(recordRhythmFeatures(c.windows, split.train, count), labelsOf(c, split.train), c.numClasses, valRr, h.valY,
                       h.val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
         h.val.proba = h.fusion->fuse(h.val.proba, valRr);
     }
@@ -250,7 +251,7 @@ TestScore scoreTest(const FoldContext& c, const Head& head, const Matrix& testH,
     if (head.fusion) {
         for (const auto& [name, value] : score(head.valAlone, head.classWeightsAlone, t.proba).metrics)
             t.alone["alone." + name] = value;
-        t.proba.proba = head.fusion->fuse(t.proba.proba, recordRrFeatures(c.windows, t.proba.records, head.fusion->featureCount()));
+        t.proba.proba = head.fusion->fuse(t.proba.proba, recordRhythmFeatures(c.windows, t.proba.records, head.fusion->featureCount()));
     }
     t.score = score(head.val, head.classWeights, t.proba);
     return t;
@@ -280,12 +281,13 @@ std::map<std::string, double> scoreStageEnsemble(const FoldContext& c, const std
     };
     std::map<std::string, double> out{{"ensemble.alone." + metric, score(val, test).metrics.at(metric)}};
     if (usesRhythmFusion(c.settings, method)) {
-        const Matrix valRr = recordRrFeatures(c.windows, val.records, fusionFeatureCount(c.settings));
+        const int count = fusionFeatureCount(c.settings);
+        const Matrix valRr = recordRhythmFeatures(c.windows, val.records, count);
         RhythmFusion fusion;
-        fusion.fit(recordRrFeatures(c.windows, split.train, fusionFeatureCount(c.settings)), labelsOf(c, split.train), c.numClasses, valRr, first.valY,
+        fusion.fit(recordRhythmFeatures(c.windows, split.train, count), labelsOf(c, split.train), c.numClasses, valRr, first.valY,
                    val.proba, c.settings, derivedSeed(seed, split.fold, kFusionPurpose));
         val.proba = fusion.fuse(val.proba, valRr);
-        test.proba = fusion.fuse(test.proba, recordRrFeatures(c.windows, test.records, fusion.featureCount()));
+        test.proba = fusion.fuse(test.proba, recordRhythmFeatures(c.windows, test.records, fusion.featureCount()));
     }
     out["ensemble." + metric] = score(val, test).metrics.at(metric);
     return out;

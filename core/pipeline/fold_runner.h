@@ -79,7 +79,7 @@ bool usesRhythmFusion(const Settings& settings, const std::string& method);
 int fusionFeatureCount(const Settings& settings);
 // The first `count` rhythm features of each record (its first row in `table`), in the order of
 // `records`.
-Matrix recordRrFeatures(const WindowTable& table, const std::vector<int>& records, int count);
+Matrix recordRhythmFeatures(const WindowTable& table, const std::vector<int>& records, int count);
 
 // Positive-class probability columns → score per record (binary) as doubles.
 std::vector<double> positiveScores(const RecordProba& p);

@@ -121,7 +121,7 @@ Matrix pooledFrames(const RowView& rows, int channels) {
 void copyRhythmFeatures(const float* row, float* out, int count) {
     for (int i = 0; i < count; ++i) {
         // ±inf (a ratio over a zero spread) is as undefined as NaN: the booster takes NaN as missing.
-        const float v = SequenceLayout::rrFeatures(row)[i];
+        const float v = SequenceLayout::rhythmFeatures(row)[i];
         out[i] = std::isfinite(v) ? v : std::numeric_limits<float>::quiet_NaN();
     }
 }

@@ -175,6 +175,25 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("P-wave coherence: normal %1, AF %2").arg(mean(normalP)).arg(mean(afP))));
     }
 
+    void pooledRunsGiveTheSameRhythmFigures() {
+        // A version-1 run keeps no R peaks of its own: the rhythm figures come from the same
+        // detector on the lead prepared the same way, so they equal the sequence run's.
+        QTemporaryDir pooledDir;
+        QVERIFY(pooledDir.isValid());
+        const testing::TinyRun pooled = testing::makeTinyRun(pooledDir.path(), 12, "af_vs_rest", {"repr=pooled"});
+        assess::AssessOptions o;
+        o.resultsFile = pooled.dbPath.toStdString();
+        o.runId = pooled.runId;
+        for (const char* r : {"A00004", "A00001"}) {
+            const assess::RhythmFigures p = assess::assessRecording(physionet(r), o, nullptr).rhythm;
+            const assess::RhythmFigures s = assess::assessRecording(physionet(r), options(), nullptr).rhythm;
+            QCOMPARE(p.beats, s.beats);
+            QCOMPARE(p.heartRateBpm, s.heartRateBpm);
+            QVERIFY2(std::isfinite(p.pWaveCoherence), r);
+            QCOMPARE(p.pWaveCoherence, s.pWaveCoherence);
+        }
+    }
+
     void twoLeadEdfGivesPerLeadAndCombined() {
         // Lead I and lead II of an EDF+ file (EDFlib), with an EEG signal at another rate that
         // is not an ECG lead and must not be scored.

@@ -81,7 +81,7 @@ private Q_SLOTS:
             for (int c = 0; c < l.channels; ++c) QVERIFY(std::isfinite(l.frame(row, t)[c]));
         // Rhythm channels: an RR interval of a normal record, in seconds, close to the record's median.
         const auto peaks = dsp::detectRPeaksRobust(dsp::preprocess(rec.channels[0], rec.fs, fs.preprocess), 300.0);
-        const double medianRr = 60.0 / SequenceLayout::rrFeatures(row)[1];
+        const double medianRr = 60.0 / SequenceLayout::rhythmFeatures(row)[1];
         QVERIFY(peaks.size() > 20);
         int near = 0;
         for (int t = 0; t < V; ++t) {
@@ -90,7 +90,7 @@ private Q_SLOTS:
             near += std::abs(rr - medianRr) < 0.15 * medianRr;
         }
         QVERIFY2(near > V * 8 / 10, "RR channel follows the rhythm");
-        QCOMPARE(SequenceLayout::rrFeatures(row)[0], static_cast<float>(peaks.size()));  // beats
+        QCOMPARE(SequenceLayout::rhythmFeatures(row)[0], static_cast<float>(peaks.size()));  // beats
     }
 
     void shortRecordsAreMaskedAndLongOnesSlide() {

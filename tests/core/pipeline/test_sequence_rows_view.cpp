@@ -89,7 +89,7 @@ private Q_SLOTS:
         const auto base = reinterpret_cast<std::uintptr_t>(table_->features.row(0));
         QCOMPARE(base % 4096, std::uintptr_t{0});
         const std::vector<int> records = {4, 0, 2};
-        const Matrix rr = recordRrFeatures(*table_, records, 24);
+        const Matrix rr = recordRhythmFeatures(*table_, records, 24);
         QCOMPARE(rr.cols, std::size_t{24});
         for (std::size_t i = 0; i < records.size(); ++i) {
             const std::vector<std::size_t> rows = table_->rowsOf({records[i]}, false);
